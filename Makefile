@@ -1,0 +1,38 @@
+# The two commands: `make run` (the whole system on embedded defaults) and `make test`.
+# Everything else here is what they need; each step is skipped when already done.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := gateway/node_modules/.installed
+PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
+
+.PHONY: run test install sdl compose clean
+
+run: install
+	@$(BIN)/python -m shared.devstack run
+
+test: install
+	@$(BIN)/python -m pytest
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): $(PY_SOURCES)
+	@echo "==> Python: virtualenv and packages in $(VENV) (pip's cache makes later installs fast)"
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -q -c constraints.txt \
+		-e "shared[dev,test]" -e services/menu -e services/programmes -e services/capacity
+	@touch $@
+
+$(NODE_STAMP): gateway/package.json gateway/package-lock.json
+	@echo "==> Node: gateway packages (npm ci, pinned by gateway/package-lock.json)"
+	@cd gateway && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Export each subgraph's SDL and compose the supergraph (make run and make test do this too).
+compose: install
+	@$(BIN)/python -m shared.devstack compose
+
+clean:
+	rm -rf $(VENV) gateway/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql

@@ -1,0 +1,26 @@
+// Hive Gateway runtime configuration; the supergraph comes from compose.mjs.
+import { defineConfig } from '@graphql-hive/gateway';
+
+export const gatewayConfig = defineConfig({
+  supergraph: process.env.SUPERGRAPH_PATH || './supergraph.graphql',
+  graphiql: process.env.GATEWAY_GRAPHIQL !== 'false',
+  // Subscriptions reach the subgraphs over WebSocket (graphql-transport-ws); queries over HTTP.
+  transportEntries: {
+    '*.http': {
+      options: {
+        subscriptions: { kind: 'ws', location: '/graphql' },
+      },
+    },
+  },
+  // The caller's identity and trace context travel on to every subgraph.
+  propagateHeaders: {
+    fromClientToSubgraphs({ request }) {
+      const headers: Record<string, string> = {};
+      for (const name of ['authorization', 'traceparent', 'x-request-id']) {
+        const value = request.headers.get(name);
+        if (value) headers[name] = value;
+      }
+      return headers;
+    },
+  },
+});

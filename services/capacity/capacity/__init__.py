@@ -1,0 +1,1 @@
+"""capacity: Defence Capacity Building (DCB) requests, from submission to completion."""

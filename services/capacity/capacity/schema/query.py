@@ -1,0 +1,28 @@
+"""Capacity queries."""
+
+from __future__ import annotations
+
+import strawberry
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import PageRequest, connection
+
+from capacity.repository import RequestRepository
+from capacity.schema.inputs import CapacityRequestFilter
+from capacity.schema.types import CapacityRequest, CapacityRequestConnection
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    async def capacity_request(self, info: strawberry.Info, id: strawberry.ID) -> CapacityRequest | None:
+        return await info.context.loaders.request_by_id.load(parse_id(id))
+
+    @strawberry.field(description="Requests, oldest first, by cursor pages")
+    async def capacity_requests(self, info: strawberry.Info, filter: CapacityRequestFilter | None = None,
+                                first: int | None = None, after: str | None = None) -> CapacityRequestConnection:
+        criteria = (filter or CapacityRequestFilter()).criteria()
+        page = PageRequest.of(first, after, arity=2)
+        repository = RequestRepository(info.context.session)
+        rows = await repository.page(criteria, page)
+        return connection(rows, page, lambda r: (r.created_at.isoformat(), str(r.id)),
+                          lambda: repository.count(criteria))

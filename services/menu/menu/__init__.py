@@ -1,0 +1,1 @@
+"""menu: the Partnership Cooperation Menu — areas, activities and their dated occurrences."""

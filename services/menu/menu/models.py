@@ -1,0 +1,120 @@
+"""The menu's tables. Only this service reads or writes them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from shared.db import Entity, service_metadata
+from shared.errors import Conflict
+from sqlalchemy import Computed, Date, Enum, ForeignKey, Index, Numeric, Text, func, literal_column
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from menu.domain import (
+    ACTIVITY_LIFECYCLE,
+    EDITABLE_ACTIVITY,
+    OCCURRENCE_LIFECYCLE,
+    ActivityKind,
+    ActivityLevel,
+    ActivityStatus,
+    OccurrenceStatus,
+    ProviderKind,
+)
+
+
+def _enum(cls: type, name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=32, create_constraint=True,
+                values_callable=lambda e: [m.value for m in e])
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata()
+
+
+class AreaOfCooperation(Base):
+    __tablename__ = "area_of_cooperation"
+
+    code: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # False where the reference list marks the name as plausible rather than official.
+    sourced: Mapped[bool] = mapped_column(default=True)
+
+
+class Activity(Entity, Base):
+    __tablename__ = "activity"
+
+    pcm_ref: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    area_code: Mapped[str] = mapped_column(ForeignKey("area_of_cooperation.code"), index=True)
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind"), index=True)
+    provider_kind: Mapped[ProviderKind] = mapped_column(_enum(ProviderKind, "provider_kind"), index=True)
+    provider_name: Mapped[str] = mapped_column(Text, index=True)
+    level: Mapped[ActivityLevel] = mapped_column(_enum(ActivityLevel, "activity_level"))
+    languages: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    fee_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    contact_name: Mapped[str | None] = mapped_column(Text)
+    contact_email: Mapped[str | None] = mapped_column(Text)
+    frameworks: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    eligible_partners: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    status: Mapped[ActivityStatus] = mapped_column(_enum(ActivityStatus, "activity_status"),
+                                                   default=ActivityStatus.DRAFT, index=True)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    # The first start date of its occurrences still to happen, kept by the service for sorting.
+    next_start_date: Mapped[date | None] = mapped_column(Date)
+    search_vector: Mapped[str] = mapped_column(
+        TSVECTOR,
+        Computed("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+                 "setweight(to_tsvector('english', coalesce(description, '')), 'B')", persisted=True),
+        deferred=True,
+    )
+
+    __table_args__ = (
+        Index("ix_activity_search", "search_vector", postgresql_using="gin"),
+        Index("ix_activity_frameworks", "frameworks", postgresql_using="gin"),
+        Index("ix_activity_languages", "languages", postgresql_using="gin"),
+        Index("ix_activity_eligible_partners", "eligible_partners", postgresql_using="gin"),
+        Index("ix_activity_title_id", "title", "id"),
+        Index("ix_activity_pcm_ref_id", "pcm_ref", "id"),
+    )
+
+    def move_to(self, target: ActivityStatus) -> None:
+        self.status = ACTIVITY_LIFECYCLE.transition(self.status, target)
+        self.bump()
+
+    def ensure_editable(self) -> None:
+        if self.status not in EDITABLE_ACTIVITY:
+            raise Conflict(f"a {self.status.value.lower()} activity cannot change",
+                           currentStatus=self.status.value)
+
+
+class Occurrence(Entity, Base):
+    __tablename__ = "occurrence"
+
+    activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("activity.id"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    location: Mapped[str] = mapped_column(Text)
+    host: Mapped[str] = mapped_column(Text)
+    seats: Mapped[int]
+    registration_deadline: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[OccurrenceStatus] = mapped_column(_enum(OccurrenceStatus, "occurrence_status"),
+                                                     default=OccurrenceStatus.PLANNED)
+    cancellation_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_occurrence_activity_start", "activity_id", "start_date"),
+        Index("ix_occurrence_start", "start_date"),
+    )
+
+    def move_to(self, target: OccurrenceStatus) -> None:
+        self.status = OCCURRENCE_LIFECYCLE.transition(self.status, target)
+        self.bump()
+
+
+# Activities with nothing to come sort last by start date, and still page stably.
+NEXT_START_OR_LAST = func.coalesce(Activity.next_start_date, literal_column("'9999-12-31'::date"))
+Index("ix_activity_next_start_id", NEXT_START_OR_LAST, Activity.id)

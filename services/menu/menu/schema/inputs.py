@@ -1,0 +1,129 @@
+"""GraphQL inputs of the menu and their translation into domain values."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from shared.errors import BadUserInput
+from shared.frameworks import Framework
+
+from menu.domain import ActivityDetails, OccurrenceDetails
+from menu.repository import ActivityCriteria
+from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, ActivityStatus, Direction, ProviderKind
+
+
+@strawberry.input
+class ActivityInput:
+    pcm_ref: str
+    title: str
+    description: str
+    area_code: str
+    kind: ActivityKind
+    provider_kind: ProviderKind
+    provider_name: str
+    level: ActivityLevel = ActivityLevel.BASIC
+    languages: list[str] = strawberry.field(default_factory=lambda: ["en"])
+    fee_eur: Decimal | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    frameworks: list[Framework] = strawberry.field(default_factory=list)
+    eligible_partners: list[str] = strawberry.field(default_factory=list)
+    tags: list[str] = strawberry.field(default_factory=list)
+
+    def details(self) -> ActivityDetails:
+        return ActivityDetails(**{f.name: getattr(self, f.name) for f in fields(ActivityDetails)})
+
+
+@strawberry.input(description="Only the fields given change")
+class ActivityChanges:
+    title: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    area_code: str | None = strawberry.UNSET
+    kind: ActivityKind | None = strawberry.UNSET
+    provider_kind: ProviderKind | None = strawberry.UNSET
+    provider_name: str | None = strawberry.UNSET
+    level: ActivityLevel | None = strawberry.UNSET
+    languages: list[str] | None = strawberry.UNSET
+    fee_eur: Decimal | None = strawberry.UNSET
+    contact_name: str | None = strawberry.UNSET
+    contact_email: str | None = strawberry.UNSET
+    frameworks: list[Framework] | None = strawberry.UNSET
+    eligible_partners: list[str] | None = strawberry.UNSET
+    tags: list[str] | None = strawberry.UNSET
+
+
+# Fields that may be cleared with null; the others, if given, need a value.
+_NULLABLE = {"fee_eur", "contact_name", "contact_email"}
+
+
+def given(changes: object) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, value in vars(changes).items():
+        if value is strawberry.UNSET:
+            continue
+        if value is None and name not in _NULLABLE:
+            raise BadUserInput(f"{_camel(name)} cannot be null", field=_camel(name))
+        result[name] = value
+    return result
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+@strawberry.input
+class OccurrenceInput:
+    start_date: date
+    end_date: date
+    location: str
+    host: str
+    seats: int
+    registration_deadline: date | None = None
+
+    def details(self) -> OccurrenceDetails:
+        return OccurrenceDetails(**{f.name: getattr(self, f.name) for f in fields(OccurrenceDetails)})
+
+
+@strawberry.input(description="Only the fields given change")
+class OccurrenceChanges:
+    start_date: date | None = strawberry.UNSET
+    end_date: date | None = strawberry.UNSET
+    location: str | None = strawberry.UNSET
+    host: str | None = strawberry.UNSET
+    seats: int | None = strawberry.UNSET
+    registration_deadline: date | None = strawberry.UNSET
+
+
+@strawberry.input(description="All given criteria must hold; a list matches any of its values")
+class ActivityFilter:
+    area_codes: list[str] | None = None
+    kinds: list[ActivityKind] | None = None
+    statuses: list[ActivityStatus] | None = None
+    frameworks: list[Framework] | None = None
+    languages: list[str] | None = None
+    provider_kinds: list[ProviderKind] | None = None
+    providers: list[str] | None = strawberry.field(default=None, description="Provider names")
+    starts_from: date | None = strawberry.field(default=None, description="Has an occurrence starting on or after")
+    starts_to: date | None = strawberry.field(default=None, description="Has an occurrence starting on or before")
+
+    def query(self, search: str | None) -> ActivityCriteria:
+        if self.starts_from and self.starts_to and self.starts_to < self.starts_from:
+            raise BadUserInput("startsTo is before startsFrom", field="filter.startsTo")
+        return ActivityCriteria(
+            area_codes=self.area_codes, kinds=self.kinds, statuses=self.statuses,
+            frameworks=[f.value for f in self.frameworks] if self.frameworks else None,
+            languages=[code.lower() for code in self.languages] if self.languages else None,
+            provider_kinds=self.provider_kinds, providers=self.providers,
+            starts_from=self.starts_from, starts_to=self.starts_to, search=search,
+        )
+
+
+@strawberry.input
+class ActivityOrderBy:
+    field: ActivityOrder = ActivityOrder.TITLE
+    direction: Direction = Direction.ASC

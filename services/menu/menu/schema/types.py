@@ -1,0 +1,95 @@
+"""GraphQL object types of the menu. Plain fields use default resolvers on the ORM rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from shared.frameworks import Framework
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import Connection
+from shared.graphql.rows import served_from
+
+from menu import models
+from menu.schema.enums import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+
+
+@strawberry.federation.type(keys=["code"], description="An area of cooperation of the menu, e.g. CEP")
+class AreaOfCooperation:
+    is_type_of = served_from(models.AreaOfCooperation)
+    code: str
+    name: str
+    sourced: bool = strawberry.field(description="False where the name is plausible, not official")
+
+    @classmethod
+    async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> AreaOfCooperation | None:
+        return await info.context.loaders.area_by_code.load(representation["code"])
+
+
+@strawberry.federation.type(keys=["id", "pcmRef"], description="An activity of the Partnership Cooperation Menu")
+class Activity:
+    is_type_of = served_from(models.Activity)
+    id: strawberry.ID
+    pcm_ref: str = strawberry.field(description="The menu's own reference, e.g. ACT.396")
+    title: str
+    description: str
+    kind: ActivityKind
+    provider_kind: ProviderKind
+    provider_name: str
+    level: ActivityLevel
+    languages: list[str] = strawberry.field(description="ISO 639-1 codes")
+    fee_eur: Decimal | None = strawberry.field(description="Fee in euros; null when free")
+    contact_name: str | None
+    contact_email: str | None
+    frameworks: list[Framework] = strawberry.field(description="Frameworks whose partners may attend")
+    eligible_partners: list[str] = strawberry.field(description="Partners (ISO alpha-3) named beyond the frameworks")
+    tags: list[str]
+    status: ActivityStatus
+    withdrawal_reason: str | None
+    next_start_date: date | None = strawberry.field(description="Start of the next occurrence still to come")
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @strawberry.field
+    async def area(self, info: strawberry.Info) -> AreaOfCooperation:
+        return await info.context.loaders.area_by_code.load(self.area_code)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Dated occurrences, earliest first")
+    async def occurrences(self, info: strawberry.Info,
+                          status: list[OccurrenceStatus] | None = None) -> list[Occurrence]:
+        found = await info.context.loaders.occurrences_by_activity.load(self.id)
+        return [o for o in found if status is None or o.status in status]
+
+    @classmethod
+    async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Activity | None:
+        loaders = info.context.loaders
+        if "id" in representation:
+            return await loaders.activity_by_id.load(parse_id(representation["id"]))
+        return await loaders.activity_by_pcm_ref.load(representation["pcmRef"])
+
+
+@strawberry.type(description="A dated instance of an activity")
+class Occurrence:
+    is_type_of = served_from(models.Occurrence)
+    id: strawberry.ID
+    start_date: date
+    end_date: date
+    location: str
+    host: str
+    seats: int
+    registration_deadline: date | None
+    status: OccurrenceStatus
+    cancellation_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @strawberry.field
+    async def activity(self, info: strawberry.Info) -> Activity:
+        return await info.context.loaders.activity_by_id.load(self.activity_id)  # type: ignore[attr-defined]
+
+
+ActivityConnection = Connection[Activity]

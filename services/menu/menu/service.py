@@ -1,0 +1,196 @@
+"""Menu use cases: load, apply a domain rule, save, publish the event. They never commit.
+
+Whoever opened the unit of work (a mutation, the seed) commits it, so a use case's
+change and its events are written together or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from shared.db import UnitOfWork
+from shared.errors import BadUserInput, Conflict, NotFound
+
+from menu.domain import (
+    EDITABLE_ACTIVITY,
+    ActivityDetails,
+    ActivityStatus,
+    OccurrenceDetails,
+    OccurrenceStatus,
+    check_activity,
+    check_occurrence,
+    check_pcm_ref,
+    check_publishable,
+    text_field,
+)
+from menu.events import activity_event, occurrence_event
+from menu.models import Activity, Occurrence
+from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository
+
+# Occurrence edits are allowed until registration closes.
+EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
+
+
+async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetails) -> Activity:
+    pcm_ref = check_pcm_ref(pcm_ref)
+    details = check_activity(details)
+    activities = ActivityRepository(uow.session)
+    if not await AreaRepository(uow.session).exists(details.area_code):
+        raise BadUserInput(f"there is no area of cooperation {details.area_code!r}", field="areaCode")
+    if await activities.pcm_ref_taken(pcm_ref):
+        raise Conflict(f"an activity {pcm_ref} already exists", field="pcmRef")
+    activity = Activity(pcm_ref=pcm_ref, status=ActivityStatus.DRAFT, **_columns(details))
+    activities.add(activity)
+    uow.publish(activity_event("created", activity))
+    return activity
+
+
+async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict[str, Any],
+                          expected_version: int | None) -> Activity:
+    activity = await _activity(uow, activity_id)
+    activity.check_version(expected_version)
+    activity.ensure_editable()
+    details = check_activity(ActivityDetails(**{**_details_of(activity), **changes}))
+    if details.area_code != activity.area_code and not await AreaRepository(uow.session).exists(details.area_code):
+        raise BadUserInput(f"there is no area of cooperation {details.area_code!r}", field="areaCode")
+    if activity.status is ActivityStatus.PUBLISHED:
+        check_publishable(details)
+    for name, value in _columns(details).items():
+        setattr(activity, name, value)
+    activity.bump()
+    uow.publish(activity_event("updated", activity))
+    return activity
+
+
+async def publish_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_version: int | None = None) -> Activity:
+    activity = await _activity(uow, activity_id)
+    activity.check_version(expected_version)
+    check_publishable(ActivityDetails(**_details_of(activity)))
+    activity.move_to(ActivityStatus.PUBLISHED)
+    uow.publish(activity_event("published", activity))
+    return activity
+
+
+async def withdraw_activity(uow: UnitOfWork, activity_id: uuid.UUID, reason: str,
+                            expected_version: int | None = None, today: date | None = None) -> Activity:
+    reason = text_field(reason, "reason", max_length=1000) or ""
+    activity = await _activity(uow, activity_id)
+    activity.check_version(expected_version)
+    activity.move_to(ActivityStatus.WITHDRAWN)
+    activity.withdrawal_reason = reason
+    uow.publish(activity_event("withdrawn", activity))
+    # What was still to come of a withdrawn activity will not happen.
+    for occurrence in await OccurrenceRepository(uow.session).pending_of(activity.id):
+        occurrence.move_to(OccurrenceStatus.CANCELLED)
+        occurrence.cancellation_reason = f"activity withdrawn: {reason}"
+        uow.publish(occurrence_event("cancelled", occurrence))
+    await uow.flush()
+    await ActivityRepository(uow.session).refresh_next_start([activity.id], today or date.today())
+    return activity
+
+
+async def archive_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_version: int | None = None) -> Activity:
+    activity = await _activity(uow, activity_id)
+    activity.check_version(expected_version)
+    activity.move_to(ActivityStatus.ARCHIVED)
+    uow.publish(activity_event("archived", activity))
+    return activity
+
+
+async def schedule_occurrence(uow: UnitOfWork, activity_id: uuid.UUID, details: OccurrenceDetails,
+                              today: date | None = None, refresh: bool = True) -> Occurrence:
+    today = today or date.today()
+    activity = await _activity(uow, activity_id, field="activityId")
+    if activity.status not in EDITABLE_ACTIVITY:
+        raise Conflict(f"a {activity.status.value.lower()} activity cannot be scheduled",
+                       currentStatus=activity.status.value)
+    details = check_occurrence(details)
+    if details.start_date < today:
+        raise BadUserInput("startDate is in the past", field="startDate")
+    occurrence = Occurrence(activity_id=activity.id, status=OccurrenceStatus.PLANNED, **asdict(details))
+    OccurrenceRepository(uow.session).add(occurrence)
+    uow.publish(occurrence_event("scheduled", occurrence))
+    if refresh:
+        await _refresh_activity(uow, occurrence, today)
+    return occurrence
+
+
+async def update_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, changes: dict[str, Any],
+                            expected_version: int | None, today: date | None = None) -> Occurrence:
+    occurrence = await _occurrence(uow, occurrence_id)
+    occurrence.check_version(expected_version)
+    if occurrence.status not in EDITABLE_OCCURRENCE:
+        raise Conflict(f"a {occurrence.status.value.lower()} occurrence cannot change",
+                       currentStatus=occurrence.status.value)
+    current = {name: getattr(occurrence, name) for name in OccurrenceDetails.__dataclass_fields__}
+    details = check_occurrence(OccurrenceDetails(**{**current, **changes}))
+    for name, value in asdict(details).items():
+        setattr(occurrence, name, value)
+    occurrence.bump()
+    uow.publish(occurrence_event("updated", occurrence))
+    await _refresh_activity(uow, occurrence, today or date.today())
+    return occurrence
+
+
+_STEPS = {
+    "registration_opened": OccurrenceStatus.OPEN,
+    "registration_closed": OccurrenceStatus.CLOSED,
+    "held": OccurrenceStatus.HELD,
+}
+
+
+async def advance_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, step: str,
+                             expected_version: int | None = None, today: date | None = None) -> Occurrence:
+    """Open registration, close it, or record the occurrence as held: one lifecycle step."""
+    occurrence = await _occurrence(uow, occurrence_id)
+    occurrence.check_version(expected_version)
+    occurrence.move_to(_STEPS[step])
+    uow.publish(occurrence_event(step, occurrence))
+    await _refresh_activity(uow, occurrence, today or date.today())
+    return occurrence
+
+
+async def cancel_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, reason: str,
+                            expected_version: int | None = None, today: date | None = None) -> Occurrence:
+    reason = text_field(reason, "reason", max_length=1000) or ""
+    occurrence = await _occurrence(uow, occurrence_id)
+    occurrence.check_version(expected_version)
+    occurrence.move_to(OccurrenceStatus.CANCELLED)
+    occurrence.cancellation_reason = reason
+    uow.publish(occurrence_event("cancelled", occurrence))
+    await _refresh_activity(uow, occurrence, today or date.today())
+    return occurrence
+
+
+async def _refresh_activity(uow: UnitOfWork, occurrence: Occurrence, today: date) -> None:
+    await uow.flush()
+    await ActivityRepository(uow.session).refresh_next_start([occurrence.activity_id], today)
+
+
+async def _activity(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None = None) -> Activity:
+    activity = await ActivityRepository(uow.session).get(activity_id, for_update=True)
+    if activity is None:
+        if field:
+            raise BadUserInput(f"there is no activity {activity_id}", field=field)
+        raise NotFound("Activity", activity_id)
+    return activity
+
+
+async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
+    occurrence = await OccurrenceRepository(uow.session).get(occurrence_id, for_update=True)
+    if occurrence is None:
+        raise NotFound("Occurrence", occurrence_id)
+    return occurrence
+
+
+def _columns(details: ActivityDetails) -> dict[str, Any]:
+    columns = asdict(details)
+    columns["frameworks"] = [f.value if hasattr(f, "value") else f for f in details.frameworks]
+    return columns
+
+
+def _details_of(activity: Activity) -> dict[str, Any]:
+    return {name: getattr(activity, name) for name in ActivityDetails.__dataclass_fields__}

@@ -1,0 +1,1 @@
+"""programmes: the partners and the programmes they agree with the Alliance."""

@@ -1,0 +1,10 @@
+"""The programmes subgraph schema."""
+
+from shared.graphql.schema import build_schema
+
+from programmes.schema.query import Query
+from programmes.schema.types import Partner
+
+schema = build_schema(query=Query, types=[Partner])
+
+__all__ = ["schema"]

@@ -1,0 +1,1 @@
+"""The Partnership Hub library: every mechanism the three services share, written once."""

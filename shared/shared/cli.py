@@ -1,0 +1,76 @@
+"""One command line for every service: serve, migrate, seed, prepare (migrate, then seed if empty), sdl."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from strawberry.federation import Schema
+
+from shared.migrations import upgrade
+from shared.runtime import ServiceRuntime
+from shared.settings import ServiceSettings
+from shared.web.serve import serve
+
+Seeder = Callable[[ServiceRuntime], Awaitable[int]]
+
+
+@dataclass
+class ServiceDefinition:
+    name: str
+    settings: type[ServiceSettings]
+    create_app: Callable[[ServiceSettings], FastAPI]
+    build_runtime: Callable[[ServiceSettings], ServiceRuntime]
+    schema: Schema
+    migrations: Path
+    seed: Seeder | None = None
+
+
+def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog=service.name)
+    parser.add_argument("command", choices=["serve", "migrate", "seed", "prepare", "sdl"])
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format=f"[{service.name}] %(message)s")
+    settings = service.settings()
+    if args.command == "sdl":
+        sys.stdout.write(service.schema.as_str() + "\n")
+    elif args.command == "serve":
+        serve(service.create_app, settings)
+    elif args.command == "migrate":
+        upgrade(service.migrations, settings.database_url)
+    elif args.command == "seed":
+        asyncio.run(_seed(service, settings, only_if_empty=False))
+    elif args.command == "prepare":
+        upgrade(service.migrations, settings.database_url)
+        asyncio.run(_seed(service, settings, only_if_empty=True))
+
+
+async def _seed(service: ServiceDefinition, settings: ServiceSettings, only_if_empty: bool) -> None:
+    if service.seed is None:
+        return
+    runtime = service.build_runtime(settings)
+    try:
+        if only_if_empty and await _has_events(runtime):
+            logging.info("database already holds data: not seeding")
+            return
+        started = time.perf_counter()
+        changes = await service.seed(runtime)
+        logging.info("seeded %d changes in %.1fs", changes, time.perf_counter() - started)
+    finally:
+        await runtime.stop()
+
+
+async def _has_events(runtime: ServiceRuntime) -> bool:
+    # Every change writes an event, so an outbox that ever held a row means data exists.
+    from sqlalchemy import select
+
+    outbox = runtime.metadata.tables["outbox"]
+    async with runtime.sessionmaker() as session:
+        return (await session.scalar(select(outbox.c.seq).limit(1))) is not None

@@ -1,0 +1,137 @@
+"""Async SQLAlchemy on asyncpg: engine, sessions, common columns and the unit of work."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import DateTime, MetaData, any_, bindparam
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shared.errors import StaleVersion
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def service_metadata() -> MetaData:
+    """Each service owns one MetaData: its tables plus the shared outbox and inbox."""
+    from shared.events.tables import add_event_tables
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_event_tables(metadata)
+    return metadata
+
+
+def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # Objects stay readable after commit: a mutation returns what it changed.
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def asyncpg_dsn(url: str) -> str:
+    """The plain libpq URL of a SQLAlchemy URL, for asyncpg's LISTEN connection."""
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Versioned:
+    """createdAt, updatedAt and the optimistic-concurrency version of every entity.
+
+    Set in Python when the object is made, so its event can be built before the
+    flush, without a round trip.
+    """
+
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column()
+
+    def __init__(self, **kwargs: Any) -> None:
+        now = utcnow()
+        kwargs.setdefault("created_at", now)
+        kwargs.setdefault("updated_at", now)
+        kwargs.setdefault("version", 1)
+        super().__init__(**kwargs)
+
+    def check_version(self, expected: int | None) -> None:
+        if expected is not None and expected != self.version:
+            raise StaleVersion(type(self).__name__, expected, self.version)
+
+    def bump(self) -> None:
+        self.version += 1
+        self.updated_at = utcnow()
+
+
+class Entity(Versioned):
+    """A versioned entity identified by a UUID (the same id in events, keys and every subgraph)."""
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("id", uuid.uuid4())
+        super().__init__(**kwargs)
+
+
+class UnitOfWork:
+    """One transaction around one change: the state and its events commit together.
+
+    Services append events and never commit; whoever opened the unit of work (a
+    mutation resolver, the seed, a consumer) commits it. An exception rolls back
+    everything, events included.
+    """
+
+    def __init__(self, session: AsyncSession, outbox: Any, actor: str, traceparent: str | None) -> None:
+        self.session = session
+        self.outbox = outbox
+        self.actor = actor
+        self.traceparent = traceparent
+        self._events: list[Any] = []
+
+    def publish(self, event: Any) -> None:
+        self._events.append(event)
+
+    async def flush(self) -> None:
+        await self.session.flush()
+        if self._events:
+            events, self._events = self._events, []
+            await self.outbox.append(self.session, events, actor=self.actor, traceparent=self.traceparent)
+
+    async def commit(self) -> None:
+        await self.flush()
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        self._events.clear()
+        await self.session.rollback()
+
+    async def __aenter__(self) -> UnitOfWork:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is None:
+            await self.commit()
+        else:
+            await self.rollback()
+
+
+def any_of(column: Any, values: Sequence[Any]) -> Any:
+    """`column = ANY($1)` with the keys as one array parameter: one statement shape for any count."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))

@@ -1,0 +1,140 @@
+"""`make run`: the whole system on embedded defaults, stopped together on Ctrl-C or SIGTERM.
+
+`python -m shared.devstack run` starts PostgreSQL and Tansu (unless a database URL or
+KAFKA_BOOTSTRAP_SERVERS is given), migrates and seeds each service, starts the three
+services, composes the supergraph and starts Hive Gateway. `compose` only composes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import FrameType
+
+from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.devstack.processes import port_open, spawn, stop, wait_for_port
+from shared.devstack.services import SERVICES, compose_supergraph, export_sdl, gateway_command, repository_root
+
+GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "4000"))
+POSTGRES_PORT = int(os.environ.get("HUB_POSTGRES_PORT", "55432"))
+BROKER_PORT = int(os.environ.get("HUB_BROKER_PORT", "9092"))
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+class Shutdown(Exception):
+    pass
+
+
+def _on_signal(signum: int, _: FrameType | None) -> None:
+    raise Shutdown(signal.Signals(signum).name)
+
+
+def compose(root: Path) -> Path:
+    with ThreadPoolExecutor(len(SERVICES)) as pool:
+        paths = list(pool.map(lambda s: export_sdl(s, root / "gateway" / "subgraphs"), SERVICES))
+    subgraphs = [(s.name, f"http://127.0.0.1:{s.port}/graphql", p) for s, p in zip(SERVICES, paths, strict=True)]
+    return compose_supergraph(subgraphs, root / "gateway" / "supergraph.graphql")
+
+
+def run(root: Path) -> None:
+    data = root / ".data"
+    logs = data / "logs"
+    started: list[tuple[str, subprocess.Popen[bytes]]] = []
+    postgres: EmbeddedPostgres | None = None
+    broker: EmbeddedBroker | None = None
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    t0 = time.perf_counter()
+    exit_code = 0
+    try:
+        urls = {s.name: os.environ.get(f"{s.prefix}DATABASE_URL") for s in SERVICES}
+        if not all(urls.values()):
+            _free_or_die(POSTGRES_PORT, "PostgreSQL (set HUB_POSTGRES_PORT)")
+            say(f"PostgreSQL (embedded) on 127.0.0.1:{POSTGRES_PORT}, data in {data / 'postgres'}")
+            postgres = EmbeddedPostgres(data / "postgres" / "data", POSTGRES_PORT).start()
+            missing = [name for name, url in urls.items() if not url]
+            postgres.create_databases(missing)
+            urls.update({name: postgres.url(name) for name in missing})
+        bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+        if not bootstrap:
+            _free_or_die(BROKER_PORT, "the broker (set HUB_BROKER_PORT)")
+            say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}")
+            broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log").start()
+            bootstrap = broker.bootstrap_servers
+        for spec in SERVICES:
+            _free_or_die(spec.port, spec.name)
+        _free_or_die(GATEWAY_PORT, "the gateway (set GATEWAY_PORT)")
+
+        say("composing the supergraph")
+        supergraph = compose(root)
+        for spec in SERVICES:
+            say(f"{spec.name}: migrations, then seed data if its database is empty")
+            env = spec.env(urls[spec.name] or "", bootstrap)
+            subprocess.run(spec.command("prepare"), env=env, check=True)
+            process = spawn(spec.command("serve"), log=logs / f"{spec.name}.log", env=env)
+            started.append((spec.name, process))
+        for (name, process), spec in zip(started, SERVICES, strict=True):
+            wait_for_port(spec.port, process, 60, f"{name} (see {logs / (name + '.log')})")
+        say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
+        gateway = spawn(gateway_command(supergraph, GATEWAY_PORT), log=logs / "gateway.log", cwd=root / "gateway")
+        started.append(("gateway", gateway))
+        wait_for_port(GATEWAY_PORT, gateway, 60, f"gateway (see {logs / 'gateway.log'})")
+        print(f"""
+Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
+  GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql
+  menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /metrics /docs)
+  programmes subgraph          http://127.0.0.1:8002/graphql
+  capacity subgraph            http://127.0.0.1:8003/graphql
+  logs                         {logs}
+Ctrl-C stops everything.
+""", flush=True)
+        while True:
+            for name, process in started:
+                if process.poll() is not None:
+                    raise Shutdown(f"{name} exited with code {process.returncode} (see {logs / (name + '.log')})")
+            time.sleep(0.5)
+    except Shutdown as reason:
+        say(f"stopping ({reason})")
+    except (subprocess.CalledProcessError, RuntimeError, TimeoutError) as error:
+        say(f"failed: {error}")
+        exit_code = 1
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        for _, process in reversed(started):
+            stop(process)
+        if broker is not None:
+            broker.stop()
+        if postgres is not None:
+            postgres.stop()
+        say("all stopped")
+    sys.exit(exit_code)
+
+
+def _free_or_die(port: int, what: str) -> None:
+    if port_open(port):
+        raise RuntimeError(f"port {port} for {what} is already in use")
+
+
+def main() -> None:
+    command = sys.argv[1] if len(sys.argv) > 1 else "run"
+    root = repository_root()
+    if command == "compose":
+        print(compose(root))
+    elif command == "run":
+        run(root)
+    else:
+        sys.exit(f"unknown command {command!r}: use run or compose")
+
+
+if __name__ == "__main__":
+    main()

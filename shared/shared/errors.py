@@ -1,0 +1,70 @@
+"""The few errors domain code raises; one place (shared.graphql.errors) maps them to GraphQL."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+
+class ErrorCode(str, Enum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    FORBIDDEN = "FORBIDDEN"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+
+
+class DomainError(Exception):
+    code: ErrorCode
+
+    def __init__(self, message: str, **extensions: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extensions = {k: v for k, v in extensions.items() if v is not None}
+
+
+class BadUserInput(DomainError):
+    """The caller's input is wrong; `field` names the input path at fault, for forms."""
+
+    code = ErrorCode.BAD_USER_INPUT
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.field = field
+
+
+class NotFound(DomainError):
+    code = ErrorCode.NOT_FOUND
+
+    def __init__(self, kind: str, key: object) -> None:
+        super().__init__(f"{kind} {key} was not found")
+
+
+class Conflict(DomainError):
+    code = ErrorCode.CONFLICT
+
+
+class StaleVersion(Conflict):
+    def __init__(self, kind: str, expected: int, actual: int) -> None:
+        super().__init__(
+            f"{kind} is at version {actual}, not {expected}: reload it and try again",
+            expectedVersion=expected,
+            actualVersion=actual,
+        )
+
+
+class InvalidTransition(Conflict):
+    def __init__(self, kind: str, current: Enum, target: Enum) -> None:
+        super().__init__(
+            f"{kind} cannot go from {current.value} to {target.value}",
+            currentStatus=current.value,
+            targetStatus=target.value,
+        )
+
+
+class Forbidden(DomainError):
+    code = ErrorCode.FORBIDDEN
+
+
+class Unauthenticated(DomainError):
+    code = ErrorCode.UNAUTHENTICATED

@@ -1,0 +1,114 @@
+"""The event catalogue: topics, event types and their data schemas, declared once per service.
+
+The builders services use to make events and the JSON Schemas and AsyncAPI document
+published for subscribers come from the same declaration, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from shared.events.envelope import DomainEvent
+
+
+@dataclass
+class TopicSpec:
+    service: str
+    name: str
+    aggregate: str
+    data: type[BaseModel]
+    verbs: tuple[str, ...]
+    description: str
+
+    def event_type(self, verb: str) -> str:
+        if verb not in self.verbs:
+            raise ValueError(f"{verb!r} is not an event of {self.name}")
+        return f"{self.service}.{self.aggregate}.{verb}"
+
+    @property
+    def event_types(self) -> list[str]:
+        return [self.event_type(verb) for verb in self.verbs]
+
+    def event(self, verb: str, state: BaseModel, key: object) -> DomainEvent:
+        return DomainEvent(topic=self.name, type=self.event_type(verb), key=str(key),
+                           data=state.model_dump(mode="json", by_alias=True))
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.data.model_json_schema(by_alias=True, mode="serialization")
+
+
+@dataclass
+class EventCatalogue:
+    service: str
+    topics: dict[str, TopicSpec] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return f"/partnership-hub/{self.service}"
+
+    def topic(self, name: str, aggregate: str, data: type[BaseModel], verbs: list[str],
+              description: str) -> TopicSpec:
+        spec = TopicSpec(self.service, name, aggregate, data, tuple(verbs), description)
+        self.topics[name] = spec
+        return spec
+
+    def schema_for(self, event_type: str) -> dict[str, Any]:
+        for spec in self.topics.values():
+            if event_type in spec.event_types:
+                return spec.json_schema()
+        raise KeyError(event_type)
+
+
+def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
+    """AsyncAPI 3.0: one channel per topic, one message per event type, CloudEvents headers."""
+    headers_schema = {
+        "type": "object",
+        "required": ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type"],
+        "properties": {
+            "ce_specversion": {"type": "string", "const": "1.0"},
+            "ce_id": {"type": "string", "format": "uuid"},
+            "ce_source": {"type": "string"},
+            "ce_type": {"type": "string"},
+            "ce_time": {"type": "string", "format": "date-time"},
+            "content-type": {"type": "string", "const": "application/json"},
+            "ce_actor": {"type": "string", "description": "who caused the change"},
+            "ce_traceparent": {"type": "string", "description": "W3C trace context"},
+        },
+    }
+    channels: dict[str, Any] = {}
+    operations: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
+    for catalogue in catalogues:
+        for spec in catalogue.topics.values():
+            schema_name = spec.data.__name__
+            schemas[schema_name] = spec.json_schema()
+            messages = {
+                event_type.replace(".", "_"): {
+                    "name": event_type,
+                    "title": event_type,
+                    "contentType": "application/json",
+                    "headers": headers_schema,
+                    "payload": {"$ref": f"#/components/schemas/{schema_name}"},
+                    "bindings": {"kafka": {"key": {"type": "string", "description": "aggregate id"}}},
+                }
+                for event_type in spec.event_types
+            }
+            channels[spec.name] = {"address": spec.name, "description": spec.description,
+                                   "messages": messages}
+            operations[f"publish_{spec.name}"] = {
+                "action": "send",
+                "channel": {"$ref": f"#/channels/{spec.name}"},
+                "summary": f"{catalogue.service} publishes every change of a {spec.aggregate}",
+            }
+    return {
+        "asyncapi": "3.0.0",
+        "info": {"title": "Partnership Hub events", "version": "1.0.0",
+                 "description": "CloudEvents 1.0 in Kafka binary content mode; key = aggregate id; "
+                                "data = the aggregate's full new state and its version."},
+        "channels": channels,
+        "operations": operations,
+        "components": {"schemas": schemas},
+    }

@@ -1,0 +1,133 @@
+"""The one consumer mechanism: apply each event once, in its own transaction, then commit the offset.
+
+Idempotent: the event id goes into `processed_event` in the same transaction as the
+effect, so a redelivered event changes nothing. An event that keeps failing is sent
+to `<topic>.dlq` with the error after bounded retries, and the partition moves on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from sqlalchemy import Table
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from shared.db import UnitOfWork
+from shared.events.envelope import CloudEvent
+from shared.events.kafka import create_consumer, create_producer, ensure_topics
+from shared.events.outbox import OutboxWriter
+from shared.metrics import EVENTS_CONSUMED
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+EventHandler = Callable[[UnitOfWork, CloudEvent], Awaitable[None]]
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        name: str,
+        settings: ServiceSettings,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        processed: Table,
+        outbox: OutboxWriter,
+        handlers: Mapping[str, Mapping[str, EventHandler]],
+    ) -> None:
+        """`handlers` maps a logical topic to {event type: handler}; other types are skipped."""
+        self.name = name
+        self.group_id = f"{settings.topic_prefix}{settings.service_name}.{name}"
+        self.settings = settings
+        self.sessionmaker = sessionmaker
+        self.processed = processed
+        self.outbox = outbox
+        self.handlers = {settings.topic(topic): by_type for topic, by_type in handlers.items()}
+        self._dlq: AIOKafkaProducer | None = None
+        self.caught_up = asyncio.Event()
+
+    async def run(self) -> None:
+        backoff = 0.5
+        while True:
+            try:
+                await self._consume()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("consumer %s paused: %s", self.name, exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
+
+    async def _consume(self) -> None:
+        await ensure_topics(self.settings, self.handlers)
+        consumer = create_consumer(self.settings, self.group_id, self.handlers)
+        await consumer.start()
+        try:
+            while True:
+                batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                if not batches:
+                    self.caught_up.set()
+                for partition, records in batches.items():
+                    for record in records:
+                        await self.process(record)
+                    await consumer.commit({partition: records[-1].offset + 1})
+        finally:
+            with contextlib.suppress(Exception):
+                await consumer.stop()
+            if self._dlq is not None:
+                with contextlib.suppress(Exception):
+                    await self._dlq.stop()
+                self._dlq = None
+
+    async def process(self, record: ConsumerRecord) -> None:
+        try:
+            event = CloudEvent.from_record(record.topic, record.key, record.value, record.headers)
+        except Exception as exc:  # not ours to read: park it, never block the partition
+            await self._dead_letter(record, exc)
+            return
+        handler = self.handlers.get(record.topic, {}).get(event.type)
+        if handler is None:
+            return
+        for attempt in range(1, self.settings.consumer_max_attempts + 1):
+            try:
+                outcome = await self.apply(event, handler)
+                EVENTS_CONSUMED.labels(self.settings.service_name, self.name, outcome).inc()
+                return
+            except Exception as exc:
+                log.warning("%s failed on %s %s (attempt %d): %s", self.name, event.type, event.id, attempt, exc)
+                if attempt == self.settings.consumer_max_attempts:
+                    EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()
+                    await self._dead_letter(record, exc)
+                    return
+                await asyncio.sleep(0.2 * 2**attempt)
+
+    async def apply(self, event: CloudEvent, handler: EventHandler) -> str:
+        async with self.sessionmaker() as session:
+            uow = UnitOfWork(session, self.outbox, actor=event.actor or "system",
+                             traceparent=event.traceparent)
+            async with uow:
+                first_time = await session.scalar(
+                    insert(self.processed)
+                    .values(consumer=self.name, event_id=event.id, topic=event.topic)
+                    .on_conflict_do_nothing()
+                    .returning(self.processed.c.event_id)
+                )
+                if first_time is None:
+                    return "duplicate"
+                await handler(uow, event)
+        return "applied"
+
+    async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
+        if self._dlq is None:
+            self._dlq = create_producer(self.settings)
+            await self._dlq.start()
+        headers = list(record.headers) + [
+            ("dlq_error", str(error)[:1000].encode()),
+            ("dlq_consumer", self.name.encode()),
+            ("dlq_offset", str(record.offset).encode()),
+        ]
+        await self._dlq.send_and_wait(f"{record.topic}.dlq", record.value, key=record.key, headers=headers)

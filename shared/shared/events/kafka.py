@@ -1,0 +1,60 @@
+"""aiokafka clients configured once: acks=all, idempotence as a setting, topics made on demand."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PARTITIONS = 3
+
+
+def create_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-producer",
+        acks="all",
+        enable_idempotence=settings.kafka_enable_idempotence,
+        linger_ms=5,
+        request_timeout_ms=10_000,
+        retry_backoff_ms=200,
+    )
+
+
+def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[str]) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=settings.kafka_bootstrap_servers,
+        client_id=f"{settings.service_name}-{group_id}",
+        group_id=group_id,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        metadata_max_age_ms=5_000,
+        request_timeout_ms=15_000,
+    )
+
+
+async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
+                        partitions: int = DEFAULT_PARTITIONS) -> None:
+    """Create missing topics; operators pre-create them in production (deploy/topics.yaml)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers,
+                                request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [t for t in topics if t not in existing]
+        if missing:
+            try:
+                await admin.create_topics([NewTopic(t, partitions, 1) for t in missing])
+            except TopicAlreadyExistsError:
+                pass
+            log.info("created topics %s", ", ".join(missing))
+    finally:
+        await admin.close()

@@ -1,0 +1,131 @@
+"""The relay half of the outbox: publish unsent rows in commit order, mark them after the ack.
+
+One relay per service database is active at a time (an advisory lock elects it), so
+rows leave in `seq` order and one aggregate's events keep their order on its
+partition. It wakes on LISTEN/NOTIFY and sweeps periodically in case a notification
+was missed. A broker that is down only delays: rows stay unsent until it is back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import zlib
+from typing import Any
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+
+from shared.events.envelope import CloudEvent
+from shared.events.kafka import create_producer
+from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_PUBLISHED
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+_SELECT_UNSENT = """
+SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent
+FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
+"""
+_MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])"
+
+
+class OutboxRelay:
+    def __init__(self, settings: ServiceSettings, dsn: str, channel: str) -> None:
+        self.settings = settings
+        self.dsn = dsn
+        self.channel = channel
+        self.lock_key = zlib.crc32(f"outbox-relay:{channel}".encode())
+        self._wakeup = asyncio.Event()
+        self._producer: AIOKafkaProducer | None = None
+
+    async def run(self) -> None:
+        backoff = 0.5
+        while True:
+            try:
+                await self._run_connected()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database or broker went away: wait, then start over
+                OUTBOX_FAILURES.labels(self.settings.service_name).inc()
+                log.warning("outbox relay paused: %s", exc)
+                await self._stop_producer()
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
+            else:
+                backoff = 0.5
+
+    async def _run_connected(self) -> None:
+        conn: asyncpg.Connection = await asyncpg.connect(self.dsn)
+        try:
+            while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", self.lock_key):
+                await asyncio.sleep(self.settings.outbox_sweep_seconds)  # another relay is active
+            await conn.add_listener(self.channel, self._on_notify)
+            while True:
+                published = await self.publish_pending(conn)
+                if published < self.settings.outbox_batch_size:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wakeup.wait(), self.settings.outbox_sweep_seconds)
+                    self._wakeup.clear()
+        finally:
+            with contextlib.suppress(Exception):
+                await conn.close(timeout=2)
+
+    def _on_notify(self, *_: Any) -> None:
+        self._wakeup.set()
+
+    async def publish_pending(self, conn: asyncpg.Connection) -> int:
+        rows = await conn.fetch(_SELECT_UNSENT, self.settings.outbox_batch_size)
+        OUTBOX_BACKLOG.labels(self.settings.service_name).set(len(rows))
+        if not rows:
+            return 0
+        producer = await self._ensure_producer()
+        futures = []
+        for row in rows:
+            event = _envelope(row)
+            topic = self.settings.topic(row["topic"])
+            futures.append(await producer.send(topic, event.value(), key=event.key.encode(),
+                                               headers=event.headers()))
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        # Mark only the acknowledged prefix: anything after a failure is sent again,
+        # in order, so no aggregate's events overtake each other.
+        sent: list[int] = []
+        failure: BaseException | None = None
+        for row, result in zip(rows, results, strict=True):
+            if isinstance(result, BaseException):
+                failure = result
+                break
+            sent.append(row["seq"])
+            OUTBOX_PUBLISHED.labels(self.settings.service_name, row["topic"]).inc()
+        if sent:
+            await conn.execute(_MARK_SENT, sent)
+        if failure is not None:
+            raise failure
+        return len(sent)
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = create_producer(self.settings)
+            await producer.start()
+            self._producer = producer
+        return self._producer
+
+    async def _stop_producer(self) -> None:
+        if self._producer is not None:
+            producer, self._producer = self._producer, None
+            with contextlib.suppress(Exception):
+                await producer.stop()
+
+    async def close(self) -> None:
+        await self._stop_producer()
+
+
+def _envelope(row: asyncpg.Record) -> CloudEvent:
+    data = row["data"]
+    return CloudEvent(
+        id=str(row["event_id"]), source=row["source"], type=row["type"], time=row["time"],
+        key=row["key"], data=json.loads(data) if isinstance(data, str) else data,
+        topic=row["topic"], subject=row["subject"], actor=row["actor"], traceparent=row["traceparent"],
+    )

@@ -1,0 +1,40 @@
+"""The outbox (events waiting for the broker) and the inbox (events a consumer has applied).
+
+Both live in each service's own database, so an event and the change it reports,
+or an applied event and its effect, commit in one transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, MetaData, Table, Text, func, text
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+
+def add_event_tables(metadata: MetaData) -> None:
+    outbox = Table(
+        "outbox",
+        metadata,
+        Column("seq", BigInteger, Identity(always=True), primary_key=True),
+        Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+        Column("topic", Text, nullable=False),
+        Column("key", Text, nullable=False),
+        Column("type", Text, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("subject", Text),
+        Column("time", DateTime(timezone=True), nullable=False),
+        Column("data", JSONB, nullable=False),
+        Column("actor", Text),
+        Column("traceparent", Text),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("sent_at", DateTime(timezone=True)),
+    )
+    # The relay reads only what is unsent, in commit order.
+    Index("ix_outbox_unsent", outbox.c.seq, postgresql_where=text("sent_at IS NULL"))
+    Table(
+        "processed_event",
+        metadata,
+        Column("consumer", Text, primary_key=True),
+        Column("event_id", Text, primary_key=True),
+        Column("topic", Text, nullable=False),
+        Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )

@@ -1,0 +1,1 @@
+"""GraphQL conventions shared by every subgraph: context, errors, pagination, loaders, schema."""

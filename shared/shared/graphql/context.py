@@ -1,0 +1,69 @@
+"""The per-request context: caller, one database session, the unit of work and the loaders."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.fastapi import BaseContext
+
+from shared.auth import ANONYMOUS, Actor, actor_from_headers
+from shared.db import UnitOfWork
+
+if TYPE_CHECKING:
+    from shared.runtime import ServiceRuntime
+
+L = TypeVar("L")
+
+
+class RequestContext(BaseContext, Generic[L]):
+    def __init__(self, runtime: ServiceRuntime, session: AsyncSession, actor: Actor = ANONYMOUS,
+                 request_id: str | None = None, traceparent: str | None = None) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.session = session
+        self.actor = actor
+        self.request_id = request_id or uuid.uuid4().hex
+        self.traceparent = traceparent or new_traceparent()
+        self._loaders: L | None = None
+
+    @property
+    def loaders(self) -> L:
+        # Created on first use, so a request that loads nothing builds nothing.
+        if self._loaders is None:
+            self._loaders = self.runtime.loaders_factory(self.session)
+        return self._loaders
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.session, self.runtime.outbox, actor=self.actor.id, traceparent=self.traceparent)
+
+
+def new_traceparent() -> str:
+    return f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
+
+
+def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:
+    """A FastAPI dependency: one session per request, closed after the response."""
+    from fastapi import Request, WebSocket
+
+    async def get_session() -> AsyncIterator[AsyncSession]:
+        async with runtime.sessionmaker() as session:
+            yield session
+
+    from fastapi import Depends
+
+    async def get_context(request: Request = None, websocket: WebSocket = None,  # type: ignore[assignment]
+                          session: AsyncSession = Depends(get_session)) -> RequestContext[Any]:
+        connection = request if request is not None else websocket
+        headers = connection.headers if connection is not None else {}
+        return RequestContext(
+            runtime, session,
+            actor=actor_from_headers(headers),
+            request_id=headers.get("x-request-id"),
+            traceparent=headers.get("traceparent"),
+        )
+
+    return get_context

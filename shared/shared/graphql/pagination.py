@@ -1,0 +1,101 @@
+"""Relay-style cursor connections: one shareable PageInfo, opaque keyset cursors, bounded pages."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from shared.errors import BadUserInput
+
+T = TypeVar("T")
+N = TypeVar("N")
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+@strawberry.federation.type(shareable=True, description="Where a page sits in a connection")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many items match, over all pages")
+    async def total_count(self) -> int:
+        return await self._count()
+
+
+def page_size(first: int | None) -> int:
+    if first is None:
+        return DEFAULT_PAGE_SIZE
+    if first < 0 or first > MAX_PAGE_SIZE:
+        raise BadUserInput(f"first must be between 0 and {MAX_PAGE_SIZE}", field="first")
+    return first
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps(list(values), separators=(",", ":"), default=str).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, arity: int, field: str = "after") -> list[Any] | None:
+    """The sort-key values a cursor holds; a cursor from another list or order is bad input."""
+    if cursor is None:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadUserInput("after is not a cursor of this list", field=field) from exc
+    if not isinstance(values, list) or len(values) != arity:
+        raise BadUserInput("after is not a cursor of this list and order", field=field)
+    return values
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """A validated `first`/`after`: repositories fetch `limit + 1` rows to learn if more follow."""
+
+    limit: int
+    after: list[Any] | None
+
+    @classmethod
+    def of(cls, first: int | None, after: str | None, arity: int) -> PageRequest:
+        return cls(page_size(first), decode_cursor(after, arity))
+
+
+def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
+               count: Callable[[], Awaitable[int]], node: Callable[[N], T] = lambda n: n) -> Connection[T]:
+    """Build a connection from `limit + 1` rows fetched after the cursor."""
+    has_next = len(rows) > page.limit
+    rows = rows[: page.limit]
+    edges = [Edge(cursor=encode_cursor(cursor_of(row)), node=node(row)) for row in rows]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=page.after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=count,
+    )

@@ -1,0 +1,36 @@
+"""A status machine is a table; one function applies it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+from typing import TypeVar
+
+from shared.errors import InvalidTransition
+
+S = TypeVar("S", bound=Enum)
+
+
+class Lifecycle(Mapping[S, frozenset[S]]):
+    """The allowed transitions of one kind of aggregate, readable as documentation."""
+
+    def __init__(self, kind: str, allowed: Mapping[S, set[S]]) -> None:
+        self.kind = kind
+        self._allowed = {state: frozenset(targets) for state, targets in allowed.items()}
+
+    def __getitem__(self, state: S) -> frozenset[S]:
+        return self._allowed.get(state, frozenset())
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._allowed)
+
+    def __len__(self) -> int:
+        return len(self._allowed)
+
+    def edges(self) -> list[tuple[S, S]]:
+        return [(source, target) for source, targets in self._allowed.items() for target in targets]
+
+    def transition(self, current: S, target: S) -> S:
+        if target not in self[current]:
+            raise InvalidTransition(self.kind, current, target)
+        return target

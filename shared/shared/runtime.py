@@ -1,0 +1,88 @@
+"""What a running service holds: settings, database, outbox, background workers."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import MetaData
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmaker
+from shared.events.catalogue import EventCatalogue
+from shared.events.consumer import EventConsumer, EventHandler
+from shared.events.kafka import ensure_topics
+from shared.events.outbox import OutboxWriter
+from shared.events.relay import OutboxRelay
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+Handlers = Mapping[str, Mapping[str, EventHandler]]
+
+
+@dataclass
+class ServiceRuntime:
+    settings: ServiceSettings
+    metadata: MetaData
+    catalogue: EventCatalogue
+    loaders_factory: Callable[[AsyncSession], Any]
+    consumers: Mapping[str, Handlers] = field(default_factory=dict)
+    engine: AsyncEngine = field(init=False)
+    sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
+    outbox: OutboxWriter = field(init=False)
+    _tasks: list[asyncio.Task[None]] = field(default_factory=list, init=False)
+    _relay: OutboxRelay | None = field(default=None, init=False)
+    running_consumers: list[EventConsumer] = field(default_factory=list, init=False)
+
+    def __post_init__(self) -> None:
+        self.engine = create_engine(self.settings.database_url)
+        self.sessionmaker = create_sessionmaker(self.engine)
+        self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
+
+    @property
+    def channel(self) -> str:
+        return f"outbox_{self.settings.service_name}"
+
+    def unit_of_work(self, session: AsyncSession, actor: str = "system") -> UnitOfWork:
+        return UnitOfWork(session, self.outbox, actor=actor, traceparent=None)
+
+    async def start_workers(self) -> None:
+        if not self.settings.run_background_workers:
+            return
+        self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel)
+        self._tasks.append(asyncio.create_task(self._prepare_topics_then(self._relay.run), name="outbox-relay"))
+        for name, handlers in self.consumers.items():
+            consumer = EventConsumer(name, self.settings, self.sessionmaker,
+                                     self.metadata.tables["processed_event"], self.outbox, handlers)
+            self.running_consumers.append(consumer)
+            self._tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{name}"))
+
+    async def _prepare_topics_then(self, run: Callable[[], Any]) -> None:
+        # Topics exist before the first publish, so consumers never wait on a metadata refresh.
+        topics = [self.settings.topic(name) for name in self.catalogue.topics]
+        while True:
+            try:
+                await ensure_topics(self.settings, topics)
+                break
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("broker not reachable yet (%s); events wait in the outbox", exc)
+                await asyncio.sleep(2)
+        await run()
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self._relay is not None:
+            await self._relay.close()
+        await self.engine.dispose()

@@ -1,0 +1,84 @@
+"""create_service_app: GraphQL on /graphql, /healthz, /readyz, /metrics, workers in the lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from strawberry.fastapi import GraphQLRouter
+from strawberry.federation import Schema
+
+from shared.events.kafka import ensure_topics
+from shared.graphql.context import context_dependency
+from shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
+from shared.runtime import ServiceRuntime
+
+log = logging.getLogger(__name__)
+
+
+def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await runtime.start_workers()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(title=title, lifespan=lifespan, version="1.0.0")
+    app.state.runtime = runtime
+    graphql = GraphQLRouter(schema, context_getter=context_dependency(runtime),
+                            graphql_ide="graphiql" if runtime.settings.graphiql else None)
+    app.include_router(graphql, prefix="/graphql", include_in_schema=False)
+    service = runtime.settings.service_name
+
+    @app.middleware("http")
+    async def measure(request: Request, call_next):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        response = await call_next(request)
+        path = request.url.path
+        HTTP_REQUESTS.labels(service, path, str(response.status_code)).inc()
+        HTTP_LATENCY.labels(service, path).observe(time.perf_counter() - started)
+        return response
+
+    @app.get("/healthz", tags=["health"], summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], summary="The database and the broker answer",
+             responses={503: {"description": "a dependency does not answer"}})
+    async def readyz() -> JSONResponse:
+        checks = {"database": await _check_database(runtime), "broker": await _check_broker(runtime)}
+        ready = all(state == "ok" for state in checks.values())
+        return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks},
+                            status_code=200 if ready else 503)
+
+    @app.get("/metrics", tags=["health"], summary="Prometheus metrics", response_class=Response)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app
+
+
+async def _check_database(runtime: ServiceRuntime) -> str:
+    try:
+        async with runtime.engine.connect() as conn:
+            await asyncio.wait_for(conn.execute(text("SELECT 1")), 3)
+        return "ok"
+    except Exception as exc:
+        return f"unavailable: {type(exc).__name__}"
+
+
+async def _check_broker(runtime: ServiceRuntime) -> str:
+    try:
+        await asyncio.wait_for(ensure_topics(runtime.settings, []), 5)
+        return "ok"
+    except Exception as exc:
+        return f"unavailable: {type(exc).__name__}"

@@ -1,0 +1,18 @@
+"""Run a service under uvicorn on its configured host and port."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+from shared.settings import ServiceSettings
+
+
+def serve(create_app: Callable[[ServiceSettings], FastAPI], settings: ServiceSettings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("aiokafka").setLevel(logging.ERROR)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+                access_log=False)
