@@ -7,30 +7,12 @@ import asyncio
 import logging
 import sys
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-from fastapi import FastAPI
-from strawberry.federation import Schema
-
+from shared.definition import ServiceDefinition
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 from shared.web.serve import serve
-
-Seeder = Callable[[ServiceRuntime], Awaitable[int]]
-
-
-@dataclass
-class ServiceDefinition:
-    name: str
-    settings: type[ServiceSettings]
-    create_app: Callable[[ServiceSettings], FastAPI]
-    build_runtime: Callable[[ServiceSettings], ServiceRuntime]
-    schema: Schema
-    migrations: Path
-    seed: Seeder | None = None
 
 
 def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
@@ -42,7 +24,7 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     if args.command == "sdl":
         sys.stdout.write(service.schema.as_str() + "\n")
     elif args.command == "serve":
-        serve(service.create_app, settings)
+        serve(service.create_app(settings), settings)
     elif args.command == "migrate":
         upgrade(service.migrations, settings.database_url)
     elif args.command == "seed":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -37,9 +38,44 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
 
 
+class SerialSession(AsyncSession):
+    """An AsyncSession that takes its turn: GraphQL resolves sibling fields and loaders
+    concurrently, and one request's session must never run two statements at once."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._turn = asyncio.Lock()
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().execute(*args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().scalar(*args, **kwargs)
+
+    # scalars() goes through execute(), so it takes its turn there.
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._turn:
+            return await super().get(*args, **kwargs)
+
+    async def flush(self, *args: Any, **kwargs: Any) -> None:
+        async with self._turn:
+            await super().flush(*args, **kwargs)
+
+    async def commit(self) -> None:
+        async with self._turn:
+            await super().commit()
+
+    async def rollback(self) -> None:
+        async with self._turn:
+            await super().rollback()
+
+
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # Objects stay readable after commit: a mutation returns what it changed.
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False)
 
 
 def asyncpg_dsn(url: str) -> str:

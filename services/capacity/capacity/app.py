@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from shared.runtime import ServiceRuntime
-from shared.settings import ServiceSettings
-from shared.web.app import create_service_app
+from pathlib import Path
 
 from capacity import service
 from capacity.events import CATALOGUE, PARTNER_TOPIC
@@ -13,6 +10,9 @@ from capacity.models import Base
 from capacity.repository import CapacityLoaders
 from capacity.schema import schema
 from capacity.settings import CapacitySettings
+from shared.definition import ServiceDefinition
+from shared.runtime import ServiceRuntime
+from shared.settings import ServiceSettings
 
 PARTNER_EVENTS = ["programmes.partner.registered", "programmes.partner.updated",
                   "programmes.partner.suspended", "programmes.partner.reinstated"]
@@ -23,5 +23,9 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers)
 
 
-def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    return create_service_app(build_runtime(settings or CapacitySettings()), schema, "Capacity-building requests")
+SERVICE = ServiceDefinition(
+    name="capacity", title="Capacity-building requests", settings=CapacitySettings,
+    build_runtime=build_runtime, schema=schema,
+    migrations=Path(__file__).parent / "migrations",
+)
+create_app = SERVICE.create_app

@@ -6,11 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
-from shared.events.catalogue import EventCatalogue
-from shared.events.envelope import DomainEvent
 
 from capacity.domain import RequestStatus, SupportArea
 from capacity.models import CapacityRequest
+from shared.events.catalogue import EventCatalogue
+from shared.events.envelope import DomainEvent
 
 REQUEST_TOPIC = "capacity.request.v1"
 PARTNER_TOPIC = "programmes.partner.v1"  # consumed: programmes owns it

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from shared.db import Entity, service_metadata
 from sqlalchemy import Enum, Index, Text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from capacity.domain import RequestStatus, SupportArea
+from shared.db import Entity, service_metadata
 
 
 class Base(DeclarativeBase):

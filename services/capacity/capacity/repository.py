@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from shared.db import any_of
-from shared.graphql.loaders import many_per_key, one_per_key
-from shared.graphql.pagination import PageRequest
 from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.domain import PartnerStanding, RequestStatus
 from capacity.models import CapacityRequest, KnownPartner
+from shared.db import any_of
+from shared.graphql.loaders import many_per_key, one_per_key
+from shared.graphql.pagination import PageRequest
 
 
 @dataclass

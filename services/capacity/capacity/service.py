@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from shared.db import UnitOfWork
-from shared.events.envelope import CloudEvent
-
 from capacity.domain import RequestStatus, RequestSubmission, check_partner_may_request, check_submission
 from capacity.events import request_event
 from capacity.models import CapacityRequest
 from capacity.repository import PartnerReadModel, RequestRepository
+from shared.db import UnitOfWork
+from shared.events.envelope import CloudEvent
 
 
 async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> CapacityRequest:

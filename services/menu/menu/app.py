@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from shared.runtime import ServiceRuntime
-from shared.settings import ServiceSettings
-from shared.web.app import create_service_app
+from pathlib import Path
 
 from menu.events import CATALOGUE
 from menu.models import Base
 from menu.repository import MenuLoaders
 from menu.schema import schema
+from menu.seed import seed
 from menu.settings import MenuSettings
+from shared.definition import ServiceDefinition
+from shared.runtime import ServiceRuntime
+from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders)
 
 
-def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    return create_service_app(build_runtime(settings or MenuSettings()), schema, "Partnership Cooperation Menu")
+SERVICE = ServiceDefinition(
+    name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
+    build_runtime=build_runtime, schema=schema,
+    migrations=Path(__file__).parent / "migrations", seed=seed,
+)
+create_app = SERVICE.create_app

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
-from shared.events.catalogue import EventCatalogue
-from shared.events.envelope import DomainEvent
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.models import Activity, Occurrence
+from shared.events.catalogue import EventCatalogue
+from shared.events.envelope import DomainEvent
 
 ACTIVITY_TOPIC = "menu.activity.v1"
 OCCURRENCE_TOPIC = "menu.occurrence.v1"

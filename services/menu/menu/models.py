@@ -6,8 +6,6 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from shared.db import Entity, service_metadata
-from shared.errors import Conflict
 from sqlalchemy import Computed, Date, Enum, ForeignKey, Index, Numeric, Text, func, literal_column
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -22,6 +20,8 @@ from menu.domain import (
     OccurrenceStatus,
     ProviderKind,
 )
+from shared.db import Entity, service_metadata
+from shared.errors import Conflict
 
 
 def _enum(cls: type, name: str) -> Enum:

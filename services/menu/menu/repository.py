@@ -10,9 +10,6 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from shared.db import any_of
-from shared.graphql.loaders import many_per_key, one_per_key
-from shared.graphql.pagination import PageRequest
 from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, func, or_, select, true, tuple_, update
 from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +18,9 @@ from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, Occurrence
+from shared.db import any_of
+from shared.graphql.loaders import many_per_key, one_per_key
+from shared.graphql.pagination import PageRequest
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -124,11 +124,13 @@ class ActivityRepository:
             key = tuple_(column, Activity.id)
             after = tuple_(_cursor_value(order, page.after[0]), uuid.UUID(page.after[1]))
             statement = statement.where(key > after if direction is Direction.ASC else key < after)
-        ordering = (column.asc(), Activity.id.asc()) if direction is Direction.ASC else (column.desc(), Activity.id.desc())
+        ascending = direction is Direction.ASC
+        ordering = (column.asc(), Activity.id.asc()) if ascending else (column.desc(), Activity.id.desc())
         return (await self.session.scalars(statement.order_by(*ordering).limit(page.limit + 1))).all()
 
     async def count(self, where: ActivityCriteria) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(Activity).where(*where.conditions())) or 0)
+        statement = select(func.count()).select_from(Activity).where(*where.conditions())
+        return int(await self.session.scalar(statement) or 0)
 
     async def eligible_pages(self, partners: Sequence[tuple[str | None, str]],
                              page: PageRequest) -> list[list[Activity]]:
@@ -228,7 +230,8 @@ class AreaRepository:
             select(AreaOfCooperation).where(any_of(AreaOfCooperation.code, codes)))).all()
 
     async def exists(self, code: str) -> bool:
-        return (await self.session.scalar(select(AreaOfCooperation.code).where(AreaOfCooperation.code == code))) is not None
+        found = await self.session.scalar(select(AreaOfCooperation.code).where(AreaOfCooperation.code == code))
+        return found is not None
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(AreaOfCooperation)) or 0)

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from shared.frameworks import Framework
-from shared.runtime import ServiceRuntime
 from sqlalchemy import select
 
 from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity, AreaOfCooperation
 from menu.repository import ActivityRepository
+from shared.frameworks import Framework
+from shared.runtime import ServiceRuntime
 
 ACTIVITIES_PER_AREA = 40
 CHUNK = 200
@@ -157,14 +157,19 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
     return plans
 
 
-async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
-    today = today or date.today()
-    rng = random.Random(SEED)
-    changes = 0
+async def seed_areas(runtime: ServiceRuntime) -> None:
+    """The reference list of areas: reference data, not an aggregate with events of its own."""
     async with runtime.sessionmaker() as session:
         existing = set((await session.scalars(select(AreaOfCooperation.code))).all())
         session.add_all(AreaOfCooperation(code=c, name=n, sourced=s) for c, n, s in areas() if c not in existing)
         await session.commit()
+
+
+async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
+    today = today or date.today()
+    rng = random.Random(SEED)
+    changes = 0
+    await seed_areas(runtime)
     plans = activity_plans(rng)
     for start in range(0, len(plans), CHUNK):
         async with runtime.sessionmaker() as session:

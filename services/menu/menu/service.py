@@ -11,9 +11,6 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from shared.db import UnitOfWork
-from shared.errors import BadUserInput, Conflict, NotFound
-
 from menu.domain import (
     EDITABLE_ACTIVITY,
     ActivityDetails,
@@ -29,6 +26,8 @@ from menu.domain import (
 from menu.events import activity_event, occurrence_event
 from menu.models import Activity, Occurrence
 from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository
+from shared.db import UnitOfWork
+from shared.errors import BadUserInput, Conflict, NotFound
 
 # Occurrence edits are allowed until registration closes.
 EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-from shared.runtime import ServiceRuntime
-from shared.settings import ServiceSettings
-from shared.web.app import create_service_app
+from pathlib import Path
 
 from programmes.events import CATALOGUE
 from programmes.models import Base
 from programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
+from programmes.seed import seed
 from programmes.settings import ProgrammesSettings
+from shared.definition import ServiceDefinition
+from shared.runtime import ServiceRuntime
+from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders)
 
 
-def create_app(settings: ServiceSettings | None = None) -> FastAPI:
-    return create_service_app(build_runtime(settings or ProgrammesSettings()), schema, "Partners and programmes")
+SERVICE = ServiceDefinition(
+    name="programmes", title="Partners and programmes", settings=ProgrammesSettings,
+    build_runtime=build_runtime, schema=schema,
+    migrations=Path(__file__).parent / "migrations", seed=seed,
+)
+create_app = SERVICE.create_app

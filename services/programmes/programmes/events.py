@@ -6,11 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
+
+from programmes.models import Partner
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
-
-from programmes.models import Partner
 
 PARTNER_TOPIC = "programmes.partner.v1"
 

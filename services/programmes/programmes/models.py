@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from shared.db import Versioned, service_metadata
-from shared.frameworks import Framework
 from sqlalchemy import Enum, Index, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from shared.db import Versioned, service_metadata
+from shared.frameworks import Framework
 
 
 class Base(DeclarativeBase):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shared.db import any_of
-from shared.frameworks import Framework
-from shared.graphql.loaders import one_per_key
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.models import Partner
+from shared.db import any_of
+from shared.frameworks import Framework
+from shared.graphql.loaders import one_per_key
 
 
 class PartnerRepository:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from shared.frameworks import Framework
-from shared.runtime import ServiceRuntime
-
 from programmes import service
 from programmes.domain import PartnerDetails
 from programmes.repository import PartnerRepository
+from shared.frameworks import Framework
+from shared.runtime import ServiceRuntime
 
 FRAMEWORKS = {"PfP": Framework.PFP, "MD": Framework.MD, "ICI": Framework.ICI, "PATG": Framework.PATG}
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from shared.db import UnitOfWork
-from shared.errors import Conflict
-
 from programmes.domain import PartnerDetails, check_partner
 from programmes.events import partner_event
 from programmes.models import Partner
 from programmes.repository import PartnerRepository
+from shared.db import UnitOfWork
+from shared.errors import Conflict
 
 
 async def register_partner(uow: UnitOfWork, details: PartnerDetails) -> Partner:

@@ -7,7 +7,9 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
 from shared.auth import ANONYMOUS, Actor, actor_from_headers
@@ -46,19 +48,15 @@ def new_traceparent() -> str:
 
 
 def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:
-    """A FastAPI dependency: one session per request, closed after the response."""
-    from fastapi import Request, WebSocket
+    """A FastAPI dependency: one session per request (HTTP or WebSocket), closed after the response."""
 
     async def get_session() -> AsyncIterator[AsyncSession]:
         async with runtime.sessionmaker() as session:
             yield session
 
-    from fastapi import Depends
-
-    async def get_context(request: Request = None, websocket: WebSocket = None,  # type: ignore[assignment]
+    async def get_context(connection: HTTPConnection,
                           session: AsyncSession = Depends(get_session)) -> RequestContext[Any]:
-        connection = request if request is not None else websocket
-        headers = connection.headers if connection is not None else {}
+        headers = connection.headers
         return RequestContext(
             runtime, session,
             actor=actor_from_headers(headers),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 import uvicorn
 from fastapi import FastAPI
@@ -11,8 +10,8 @@ from fastapi import FastAPI
 from shared.settings import ServiceSettings
 
 
-def serve(create_app: Callable[[ServiceSettings], FastAPI], settings: ServiceSettings) -> None:
+def serve(app: FastAPI, settings: ServiceSettings) -> None:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     logging.getLogger("aiokafka").setLevel(logging.ERROR)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning",
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
                 access_log=False)

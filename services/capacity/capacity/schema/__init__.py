@@ -1,10 +1,9 @@
 """The capacity subgraph schema."""
 
-from shared.graphql.schema import build_schema
-
 from capacity.schema.mutation import Mutation
 from capacity.schema.query import Query
 from capacity.schema.types import CapacityRequest, Partner
+from shared.graphql.schema import build_schema
 
 schema = build_schema(query=Query, mutation=Mutation, types=[CapacityRequest, Partner])
 

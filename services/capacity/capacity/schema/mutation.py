@@ -12,6 +12,7 @@ from capacity.schema.types import CapacityRequest
 @strawberry.type
 class Mutation:
     @strawberry.mutation(description="A partner asks for support; refused for unknown or suspended partners")
-    async def submit_capacity_request(self, info: strawberry.Info, input: SubmitCapacityRequestInput) -> CapacityRequest:
+    async def submit_capacity_request(self, info: strawberry.Info,
+                                      input: SubmitCapacityRequestInput) -> CapacityRequest:
         async with info.context.unit_of_work() as uow:
             return await service.submit_request(uow, input.submission())

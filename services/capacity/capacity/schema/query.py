@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import strawberry
-from shared.graphql.ids import parse_id
-from shared.graphql.pagination import PageRequest, connection
 
 from capacity.repository import RequestRepository
 from capacity.schema.inputs import CapacityRequestFilter
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type

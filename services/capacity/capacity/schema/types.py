@@ -6,12 +6,12 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from shared.graphql.ids import parse_id
-from shared.graphql.pagination import Connection
-from shared.graphql.rows import served_from
 
 from capacity import models
 from capacity.schema.enums import RequestStatus, SupportArea
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import Connection
+from shared.graphql.rows import served_from
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")

@@ -1,11 +1,10 @@
 """The menu subgraph schema."""
 
-from shared.graphql.schema import build_schema
-
 from menu.schema.mutation import Mutation
 from menu.schema.partner import Partner
 from menu.schema.query import Query
 from menu.schema.types import Activity, AreaOfCooperation, Occurrence
+from shared.graphql.schema import build_schema
 
 schema = build_schema(query=Query, mutation=Mutation, types=[Activity, AreaOfCooperation, Occurrence, Partner])
 

@@ -8,12 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 import strawberry
-from shared.errors import BadUserInput
-from shared.frameworks import Framework
 
 from menu.domain import ActivityDetails, OccurrenceDetails
 from menu.repository import ActivityCriteria
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, ActivityStatus, Direction, ProviderKind
+from shared.errors import BadUserInput
+from shared.frameworks import Framework
 
 
 @strawberry.input

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import strawberry
-from shared.graphql.ids import parse_id
 
 from menu import service
 from menu.schema.inputs import ActivityChanges, ActivityInput, OccurrenceChanges, OccurrenceInput, given
 from menu.schema.types import Activity, Occurrence
+from shared.graphql.ids import parse_id
 
 
 @strawberry.type

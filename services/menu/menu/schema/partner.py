@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from shared.frameworks import Framework
-from shared.graphql.pagination import PageRequest, connection
 
 from menu.repository import EligibleKey
 from menu.schema.types import Activity, ActivityConnection
+from shared.frameworks import Framework
+from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import strawberry
-from shared.errors import BadUserInput
-from shared.graphql.ids import parse_id
-from shared.graphql.pagination import PageRequest, connection
 
 from menu.repository import ActivityRepository, AreaRepository
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation
+from shared.errors import BadUserInput
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import PageRequest, connection
 
 MAX_SEARCH = 200
 

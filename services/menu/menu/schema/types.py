@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 import strawberry
+
+from menu import models
+from menu.schema.enums import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from shared.frameworks import Framework
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import Connection
 from shared.graphql.rows import served_from
-
-from menu import models
-from menu.schema.enums import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 
 
 @strawberry.federation.type(keys=["code"], description="An area of cooperation of the menu, e.g. CEP")

@@ -1,9 +1,8 @@
 """The programmes subgraph schema."""
 
-from shared.graphql.schema import build_schema
-
 from programmes.schema.query import Query
 from programmes.schema.types import Partner
+from shared.graphql.schema import build_schema
 
 schema = build_schema(query=Query, types=[Partner])
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import strawberry
-from shared.frameworks import Framework
 
 from programmes.repository import PartnerRepository
 from programmes.schema.types import Partner
+from shared.frameworks import Framework
 
 
 @strawberry.type

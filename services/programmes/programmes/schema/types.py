@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from shared.frameworks import Framework
-from shared.graphql.rows import served_from
 
 from programmes import models
+from shared.frameworks import Framework
+from shared.graphql.rows import served_from
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")

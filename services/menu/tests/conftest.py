@@ -1,0 +1,101 @@
+"""Menu test fixtures: the service in-process on its own migrated database and the session broker."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from menu.app import SERVICE
+from menu.seed import seed_areas
+from menu.settings import MenuSettings
+from shared.testing.harness import ServiceHarness, migrated_database, running_service
+
+_numbers = itertools.count(1)
+
+ACTIVITY_FIELDS = "id pcmRef title status version frameworks eligiblePartners languages area { code name }"
+OCCURRENCE_FIELDS = "id status version startDate endDate seats registrationDeadline cancellationReason"
+
+
+@pytest.fixture(scope="session")
+async def menu(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
+    settings = MenuSettings(database_url=await migrated_database(postgres, SERVICE),
+                            kafka_bootstrap_servers=broker.bootstrap_servers,
+                            topic_prefix=topic_prefix, outbox_sweep_seconds=0.5)
+    async with running_service(SERVICE, settings) as harness:
+        await seed_areas(harness.runtime)
+        yield harness
+
+
+def activity_input(**overrides: Any) -> dict[str, Any]:
+    """A valid createActivity input with a pcmRef no other test uses."""
+    unique = f"{next(_numbers)}{uuid.uuid4().int % 10_000:04d}"
+    values = {
+        "pcmRef": f"TST.{unique[:6]}",
+        "title": f"Cyber Defence Fundamentals Course {unique}",
+        "description": "Incident handling and threat intelligence for partner staff.",
+        "areaCode": "CYB", "kind": "COURSE", "providerKind": "NATO_BODY",
+        "providerName": "NATO School Oberammergau", "level": "BASIC", "languages": ["en"],
+        "frameworks": ["PFP"], "eligiblePartners": [], "tags": ["cyber"],
+    }
+    values.update(overrides)
+    return values
+
+
+def occurrence_input(days_ahead: int = 60, length: int = 5, **overrides: Any) -> dict[str, Any]:
+    start = date.today() + timedelta(days=days_ahead)
+    values = {"startDate": start.isoformat(), "endDate": (start + timedelta(days=length - 1)).isoformat(),
+              "location": "Oberammergau", "host": "NATO School Oberammergau", "seats": 24,
+              "registrationDeadline": (start - timedelta(days=14)).isoformat()}
+    values.update(overrides)
+    return values
+
+
+CreateActivity = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def create_activity(menu: ServiceHarness) -> CreateActivity:
+    async def create(publish: bool = False, **overrides: Any) -> dict[str, Any]:
+        result = await menu.graphql(
+            f"mutation($input: ActivityInput!) {{ createActivity(input: $input) {{ {ACTIVITY_FIELDS} }} }}",
+            {"input": activity_input(**overrides)})
+        activity = result.ok()["createActivity"]
+        if publish:
+            result = await menu.graphql(
+                f"mutation($id: ID!) {{ publishActivity(id: $id) {{ {ACTIVITY_FIELDS} }} }}", {"id": activity["id"]})
+            activity = result.ok()["publishActivity"]
+        return activity
+
+    return create
+
+
+@pytest.fixture
+def schedule(menu: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
+    async def schedule_one(activity_id: str, **overrides: Any) -> dict[str, Any]:
+        result = await menu.graphql(
+            f"mutation($a: ID!, $input: OccurrenceInput!) {{ scheduleOccurrence(activityId: $a, input: $input) "
+            f"{{ {OCCURRENCE_FIELDS} }} }}",
+            {"a": activity_id, "input": occurrence_input(**overrides)})
+        return result.ok()["scheduleOccurrence"]
+
+    return schedule_one
+
+
+@pytest.fixture
+def fields() -> dict[str, str]:
+    return {"activity": ACTIVITY_FIELDS, "occurrence": OCCURRENCE_FIELDS}
+
+
+@pytest.fixture
+def make_input() -> Callable[..., dict[str, Any]]:
+    return activity_input
+
+
+@pytest.fixture
+def make_occurrence_input() -> Callable[..., dict[str, Any]]:
+    return occurrence_input

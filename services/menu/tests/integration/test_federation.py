@@ -1,0 +1,62 @@
+"""Entity references resolve in one statement per entity type, whatever their number."""
+
+from __future__ import annotations
+
+import uuid
+
+from shared.testing.harness import ServiceHarness, count_statements
+
+ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { id pcmRef title } } }"
+
+
+async def test_fifty_activity_references_cost_one_statement(menu: ServiceHarness, create_activity) -> None:
+    activities = [await create_activity() for _ in range(50)]
+    representations = [{"__typename": "Activity", "id": a["id"]} for a in activities]
+    with count_statements(menu.runtime.engine) as sql:
+        result = await menu.graphql(ENTITIES, {"r": representations})
+    entities = result.ok()["_entities"]
+    assert [e["id"] for e in entities] == [a["id"] for a in activities]
+    assert sql.count == 1
+
+
+async def test_references_by_pcm_ref_and_unknown_ids_resolve_in_one_statement_each(menu: ServiceHarness,
+                                                                                  create_activity) -> None:
+    known = [await create_activity() for _ in range(5)]
+    representations = ([{"__typename": "Activity", "pcmRef": a["pcmRef"]} for a in known]
+                       + [{"__typename": "Activity", "id": str(uuid.uuid4())}])
+    with count_statements(menu.runtime.engine) as sql:
+        entities = (await menu.graphql(ENTITIES, {"r": representations})).ok()["_entities"]
+    assert [e and e["pcmRef"] for e in entities] == [a["pcmRef"] for a in known] + [None]
+    assert sql.count == 2  # one by pcmRef, one by id
+
+
+async def test_activities_with_their_areas_cost_two_statements(menu: ServiceHarness, create_activity) -> None:
+    activities = [await create_activity(areaCode=code) for code in ("CEP", "CYB", "LOG", "MED")]
+    query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { area { code name } "
+             "occurrences { id } } } }")
+    with count_statements(menu.runtime.engine) as sql:
+        entities = (await menu.graphql(query, {"r": [{"__typename": "Activity", "id": a["id"]}
+                                                    for a in activities]})).ok()["_entities"]
+    assert [e["area"]["code"] for e in entities] == ["CEP", "CYB", "LOG", "MED"]
+    assert sql.count == 3  # activities, areas, occurrences
+
+
+async def test_eligible_activities_of_many_partners_cost_two_statements(menu: ServiceHarness,
+                                                                        create_activity) -> None:
+    tag = uuid.uuid4().hex[:4].upper()
+    open_to_md = await create_activity(title=f"AAAA {tag} MD course", frameworks=["MD"], publish=True)
+    named = await create_activity(title=f"AAAA {tag} named", frameworks=["ICI"], eligiblePartners=["GEO"],
+                                  publish=True)
+    await create_activity(title=f"AAAA {tag} draft", frameworks=["MD", "PFP"])  # not published: never eligible
+    partners = [{"__typename": "Partner", "iso": "JOR", "framework": "MD"},
+                {"__typename": "Partner", "iso": "GEO", "framework": "PFP"},
+                {"__typename": "Partner", "iso": "QAT", "framework": "ICI"}]
+    query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { iso "
+             "eligibleActivities(first: 100) { totalCount edges { node { id } } } } } }")
+    with count_statements(menu.runtime.engine) as sql:
+        entities = (await menu.graphql(query, {"r": partners})).ok()["_entities"]
+    assert sql.count == 2  # one page query and one count query for all partners
+    ids = {e["iso"]: {edge["node"]["id"] for edge in e["eligibleActivities"]["edges"]} for e in entities}
+    assert open_to_md["id"] in ids["JOR"] and open_to_md["id"] not in ids["GEO"]
+    assert named["id"] in ids["GEO"] and named["id"] in ids["QAT"]
+    assert all(e["eligibleActivities"]["totalCount"] >= len(ids[e["iso"]]) for e in entities)

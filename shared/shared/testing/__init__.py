@@ -1,0 +1,1 @@
+"""Test support every service uses: embedded PostgreSQL and broker fixtures, harnesses, helpers."""

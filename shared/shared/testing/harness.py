@@ -1,0 +1,131 @@
+"""A service under test: its own database (migrated), the real broker, the app in-process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import event, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shared.definition import ServiceDefinition
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.migrations import upgrade
+from shared.runtime import ServiceRuntime
+from shared.settings import ServiceSettings
+
+
+@dataclass
+class GraphQLResult:
+    data: dict[str, Any] | None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def codes(self) -> list[str]:
+        return [e.get("extensions", {}).get("code", "") for e in self.errors]
+
+    @property
+    def fields(self) -> list[str | None]:
+        return [e.get("extensions", {}).get("field") for e in self.errors]
+
+    def ok(self) -> dict[str, Any]:
+        assert not self.errors, self.errors
+        assert self.data is not None
+        return self.data
+
+
+class ServiceHarness:
+    def __init__(self, runtime: ServiceRuntime, app: Any) -> None:
+        self.runtime = runtime
+        self.app = app
+        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+    @property
+    def settings(self) -> ServiceSettings:
+        return self.runtime.settings
+
+    async def graphql(self, query: str, variables: dict[str, Any] | None = None,
+                      headers: dict[str, str] | None = None) -> GraphQLResult:
+        response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}},
+                                          headers=headers or {})
+        body = response.json()
+        return GraphQLResult(body.get("data"), body.get("errors") or [])
+
+    async def outbox_count(self, **where: Any) -> int:
+        outbox = self.runtime.metadata.tables["outbox"]
+        statement = select(func.count()).select_from(outbox)
+        for column, value in where.items():
+            statement = statement.where(outbox.c[column] == value)
+        async with self.runtime.sessionmaker() as session:
+            return int(await session.scalar(statement) or 0)
+
+    async def close(self) -> None:
+        await self.client.aclose()
+        await self.runtime.stop()
+
+
+async def migrated_database(postgres: EmbeddedPostgres, service: ServiceDefinition, name: str | None = None) -> str:
+    """A database of its own for the service, at its latest migration."""
+    name = name or f"{service.name}_test"
+    postgres.create_databases([name])
+    url = postgres.url(name)
+    await asyncio.to_thread(upgrade, service.migrations, url)  # alembic runs its own event loop
+    return url
+
+
+@contextlib.asynccontextmanager
+async def running_service(service: ServiceDefinition, settings: ServiceSettings,
+                          workers: bool = True) -> AsyncIterator[ServiceHarness]:
+    """The service's app in-process, with its outbox relay and consumers running unless told not to."""
+    runtime = service.build_runtime(settings)
+    harness = ServiceHarness(runtime, service.create_app(runtime=runtime))
+    if workers:
+        await runtime.start_workers()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+
+
+class StatementCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@contextlib.contextmanager
+def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
+    """Counts the SQL statements an engine runs inside the block."""
+    counter = StatementCounter()
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        counter.statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield counter
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15.0, interval: float = 0.1) -> Any:
+    """Polls until `check` returns a truthy value; the last falsy value or error fails the test."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        try:
+            last = await check()
+            if last:
+                return last
+        except AssertionError as error:
+            last = error
+        await asyncio.sleep(interval)
+    raise AssertionError(f"not true within {timeout}s: {last!r}")

@@ -1,0 +1,43 @@
+"""Reading events back from the real broker, as a subscriber would."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from shared.events.envelope import CloudEvent
+
+
+async def read_events(bootstrap: str, topic: str, key: str | None = None, *, at_least: int = 1,
+                      timeout: float = 20.0) -> list[tuple[CloudEvent, dict[str, str]]]:
+    """Events of a topic (optionally of one key) from the beginning, with their raw headers."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                auto_offset_reset="earliest", metadata_max_age_ms=1000)
+    await consumer.start()
+    found: list[tuple[CloudEvent, dict[str, str]]] = []
+    try:
+        deadline = time.monotonic() + timeout
+        partitions: set[int] | None = None
+        while partitions is None and time.monotonic() < deadline:
+            partitions = consumer.partitions_for_topic(topic)
+            if partitions is None:
+                await consumer._client.force_metadata_update()  # the topic may be new
+                await asyncio.sleep(0.2)
+        assert partitions is not None, f"topic {topic} does not exist"
+        assigned = [TopicPartition(topic, p) for p in partitions]
+        consumer.assign(assigned)
+        await consumer.seek_to_beginning(*assigned)
+        while time.monotonic() < deadline and len(found) < at_least:
+            batches = await consumer.getmany(timeout_ms=300)
+            for records in batches.values():
+                for record in records:
+                    if key is not None and (record.key or b"").decode() != key:
+                        continue
+                    headers = {name: value.decode() for name, value in record.headers}
+                    found.append((CloudEvent.from_record(record.topic, record.key, record.value,
+                                                         record.headers), headers))
+        return found
+    finally:
+        await consumer.stop()

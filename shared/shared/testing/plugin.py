@@ -1,0 +1,48 @@
+"""pytest fixtures for the real PostgreSQL and the real broker, started once per test session.
+
+Both run on free ports from the embedded wheels and are stopped by their process
+group when the session ends; no test depends on a server of the machine.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.devstack.processes import free_port
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostgres]:
+    server = EmbeddedPostgres(Path(tmp_path_factory.mktemp("pg")) / "data", free_port(), durable=False)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
+    server = EmbeddedBroker(free_port(), log=Path(tmp_path_factory.mktemp("broker")) / "broker.log")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def topic_prefix() -> str:
+    """Each session publishes to its own topics."""
+    return f"t{uuid.uuid4().hex[:8]}."
+
+
+@pytest.fixture
+async def anyio_backend() -> AsyncIterator[str]:  # for libraries that ask
+    yield "asyncio"
