@@ -76,8 +76,9 @@ class EventConsumer:
                         await self.process(record)
                     await consumer.commit({partition: records[-1].offset + 1})
         finally:
+            # Leave the group even when cancelled, so a restarted service is not kept waiting.
             with contextlib.suppress(Exception):
-                await consumer.stop()
+                await asyncio.shield(consumer.stop())
             if self._dlq is not None:
                 with contextlib.suppress(Exception):
                     await self._dlq.stop()

@@ -38,6 +38,9 @@ def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[s
         auto_offset_reset="earliest",
         metadata_max_age_ms=5_000,
         request_timeout_ms=15_000,
+        # A member that vanished without leaving is noticed within seconds.
+        session_timeout_ms=6_000,
+        heartbeat_interval_ms=1_000,
     )
 
 

@@ -1,0 +1,97 @@
+"""The consumer: each event applied once, offsets after the effect, poison events to the DLQ."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import text
+
+from shared.events.envelope import CloudEvent, DomainEvent
+from shared.testing.harness import eventually
+from shared.testing.kafka import read_events
+
+from .conftest import probe_runtime
+
+TOPIC = "probe.thing.v1"
+
+
+async def _produce(bootstrap: str, topic: str, events: list[CloudEvent]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for event in events:
+            await producer.send_and_wait(topic, event.value(), key=event.key.encode(), headers=event.headers())
+    finally:
+        await producer.stop()
+
+
+def _event(key: str, n: int, kind: str = "probe.thing.made") -> CloudEvent:
+    return CloudEvent.new(DomainEvent(TOPIC, kind, key, {"id": key, "n": n}), "/test")
+
+
+async def test_a_redelivered_event_is_applied_once(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+    url, metadata = probe_database
+    applied: list[int] = []
+
+    async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
+        applied.append(event.data["n"])
+        await uow.session.execute(text("SELECT 1"))
+
+    prefix = f"c{uuid.uuid4().hex[:6]}."
+    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
+                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    key = str(uuid.uuid4())
+    once = _event(key, 1)
+    await _produce(broker.bootstrap_servers, prefix + TOPIC, [once, _event(key, 2), once])
+    await runtime.start_workers()
+    try:
+        await eventually(lambda: _async(len(applied) >= 2))
+        await asyncio.sleep(0.5)
+        assert applied == [1, 2]
+        async with runtime.sessionmaker() as session:
+            kept = await session.scalar(text("SELECT count(*) FROM processed_event WHERE consumer = 'things'"))
+        assert kept == 2
+    finally:
+        await runtime.stop()
+    # Started again, the consumer resumes from its committed offset: nothing is applied twice.
+    again = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
+                          consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    again.settings.service_name = runtime.settings.service_name
+    await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 3)])
+    await again.start_workers()
+    try:
+        await eventually(lambda: _async(len(applied) >= 3), timeout=60)
+        await asyncio.sleep(0.5)
+        assert applied == [1, 2, 3]
+    finally:
+        await again.stop()
+
+
+async def test_an_event_that_keeps_failing_goes_to_the_dead_letter_topic(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+    url, metadata = probe_database
+    applied: list[int] = []
+
+    async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
+        if event.data["n"] == 13:
+            raise ValueError("thirteen is unlucky")
+        applied.append(event.data["n"])
+
+    prefix = f"d{uuid.uuid4().hex[:6]}."
+    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
+                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    key = str(uuid.uuid4())
+    await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 13), _event(key, 14)])
+    await runtime.start_workers()
+    try:
+        await eventually(lambda: _async(applied == [14]), timeout=20)
+        [(parked, headers)] = await read_events(broker.bootstrap_servers, prefix + TOPIC + ".dlq", key=key)
+        assert parked.data["n"] == 13
+        assert headers["dlq_error"] == "thirteen is unlucky" and headers["dlq_consumer"] == "things"
+    finally:
+        await runtime.stop()
+
+
+async def _async(value: bool) -> bool:
+    return value
