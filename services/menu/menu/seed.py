@@ -12,11 +12,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
-
 from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
-from menu.models import Activity, AreaOfCooperation
+from menu.models import Activity
 from menu.repository import ActivityRepository
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
@@ -116,6 +114,7 @@ DURATION = {
 
 
 def areas() -> list[tuple[str, str, bool]]:
+    """The reference areas (the migration 0002 loads the same file into the database)."""
     with open(Path(__file__).parent / "seed_data" / "areas_of_cooperation.csv", newline="") as handle:
         return [(row["code"], row["name"], row["sourced"] == "true") for row in csv.DictReader(handle)]
 
@@ -157,19 +156,10 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
     return plans
 
 
-async def seed_areas(runtime: ServiceRuntime) -> None:
-    """The reference list of areas: reference data, not an aggregate with events of its own."""
-    async with runtime.sessionmaker() as session:
-        existing = set((await session.scalars(select(AreaOfCooperation.code))).all())
-        session.add_all(AreaOfCooperation(code=c, name=n, sourced=s) for c, n, s in areas() if c not in existing)
-        await session.commit()
-
-
 async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
     today = today or date.today()
     rng = random.Random(SEED)
     changes = 0
-    await seed_areas(runtime)
     plans = activity_plans(rng)
     for start in range(0, len(plans), CHUNK):
         async with runtime.sessionmaker() as session:

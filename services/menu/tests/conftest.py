@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from menu.app import SERVICE
-from menu.seed import seed_areas
 from menu.settings import MenuSettings
 from shared.testing.harness import ServiceHarness, migrated_database, running_service
 
@@ -27,7 +26,6 @@ async def menu(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:
                             kafka_bootstrap_servers=broker.bootstrap_servers,
                             topic_prefix=topic_prefix, outbox_sweep_seconds=0.5)
     async with running_service(SERVICE, settings) as harness:
-        await seed_areas(harness.runtime)
         yield harness
 
 

@@ -56,7 +56,8 @@ def test_a_held_occurrence_cannot_be_cancelled() -> None:
 
 
 def test_every_status_is_reachable_from_the_first() -> None:
-    for lifecycle, first in ((ACTIVITY_LIFECYCLE, ActivityStatus.DRAFT), (OCCURRENCE_LIFECYCLE, OccurrenceStatus.PLANNED)):
+    starts = ((ACTIVITY_LIFECYCLE, ActivityStatus.DRAFT), (OCCURRENCE_LIFECYCLE, OccurrenceStatus.PLANNED))
+    for lifecycle, first in starts:
         seen, todo = {first}, [first]
         while todo:
             for target in lifecycle[todo.pop()]:

@@ -1,0 +1,64 @@
+"""The whole system as operators run it: three service processes, real PostgreSQL and broker, Hive Gateway."""
+
+from __future__ import annotations
+
+import subprocess
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.postgres import EmbeddedPostgres
+from shared.devstack.processes import free_port, spawn, stop, wait_for_port
+from shared.devstack.services import SERVICES, compose_supergraph, export_sdl, gateway_command, repository_root
+
+
+@dataclass
+class System:
+    gateway: str
+    services: dict[str, str]
+    logs: Path
+
+    def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = httpx.post(f"{self.gateway}/graphql", json={"query": query, "variables": variables or {}},
+                              timeout=30)
+        return response.json()
+
+
+@pytest.fixture(scope="session")
+def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+    work = Path(tmp_path_factory.mktemp("system"))
+    prefix = f"sys{uuid.uuid4().hex[:6]}."
+    ports = {spec.name: free_port() for spec in SERVICES}
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        for spec in SERVICES:
+            database = f"{spec.name}_system"
+            postgres.create_databases([database])
+            env = spec.env(postgres.url(database), broker.bootstrap_servers, port=ports[spec.name],
+                           topic_prefix=prefix, outbox_sweep_seconds="0.5")
+            subprocess.run(spec.command("migrate"), env=env, check=True, capture_output=True)
+            if spec.name == "programmes":  # the partners, registered through their use case
+                subprocess.run(spec.command("seed"), env=env, check=True, capture_output=True)
+            processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=env))
+        subgraphs = [(spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
+                     for spec in SERVICES]
+        supergraph = compose_supergraph(subgraphs, work / "supergraph.graphql")
+        for spec, process in zip(SERVICES, processes, strict=True):
+            wait_for_port(ports[spec.name], process, 60, spec.name)
+        gateway_port = free_port()
+        gateway = spawn(gateway_command(supergraph, gateway_port), log=work / "gateway.log",
+                        cwd=repository_root() / "gateway")
+        processes.append(gateway)
+        wait_for_port(gateway_port, gateway, 60, "gateway")
+        yield System(f"http://127.0.0.1:{gateway_port}",
+                     {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work)
+    finally:
+        for process in reversed(processes):
+            stop(process)

@@ -1,0 +1,112 @@
+"""Through the running gateway: one schema, queries that join all three subgraphs, errors that keep their codes."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from shared.devstack.services import compose_supergraph
+
+from .conftest import System
+
+JOINED = """query($iso: ID!) {
+  partner(iso: $iso) {
+    name framework
+    eligibleActivities(first: 100) { totalCount edges { node { pcmRef title area { name } } } }
+    capacityRequests { id status title }
+  }
+}"""
+
+
+def until(check, timeout: float = 30.0) -> Any:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.2)
+
+
+def publish_activity(system: System, **overrides: Any) -> dict[str, Any]:
+    values = {"pcmRef": f"SYS.{uuid.uuid4().int % 1_000_000}", "title": f"Aaa system course {uuid.uuid4().hex[:6]}",
+              "description": "Joined across subgraphs", "areaCode": "CEP", "kind": "COURSE",
+              "providerKind": "PTEC", "providerName": "Geneva Centre for Security Policy", "frameworks": ["PFP"]}
+    values.update(overrides)
+    created = system.graphql("mutation($i: ActivityInput!) { createActivity(input: $i) { id pcmRef } }", {"i": values})
+    activity = created["data"]["createActivity"]
+    published = system.graphql("mutation($id: ID!) { publishActivity(id: $id) { status } }", {"id": activity["id"]})
+    assert published["data"]["publishActivity"]["status"] == "PUBLISHED"
+    return activity
+
+
+def submit(system: System, iso: str, title: str = "Civil preparedness advice") -> dict[str, Any]:
+    return system.graphql(
+        "mutation($i: SubmitCapacityRequestInput!) { submitCapacityRequest(input: $i) { id status } }",
+        {"i": {"partnerIso": iso, "areas": ["CIVIL_EMERGENCY_PLANNING"], "title": title,
+               "description": "Resilience of critical infrastructure"}})
+
+
+def test_a_query_joins_programmes_menu_and_capacity(system: System) -> None:
+    activity = publish_activity(system)
+    # capacity learns of Georgia only from programmes' events on the broker
+    accepted = until(lambda: (r := submit(system, "GEO")).get("data") and r["data"]["submitCapacityRequest"])
+    assert accepted, "capacity never learnt of Georgia from programmes.partner.v1"
+    result = system.graphql(JOINED, {"iso": "GEO"})
+    assert "errors" not in result, result
+    georgia = result["data"]["partner"]
+    assert georgia["name"] == "Georgia" and georgia["framework"] == "PFP"
+    refs = [e["node"]["pcmRef"] for e in georgia["eligibleActivities"]["edges"]]
+    assert activity["pcmRef"] in refs
+    assert georgia["eligibleActivities"]["edges"][0]["node"]["area"]["name"] == "Civil Emergency Planning"
+    assert accepted["id"] in [r["id"] for r in georgia["capacityRequests"]]
+
+
+def test_a_request_reaches_back_to_its_partner_in_programmes(system: System) -> None:
+    until(lambda: (r := submit(system, "JOR", "Maritime security")).get("data"))
+    result = system.graphql("""{ capacityRequests(filter: {partnerIso: "JOR"}, first: 5) {
+        totalCount edges { node { title partner { name framework dcb } } } } }""")
+    assert "errors" not in result, result
+    nodes = [e["node"] for e in result["data"]["capacityRequests"]["edges"]]
+    assert nodes and nodes[0]["partner"] == {"name": "Jordan", "framework": "MD", "dcb": True}
+
+
+def test_errors_keep_their_code_and_field_through_the_gateway(system: System) -> None:
+    suspended = until(lambda: (r := submit(system, "BLR")).get("errors")
+                      and r["errors"][0]["extensions"]["code"] == "CONFLICT" and r)
+    assert suspended, "Belarus is suspended: its request must be a CONFLICT"
+    assert suspended["errors"][0]["extensions"]["field"] == "partnerIso"
+    bad = system.graphql("mutation($i: ActivityInput!) { createActivity(input: $i) { id } }",
+                         {"i": {"pcmRef": "SYS.1", "title": "x", "description": "y", "areaCode": "NOPE",
+                                "kind": "COURSE", "providerKind": "PTEC", "providerName": "z"}})
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert bad["errors"][0]["extensions"]["field"] == "areaCode"
+
+
+def test_every_service_reports_health_readiness_and_metrics(system: System) -> None:
+    for name, url in system.services.items():
+        assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}, name
+        ready = httpx.get(f"{url}/readyz")
+        assert ready.status_code == 200, (name, ready.text)
+        assert ready.json()["checks"] == {"database": "ok", "broker": "ok"}
+        assert "http_requests_total" in httpx.get(f"{url}/metrics").text
+        assert "/readyz" in httpx.get(f"{url}/openapi.json").json()["paths"]
+
+
+def test_graphiql_is_served_by_the_gateway(system: System) -> None:
+    page = httpx.get(f"{system.gateway}/graphql", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "<title>Hive Gateway</title>" in page.text
+
+
+def test_composition_fails_loudly_on_a_clash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    one = tmp_path / "one.graphql"
+    two = tmp_path / "two.graphql"
+    link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])\n'
+    one.write_text(link + "type Query { a: Thing } type Thing { id: ID! name: String }")
+    two.write_text(link + "type Query { b: Thing } type Thing { id: ID! name: Int }")
+    with pytest.raises(RuntimeError, match="composition failed"):
+        compose_supergraph([("one", "http://x/graphql", one), ("two", "http://y/graphql", two)],
+                           tmp_path / "supergraph.graphql")
