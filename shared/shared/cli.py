@@ -1,14 +1,17 @@
-"""One command line for every service: serve, migrate, seed, prepare (migrate, then seed if empty), sdl."""
+"""One command line for every service: serve, migrate, seed, prepare (migrate, then seed if empty),
+sdl (its subgraph schema) and asyncapi (its event catalogue)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import asyncio
 import logging
 import sys
 import time
 
 from shared.definition import ServiceDefinition
+from shared.events.catalogue import asyncapi_document
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
@@ -17,12 +20,14 @@ from shared.web.serve import serve
 
 def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=service.name)
-    parser.add_argument("command", choices=["serve", "migrate", "seed", "prepare", "sdl"])
+    parser.add_argument("command", choices=["serve", "migrate", "seed", "prepare", "sdl", "asyncapi"])
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format=f"[{service.name}] %(message)s")
     settings = service.settings()
     if args.command == "sdl":
         sys.stdout.write(service.schema.as_str() + "\n")
+    elif args.command == "asyncapi":
+        sys.stdout.write(json.dumps(asyncapi_document([service.catalogue]), indent=2) + "\n")
     elif args.command == "serve":
         serve(service.create_app(settings), settings)
     elif args.command == "migrate":

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from strawberry.federation import Schema
 
+from shared.events.catalogue import EventCatalogue
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
@@ -22,6 +23,7 @@ class ServiceDefinition:
     settings: type[ServiceSettings]
     build_runtime: Callable[[ServiceSettings], ServiceRuntime]
     schema: Schema
+    catalogue: EventCatalogue
     migrations: Path
     seed: Seeder | None = None
 

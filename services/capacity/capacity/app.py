@@ -25,7 +25,7 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
 
 SERVICE = ServiceDefinition(
     name="capacity", title="Capacity-building requests", settings=CapacitySettings,
-    build_runtime=build_runtime, schema=schema,
+    build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations",
 )
 create_app = SERVICE.create_app

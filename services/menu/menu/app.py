@@ -21,7 +21,7 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
 
 SERVICE = ServiceDefinition(
     name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
-    build_runtime=build_runtime, schema=schema,
+    build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations", seed=seed,
 )
 create_app = SERVICE.create_app
