@@ -66,7 +66,7 @@ def test_a_query_joins_programmes_menu_and_capacity(system: System) -> None:
 
 
 def test_a_request_reaches_back_to_its_partner_in_programmes(system: System) -> None:
-    until(lambda: (r := submit(system, "JOR", "Maritime security")).get("data"))
+    until(lambda: submit(system, "JOR", "Maritime security").get("data"))
     result = system.graphql("""{ capacityRequests(filter: {partnerIso: "JOR"}, first: 5) {
         totalCount edges { node { title partner { name framework dcb } } } } }""")
     assert "errors" not in result, result

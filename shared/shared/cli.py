@@ -4,8 +4,8 @@ sdl (its subgraph schema) and asyncapi (its event catalogue)."""
 from __future__ import annotations
 
 import argparse
-import json
 import asyncio
+import json
 import logging
 import sys
 import time

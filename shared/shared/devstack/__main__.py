@@ -53,6 +53,7 @@ def run(root: Path) -> None:
     broker: EmbeddedBroker | None = None
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGHUP, _on_signal)
     t0 = time.perf_counter()
     exit_code = 0
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import signal
@@ -36,6 +37,17 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float, w
     raise TimeoutError(f"{what} did not listen on port {port} within {timeout:.0f}s")
 
 
+# Every child still running when the interpreter exits is stopped: a safety net under the
+# explicit stops, for a run that ends by an exception or a signal.
+_children: set[subprocess.Popen[bytes]] = set()
+
+
+@atexit.register
+def _stop_children() -> None:
+    for process in list(_children):
+        stop(process, grace=5)
+
+
 def spawn(args: Sequence[str], *, log: Path | None = None, env: dict[str, str] | None = None,
           cwd: Path | None = None, user: str | None = None) -> subprocess.Popen[bytes]:
     """Start a process in a new process group, so stopping it stops its children too."""
@@ -43,11 +55,14 @@ def spawn(args: Sequence[str], *, log: Path | None = None, env: dict[str, str] |
     if log is not None:
         log.parent.mkdir(parents=True, exist_ok=True)
         out = open(log, "ab")  # noqa: SIM115 - handed to the child
-    return subprocess.Popen(list(args), stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
-                            user=user, start_new_session=True)
+    process = subprocess.Popen(list(args), stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
+                               user=user, start_new_session=True)
+    _children.add(process)
+    return process
 
 
 def stop(process: subprocess.Popen[bytes], grace: float = 10.0, sig: int = signal.SIGTERM) -> None:
+    _children.discard(process)
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):

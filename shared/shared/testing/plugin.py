@@ -6,6 +6,7 @@ group when the session ends; no test depends on a server of the machine.
 
 from __future__ import annotations
 
+import signal
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -15,6 +16,14 @@ import pytest
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.devstack.processes import free_port
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A terminated run (a CI time-out, a killed terminal) still tears its servers down.
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 @pytest.fixture(scope="session")
