@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from alembic import command, context
+from alembic import command, context, op
 from alembic.config import Config
 from sqlalchemy import MetaData, pool
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
+
+from shared.db import NAMING_CONVENTION
+from shared.events.tables import add_event_tables
 
 
 def alembic_config(migrations_dir: Path, database_url: str) -> Config:
@@ -21,6 +24,26 @@ def alembic_config(migrations_dir: Path, database_url: str) -> Config:
 
 def upgrade(migrations_dir: Path, database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(migrations_dir, database_url), revision)
+
+
+def downgrade(migrations_dir: Path, database_url: str, revision: str = "base") -> None:
+    command.downgrade(alembic_config(migrations_dir, database_url), revision)
+
+
+def create_event_tables() -> None:
+    """The outbox and inbox, as shared.events.tables defines them; for a service's first migration.
+
+    A later change to these tables needs a migration of its own in every service.
+    """
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_event_tables(metadata)
+    metadata.create_all(op.get_bind())
+
+
+def drop_event_tables() -> None:
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_event_tables(metadata)
+    metadata.drop_all(op.get_bind())
 
 
 def run_migrations(metadata: MetaData) -> None:

@@ -10,17 +10,13 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from capacity.app import SERVICE
-from capacity.settings import CapacitySettings
 from shared.events.envelope import CloudEvent, DomainEvent
-from shared.testing.harness import ServiceHarness, migrated_database, running_service
+from shared.testing.harness import ServiceHarness, service_under_test
 
 
 @pytest.fixture(scope="session")
 async def capacity(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    settings = CapacitySettings(database_url=await migrated_database(postgres, SERVICE),
-                                kafka_bootstrap_servers=broker.bootstrap_servers,
-                                topic_prefix=topic_prefix, outbox_sweep_seconds=0.5)
-    async with running_service(SERVICE, settings) as harness:
+    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
         yield harness
 
 

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from menu.app import SERVICE
-from menu.settings import MenuSettings
-from shared.testing.harness import ServiceHarness, migrated_database, running_service
+from shared.testing.harness import ServiceHarness, service_under_test
 
 _numbers = itertools.count(1)
 
@@ -22,10 +21,7 @@ OCCURRENCE_FIELDS = "id status version startDate endDate seats registrationDeadl
 
 @pytest.fixture(scope="session")
 async def menu(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    settings = MenuSettings(database_url=await migrated_database(postgres, SERVICE),
-                            kafka_bootstrap_servers=broker.bootstrap_servers,
-                            topic_prefix=topic_prefix, outbox_sweep_seconds=0.5)
-    async with running_service(SERVICE, settings) as harness:
+    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
         yield harness
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import create_consumer, create_producer, ensure_topics
+from shared.events.kafka import create_consumer, create_producer, ensure_topics, keep_running
 from shared.events.outbox import OutboxWriter
 from shared.metrics import EVENTS_CONSUMED
 from shared.settings import ServiceSettings
@@ -51,16 +51,7 @@ class EventConsumer:
         self.caught_up = asyncio.Event()
 
     async def run(self) -> None:
-        backoff = 0.5
-        while True:
-            try:
-                await self._consume()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("consumer %s paused: %s", self.name, exc)
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
+        await keep_running(self._consume, f"consumer {self.name}")
 
     async def _consume(self) -> None:
         await ensure_topics(self.settings, self.handlers)

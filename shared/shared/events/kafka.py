@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -61,3 +62,18 @@ async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
             log.info("created topics %s", ", ".join(missing))
     finally:
         await admin.close()
+
+
+async def keep_running(attempt: Callable[[], Awaitable[None]], what: str) -> None:
+    """Run `attempt` again after any failure (the broker or database went away), backing off to 10s."""
+    backoff = 0.5
+    while True:
+        try:
+            await attempt()
+            backoff = 0.5
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("%s paused: %s", what, exc)
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 10.0)

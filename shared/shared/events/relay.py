@@ -19,7 +19,7 @@ import asyncpg
 from aiokafka import AIOKafkaProducer
 
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import create_producer
+from shared.events.kafka import create_producer, keep_running
 from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_PUBLISHED
 from shared.settings import ServiceSettings
 
@@ -42,20 +42,15 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
 
     async def run(self) -> None:
-        backoff = 0.5
-        while True:
-            try:
-                await self._run_connected()
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the database or broker went away: wait, then start over
-                OUTBOX_FAILURES.labels(self.settings.service_name).inc()
-                log.warning("outbox relay paused: %s", exc)
-                await self._stop_producer()
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
-            else:
-                backoff = 0.5
+        await keep_running(self._attempt, "outbox relay")
+
+    async def _attempt(self) -> None:
+        try:
+            await self._run_connected()
+        except Exception:
+            OUTBOX_FAILURES.labels(self.settings.service_name).inc()
+            await self._stop_producer()  # a fresh producer after the broker comes back
+            raise
 
     async def _run_connected(self) -> None:
         conn: asyncpg.Connection = await asyncpg.connect(self.dsn)

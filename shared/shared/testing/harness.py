@@ -129,3 +129,14 @@ async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15.0,
             last = error
         await asyncio.sleep(interval)
     raise AssertionError(f"not true within {timeout}s: {last!r}")
+
+
+@contextlib.asynccontextmanager
+async def service_under_test(service: ServiceDefinition, postgres: EmbeddedPostgres, bootstrap: str,
+                             topic_prefix: str, **settings: Any) -> AsyncIterator[ServiceHarness]:
+    """The usual session fixture of a service: migrated database, session broker, workers running."""
+    configured = service.settings(database_url=await migrated_database(postgres, service),
+                                  kafka_bootstrap_servers=bootstrap, topic_prefix=topic_prefix,
+                                  outbox_sweep_seconds=0.5, **settings)
+    async with running_service(service, configured) as harness:
+        yield harness

@@ -8,6 +8,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from shared.migrations import create_event_tables, drop_event_tables
+
 revision = '0001'
 down_revision = None
 branch_labels = None
@@ -15,6 +17,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    create_event_tables()
     op.create_table('capacity_request',
     sa.Column('partner_iso', sa.Text(), nullable=False),
     sa.Column('areas', postgresql.ARRAY(sa.Text()), nullable=False),
@@ -40,37 +43,10 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('iso', name=op.f('pk_known_partner'))
     )
-    op.create_table('outbox',
-    sa.Column('seq', sa.BigInteger(), sa.Identity(always=True), nullable=False),
-    sa.Column('event_id', sa.UUID(), nullable=False),
-    sa.Column('topic', sa.Text(), nullable=False),
-    sa.Column('key', sa.Text(), nullable=False),
-    sa.Column('type', sa.Text(), nullable=False),
-    sa.Column('source', sa.Text(), nullable=False),
-    sa.Column('subject', sa.Text(), nullable=True),
-    sa.Column('time', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('data', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-    sa.Column('actor', sa.Text(), nullable=True),
-    sa.Column('traceparent', sa.Text(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('seq', name=op.f('pk_outbox')),
-    sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
-    )
-    op.create_index('ix_outbox_unsent', 'outbox', ['seq'], unique=False, postgresql_where=sa.text('sent_at IS NULL'))
-    op.create_table('processed_event',
-    sa.Column('consumer', sa.Text(), nullable=False),
-    sa.Column('event_id', sa.Text(), nullable=False),
-    sa.Column('topic', sa.Text(), nullable=False),
-    sa.Column('processed_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.PrimaryKeyConstraint('consumer', 'event_id', name=op.f('pk_processed_event'))
-    )
 
 
 def downgrade() -> None:
-    op.drop_table('processed_event')
-    op.drop_index('ix_outbox_unsent', table_name='outbox', postgresql_where=sa.text('sent_at IS NULL'))
-    op.drop_table('outbox')
+    drop_event_tables()
     op.drop_table('known_partner')
     op.drop_index('ix_capacity_request_status_created', table_name='capacity_request')
     op.drop_index('ix_capacity_request_partner_created', table_name='capacity_request')

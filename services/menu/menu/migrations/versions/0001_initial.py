@@ -8,6 +8,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from shared.migrations import create_event_tables, drop_event_tables
+
 revision = '0001'
 down_revision = None
 branch_labels = None
@@ -15,36 +17,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    create_event_tables()
     op.create_table('area_of_cooperation',
     sa.Column('code', sa.Text(), nullable=False),
     sa.Column('name', sa.Text(), nullable=False),
     sa.Column('sourced', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_area_of_cooperation'))
-    )
-    op.create_table('outbox',
-    sa.Column('seq', sa.BigInteger(), sa.Identity(always=True), nullable=False),
-    sa.Column('event_id', sa.UUID(), nullable=False),
-    sa.Column('topic', sa.Text(), nullable=False),
-    sa.Column('key', sa.Text(), nullable=False),
-    sa.Column('type', sa.Text(), nullable=False),
-    sa.Column('source', sa.Text(), nullable=False),
-    sa.Column('subject', sa.Text(), nullable=True),
-    sa.Column('time', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('data', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
-    sa.Column('actor', sa.Text(), nullable=True),
-    sa.Column('traceparent', sa.Text(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),
-    sa.PrimaryKeyConstraint('seq', name=op.f('pk_outbox')),
-    sa.UniqueConstraint('event_id', name=op.f('uq_outbox_event_id'))
-    )
-    op.create_index('ix_outbox_unsent', 'outbox', ['seq'], unique=False, postgresql_where=sa.text('sent_at IS NULL'))
-    op.create_table('processed_event',
-    sa.Column('consumer', sa.Text(), nullable=False),
-    sa.Column('event_id', sa.Text(), nullable=False),
-    sa.Column('topic', sa.Text(), nullable=False),
-    sa.Column('processed_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.PrimaryKeyConstraint('consumer', 'event_id', name=op.f('pk_processed_event'))
     )
     op.create_table('activity',
     sa.Column('pcm_ref', sa.Text(), nullable=False),
@@ -108,6 +86,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    drop_event_tables()
     op.drop_index('ix_occurrence_start', table_name='occurrence')
     op.drop_index('ix_occurrence_activity_start', table_name='occurrence')
     op.drop_table('occurrence')
@@ -124,7 +103,4 @@ def downgrade() -> None:
     op.drop_index('ix_activity_eligible_partners', table_name='activity', postgresql_using='gin')
     op.drop_index(op.f('ix_activity_area_code'), table_name='activity')
     op.drop_table('activity')
-    op.drop_table('processed_event')
-    op.drop_index('ix_outbox_unsent', table_name='outbox', postgresql_where=sa.text('sent_at IS NULL'))
-    op.drop_table('outbox')
     op.drop_table('area_of_cooperation')
