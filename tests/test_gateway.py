@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 import uuid
 from typing import Any
@@ -110,3 +112,34 @@ def test_composition_fails_loudly_on_a_clash(tmp_path) -> None:  # type: ignore[
     with pytest.raises(RuntimeError, match="composition failed"):
         compose_supergraph([("one", "http://x/graphql", one), ("two", "http://y/graphql", two)],
                            tmp_path / "supergraph.graphql")
+
+
+async def test_a_subscription_through_the_gateway_delivers_live_changes(system: System) -> None:
+    """Client to gateway over SSE; gateway to the menu subgraph over WebSocket; menu fed by its topic."""
+    activity = publish_activity(system)
+    query = "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id title version } }"
+    async with httpx.AsyncClient(timeout=40) as client:
+
+        async def keep_changing() -> None:
+            # The subgraph starts tailing its topic with the first subscriber: change until one is seen.
+            for n in range(30):
+                await asyncio.sleep(1)
+                await client.post(f"{system.gateway}/graphql", json={
+                    "query": "mutation($id: ID!, $t: String) { updateActivity(id: $id, input: {title: $t}) { id } }",
+                    "variables": {"id": activity["id"], "t": f"Renamed {n}"}})
+
+        changer = asyncio.create_task(keep_changing())
+        try:
+            async with client.stream("POST", f"{system.gateway}/graphql",
+                                     json={"query": query, "variables": {"ids": [activity["id"]]}},
+                                     headers={"accept": "text/event-stream"}) as response:
+                assert response.status_code == 200
+                async for line in response.aiter_lines():
+                    if line.startswith("data:") and line[5:].strip():
+                        payload = json.loads(line[5:])
+                        assert "errors" not in payload, payload
+                        change = payload["data"]["activityChanged"]
+                        assert change["id"] == activity["id"] and change["title"].startswith("Renamed")
+                        break
+        finally:
+            changer.cancel()

@@ -16,6 +16,7 @@ from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmake
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
 from shared.events.kafka import ensure_topics
+from shared.events.live import LiveEvents
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
 from shared.settings import ServiceSettings
@@ -43,6 +44,7 @@ class ServiceRuntime:
         self.engine = create_engine(self.settings.database_url)
         self.sessionmaker = create_sessionmaker(self.engine)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
+        self.live = LiveEvents(self.settings, list(self.catalogue.topics))
 
     @property
     def channel(self) -> str:
@@ -83,6 +85,7 @@ class ServiceRuntime:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
+        await self.live.close()
         if self._relay is not None:
             await self._relay.close()
         await self.engine.dispose()

@@ -39,6 +39,11 @@ class RequestContext(BaseContext, Generic[L]):
             self._loaders = self.runtime.loaders_factory(self.session)
         return self._loaders
 
+    def fresh_loaders(self) -> L:
+        """For a long-lived subscription: forget what earlier events loaded."""
+        self._loaders = None
+        return self.loaders
+
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.session, self.runtime.outbox, actor=self.actor.id, traceparent=self.traceparent)
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.definition import ServiceDefinition
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.graphql.context import RequestContext
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
@@ -40,9 +41,11 @@ class GraphQLResult:
 
 
 class ServiceHarness:
-    def __init__(self, runtime: ServiceRuntime, app: Any) -> None:
+    def __init__(self, runtime: ServiceRuntime, app: Any, schema: Any) -> None:
         self.runtime = runtime
         self.app = app
+        self.schema = schema
+        self._sessions: list[Any] = []
         self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
     @property
@@ -56,6 +59,15 @@ class ServiceHarness:
         body = response.json()
         return GraphQLResult(body.get("data"), body.get("errors") or [])
 
+    async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> AsyncIterator[Any]:
+        """A subscription run by the schema in-process, with a context like a WebSocket's."""
+        session = self.runtime.sessionmaker()
+        self._sessions.append(session)
+        result = await self.schema.subscribe(query, variable_values=variables or {},
+                                             context_value=RequestContext(self.runtime, session))
+        assert hasattr(result, "__aiter__"), getattr(result, "errors", result)
+        return result  # type: ignore[no-any-return]
+
     async def outbox_count(self, **where: Any) -> int:
         outbox = self.runtime.metadata.tables["outbox"]
         statement = select(func.count()).select_from(outbox)
@@ -65,6 +77,8 @@ class ServiceHarness:
             return int(await session.scalar(statement) or 0)
 
     async def close(self) -> None:
+        for session in self._sessions:
+            await session.close()
         await self.client.aclose()
         await self.runtime.stop()
 
@@ -83,7 +97,7 @@ async def running_service(service: ServiceDefinition, settings: ServiceSettings,
                           workers: bool = True) -> AsyncIterator[ServiceHarness]:
     """The service's app in-process, with its outbox relay and consumers running unless told not to."""
     runtime = service.build_runtime(settings)
-    harness = ServiceHarness(runtime, service.create_app(runtime=runtime))
+    harness = ServiceHarness(runtime, service.create_app(runtime=runtime), service.schema)
     if workers:
         await runtime.start_workers()
     try:

@@ -3,9 +3,10 @@
 from menu.schema.mutation import Mutation
 from menu.schema.partner import Partner
 from menu.schema.query import Query
+from menu.schema.subscription import Subscription
 from menu.schema.types import Activity, AreaOfCooperation, Occurrence
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, types=[Activity, AreaOfCooperation, Occurrence, Partner])
+schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription, types=[Activity, AreaOfCooperation, Occurrence, Partner])
 
 __all__ = ["schema"]
