@@ -7,6 +7,7 @@ from menu.schema.subscription import Subscription
 from menu.schema.types import Activity, AreaOfCooperation, Occurrence
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription, types=[Activity, AreaOfCooperation, Occurrence, Partner])
+schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
+                      types=[Activity, AreaOfCooperation, Occurrence, Partner])
 
 __all__ = ["schema"]

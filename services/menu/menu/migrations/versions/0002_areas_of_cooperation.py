@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects.postgresql import insert
 
 revision = "0002"
 down_revision = "0001"
@@ -24,7 +25,8 @@ def upgrade() -> None:
                      sa.column("sourced", sa.Boolean))
     with open(AREAS, newline="") as handle:
         rows = [{"code": r["code"], "name": r["name"], "sourced": r["sourced"] == "true"} for r in csv.DictReader(handle)]
-    op.bulk_insert(table, rows)
+    # Databases seeded before this migration already hold the areas: keep theirs.
+    op.execute(insert(table).values(rows).on_conflict_do_nothing(index_elements=["code"]))
 
 
 def downgrade() -> None:
