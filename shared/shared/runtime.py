@@ -53,14 +53,21 @@ class ServiceRuntime:
     def unit_of_work(self, session: AsyncSession, actor: str = "system") -> UnitOfWork:
         return UnitOfWork(session, self.outbox, actor=actor, traceparent=None)
 
+    def consumer(self, name: str) -> EventConsumer:
+        return EventConsumer(name, self.settings, self.sessionmaker, self.metadata.tables["processed_event"],
+                             self.outbox, self.consumers[name])
+
+    async def catch_up(self, name: str) -> int:
+        """Fill a read model from its topics up to now (seeds run before the service's own consumer)."""
+        return await self.consumer(name).catch_up()
+
     async def start_workers(self) -> None:
         if not self.settings.run_background_workers:
             return
         self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel)
         self._tasks.append(asyncio.create_task(self._prepare_topics_then(self._relay.run), name="outbox-relay"))
-        for name, handlers in self.consumers.items():
-            consumer = EventConsumer(name, self.settings, self.sessionmaker,
-                                     self.metadata.tables["processed_event"], self.outbox, handlers)
+        for name in self.consumers:
+            consumer = self.consumer(name)
             self.running_consumers.append(consumer)
             self._tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{name}"))
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
 from capacity.app import SERVICE
-from shared.events.envelope import CloudEvent, DomainEvent
+from shared.events.envelope import DomainEvent
 from shared.testing.harness import ServiceHarness, service_under_test
+from shared.testing.kafka import publish_as
 
 
 @pytest.fixture(scope="session")
@@ -34,14 +34,8 @@ def publish_partner(capacity: ServiceHarness) -> PublishPartner:
             "enhancedOpportunities": False, "ipapSince": None, "dcb": True, "deep": False,
             "version": version, "updatedAt": datetime.now(UTC).isoformat(),
         }
-        event = CloudEvent.new(DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso, data),
-                               "/partnership-hub/programmes", actor="test")
-        producer = AIOKafkaProducer(bootstrap_servers=capacity.settings.kafka_bootstrap_servers, acks="all")
-        await producer.start()
-        try:
-            await producer.send_and_wait(capacity.settings.topic("programmes.partner.v1"), event.value(),
-                                         key=iso.encode(), headers=event.headers())
-        finally:
-            await producer.stop()
+        await publish_as(capacity.settings.kafka_bootstrap_servers, capacity.settings.topic("programmes.partner.v1"),
+                         DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso, data),
+                         "/partnership-hub/programmes")
 
     return publish

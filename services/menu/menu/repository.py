@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +18,7 @@ from strawberry.dataloader import DataLoader
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, Occurrence
 from shared.db import any_of
-from shared.graphql.loaders import many_per_key, one_per_key
+from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -250,28 +249,5 @@ class MenuLoaders:
         self.occurrences_by_activity = many_per_key(occurrences.of_activities, lambda o: o.activity_id)
         self.area_by_code = one_per_key(areas.get_many, lambda a: a.code)
         self.eligible_count = DataLoader(load_fn=activities.eligible_counts)
-        self.eligible_page = DataLoader(load_fn=self._eligible_pages)
-        self._activities = activities
-
-    async def _eligible_pages(self, keys: list[EligibleKey]) -> list[list[Activity]]:
-        # Partners asked for with the same page share one statement.
-        groups: dict[tuple[int, tuple[Any, ...] | None], list[int]] = defaultdict(list)
-        for index, key in enumerate(keys):
-            groups[(key.limit, key.after)].append(index)
-        pages: list[list[Activity]] = [[] for _ in keys]
-        for (limit, after), indexes in groups.items():
-            found = await self._activities.eligible_pages(
-                [(keys[i].framework, keys[i].iso) for i in indexes],
-                PageRequest(limit, list(after) if after is not None else None),
-            )
-            for i, rows in zip(indexes, found, strict=True):
-                pages[i] = rows
-        return pages
-
-
-@dataclass(frozen=True)
-class EligibleKey:
-    framework: str | None
-    iso: str
-    limit: int
-    after: tuple[Any, ...] | None
+        # keyed by PagedKey((framework, iso), ...)
+        self.eligible_page = pages_per_key(activities.eligible_pages)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from programmes.events import CATALOGUE
+from programmes import planning
+from programmes.events import CATALOGUE, MENU_ACTIVITY_TOPIC
 from programmes.models import Base
 from programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
@@ -14,9 +15,14 @@ from shared.definition import ServiceDefinition
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
+MENU_ACTIVITY_EVENTS = ["menu.activity.created", "menu.activity.updated", "menu.activity.published",
+                        "menu.activity.withdrawn", "menu.activity.archived"]
+
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders)
+    consumers = {"menu-activities": {MENU_ACTIVITY_TOPIC: {t: planning.on_activity_changed
+                                                            for t in MENU_ACTIVITY_EVENTS}}}
+    return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders, consumers=consumers)
 
 
 SERVICE = ServiceDefinition(

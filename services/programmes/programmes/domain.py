@@ -1,14 +1,118 @@
-"""Partner rules. Pure: no I/O, no framework."""
+"""Programmes rules: partners, programme types and lifecycle, objectives, plans, PARP and OCC. Pure."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
 
-from shared.errors import BadUserInput
+from shared.domain_text import text_field
+from shared.errors import BadUserInput, Conflict
 from shared.frameworks import Framework
+from shared.lifecycle import Lifecycle
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+GOAL_CODE = re.compile(r"^[A-Z]{1,6}[ -]?\d{1,4}(\.\d{1,3})?$")
+CYCLE = re.compile(r"^\d{4}(-\d{4})?$")
+
+
+class ProgrammeType(str, Enum):
+    IPCP = "IPCP"  # Individual Partnership and Cooperation Programme
+    IPAP = "IPAP"  # Individual Partnership Action Plan
+    ITPP = "ITPP"  # Individually Tailored Partnership Programme
+    PARP = "PARP"  # Planning and Review Process
+    OCC = "OCC"  # Operational Capabilities Concept
+    DEEP = "DEEP"  # Defence Education Enhancement Programme
+    PDP = "PDP"  # Professional Development Programme
+    PAP_DIB = "PAP_DIB"  # Partnership Action Plan on Defence Institution Building
+    BI = "BI"  # Building Integrity
+    OTHER = "OTHER"
+
+
+class ProgrammeStatus(str, Enum):
+    DRAFT = "DRAFT"
+    SUBMITTED = "SUBMITTED"
+    IN_NEGOTIATION = "IN_NEGOTIATION"
+    APPROVED = "APPROVED"
+    IMPLEMENTING = "IMPLEMENTING"
+    COMPLETED = "COMPLETED"
+    WITHDRAWN = "WITHDRAWN"
+    SUPERSEDED = "SUPERSEDED"
+
+
+PROGRAMME_LIFECYCLE = Lifecycle("Programme", {
+    ProgrammeStatus.DRAFT: {ProgrammeStatus.SUBMITTED, ProgrammeStatus.WITHDRAWN},
+    ProgrammeStatus.SUBMITTED: {ProgrammeStatus.IN_NEGOTIATION, ProgrammeStatus.WITHDRAWN},
+    ProgrammeStatus.IN_NEGOTIATION: {ProgrammeStatus.APPROVED, ProgrammeStatus.WITHDRAWN},
+    ProgrammeStatus.APPROVED: {ProgrammeStatus.IMPLEMENTING, ProgrammeStatus.SUPERSEDED},
+    ProgrammeStatus.IMPLEMENTING: {ProgrammeStatus.COMPLETED, ProgrammeStatus.SUPERSEDED},
+})
+
+# Approving a new revision supersedes the partner's earlier approved one of the same type.
+SUPERSEDABLE = frozenset({ProgrammeStatus.APPROVED, ProgrammeStatus.IMPLEMENTING})
+# Content may change until the North Atlantic Council approves.
+EDITABLE_PROGRAMME = frozenset({ProgrammeStatus.DRAFT, ProgrammeStatus.SUBMITTED, ProgrammeStatus.IN_NEGOTIATION})
+# Plans are made and followed while a programme is alive.
+PLANNABLE_PROGRAMME = EDITABLE_PROGRAMME | SUPERSEDABLE
+TWO_YEAR_TYPES = frozenset({ProgrammeType.IPCP, ProgrammeType.IPAP})
+
+
+class ObjectiveCategory(str, Enum):
+    # IPAP's six chapters
+    POLITICAL_AND_SECURITY = "POLITICAL_AND_SECURITY"
+    DEFENCE_AND_MILITARY = "DEFENCE_AND_MILITARY"
+    PUBLIC_DIPLOMACY = "PUBLIC_DIPLOMACY"
+    SCIENCE_AND_ENVIRONMENT = "SCIENCE_AND_ENVIRONMENT"
+    CIVIL_EMERGENCY_PLANNING = "CIVIL_EMERGENCY_PLANNING"
+    ADMINISTRATIVE_PROTECTIVE_SECURITY_RESOURCES = "ADMINISTRATIVE_PROTECTIVE_SECURITY_RESOURCES"
+    # ITPP: strategic objective -> partnership goal
+    STRATEGIC_OBJECTIVE = "STRATEGIC_OBJECTIVE"
+    PARTNERSHIP_GOAL = "PARTNERSHIP_GOAL"
+    GENERAL = "GENERAL"
+
+
+IPAP_CATEGORIES = frozenset(list(ObjectiveCategory)[:6])
+
+
+class Priority(str, Enum):
+    HIGH = "HIGH"
+    MEDIUM = "MEDIUM"
+    LOW = "LOW"
+
+
+class PlannedActivityStatus(str, Enum):
+    PLANNED = "PLANNED"
+    CONFIRMED = "CONFIRMED"
+    DONE = "DONE"
+    FLAGGED = "FLAGGED"  # the menu withdrew the activity
+
+
+PLANNED_ACTIVITY_LIFECYCLE = Lifecycle("PlannedActivity", {
+    PlannedActivityStatus.PLANNED: {PlannedActivityStatus.CONFIRMED, PlannedActivityStatus.FLAGGED},
+    PlannedActivityStatus.CONFIRMED: {PlannedActivityStatus.DONE, PlannedActivityStatus.FLAGGED},
+})
+
+
+class AssessmentRating(str, Enum):
+    MET = "MET"
+    PARTIALLY_MET = "PARTIALLY_MET"
+    NOT_MET = "NOT_MET"
+    NOT_ASSESSED = "NOT_ASSESSED"
+
+
+class OccLevel(str, Enum):
+    SEL1 = "SEL1"  # self-evaluation, level 1
+    NEL1 = "NEL1"  # NATO evaluation, level 1
+    SEL2 = "SEL2"
+    NEL2 = "NEL2"
+
+
+class OccResult(str, Enum):
+    INTEROPERABLE = "INTEROPERABLE"
+    PARTIALLY = "PARTIALLY"
+    NOT_INTEROPERABLE = "NOT_INTEROPERABLE"
+    NOT_EVALUATED = "NOT_EVALUATED"
 
 
 @dataclass
@@ -18,18 +122,118 @@ class PartnerDetails:
     framework: Framework
     suspended: bool = False
     enhanced_opportunities: bool = False
+    interoperability_platform: bool = False
     ipap_since: int | None = None
     dcb: bool = False
     deep: bool = False
+    tools: list[ProgrammeType] = field(default_factory=list)
 
 
 def check_partner(details: PartnerDetails) -> PartnerDetails:
     details.iso = details.iso.strip().upper()
     if not ISO3.match(details.iso):
         raise BadUserInput(f"{details.iso!r} is not an ISO 3166 alpha-3 code", field="iso")
-    details.name = details.name.strip()
-    if not details.name or len(details.name) > 200:
-        raise BadUserInput("name must have 1 to 200 characters", field="name")
+    details.name = text_field(details.name, "name", max_length=200) or ""
     if details.ipap_since is not None and not 1994 <= details.ipap_since <= 2100:
         raise BadUserInput("ipapSince is not a plausible year", field="ipapSince")
+    details.tools = list(dict.fromkeys(details.tools))
     return details
+
+
+@dataclass
+class ProgrammeDetails:
+    partner_iso: str
+    type: ProgrammeType
+    title: str
+    period_start: date
+    period_end: date
+    summary: str | None = None
+
+
+def two_years_from(start: date) -> date:
+    """The last day of a two-year programme starting on `start`."""
+    try:
+        anniversary = start.replace(year=start.year + 2)
+    except ValueError:  # 29 February
+        anniversary = start.replace(year=start.year + 2, day=28)
+    return anniversary - timedelta(days=1)
+
+
+def check_programme(details: ProgrammeDetails) -> ProgrammeDetails:
+    details.partner_iso = details.partner_iso.strip().upper()
+    details.title = text_field(details.title, "title", max_length=200) or ""
+    details.summary = text_field(details.summary, "summary", max_length=5000, required=False)
+    if details.period_end < details.period_start:
+        raise BadUserInput("periodEnd is before periodStart", field="periodEnd")
+    if details.type in TWO_YEAR_TYPES and details.period_end != two_years_from(details.period_start):
+        raise BadUserInput(f"an {details.type.value} runs two years: from {details.period_start} it ends on "
+                           f"{two_years_from(details.period_start)}", field="periodEnd")
+    if (details.period_end - details.period_start).days > 366 * 10:
+        raise BadUserInput("a programme runs at most ten years", field="periodEnd")
+    return details
+
+
+def check_may_submit(partner_suspended: bool, iso: str) -> None:
+    if partner_suspended:
+        raise Conflict(f"cooperation with partner {iso} is suspended: no programme can be submitted",
+                       field="partnerIso")
+
+
+def check_objective_category(programme_type: ProgrammeType, category: ObjectiveCategory,
+                             parent_category: ObjectiveCategory | None) -> None:
+    if programme_type is ProgrammeType.IPAP and category not in IPAP_CATEGORIES:
+        raise BadUserInput("an IPAP objective belongs to one of its six chapters", field="category")
+    if programme_type is ProgrammeType.ITPP:
+        if category is ObjectiveCategory.STRATEGIC_OBJECTIVE and parent_category is not None:
+            raise BadUserInput("a strategic objective has no parent", field="parentId")
+        under_strategy = parent_category is ObjectiveCategory.STRATEGIC_OBJECTIVE
+        if category is ObjectiveCategory.PARTNERSHIP_GOAL and not under_strategy:
+            raise BadUserInput("an ITPP partnership goal sits under a strategic objective", field="parentId")
+        if category not in (ObjectiveCategory.STRATEGIC_OBJECTIVE, ObjectiveCategory.PARTNERSHIP_GOAL):
+            raise BadUserInput("an ITPP has strategic objectives and partnership goals", field="category")
+
+
+@dataclass(frozen=True)
+class ActivityFacts:
+    """What programmes knows of a menu activity, from the menu's events."""
+
+    id: str
+    pcm_ref: str
+    status: str
+    frameworks: tuple[str, ...]
+    eligible_partners: tuple[str, ...]
+
+
+def check_plannable(activity: ActivityFacts | None, activity_id: str, framework: str, iso: str) -> None:
+    """Says which rule a choice of activity breaks: unknown, not published, or not open to the partner."""
+    if activity is None:
+        raise BadUserInput(f"the menu has no activity {activity_id}", field="activityId")
+    if activity.status != "PUBLISHED":
+        raise BadUserInput(f"activity {activity.pcm_ref} is {activity.status.lower()}, not published",
+                           field="activityId")
+    if framework not in activity.frameworks and iso not in activity.eligible_partners:
+        raise BadUserInput(f"activity {activity.pcm_ref} is not open to {iso} ({framework})", field="activityId")
+
+
+def check_year(year: int, start: date, end: date) -> None:
+    if not start.year <= year <= end.year:
+        raise BadUserInput(f"year must fall within the programme's period ({start.year}-{end.year})", field="year")
+
+
+def check_goal_code(code: str) -> str:
+    code = code.strip().upper()
+    if not GOAL_CODE.match(code):
+        raise BadUserInput("a partnership goal code looks like G 0001 or LOG 1.2", field="code")
+    return code
+
+
+def check_cycle(cycle: str) -> str:
+    cycle = cycle.strip()
+    if not CYCLE.match(cycle):
+        raise BadUserInput("a review cycle is a year or a span of years, e.g. 2026 or 2025-2026", field="cycle")
+    return cycle
+
+
+def check_programme_type(actual: ProgrammeType, wanted: ProgrammeType, what: str) -> None:
+    if actual is not wanted:
+        raise BadUserInput(f"{what} belong to a {wanted.value} programme, not a {actual.value}", field="programmeId")

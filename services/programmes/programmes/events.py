@@ -1,33 +1,120 @@
-"""The events programmes publishes: a partner's full new state, with its version."""
+"""The events programmes publishes (partners and programmes, full state and version) and reads (menu's)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from programmes.models import Partner
+from programmes.domain import (
+    AssessmentRating,
+    ObjectiveCategory,
+    OccLevel,
+    OccResult,
+    PlannedActivityStatus,
+    Priority,
+    ProgrammeStatus,
+    ProgrammeType,
+)
+from programmes.models import (
+    Assessment,
+    Objective,
+    OccEvaluation,
+    Partner,
+    PartnershipGoal,
+    PlannedActivity,
+    Programme,
+)
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
 
 PARTNER_TOPIC = "programmes.partner.v1"
+PROGRAMME_TOPIC = "programmes.programme.v1"
+MENU_ACTIVITY_TOPIC = "menu.activity.v1"  # consumed: menu owns it
 
 
-class PartnerState(BaseModel):
+class _State(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
+
+
+class PartnerState(_State):
     """programmes.partner.* data: the partner as it now is."""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
     iso: str
     name: str
     framework: Framework
     suspended: bool
+    suspension_reason: str | None = None
     enhanced_opportunities: bool
+    interoperability_platform: bool = False
     ipap_since: int | None
     dcb: bool
     deep: bool
+    tools: list[ProgrammeType] = []
+    version: int
+    updated_at: datetime
+
+
+class ObjectiveState(_State):
+    id: str
+    parent_id: str | None
+    category: ObjectiveCategory
+    title: str
+    description: str | None
+
+
+class PlannedActivityState(_State):
+    id: str
+    activity_id: str
+    objective_id: str | None
+    year: int
+    priority: Priority
+    status: PlannedActivityStatus
+    flag_reason: str | None
+
+
+class AssessmentState(_State):
+    cycle: str
+    rating: AssessmentRating
+    comment: str | None
+
+
+class GoalState(_State):
+    id: str
+    code: str
+    text: str
+    due_date: date | None
+    assessments: list[AssessmentState]
+
+
+class OccEvaluationState(_State):
+    id: str
+    unit: str
+    level: OccLevel
+    result: OccResult
+    evaluated_on: date
+    remarks: str | None
+
+
+class ProgrammeState(_State):
+    """programmes.programme.* data: the programme with everything in it, as it now is."""
+
+    id: str
+    partner_iso: str
+    type: ProgrammeType
+    title: str
+    summary: str | None
+    period_start: date
+    period_end: date
+    revision: int
+    status: ProgrammeStatus
+    objectives: list[ObjectiveState]
+    planned_activities: list[PlannedActivityState]
+    partnership_goals: list[GoalState]
+    occ_evaluations: list[OccEvaluationState]
     version: int
     updated_at: datetime
 
@@ -35,14 +122,53 @@ class PartnerState(BaseModel):
 CATALOGUE = EventCatalogue("programmes")
 PARTNER_EVENTS = CATALOGUE.topic(
     PARTNER_TOPIC, "partner", PartnerState, ["registered", "updated", "suspended", "reinstated"],
-    "Every change of a partner: framework, flags, suspension",
+    "Every change of a partner: framework, flags, tools, suspension",
+)
+PROGRAMME_EVENTS = CATALOGUE.topic(
+    PROGRAMME_TOPIC, "programme", ProgrammeState,
+    ["created", "updated", "submitted", "negotiation_started", "approved", "implementation_started", "completed",
+     "withdrawn", "superseded", "objective_added", "objective_removed", "activity_planned",
+     "planned_activity_confirmed", "planned_activity_done", "planned_activity_removed", "activity_flagged",
+     "goal_added", "goal_assessed", "occ_evaluated"],
+    "Every change of a partner programme, its objectives, planned activities, PARP goals and OCC evaluations",
 )
 
 
 def partner_event(verb: str, partner: Partner) -> DomainEvent:
-    state = PartnerState(
-        iso=partner.iso, name=partner.name, framework=partner.framework, suspended=partner.suspended,
-        enhanced_opportunities=partner.enhanced_opportunities, ipap_since=partner.ipap_since,
-        dcb=partner.dcb, deep=partner.deep, version=partner.version, updated_at=partner.updated_at,
+    return PARTNER_EVENTS.event(verb, PartnerState.model_validate(partner), partner.iso)
+
+
+@dataclass
+class ProgrammeContents:
+    """A programme's children, loaded together so its event carries the whole aggregate."""
+
+    objectives: list[Objective] = field(default_factory=list)
+    planned_activities: list[PlannedActivity] = field(default_factory=list)
+    goals: list[PartnershipGoal] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    occ_evaluations: list[OccEvaluation] = field(default_factory=list)
+
+
+def programme_event(verb: str, programme: Programme, contents: ProgrammeContents) -> DomainEvent:
+    by_goal: dict[object, list[AssessmentState]] = {}
+    for assessment in sorted(contents.assessments, key=lambda a: a.cycle):
+        by_goal.setdefault(assessment.goal_id, []).append(AssessmentState.model_validate(assessment))
+    state = ProgrammeState(
+        id=str(programme.id), partner_iso=programme.partner_iso, type=programme.type, title=programme.title,
+        summary=programme.summary, period_start=programme.period_start, period_end=programme.period_end,
+        revision=programme.revision, status=programme.status,
+        objectives=[ObjectiveState(id=str(o.id), parent_id=str(o.parent_id) if o.parent_id else None,
+                                   category=o.category, title=o.title, description=o.description)
+                    for o in contents.objectives],
+        planned_activities=[PlannedActivityState(
+            id=str(p.id), activity_id=str(p.activity_id), objective_id=str(p.objective_id) if p.objective_id else None,
+            year=p.year, priority=p.priority, status=p.status, flag_reason=p.flag_reason)
+            for p in contents.planned_activities],
+        partnership_goals=[GoalState(id=str(g.id), code=g.code, text=g.text, due_date=g.due_date,
+                                     assessments=by_goal.get(g.id, [])) for g in contents.goals],
+        occ_evaluations=[OccEvaluationState(id=str(e.id), unit=e.unit, level=e.level, result=e.result,
+                                            evaluated_on=e.evaluated_on, remarks=e.remarks)
+                         for e in contents.occ_evaluations],
+        version=programme.version, updated_at=programme.updated_at,
     )
-    return PARTNER_EVENTS.event(verb, state, partner.iso)
+    return PROGRAMME_EVENTS.event(verb, state, programme.id)

@@ -1,12 +1,33 @@
-"""The programmes service's tables. Only this service reads or writes them."""
+"""The programmes service's tables, and its read model of menu activities (filled from menu's events)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Enum, Index, Text
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import Versioned, service_metadata
+from programmes.domain import (
+    PLANNED_ACTIVITY_LIFECYCLE,
+    PROGRAMME_LIFECYCLE,
+    AssessmentRating,
+    ObjectiveCategory,
+    OccLevel,
+    OccResult,
+    PlannedActivityStatus,
+    Priority,
+    ProgrammeStatus,
+    ProgrammeType,
+)
+from shared.db import Entity, Versioned, service_metadata, utcnow
 from shared.frameworks import Framework
+
+
+def _enum(cls: type, name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=48, create_constraint=True,
+                values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):
@@ -22,8 +43,126 @@ class Partner(Versioned, Base):
         Enum(Framework, name="framework", native_enum=False, length=8, create_constraint=True))
     suspended: Mapped[bool] = mapped_column(default=False)
     enhanced_opportunities: Mapped[bool] = mapped_column(default=False)
+    interoperability_platform: Mapped[bool] = mapped_column(default=False)
     ipap_since: Mapped[int | None]
     dcb: Mapped[bool] = mapped_column(default=False)
     deep: Mapped[bool] = mapped_column(default=False)
+    tools: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list)
+    suspension_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_partner_framework_name", "framework", "name"),)
+
+
+class Programme(Entity, Base):
+    __tablename__ = "programme"
+
+    partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
+    type: Mapped[ProgrammeType] = mapped_column(_enum(ProgrammeType, "programme_type"))
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    revision: Mapped[int] = mapped_column(Integer, doc="the edition of this partner's programme of this type")
+    status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus, "programme_status"))
+
+    __table_args__ = (
+        UniqueConstraint("partner_iso", "type", "revision", name="uq_programme_partner_type_revision"),
+        Index("ix_programme_partner_start", "partner_iso", "period_start", "id"),
+        Index("ix_programme_start", "period_start", "id"),
+        Index("ix_programme_type", "type"),
+        Index("ix_programme_status", "status"),
+        Index("ix_programme_period_end", "period_end"),
+    )
+
+    def move_to(self, target: ProgrammeStatus) -> ProgrammeStatus:
+        previous = self.status
+        self.status = PROGRAMME_LIFECYCLE.transition(self.status, target)
+        self.bump()
+        return previous
+
+
+class ProgrammeTransition(Base):
+    """Every change of a programme's status: who, when, from what to what, and why."""
+
+    __tablename__ = "programme_transition"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
+    from_status: Mapped[ProgrammeStatus | None] = mapped_column(_enum(ProgrammeStatus, "transition_from"))
+    to_status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus, "transition_to"))
+    actor: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Objective(Entity, Base):
+    __tablename__ = "objective"
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("objective.id"))
+    category: Mapped[ObjectiveCategory] = mapped_column(_enum(ObjectiveCategory, "objective_category"))
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class PlannedActivity(Entity, Base):
+    __tablename__ = "planned_activity"
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
+    activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), index=True)
+    objective_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("objective.id"))
+    year: Mapped[int]
+    priority: Mapped[Priority] = mapped_column(_enum(Priority, "priority"))
+    status: Mapped[PlannedActivityStatus] = mapped_column(_enum(PlannedActivityStatus, "planned_activity_status"))
+    flag_reason: Mapped[str | None] = mapped_column(Text)
+
+    def move_to(self, target: PlannedActivityStatus) -> None:
+        self.status = PLANNED_ACTIVITY_LIFECYCLE.transition(self.status, target)
+        self.bump()
+
+
+class PartnershipGoal(Entity, Base):
+    __tablename__ = "partnership_goal"
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
+    code: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (UniqueConstraint("programme_id", "code", name="uq_partnership_goal_programme_code"),)
+
+
+class Assessment(Entity, Base):
+    __tablename__ = "assessment"
+
+    goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partnership_goal.id"), index=True)
+    cycle: Mapped[str] = mapped_column(Text)
+    rating: Mapped[AssessmentRating] = mapped_column(_enum(AssessmentRating, "assessment_rating"))
+    comment: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("goal_id", "cycle", name="uq_assessment_goal_cycle"),)
+
+
+class OccEvaluation(Entity, Base):
+    __tablename__ = "occ_evaluation"
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
+    unit: Mapped[str] = mapped_column(Text)
+    level: Mapped[OccLevel] = mapped_column(_enum(OccLevel, "occ_level"))
+    result: Mapped[OccResult] = mapped_column(_enum(OccResult, "occ_result"))
+    evaluated_on: Mapped[date] = mapped_column(Date)
+    remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class KnownActivity(Base):
+    """A menu activity as programmes last heard of it (event-carried state)."""
+
+    __tablename__ = "known_activity"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    pcm_ref: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    frameworks: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    eligible_partners: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    version: Mapped[int] = mapped_column(doc="the activity's version in menu")

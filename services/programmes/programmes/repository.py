@@ -1,16 +1,36 @@
-"""Every SQL statement of programmes; loaders fetch many keys in one statement."""
+"""Every SQL statement of programmes. Lists are keyset-paged; loaders fetch many keys in one statement."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Text, bindparam, func, select, true, tuple_
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+from strawberry.dataloader import DataLoader
 
-from programmes.models import Partner
+from programmes.domain import ActivityFacts, PlannedActivityStatus, ProgrammeStatus, ProgrammeType
+from programmes.events import ProgrammeContents
+from programmes.models import (
+    Assessment,
+    KnownActivity,
+    Objective,
+    OccEvaluation,
+    Partner,
+    PartnershipGoal,
+    PlannedActivity,
+    Programme,
+    ProgrammeTransition,
+)
 from shared.db import any_of
 from shared.frameworks import Framework
-from shared.graphql.loaders import one_per_key
+from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
+from shared.graphql.pagination import PageRequest
 
 
 class PartnerRepository:
@@ -36,6 +56,210 @@ class PartnerRepository:
         return (await self.session.scalars(statement)).all()
 
 
+@dataclass
+class ProgrammeCriteria:
+    partner_iso: str | None = None
+    types: list[ProgrammeType] | None = None
+    statuses: list[ProgrammeStatus] | None = None
+    period_from: date | None = None  # programmes whose period overlaps [from, to]
+    period_to: date | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.partner_iso:
+            where.append(Programme.partner_iso == self.partner_iso)
+        if self.types:
+            where.append(Programme.type.in_(self.types))
+        if self.statuses:
+            where.append(Programme.status.in_(self.statuses))
+        if self.period_from:
+            where.append(Programme.period_end >= self.period_from)
+        if self.period_to:
+            where.append(Programme.period_start <= self.period_to)
+        return where
+
+
+# Newest first: by the start of the period, then id, both descending.
+_ORDER = (Programme.period_start.desc(), Programme.id.desc())
+
+
+def _after(page: PageRequest) -> ColumnElement[bool]:
+    return tuple_(Programme.period_start, Programme.id) < tuple_(date.fromisoformat(page.after[0]),
+                                                                 uuid.UUID(page.after[1]))
+
+
+def programme_cursor(programme: Programme) -> tuple[str, str]:
+    return programme.period_start.isoformat(), str(programme.id)
+
+
+class ProgrammeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, row: Any) -> None:
+        self.session.add(row)
+
+    async def get(self, programme_id: uuid.UUID, *, for_update: bool = False) -> Programme | None:
+        statement = select(Programme).where(Programme.id == programme_id)
+        if for_update:
+            statement = statement.with_for_update()
+        return (await self.session.scalars(statement)).first()
+
+    async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[Programme]:
+        return (await self.session.scalars(select(Programme).where(any_of(Programme.id, ids)))).all()
+
+    async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
+        latest = await self.session.scalar(select(func.max(Programme.revision)).where(
+            Programme.partner_iso == iso, Programme.type == programme_type))
+        return (latest or 0) + 1
+
+    async def approved_earlier(self, programme: Programme) -> Sequence[Programme]:
+        return (await self.session.scalars(select(Programme).where(
+            Programme.partner_iso == programme.partner_iso, Programme.type == programme.type,
+            Programme.revision < programme.revision,
+            Programme.status.in_([ProgrammeStatus.APPROVED, ProgrammeStatus.IMPLEMENTING]),
+        ).with_for_update())).all()
+
+    async def page(self, where: ProgrammeCriteria, page: PageRequest) -> Sequence[Programme]:
+        statement = select(Programme).where(*where.conditions())
+        if page.after is not None:
+            statement = statement.where(_after(page))
+        return (await self.session.scalars(statement.order_by(*_ORDER).limit(page.limit + 1))).all()
+
+    async def count(self, where: ProgrammeCriteria) -> int:
+        statement = select(func.count()).select_from(Programme).where(*where.conditions())
+        return int(await self.session.scalar(statement) or 0)
+
+    async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[Programme]]:
+        keys = _keys(isos)
+        inner = select(Programme).where(Programme.partner_iso == keys.c.iso)
+        if page.after is not None:
+            inner = inner.where(_after(page))
+        lateral = inner.order_by(*_ORDER).limit(page.limit + 1).lateral()
+        rows = (await self.session.execute(
+            select(keys.c.ordinal, aliased(Programme, lateral)).select_from(keys).join(lateral, true()))).all()
+        pages: list[list[Programme]] = [[] for _ in isos]
+        for ordinal, programme in rows:
+            pages[ordinal - 1].append(programme)
+        return pages
+
+    async def counts_of_partners(self, isos: list[str]) -> list[int]:
+        found = dict((await self.session.execute(
+            select(Programme.partner_iso, func.count()).where(any_of(Programme.partner_iso, isos))
+            .group_by(Programme.partner_iso))).all())
+        return [found.get(iso, 0) for iso in isos]
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ProgrammeTransition]:
+        return (await self.session.scalars(select(ProgrammeTransition).where(
+            any_of(ProgrammeTransition.programme_id, ids)).order_by(ProgrammeTransition.at))).all()
+
+    async def objectives_of(self, ids: Sequence[uuid.UUID]) -> Sequence[Objective]:
+        return (await self.session.scalars(select(Objective).where(any_of(Objective.programme_id, ids))
+                                           .order_by(Objective.created_at, Objective.id))).all()
+
+    async def planned_of(self, ids: Sequence[uuid.UUID]) -> Sequence[PlannedActivity]:
+        return (await self.session.scalars(select(PlannedActivity).where(any_of(PlannedActivity.programme_id, ids))
+                                           .order_by(PlannedActivity.year, PlannedActivity.created_at))).all()
+
+    async def goals_of(self, ids: Sequence[uuid.UUID]) -> Sequence[PartnershipGoal]:
+        return (await self.session.scalars(select(PartnershipGoal).where(any_of(PartnershipGoal.programme_id, ids))
+                                           .order_by(PartnershipGoal.code))).all()
+
+    async def assessments_of(self, goal_ids: Sequence[uuid.UUID]) -> Sequence[Assessment]:
+        return (await self.session.scalars(select(Assessment).where(any_of(Assessment.goal_id, goal_ids))
+                                           .order_by(Assessment.cycle))).all()
+
+    async def occ_of(self, ids: Sequence[uuid.UUID]) -> Sequence[OccEvaluation]:
+        return (await self.session.scalars(select(OccEvaluation).where(any_of(OccEvaluation.programme_id, ids))
+                                           .order_by(OccEvaluation.evaluated_on))).all()
+
+    async def contents(self, programme_id: uuid.UUID) -> ProgrammeContents:
+        ids = [programme_id]
+        goals = list(await self.goals_of(ids))
+        return ProgrammeContents(
+            objectives=list(await self.objectives_of(ids)), planned_activities=list(await self.planned_of(ids)),
+            goals=goals, assessments=list(await self.assessments_of([g.id for g in goals])) if goals else [],
+            occ_evaluations=list(await self.occ_of(ids)),
+        )
+
+    async def child(self, model: type, child_id: uuid.UUID) -> Any:
+        return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()
+
+    async def planning(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[tuple[uuid.UUID, Programme]]:
+        """(activity id, programme) for every programme that plans one of the activities."""
+        rows = await self.session.execute(
+            select(PlannedActivity.activity_id, Programme).join(Programme, Programme.id == PlannedActivity.programme_id)
+            .where(any_of(PlannedActivity.activity_id, activity_ids)).distinct()
+            .order_by(PlannedActivity.activity_id, Programme.partner_iso, Programme.id))
+        return [(activity_id, programme) for activity_id, programme in rows.all()]
+
+    async def open_plans_of_activity(self, activity_id: uuid.UUID) -> Sequence[PlannedActivity]:
+        return (await self.session.scalars(select(PlannedActivity).where(
+            PlannedActivity.activity_id == activity_id,
+            PlannedActivity.status.in_([PlannedActivityStatus.PLANNED, PlannedActivityStatus.CONFIRMED]),
+        ).order_by(PlannedActivity.programme_id).with_for_update())).all()
+
+
+def _keys(isos: list[str]) -> Any:
+    return (func.unnest(bindparam(None, isos, type_=ARRAY(Text)))
+            .table_valued("iso", with_ordinality="ordinal").render_derived())
+
+
+class ActivityReadModel:
+    """programmes' own copy of the menu's activities."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def facts(self, activity_id: uuid.UUID) -> ActivityFacts | None:
+        row = await self.session.get(KnownActivity, activity_id)
+        if row is None:
+            return None
+        return ActivityFacts(str(row.id), row.pcm_ref, row.status, tuple(row.frameworks), tuple(row.eligible_partners))
+
+    async def apply(self, state: dict[str, Any]) -> bool:
+        """Upsert an activity's state; an older version never overwrites a newer one. True if applied."""
+        values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
+                  "status": state["status"], "frameworks": state["frameworks"],
+                  "eligible_partners": state["eligiblePartners"], "version": state["version"]}
+        statement = insert(KnownActivity).values(values)
+        result = await self.session.execute(statement.on_conflict_do_update(
+            index_elements=[KnownActivity.id],
+            set_={k: statement.excluded[k] for k in values if k != "id"},
+            where=KnownActivity.version < statement.excluded.version,
+        ).returning(KnownActivity.id))
+        return result.first() is not None
+
+    async def published(self, limit: int = 5000) -> Sequence[KnownActivity]:
+        return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")
+                                           .order_by(KnownActivity.pcm_ref).limit(limit))).all()
+
+    async def count(self) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(KnownActivity)) or 0)
+
+
 class ProgrammesLoaders:
     def __init__(self, session: AsyncSession) -> None:
-        self.partner_by_iso = one_per_key(PartnerRepository(session).get_many, lambda p: p.iso)
+        partners = PartnerRepository(session)
+        programmes = ProgrammeRepository(session)
+        self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)
+        self.programme_by_id = one_per_key(programmes.get_many, lambda p: p.id)
+        self.history = many_per_key(programmes.transitions_of, lambda t: t.programme_id)
+        self.objectives = many_per_key(programmes.objectives_of, lambda o: o.programme_id)
+        self.planned_activities = many_per_key(programmes.planned_of, lambda p: p.programme_id)
+        self.goals = many_per_key(programmes.goals_of, lambda g: g.programme_id)
+        self.assessments = many_per_key(programmes.assessments_of, lambda a: a.goal_id)
+        self.occ_evaluations = many_per_key(programmes.occ_of, lambda e: e.programme_id)
+        self.programmes_of_partner = pages_per_key(programmes.pages_of_partners)
+        self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
+        self.planned_by = _planned_by(programmes)
+
+
+def _planned_by(programmes: ProgrammeRepository) -> DataLoader[uuid.UUID, list[Programme]]:
+    async def load(activity_ids: list[uuid.UUID]) -> list[list[Programme]]:
+        grouped: dict[uuid.UUID, list[Programme]] = {}
+        for activity_id, programme in await programmes.planning(activity_ids):
+            grouped.setdefault(activity_id, []).append(programme)
+        return [grouped.get(a, []) for a in activity_ids]
+
+    return DataLoader(load_fn=load)

@@ -1,33 +1,65 @@
-"""Development data: the partners of the reference list, registered through the use case."""
+"""Development data: the reference partners, then a realistic history of programmes drawn from the menu.
+
+Everything goes through the use cases. The programmes' planned activities come from
+programmes' own read model of the menu (filled from menu.activity.v1), never from the
+menu's tables: the seed first catches up with that topic.
+"""
 
 from __future__ import annotations
 
 import csv
+import logging
+import random
+from datetime import date
 from pathlib import Path
 
-from programmes import service
-from programmes.domain import PartnerDetails
-from programmes.repository import PartnerRepository
+from programmes import planning, service
+from programmes.domain import (
+    IPAP_CATEGORIES,
+    AssessmentRating,
+    ObjectiveCategory,
+    OccLevel,
+    OccResult,
+    PartnerDetails,
+    Priority,
+    ProgrammeDetails,
+    ProgrammeType,
+    two_years_from,
+)
+from programmes.models import KnownActivity, Partner
+from programmes.repository import ActivityReadModel, PartnerRepository
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 
+log = logging.getLogger(__name__)
 FRAMEWORKS = {"PfP": Framework.PFP, "MD": Framework.MD, "ICI": Framework.ICI, "PATG": Framework.PATG}
+SEED = 2027
 
 
 def partners() -> list[PartnerDetails]:
     with open(Path(__file__).parent / "seed_data" / "partners.csv", newline="") as handle:
-        return [
-            PartnerDetails(
-                iso=row["iso3"], name=row["name"], framework=FRAMEWORKS[row["framework"]],
-                suspended=row["suspended"] == "true", enhanced_opportunities=row["enhanced_opportunities"] == "true",
-                ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
-                dcb=row["dcb"] == "true", deep=row["deep"] == "true",
-            )
-            for row in csv.DictReader(handle)
-        ]
+        rows = list(csv.DictReader(handle))
+    result = []
+    for row in rows:
+        framework = FRAMEWORKS[row["framework"]]
+        tools = [ProgrammeType.IPCP if framework is Framework.PFP else ProgrammeType.ITPP]
+        if row["ipap_since"]:
+            tools += [ProgrammeType.IPAP, ProgrammeType.PARP]
+        if row["enhanced_opportunities"] == "true":
+            tools += [ProgrammeType.PARP, ProgrammeType.OCC]
+        if row["deep"] == "true":
+            tools.append(ProgrammeType.DEEP)
+        result.append(PartnerDetails(
+            iso=row["iso3"], name=row["name"], framework=framework, suspended=row["suspended"] == "true",
+            enhanced_opportunities=row["enhanced_opportunities"] == "true",
+            interoperability_platform=row["enhanced_opportunities"] == "true",
+            ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
+            dcb=row["dcb"] == "true", deep=row["deep"] == "true", tools=list(dict.fromkeys(tools)),
+        ))
+    return result
 
 
-async def seed(runtime: ServiceRuntime) -> int:
+async def seed_partners(runtime: ServiceRuntime) -> int:
     changes = 0
     async with runtime.sessionmaker() as session:
         uow = runtime.unit_of_work(session, actor="seed")
@@ -37,4 +69,92 @@ async def seed(runtime: ServiceRuntime) -> int:
                 await service.register_partner(uow, details)
                 changes += 1
         await uow.commit()
+    return changes
+
+
+async def seed(runtime: ServiceRuntime) -> int:
+    changes = await seed_partners(runtime)
+    caught_up = await runtime.catch_up("menu-activities")
+    async with runtime.sessionmaker() as session:
+        activities = list(await ActivityReadModel(session).published())
+    log.info("read %d menu events; %d published activities known", caught_up, len(activities))
+    if not activities:
+        log.warning("no menu activities known yet: partners seeded, programmes not (run the menu first)")
+        return changes
+    rng = random.Random(SEED)
+    async with runtime.sessionmaker() as session:
+        uow = runtime.unit_of_work(session, actor="seed")
+        for partner in await PartnerRepository(session).list():
+            changes += await _history(uow, rng, partner, activities)
+        await uow.commit()
+    return changes
+
+
+async def _history(uow, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:  # type: ignore[no-untyped-def]
+    """Past and current programmes of the partner's tools, with what they plan and how it went."""
+    changes = 0
+    this_year = date.today().year
+    open_to = [a for a in activities if partner.framework.value in a.frameworks or partner.iso in a.eligible_partners]
+    for tool in partner.tools:
+        programme_type = ProgrammeType(tool)
+        if programme_type in (ProgrammeType.IPCP, ProgrammeType.IPAP):
+            starts = [date(this_year - 3, 1, 1), date(this_year - 1, 1, 1)]  # a past and a current edition
+        else:
+            starts = [date(this_year - 1, 1, 1)]
+        for start in starts:
+            end = two_years_from(start) if programme_type in (ProgrammeType.IPCP, ProgrammeType.IPAP) \
+                else date(start.year + 3, 12, 31)
+            programme = await service.create_programme(uow, ProgrammeDetails(
+                partner_iso=partner.iso, type=programme_type, period_start=start, period_end=end,
+                title=f"{partner.name} {programme_type.value} {start.year}-{end.year}"))
+            changes += 1
+            if partner.suspended:
+                continue  # drafts only: a suspended partner submits nothing
+            for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
+                await service.advance_programme(uow, programme.id, verb, note="seeded history")
+                changes += 1
+            changes += await _contents(uow, rng, programme, open_to)
+            if end.year < this_year:
+                await service.advance_programme(uow, programme.id, "completed", note="period ended")
+                changes += 1
+    return changes
+
+
+async def _contents(uow, rng: random.Random, programme, open_to: list[KnownActivity]) -> int:  # type: ignore[no-untyped-def]
+    changes = 0
+    objective_id = None
+    if programme.type is ProgrammeType.IPAP:
+        for category in sorted(IPAP_CATEGORIES, key=lambda c: c.value)[:3]:
+            objective = await planning.add_objective(uow, programme.id, category,
+                                                     f"{category.value.replace('_', ' ').title()} reform")
+            objective_id = objective_id or objective.id
+            changes += 1
+    elif programme.type is ProgrammeType.ITPP:
+        strategic = await planning.add_objective(uow, programme.id, ObjectiveCategory.STRATEGIC_OBJECTIVE,
+                                                 "Interoperability with Allied forces")
+        goal = await planning.add_objective(uow, programme.id, ObjectiveCategory.PARTNERSHIP_GOAL,
+                                            "Trained staff officers in NATO procedures", parent_id=strategic.id)
+        objective_id = goal.id
+        changes += 2
+    elif programme.type is ProgrammeType.PARP:
+        for n in range(1, 4):
+            goal = await planning.add_partnership_goal(uow, programme.id, f"G {n:04d}",
+                                                       f"Partnership goal {n}: deployable capability",
+                                                       due_date=programme.period_end)
+            await planning.assess_goal(uow, goal.id, str(programme.period_start.year),
+                                       rng.choice(list(AssessmentRating)), "seeded review")
+            changes += 2
+    elif programme.type is ProgrammeType.OCC:
+        await planning.record_occ_evaluation(uow, programme.id, "Light infantry company", OccLevel.SEL1,
+                                             OccResult.INTEROPERABLE, programme.period_start)
+        await planning.record_occ_evaluation(uow, programme.id, "Light infantry company", OccLevel.NEL1,
+                                             rng.choice([OccResult.INTEROPERABLE, OccResult.PARTIALLY]),
+                                             programme.period_start.replace(month=10))
+        changes += 2
+    for activity in rng.sample(open_to, min(len(open_to), rng.randint(3, 6))):
+        year = rng.randint(programme.period_start.year, programme.period_end.year)
+        planned = await planning.plan_activity(uow, programme.id, activity.id, year,
+                                               rng.choice(list(Priority)), objective_id)
+        await planning.advance_planned_activity(uow, planned.id, "planned_activity_confirmed")
+        changes += 2
     return changes

@@ -1,15 +1,31 @@
-"""Programmes use cases: load, apply a rule, save, publish the event. They never commit."""
+"""Programmes use cases for partners and the programme lifecycle. They never commit.
+
+A programme is one aggregate: any change to it or to what it holds bumps its version
+and publishes its whole new state on programmes.programme.v1.
+"""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict
+from typing import Any
 
-from programmes.domain import PartnerDetails, check_partner
-from programmes.events import partner_event
-from programmes.models import Partner
-from programmes.repository import PartnerRepository
+from programmes.domain import (
+    EDITABLE_PROGRAMME,
+    PartnerDetails,
+    ProgrammeDetails,
+    ProgrammeStatus,
+    check_may_submit,
+    check_partner,
+    check_programme,
+)
+from programmes.events import partner_event, programme_event
+from programmes.models import Partner, Programme, ProgrammeTransition
+from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.db import UnitOfWork
-from shared.errors import Conflict
+from shared.domain_text import text_field
+from shared.errors import BadUserInput, Conflict, NotFound
+from shared.frameworks import Framework
 
 
 async def register_partner(uow: UnitOfWork, details: PartnerDetails) -> Partner:
@@ -17,7 +33,141 @@ async def register_partner(uow: UnitOfWork, details: PartnerDetails) -> Partner:
     partners = PartnerRepository(uow.session)
     if await partners.get(details.iso) is not None:
         raise Conflict(f"partner {details.iso} is already registered", field="iso")
-    partner = Partner(**asdict(details))
+    partner = Partner(**{**asdict(details), "tools": [t.value for t in details.tools]})
     partners.add(partner)
     uow.publish(partner_event("registered", partner))
     return partner
+
+
+async def change_framework(uow: UnitOfWork, iso: str, framework: Framework, expected_version: int | None) -> Partner:
+    partner = await _partner(uow, iso, expected_version)
+    if partner.framework is framework:
+        raise Conflict(f"{iso} is already in {framework.value}", field="framework")
+    partner.framework = framework
+    partner.bump()
+    uow.publish(partner_event("updated", partner))
+    return partner
+
+
+async def update_partner_flags(uow: UnitOfWork, iso: str, changes: dict[str, Any],
+                               expected_version: int | None) -> Partner:
+    partner = await _partner(uow, iso, expected_version)
+    current = {name: getattr(partner, name) for name in PartnerDetails.__dataclass_fields__}
+    details = check_partner(PartnerDetails(**{**current, **changes}))
+    for name in changes:
+        value = getattr(details, name)
+        setattr(partner, name, [t.value if hasattr(t, "value") else t for t in value] if name == "tools" else value)
+    partner.bump()
+    uow.publish(partner_event("updated", partner))
+    return partner
+
+
+async def suspend_partner(uow: UnitOfWork, iso: str, reason: str, expected_version: int | None) -> Partner:
+    reason = text_field(reason, "reason", max_length=1000) or ""
+    partner = await _partner(uow, iso, expected_version)
+    if partner.suspended:
+        raise Conflict(f"cooperation with {iso} is already suspended")
+    partner.suspended, partner.suspension_reason = True, reason
+    partner.bump()
+    uow.publish(partner_event("suspended", partner))
+    return partner
+
+
+async def reinstate_partner(uow: UnitOfWork, iso: str, expected_version: int | None) -> Partner:
+    partner = await _partner(uow, iso, expected_version)
+    if not partner.suspended:
+        raise Conflict(f"cooperation with {iso} is not suspended")
+    partner.suspended, partner.suspension_reason = False, None
+    partner.bump()
+    uow.publish(partner_event("reinstated", partner))
+    return partner
+
+
+async def _partner(uow: UnitOfWork, iso: str, expected_version: int | None) -> Partner:
+    partner = await PartnerRepository(uow.session).get(iso.strip().upper(), for_update=True)
+    if partner is None:
+        raise NotFound("Partner", iso)
+    partner.check_version(expected_version)
+    return partner
+
+
+async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Programme:
+    details = check_programme(details)
+    if await PartnerRepository(uow.session).get(details.partner_iso) is None:
+        raise BadUserInput(f"there is no partner {details.partner_iso!r}", field="partnerIso")
+    programmes = ProgrammeRepository(uow.session)
+    programme = Programme(**asdict(details), status=ProgrammeStatus.DRAFT,
+                          revision=await programmes.next_revision(details.partner_iso, details.type))
+    programmes.add(programme)
+    programmes.add(ProgrammeTransition(programme_id=programme.id, from_status=None, to_status=ProgrammeStatus.DRAFT,
+                                       actor=uow.actor, note=f"revision {programme.revision}"))
+    await publish_programme(uow, programme, "created")
+    return programme
+
+
+async def update_programme(uow: UnitOfWork, programme_id: uuid.UUID, changes: dict[str, Any],
+                           expected_version: int | None) -> Programme:
+    programme = await load_programme(uow, programme_id, expected_version)
+    if programme.status not in EDITABLE_PROGRAMME:
+        raise Conflict(f"an {programme.status.value.lower()} programme cannot change",
+                       currentStatus=programme.status.value)
+    current = {name: getattr(programme, name) for name in ProgrammeDetails.__dataclass_fields__}
+    details = check_programme(ProgrammeDetails(**{**current, **changes}))
+    for name in changes:
+        setattr(programme, name, getattr(details, name))
+    programme.bump()
+    await publish_programme(uow, programme, "updated")
+    return programme
+
+
+# verb of the event -> target status
+STEPS = {
+    "submitted": ProgrammeStatus.SUBMITTED,
+    "negotiation_started": ProgrammeStatus.IN_NEGOTIATION,
+    "approved": ProgrammeStatus.APPROVED,
+    "implementation_started": ProgrammeStatus.IMPLEMENTING,
+    "completed": ProgrammeStatus.COMPLETED,
+    "withdrawn": ProgrammeStatus.WITHDRAWN,
+}
+
+
+async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str, note: str | None = None,
+                            expected_version: int | None = None) -> Programme:
+    """One lifecycle step, kept in the history with who, when and why."""
+    note = text_field(note, "note", max_length=2000, required=verb == "withdrawn")
+    programme = await load_programme(uow, programme_id, expected_version)
+    target = STEPS[verb]
+    if target is ProgrammeStatus.SUBMITTED:
+        partner = await PartnerRepository(uow.session).get(programme.partner_iso)
+        check_may_submit(bool(partner and partner.suspended), programme.partner_iso)
+    await _transition(uow, programme, target, note)
+    await publish_programme(uow, programme, verb)
+    if target is ProgrammeStatus.APPROVED:
+        for earlier in await ProgrammeRepository(uow.session).approved_earlier(programme):
+            await _transition(uow, earlier, ProgrammeStatus.SUPERSEDED,
+                              f"superseded by revision {programme.revision}")
+            await publish_programme(uow, earlier, "superseded")
+    return programme
+
+
+async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeStatus, note: str | None) -> None:
+    previous = programme.move_to(target)
+    uow.session.add(ProgrammeTransition(programme_id=programme.id, from_status=previous, to_status=target,
+                                        actor=uow.actor, note=note))
+
+
+async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None = None,
+                         field: str | None = None) -> Programme:
+    programme = await ProgrammeRepository(uow.session).get(programme_id, for_update=True)
+    if programme is None:
+        if field:
+            raise BadUserInput(f"there is no programme {programme_id}", field=field)
+        raise NotFound("Programme", programme_id)
+    programme.check_version(expected_version)
+    return programme
+
+
+async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:
+    await uow.session.flush()
+    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    uow.publish(programme_event(verb, programme, contents))

@@ -1,18 +1,102 @@
-"""Programmes test fixtures: the service in-process, seeded with the reference partners."""
+"""Programmes test fixtures: the service in-process with the reference partners, and menu's activity
+events published as the menu would."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import itertools
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
 from programmes.app import SERVICE
-from programmes.seed import seed
-from shared.testing.harness import ServiceHarness, service_under_test
+from programmes.domain import two_years_from
+from programmes.seed import seed_partners
+from shared.events.envelope import DomainEvent
+from shared.testing.harness import ServiceHarness, eventually, service_under_test
+from shared.testing.kafka import publish_as
+
+_refs = itertools.count(1)
+PROGRAMME_FIELDS = "id type status revision version periodStart periodEnd title"
 
 
 @pytest.fixture(scope="session")
 async def programmes(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
     async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
-        await seed(harness.runtime)
+        await seed_partners(harness.runtime)
         yield harness
+
+
+PublishActivity = Callable[..., Awaitable[dict[str, Any]]]
+
+
+@pytest.fixture
+def menu_activity(programmes: ServiceHarness) -> PublishActivity:
+    """Publishes a menu.activity.* event as the menu does, and waits until programmes has applied it."""
+
+    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2,
+                      frameworks: list[str] | None = None, eligible: list[str] | None = None,
+                      verb: str = "published", reason: str | None = None, wait: bool = True) -> dict[str, Any]:
+        data = {
+            "id": activity_id or str(uuid.uuid4()), "pcmRef": f"TST.{next(_refs)}", "title": "Crisis Course",
+            "description": "d", "areaCode": "CRM", "kind": "COURSE", "providerKind": "NATO_BODY",
+            "providerName": "NSO", "level": "BASIC", "languages": ["en"], "feeEur": None, "contactName": None,
+            "contactEmail": None, "frameworks": frameworks if frameworks is not None else ["PFP"],
+            "eligiblePartners": eligible or [], "tags": [], "status": status, "withdrawalReason": reason,
+            "version": version, "updatedAt": datetime.now(UTC).isoformat(),
+        }
+        await publish_as(programmes.settings.kafka_bootstrap_servers, programmes.settings.topic("menu.activity.v1"),
+                         DomainEvent("menu.activity.v1", f"menu.activity.{verb}", data["id"], data),
+                         "/partnership-hub/menu")
+        if wait:
+            await eventually(lambda: _known(programmes, data["id"], version))
+        return data
+
+    return publish
+
+
+async def _known(programmes: ServiceHarness, activity_id: str, version: int) -> bool:
+    from sqlalchemy import text
+
+    async with programmes.runtime.sessionmaker() as session:
+        found = await session.scalar(text("SELECT version FROM known_activity WHERE id = :id"), {"id": activity_id})
+    return found is not None and found >= version
+
+
+@pytest.fixture
+def create_programme(programmes: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
+    async def create(partner: str = "GEO", type: str = "IPCP", start: date = date(2027, 1, 1),
+                     end: date | None = None, **extra: Any) -> dict[str, Any]:
+        end = end or two_years_from(start)
+        result = await programmes.graphql(
+            f"mutation($i: ProgrammeInput!) {{ createProgramme(input: $i) {{ {PROGRAMME_FIELDS} }} }}",
+            {"i": {"partnerIso": partner, "type": type, "title": f"{partner} {type}", "periodStart": start.isoformat(),
+                   "periodEnd": end.isoformat(), **extra}})
+        return result.ok()["createProgramme"]
+
+    return create
+
+
+STEPS = {"SUBMITTED": "submitProgramme", "IN_NEGOTIATION": "startProgrammeNegotiation",
+         "APPROVED": "approveProgramme", "IMPLEMENTING": "startProgrammeImplementation",
+         "COMPLETED": "completeProgramme"}
+
+
+@pytest.fixture
+def advance(programmes: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
+    """Walks a programme forward through the lifecycle to `status`."""
+
+    async def walk(programme: dict[str, Any], status: str) -> dict[str, Any]:
+        order = list(STEPS)
+        current = programme
+        begin = order.index(current["status"]) + 1 if current["status"] in order else 0
+        for step in order[begin: order.index(status) + 1]:
+            name = STEPS[step]
+            result = await programmes.graphql(f"mutation($id: ID!) {{ {name}(id: $id) {{ {PROGRAMME_FIELDS} }} }}",
+                                              {"id": current["id"]})
+            current = result.ok()[name]
+        return current
+
+    return walk

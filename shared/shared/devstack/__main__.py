@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType
@@ -83,8 +84,9 @@ def run(root: Path) -> None:
             subprocess.run(spec.command("prepare"), env=env, check=True)
             process = spawn(spec.command("serve"), log=logs / f"{spec.name}.log", env=env)
             started.append((spec.name, process))
-        for (name, process), spec in zip(started, SERVICES, strict=True):
-            wait_for_port(spec.port, process, 60, f"{name} (see {logs / (name + '.log')})")
+            wait_for_port(spec.port, process, 60, f"{spec.name} (see {logs / (spec.name + '.log')})")
+            # The next services' seeds read this one's events: let its outbox drain first.
+            _wait_outbox_drained(spec.name, spec.port)
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway = spawn(gateway_command(supergraph, GATEWAY_PORT), log=logs / "gateway.log", cwd=root / "gateway")
         started.append(("gateway", gateway))
@@ -119,6 +121,20 @@ Ctrl-C stops everything.
             postgres.stop()
         say("all stopped")
     sys.exit(exit_code)
+
+
+def _wait_outbox_drained(name: str, port: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    drained = f'outbox_backlog{{service="{name}"}} 0.0'
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as response:
+                if drained in response.read().decode():
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{name} did not publish its outbox within {timeout:.0f}s")
 
 
 def _free_or_die(port: int, what: str) -> None:

@@ -75,6 +75,30 @@ class EventConsumer:
                     await self._dlq.stop()
                 self._dlq = None
 
+    async def catch_up(self, timeout: float = 120.0) -> int:
+        """Apply everything on the topics up to their current end, commit, and stop; for seeds that
+        need a read model filled before they run. Returns how many records were read."""
+        await ensure_topics(self.settings, self.handlers)
+        consumer = create_consumer(self.settings, self.group_id, self.handlers)
+        await consumer.start()
+        read = 0
+        try:
+            async with asyncio.timeout(timeout):
+                while not consumer.assignment():
+                    await consumer.getmany(timeout_ms=200)  # joins the group and gets partitions
+                ends = await consumer.end_offsets(list(consumer.assignment()))
+                while any(await consumer.position(tp) < end for tp, end in ends.items()):
+                    batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                    for partition, records in batches.items():
+                        for record in records:
+                            await self.process(record)
+                        read += len(records)
+                        await consumer.commit({partition: records[-1].offset + 1})
+        finally:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(consumer.stop())
+        return read
+
     async def process(self, record: ConsumerRecord) -> None:
         try:
             event = CloudEvent.from_record(record.topic, record.key, record.value, record.headers)

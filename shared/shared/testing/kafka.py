@@ -7,7 +7,7 @@ import time
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from shared.events.envelope import CloudEvent
+from shared.events.envelope import CloudEvent, DomainEvent
 
 
 async def read_events(bootstrap: str, topic: str, key: str | None = None, *, at_least: int = 1,
@@ -41,3 +41,17 @@ async def read_events(bootstrap: str, topic: str, key: str | None = None, *, at_
         return found
     finally:
         await consumer.stop()
+
+
+async def publish_as(bootstrap: str, topic: str, event: DomainEvent, source: str, actor: str = "test") -> CloudEvent:
+    """Publish an event onto a real topic as the owning service would (for a consumer under test)."""
+    from aiokafka import AIOKafkaProducer
+
+    envelope = CloudEvent.new(event, source, actor=actor)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        await producer.send_and_wait(topic, envelope.value(), key=envelope.key.encode(), headers=envelope.headers())
+    finally:
+        await producer.stop()
+    return envelope

@@ -6,9 +6,9 @@ from typing import Any
 
 import strawberry
 
-from menu.repository import EligibleKey
 from menu.schema.types import Activity, ActivityConnection
 from shared.frameworks import Framework
+from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import PageRequest, connection
 
 
@@ -24,8 +24,7 @@ class Partner:
         page = PageRequest.of(first, after, arity=2)
         framework = self.framework.value
         loaders = info.context.loaders
-        rows = await loaders.eligible_page.load(
-            EligibleKey(framework, str(self.iso), page.limit, tuple(page.after) if page.after else None))
+        rows = await loaders.eligible_page.load(PagedKey.of((framework, str(self.iso)), page))
 
         async def count() -> int:
             return await loaders.eligible_count.load((framework, str(self.iso)))

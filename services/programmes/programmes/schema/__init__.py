@@ -1,9 +1,10 @@
 """The programmes subgraph schema."""
 
+from programmes.schema.mutation import Mutation
 from programmes.schema.query import Query
-from programmes.schema.types import Partner
+from programmes.schema.types import Activity, Partner, Programme
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, types=[Partner])
+schema = build_schema(query=Query, mutation=Mutation, types=[Activity, Partner, Programme])
 
 __all__ = ["schema"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
-from programmes.repository import PartnerRepository
-from programmes.schema.types import Partner
+from programmes.repository import PartnerRepository, ProgrammeRepository, programme_cursor
+from programmes.schema.inputs import ProgrammeFilter
+from programmes.schema.types import Partner, Programme, ProgrammeConnection
 from shared.frameworks import Framework
+from shared.graphql.ids import parse_id
+from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type
@@ -18,3 +21,16 @@ class Query:
     @strawberry.field(description="One partner by ISO 3166 alpha-3 code")
     async def partner(self, info: strawberry.Info, iso: strawberry.ID) -> Partner | None:
         return await info.context.loaders.partner_by_iso.load(str(iso).strip().upper())
+
+    @strawberry.field
+    async def programme(self, info: strawberry.Info, id: strawberry.ID) -> Programme | None:
+        return await info.context.loaders.programme_by_id.load(parse_id(id))
+
+    @strawberry.field(description="Programmes, newest period first, by cursor pages")
+    async def programmes(self, info: strawberry.Info, filter: ProgrammeFilter | None = None,
+                         first: int | None = None, after: str | None = None) -> ProgrammeConnection:
+        criteria = (filter or ProgrammeFilter()).criteria()
+        page = PageRequest.of(first, after, arity=2)
+        repository = ProgrammeRepository(info.context.session)
+        rows = await repository.page(criteria, page)
+        return connection(rows, page, programme_cursor, lambda: repository.count(criteria))

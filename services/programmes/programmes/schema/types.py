@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import strawberry
 
 from programmes import models
+from programmes.repository import programme_cursor
+from programmes.schema.enums import (
+    AssessmentRating,
+    ObjectiveCategory,
+    OccLevel,
+    OccResult,
+    PlannedActivityStatus,
+    Priority,
+    ProgrammeStatus,
+    ProgrammeType,
+)
 from shared.frameworks import Framework
+from shared.graphql.ids import parse_id
+from shared.graphql.loaders import PagedKey
+from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 
 
@@ -19,14 +33,152 @@ class Partner:
     name: str
     framework: Framework
     suspended: bool = strawberry.field(description="Cooperation is suspended")
+    suspension_reason: str | None
     enhanced_opportunities: bool = strawberry.field(description="Enhanced Opportunities Partner")
+    interoperability_platform: bool = strawberry.field(description="Member of the Interoperability Platform")
     ipap_since: int | None = strawberry.field(description="Year its first IPAP started")
     dcb: bool = strawberry.field(description="Receives Defence Capacity Building support")
     deep: bool = strawberry.field(description="Takes part in the Defence Education Enhancement Programme")
+    tools: list[ProgrammeType] = strawberry.field(description="Partnership tools it takes part in")
     created_at: datetime
     updated_at: datetime
     version: int
 
+    @strawberry.field(description="Its programmes, newest period first")
+    async def programmes(self, info: strawberry.Info, first: int | None = None,
+                         after: str | None = None) -> Connection[Programme]:
+        page = PageRequest.of(first, after, arity=2)
+        loaders = info.context.loaders
+        rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
+        return connection(rows, page, programme_cursor,
+                          lambda: loaders.programme_count_of_partner.load(str(self.iso)))
+
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Partner | None:
         return await info.context.loaders.partner_by_iso.load(str(representation["iso"]).upper())
+
+
+@strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
+class Activity:
+    id: strawberry.ID
+
+    @strawberry.field(description="Programmes that plan this activity")
+    async def planned_by(self, info: strawberry.Info) -> list[Programme]:
+        return await info.context.loaders.planned_by.load(parse_id(self.id))
+
+    @classmethod
+    def resolve_reference(cls, **representation: Any) -> Activity:
+        return cls(id=representation["id"])
+
+
+@strawberry.type(description="One step of a programme's lifecycle")
+class ProgrammeTransition:
+    from_status: ProgrammeStatus | None
+    to_status: ProgrammeStatus
+    actor: str
+    note: str | None
+    at: datetime
+
+
+@strawberry.type(description="An IPAP chapter objective, or an ITPP strategic objective or partnership goal")
+class Objective:
+    id: strawberry.ID
+    category: ObjectiveCategory
+    title: str
+    description: str | None
+    parent_id: strawberry.ID | None
+    version: int
+
+
+@strawberry.type(description="A programme's choice of a menu activity")
+class PlannedActivity:
+    id: strawberry.ID
+    year: int
+    priority: Priority
+    status: PlannedActivityStatus
+    flag_reason: str | None = strawberry.field(description="Why it was flagged, e.g. the menu withdrew it")
+    objective_id: strawberry.ID | None
+    activity_id: strawberry.ID
+
+    @strawberry.field(description="The menu's activity, resolved by the menu subgraph")
+    def activity(self) -> Activity:
+        return Activity(id=strawberry.ID(str(self.activity_id)))
+
+
+@strawberry.type(name="ProgrammeAssessment", description="How far a PARP partnership goal was met in a review cycle")
+class Assessment:
+    cycle: str
+    rating: AssessmentRating
+    comment: str | None
+    created_at: datetime
+
+
+@strawberry.type(description="A PARP partnership goal")
+class PartnershipGoal:
+    id: strawberry.ID
+    code: str
+    text: str
+    due_date: date | None
+
+    @strawberry.field
+    async def assessments(self, info: strawberry.Info) -> list[Assessment]:
+        return await info.context.loaders.assessments.load(self.id)
+
+
+@strawberry.type(description="An OCC evaluation of a declared unit")
+class OccEvaluation:
+    id: strawberry.ID
+    unit: str
+    level: OccLevel
+    result: OccResult
+    evaluated_on: date
+    remarks: str | None
+
+
+@strawberry.federation.type(keys=["id"], description="A partner's programme with the Alliance")
+class Programme:
+    is_type_of = served_from(models.Programme)
+    id: strawberry.ID
+    type: ProgrammeType
+    title: str
+    summary: str | None
+    period_start: date
+    period_end: date
+    revision: int = strawberry.field(description="The edition of this partner's programme of this type")
+    status: ProgrammeStatus
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @strawberry.field
+    async def partner(self, info: strawberry.Info) -> Partner:
+        return await info.context.loaders.partner_by_iso.load(self.partner_iso)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Every status change: who, when, why")
+    async def history(self, info: strawberry.Info) -> list[ProgrammeTransition]:
+        return await info.context.loaders.history.load(self.id)
+
+    @strawberry.field
+    async def objectives(self, info: strawberry.Info) -> list[Objective]:
+        return await info.context.loaders.objectives.load(self.id)
+
+    @strawberry.field
+    async def planned_activities(self, info: strawberry.Info,
+                                 status: list[PlannedActivityStatus] | None = None) -> list[PlannedActivity]:
+        found = await info.context.loaders.planned_activities.load(self.id)
+        return [p for p in found if status is None or p.status in status]
+
+    @strawberry.field(description="PARP partnership goals")
+    async def partnership_goals(self, info: strawberry.Info) -> list[PartnershipGoal]:
+        return await info.context.loaders.goals.load(self.id)
+
+    @strawberry.field
+    async def occ_evaluations(self, info: strawberry.Info) -> list[OccEvaluation]:
+        return await info.context.loaders.occ_evaluations.load(self.id)
+
+    @classmethod
+    async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Programme | None:
+        return await info.context.loaders.programme_by_id.load(parse_id(representation["id"]))
+
+
+ProgrammeConnection = Connection[Programme]

@@ -1,0 +1,193 @@
+"""What a programme holds: objectives, planned menu activities, PARP goals and assessments, OCC
+evaluations; and how a withdrawal on the menu flags the plans that chose the activity."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date
+
+from programmes.domain import (
+    PLANNABLE_PROGRAMME,
+    AssessmentRating,
+    ObjectiveCategory,
+    OccLevel,
+    OccResult,
+    PlannedActivityStatus,
+    Priority,
+    ProgrammeType,
+    check_cycle,
+    check_goal_code,
+    check_objective_category,
+    check_plannable,
+    check_programme_type,
+    check_year,
+)
+from programmes.models import Assessment, Objective, OccEvaluation, PartnershipGoal, PlannedActivity, Programme
+from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository
+from programmes.service import load_programme, publish_programme
+from shared.db import UnitOfWork
+from shared.domain_text import text_field
+from shared.errors import BadUserInput, Conflict, NotFound
+from shared.events.envelope import CloudEvent
+
+
+async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None) -> Programme:
+    programme = await load_programme(uow, programme_id, expected_version, field="programmeId")
+    if programme.status not in PLANNABLE_PROGRAMME:
+        raise Conflict(f"a {programme.status.value.lower()} programme cannot change",
+                       currentStatus=programme.status.value)
+    return programme
+
+
+async def _changed(uow: UnitOfWork, programme: Programme, verb: str) -> Programme:
+    programme.bump()
+    await publish_programme(uow, programme, verb)
+    return programme
+
+
+async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: ObjectiveCategory, title: str,
+                        description: str | None = None, parent_id: uuid.UUID | None = None,
+                        expected_version: int | None = None) -> Objective:
+    programme = await _living(uow, programme_id, expected_version)
+    title = text_field(title, "title", max_length=300) or ""
+    description = text_field(description, "description", max_length=5000, required=False)
+    parent = None
+    if parent_id is not None:
+        parent = await ProgrammeRepository(uow.session).child(Objective, parent_id)
+        if parent is None or parent.programme_id != programme.id:
+            raise BadUserInput("parentId is not an objective of this programme", field="parentId")
+    check_objective_category(programme.type, category, parent.category if parent else None)
+    objective = Objective(programme_id=programme.id, parent_id=parent_id, category=category, title=title,
+                          description=description)
+    uow.session.add(objective)
+    await _changed(uow, programme, "objective_added")
+    return objective
+
+
+async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_version: int | None = None) -> Programme:
+    objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
+    if objective is None:
+        raise NotFound("Objective", objective_id)
+    programme = await _living(uow, objective.programme_id, expected_version)
+    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    if any(o.parent_id == objective.id for o in contents.objectives) or any(
+            p.objective_id == objective.id for p in contents.planned_activities):
+        raise Conflict("the objective still has goals or planned activities under it")
+    await uow.session.delete(objective)
+    return await _changed(uow, programme, "objective_removed")
+
+
+async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: uuid.UUID, year: int,
+                        priority: Priority = Priority.MEDIUM, objective_id: uuid.UUID | None = None,
+                        expected_version: int | None = None) -> PlannedActivity:
+    programme = await _living(uow, programme_id, expected_version)
+    partner = await PartnerRepository(uow.session).get(programme.partner_iso)
+    assert partner is not None  # a programme's partner is a foreign key
+    facts = await ActivityReadModel(uow.session).facts(activity_id)
+    check_plannable(facts, str(activity_id), partner.framework.value, partner.iso)
+    check_year(year, programme.period_start, programme.period_end)
+    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    if objective_id is not None and objective_id not in {o.id for o in contents.objectives}:
+        raise BadUserInput("objectiveId is not an objective of this programme", field="objectiveId")
+    if any(p.activity_id == activity_id and p.year == year for p in contents.planned_activities):
+        raise Conflict(f"the programme already plans {facts.pcm_ref if facts else activity_id} in {year}",
+                       field="activityId")
+    planned = PlannedActivity(programme_id=programme.id, activity_id=activity_id, objective_id=objective_id,
+                              year=year, priority=priority, status=PlannedActivityStatus.PLANNED)
+    uow.session.add(planned)
+    await _changed(uow, programme, "activity_planned")
+    return planned
+
+
+_PLAN_STEPS = {"planned_activity_confirmed": PlannedActivityStatus.CONFIRMED,
+               "planned_activity_done": PlannedActivityStatus.DONE}
+
+
+async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb: str,
+                                   expected_version: int | None = None) -> PlannedActivity:
+    planned = await _planned(uow, planned_id)
+    programme = await _living(uow, planned.programme_id, expected_version)
+    planned.move_to(_PLAN_STEPS[verb])
+    await _changed(uow, programme, verb)
+    return planned
+
+
+async def remove_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID,
+                                  expected_version: int | None = None) -> Programme:
+    planned = await _planned(uow, planned_id)
+    programme = await _living(uow, planned.programme_id, expected_version)
+    if planned.status is PlannedActivityStatus.DONE:
+        raise Conflict("a planned activity that was done stays in the record", currentStatus="DONE")
+    await uow.session.delete(planned)
+    return await _changed(uow, programme, "planned_activity_removed")
+
+
+async def _planned(uow: UnitOfWork, planned_id: uuid.UUID) -> PlannedActivity:
+    planned = await ProgrammeRepository(uow.session).child(PlannedActivity, planned_id)
+    if planned is None:
+        raise NotFound("PlannedActivity", planned_id)
+    return planned
+
+
+async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: str, text: str,
+                               due_date: date | None = None, expected_version: int | None = None) -> PartnershipGoal:
+    programme = await _living(uow, programme_id, expected_version)
+    check_programme_type(programme.type, ProgrammeType.PARP, "partnership goals")
+    code = check_goal_code(code)
+    text = text_field(text, "text", max_length=5000) or ""
+    if due_date is not None and not programme.period_start <= due_date <= programme.period_end:
+        raise BadUserInput("dueDate falls outside the programme's period", field="dueDate")
+    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    if any(g.code == code for g in contents.goals):
+        raise Conflict(f"the programme already has a goal {code}", field="code")
+    goal = PartnershipGoal(programme_id=programme.id, code=code, text=text, due_date=due_date)
+    uow.session.add(goal)
+    await _changed(uow, programme, "goal_added")
+    return goal
+
+
+async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: AssessmentRating,
+                      comment: str | None = None, expected_version: int | None = None) -> Assessment:
+    goal = await ProgrammeRepository(uow.session).child(PartnershipGoal, goal_id)
+    if goal is None:
+        raise NotFound("PartnershipGoal", goal_id)
+    programme = await _living(uow, goal.programme_id, expected_version)
+    cycle = check_cycle(cycle)
+    comment = text_field(comment, "comment", max_length=5000, required=False)
+    if any(a.cycle == cycle for a in await ProgrammeRepository(uow.session).assessments_of([goal.id])):
+        raise Conflict(f"goal {goal.code} is already assessed for the {cycle} cycle", field="cycle")
+    assessment = Assessment(goal_id=goal.id, cycle=cycle, rating=rating, comment=comment)
+    uow.session.add(assessment)
+    await _changed(uow, programme, "goal_assessed")
+    return assessment
+
+
+async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: str, level: OccLevel,
+                                result: OccResult, evaluated_on: date, remarks: str | None = None,
+                                expected_version: int | None = None) -> OccEvaluation:
+    programme = await _living(uow, programme_id, expected_version)
+    check_programme_type(programme.type, ProgrammeType.OCC, "OCC evaluations")
+    unit = text_field(unit, "unit", max_length=300) or ""
+    remarks = text_field(remarks, "remarks", max_length=5000, required=False)
+    evaluation = OccEvaluation(programme_id=programme.id, unit=unit, level=level, result=result,
+                               evaluated_on=evaluated_on, remarks=remarks)
+    uow.session.add(evaluation)
+    await _changed(uow, programme, "occ_evaluated")
+    return evaluation
+
+
+async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
+    """menu.activity.*: keep programmes' copy of the activity; a withdrawal flags the plans that chose it."""
+    applied = await ActivityReadModel(uow.session).apply(event.data)
+    if not applied or event.type != "menu.activity.withdrawn":
+        return
+    reason = f"withdrawn from the menu: {event.data.get('withdrawalReason') or 'no reason given'}"
+    by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)
+    for planned in await ProgrammeRepository(uow.session).open_plans_of_activity(uuid.UUID(event.data["id"])):
+        planned.move_to(PlannedActivityStatus.FLAGGED)
+        planned.flag_reason = reason
+        by_programme[planned.programme_id].append(planned)
+    for programme_id in by_programme:
+        programme = await load_programme(uow, programme_id)
+        await _changed(uow, programme, "activity_flagged")
