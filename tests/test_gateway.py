@@ -143,3 +143,41 @@ async def test_a_subscription_through_the_gateway_delivers_live_changes(system: 
                         break
         finally:
             changer.cancel()
+
+
+PROGRAMMES_OF_GEORGIA = """{ partner(iso: "GEO") { programmes(first: 20) { edges { node {
+    id type status plannedActivities { status flagReason activity { pcmRef title } } } } } } }"""
+
+
+def test_programmes_plan_menu_activities_and_a_withdrawal_flags_them_over_the_broker(system: System) -> None:
+    activity = publish_activity(system)
+    created = system.graphql(
+        "mutation($i: ProgrammeInput!) { createProgramme(input: $i) { id } }",
+        {"i": {"partnerIso": "GEO", "type": "IPCP", "title": "Georgia IPCP 2030-2031",
+               "periodStart": "2030-01-01", "periodEnd": "2031-12-31"}})
+    programme_id = created["data"]["createProgramme"]["id"]
+    plan = ("mutation($p: ID!, $a: ID!) { planActivity(programmeId: $p, input: {activityId: $a, year: 2030}) "
+            "{ id status } }")
+    # programmes knows of the activity only from menu.activity.v1
+    planned = until(lambda: system.graphql(plan, {"p": programme_id, "a": activity["id"]}).get("data"))
+    assert planned and planned["planActivity"]["status"] == "PLANNED"
+
+    result = system.graphql(PROGRAMMES_OF_GEORGIA)
+    assert "errors" not in result, result
+    mine = next(e["node"] for e in result["data"]["partner"]["programmes"]["edges"] if e["node"]["id"] == programme_id)
+    assert mine["type"] == "IPCP" and mine["status"] == "DRAFT"
+    assert mine["plannedActivities"][0]["activity"]["pcmRef"] == activity["pcmRef"]
+    planners = system.graphql("query($id: ID) { activity(id: $id) { title plannedBy { id partner { name } } } }",
+                              {"id": activity["id"]})
+    assert planners["data"]["activity"]["plannedBy"] == [{"id": programme_id, "partner": {"name": "Georgia"}}]
+
+    system.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Course discontinued") { id } }',
+                   {"id": activity["id"]})
+
+    def flagged():  # type: ignore[no-untyped-def]
+        data = system.graphql("query($id: ID!) { programme(id: $id) { plannedActivities { status flagReason } } }",
+                              {"id": programme_id})["data"]["programme"]["plannedActivities"][0]
+        return data if data["status"] == "FLAGGED" else None
+
+    flag = until(flagged)
+    assert flag and flag["flagReason"] == "withdrawn from the menu: Course discontinued"

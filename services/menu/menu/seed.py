@@ -18,9 +18,10 @@ from menu.models import Activity
 from menu.repository import ActivityRepository
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
+from shared.seeding import in_parallel, rng_for
 
 ACTIVITIES_PER_AREA = 40
-CHUNK = 200
+CHUNK = 100
 SEED = 2026
 
 # Subjects per area: what a course or seminar in that area is about.
@@ -158,21 +159,22 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
 
 async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
     today = today or date.today()
-    rng = random.Random(SEED)
-    changes = 0
-    plans = activity_plans(rng)
-    for start in range(0, len(plans), CHUNK):
+    plans = activity_plans(random.Random(SEED))
+
+    async def seed_chunk(chunk: list[tuple[str, ActivityDetails]]) -> int:
+        changes = 0
         async with runtime.sessionmaker() as session:
             uow = runtime.unit_of_work(session, actor="seed")
-            touched = []
-            for pcm_ref, details in plans[start:start + CHUNK]:
-                changes += await _seed_activity(uow, rng, pcm_ref, details, today)
-                touched.append(pcm_ref)
+            for pcm_ref, details in chunk:
+                changes += await _seed_activity(uow, rng_for(SEED, pcm_ref), pcm_ref, details, today)
             await uow.flush()
-            ids = [a.id for a in await ActivityRepository(session).by_pcm_refs(touched)]
-            await ActivityRepository(session).refresh_next_start(ids, today)
+            activities = ActivityRepository(session)
+            await activities.refresh_next_start([a.id for a in await activities.by_pcm_refs([p for p, _ in chunk])],
+                                                today)
             await uow.commit()
-    return changes
+        return changes
+
+    return await in_parallel([plans[i:i + CHUNK] for i in range(0, len(plans), CHUNK)], seed_chunk)
 
 
 async def _seed_activity(uow, rng: random.Random, pcm_ref: str, details: ActivityDetails, today: date) -> int:  # type: ignore[no-untyped-def]

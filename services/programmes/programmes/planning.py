@@ -70,7 +70,7 @@ async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_ve
     if objective is None:
         raise NotFound("Objective", objective_id)
     programme = await _living(uow, objective.programme_id, expected_version)
-    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    contents = await ProgrammeRepository(uow.session).contents(programme)
     if any(o.parent_id == objective.id for o in contents.objectives) or any(
             p.objective_id == objective.id for p in contents.planned_activities):
         raise Conflict("the objective still has goals or planned activities under it")
@@ -87,10 +87,10 @@ async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: u
     facts = await ActivityReadModel(uow.session).facts(activity_id)
     check_plannable(facts, str(activity_id), partner.framework.value, partner.iso)
     check_year(year, programme.period_start, programme.period_end)
-    contents = await ProgrammeRepository(uow.session).contents(programme.id)
-    if objective_id is not None and objective_id not in {o.id for o in contents.objectives}:
+    programmes = ProgrammeRepository(uow.session)
+    if objective_id is not None and not await programmes.has_objective(programme.id, objective_id):
         raise BadUserInput("objectiveId is not an objective of this programme", field="objectiveId")
-    if any(p.activity_id == activity_id and p.year == year for p in contents.planned_activities):
+    if await programmes.plans(programme.id, activity_id, year):
         raise Conflict(f"the programme already plans {facts.pcm_ref if facts else activity_id} in {year}",
                        field="activityId")
     planned = PlannedActivity(programme_id=programme.id, activity_id=activity_id, objective_id=objective_id,
@@ -138,7 +138,7 @@ async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: s
     text = text_field(text, "text", max_length=5000) or ""
     if due_date is not None and not programme.period_start <= due_date <= programme.period_end:
         raise BadUserInput("dueDate falls outside the programme's period", field="dueDate")
-    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    contents = await ProgrammeRepository(uow.session).contents(programme)
     if any(g.code == code for g in contents.goals):
         raise Conflict(f"the programme already has a goal {code}", field="code")
     goal = PartnershipGoal(programme_id=programme.id, code=code, text=text, due_date=due_date)

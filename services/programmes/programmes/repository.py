@@ -173,14 +173,29 @@ class ProgrammeRepository:
         return (await self.session.scalars(select(OccEvaluation).where(any_of(OccEvaluation.programme_id, ids))
                                            .order_by(OccEvaluation.evaluated_on))).all()
 
-    async def contents(self, programme_id: uuid.UUID) -> ProgrammeContents:
-        ids = [programme_id]
-        goals = list(await self.goals_of(ids))
-        return ProgrammeContents(
-            objectives=list(await self.objectives_of(ids)), planned_activities=list(await self.planned_of(ids)),
-            goals=goals, assessments=list(await self.assessments_of([g.id for g in goals])) if goals else [],
-            occ_evaluations=list(await self.occ_of(ids)),
-        )
+    async def contents(self, programme: Programme) -> ProgrammeContents:
+        ids = [programme.id]
+        contents = ProgrammeContents(objectives=list(await self.objectives_of(ids)),
+                                     planned_activities=list(await self.planned_of(ids)))
+        # Only a PARP has goals and only an OCC programme evaluations: no need to ask otherwise.
+        if programme.type is ProgrammeType.PARP:
+            contents.goals = list(await self.goals_of(ids))
+            if contents.goals:
+                contents.assessments = list(await self.assessments_of([g.id for g in contents.goals]))
+        if programme.type is ProgrammeType.OCC:
+            contents.occ_evaluations = list(await self.occ_of(ids))
+        return contents
+
+    async def plans(self, programme_id: uuid.UUID, activity_id: uuid.UUID, year: int) -> bool:
+        found = await self.session.scalar(select(PlannedActivity.id).where(
+            PlannedActivity.programme_id == programme_id, PlannedActivity.activity_id == activity_id,
+            PlannedActivity.year == year))
+        return found is not None
+
+    async def has_objective(self, programme_id: uuid.UUID, objective_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(select(Objective.id).where(
+            Objective.programme_id == programme_id, Objective.id == objective_id))
+        return found is not None
 
     async def child(self, model: type, child_id: uuid.UUID) -> Any:
         return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
-import random
+import random  # noqa: F401 - rng types in signatures
 from datetime import date
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from programmes.models import KnownActivity, Partner
 from programmes.repository import ActivityReadModel, PartnerRepository
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
+from shared.seeding import in_parallel, rng_for
 
 log = logging.getLogger(__name__)
 FRAMEWORKS = {"PfP": Framework.PFP, "MD": Framework.MD, "ICI": Framework.ICI, "PATG": Framework.PATG}
@@ -81,13 +82,19 @@ async def seed(runtime: ServiceRuntime) -> int:
     if not activities:
         log.warning("no menu activities known yet: partners seeded, programmes not (run the menu first)")
         return changes
-    rng = random.Random(SEED)
     async with runtime.sessionmaker() as session:
-        uow = runtime.unit_of_work(session, actor="seed")
-        for partner in await PartnerRepository(session).list():
-            changes += await _history(uow, rng, partner, activities)
-        await uow.commit()
-    return changes
+        isos = [p.iso for p in await PartnerRepository(session).list()]
+
+    async def seed_partner(iso: str) -> int:
+        async with runtime.sessionmaker() as session:
+            uow = runtime.unit_of_work(session, actor="seed")
+            partner = await PartnerRepository(session).get(iso)
+            assert partner is not None
+            made = await _history(uow, rng_for(SEED, iso), partner, activities)
+            await uow.commit()
+        return made
+
+    return changes + await in_parallel(isos, seed_partner)
 
 
 async def _history(uow, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:  # type: ignore[no-untyped-def]

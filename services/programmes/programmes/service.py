@@ -169,5 +169,5 @@ async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_vers
 
 async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:
     await uow.session.flush()
-    contents = await ProgrammeRepository(uow.session).contents(programme.id)
+    contents = await ProgrammeRepository(uow.session).contents(programme)
     uow.publish(programme_event(verb, programme, contents))

@@ -76,8 +76,8 @@ def run(root: Path) -> None:
             _free_or_die(spec.port, spec.name)
         _free_or_die(GATEWAY_PORT, "the gateway (set GATEWAY_PORT)")
 
-        say("composing the supergraph")
-        supergraph = compose(root)
+        say("composing the supergraph (alongside the rest)")
+        composing = ThreadPoolExecutor(1).submit(compose, root)
         for spec in SERVICES:
             say(f"{spec.name}: migrations, then seed data if its database is empty")
             env = spec.env(urls[spec.name] or "", bootstrap)
@@ -87,6 +87,7 @@ def run(root: Path) -> None:
             wait_for_port(spec.port, process, 60, f"{spec.name} (see {logs / (spec.name + '.log')})")
             # The next services' seeds read this one's events: let its outbox drain first.
             _wait_outbox_drained(spec.name, spec.port)
+        supergraph = composing.result()
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway = spawn(gateway_command(supergraph, GATEWAY_PORT), log=logs / "gateway.log", cwd=root / "gateway")
         started.append(("gateway", gateway))

@@ -66,8 +66,10 @@ class EmbeddedPostgres:
         args = [str(_binaries() / "postgres"), "-D", str(self.data_dir), "-p", str(self.port),
                 "-h", "127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
                 "-c", "shared_buffers=128MB"]
+        # A laptop's database: a crash may lose the last moments of commits, never consistency.
+        args += ["-c", "synchronous_commit=off"]
         if not self.durable:
-            args += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+            args += ["-c", "fsync=off", "-c", "full_page_writes=off"]
         self.process = spawn(args, log=self.data_dir.parent / "postgres.log", user=user)
         wait_for_port(self.port, self.process, timeout, "PostgreSQL")
         return self

@@ -12,7 +12,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
-from aiokafka import AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -63,8 +63,7 @@ class EventConsumer:
                 if not batches:
                     self.caught_up.set()
                 for partition, records in batches.items():
-                    for record in records:
-                        await self.process(record)
+                    await self.process_batch(records)
                     await consumer.commit({partition: records[-1].offset + 1})
         finally:
             # Leave the group even when cancelled, so a restarted service is not kept waiting.
@@ -77,27 +76,54 @@ class EventConsumer:
 
     async def catch_up(self, timeout: float = 120.0) -> int:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that
-        need a read model filled before they run. Returns how many records were read."""
+        need a read model filled before they run. Returns how many records were read.
+
+        Partitions are assigned by hand, not by joining the group: the offsets are committed for
+        the group all the same, and the service's own consumer joins an empty group right after."""
         await ensure_topics(self.settings, self.handlers)
-        consumer = create_consumer(self.settings, self.group_id, self.handlers)
+        consumer = create_consumer(self.settings, self.group_id, [])
         await consumer.start()
         read = 0
         try:
             async with asyncio.timeout(timeout):
-                while not consumer.assignment():
-                    await consumer.getmany(timeout_ms=200)  # joins the group and gets partitions
-                ends = await consumer.end_offsets(list(consumer.assignment()))
-                while any(await consumer.position(tp) < end for tp, end in ends.items()):
+                partitions = []
+                for topic in self.handlers:
+                    partitions += [TopicPartition(topic, p) for p in sorted(await _partitions(consumer, topic))]
+                consumer.assign(partitions)
+                committed = {tp: await consumer.committed(tp) for tp in partitions}
+                for tp, offset in committed.items():
+                    if offset is None:
+                        await consumer.seek_to_beginning(tp)
+                ends = await consumer.end_offsets(partitions)
+                while [tp for tp, end in ends.items() if await consumer.position(tp) < end]:
                     batches = await consumer.getmany(timeout_ms=500, max_records=500)
                     for partition, records in batches.items():
-                        for record in records:
-                            await self.process(record)
+                        await self.process_batch(records)
                         read += len(records)
                         await consumer.commit({partition: records[-1].offset + 1})
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.shield(consumer.stop())
         return read
+
+    async def process_batch(self, records: list[ConsumerRecord]) -> None:
+        """Many events in one transaction, the fast path; if any of them fails, the batch rolls back
+        and each event is applied on its own, with retries and the dead-letter topic."""
+        try:
+            events = [(CloudEvent.from_record(r.topic, r.key, r.value, r.headers), r) for r in records]
+            async with self.sessionmaker() as session:
+                for event, record in events:
+                    handler = self.handlers.get(record.topic, {}).get(event.type)
+                    if handler is not None:
+                        uow = UnitOfWork(session, self.outbox, actor=event.actor or "system",
+                                         traceparent=event.traceparent)
+                        await self._apply_in(uow, event, handler)
+                        await uow.flush()
+                await session.commit()
+            EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "applied").inc(len(records))
+        except Exception:
+            for record in records:
+                await self.process(record)
 
     async def process(self, record: ConsumerRecord) -> None:
         try:
@@ -126,16 +152,21 @@ class EventConsumer:
             uow = UnitOfWork(session, self.outbox, actor=event.actor or "system",
                              traceparent=event.traceparent)
             async with uow:
-                first_time = await session.scalar(
-                    insert(self.processed)
-                    .values(consumer=self.name, event_id=event.id, topic=event.topic)
-                    .on_conflict_do_nothing()
-                    .returning(self.processed.c.event_id)
-                )
-                if first_time is None:
-                    return "duplicate"
-                await handler(uow, event)
-        return "applied"
+                applied = await self._apply_in(uow, event, handler)
+        return "applied" if applied else "duplicate"
+
+    async def _apply_in(self, uow: UnitOfWork, event: CloudEvent, handler: EventHandler) -> bool:
+        """The effect and the record that it happened, in the caller's transaction; False if seen before."""
+        first_time = await uow.session.scalar(
+            insert(self.processed)
+            .values(consumer=self.name, event_id=event.id, topic=event.topic)
+            .on_conflict_do_nothing()
+            .returning(self.processed.c.event_id)
+        )
+        if first_time is None:
+            return False
+        await handler(uow, event)
+        return True
 
     async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
         if self._dlq is None:
@@ -147,3 +178,10 @@ class EventConsumer:
             ("dlq_offset", str(record.offset).encode()),
         ]
         await self._dlq.send_and_wait(f"{record.topic}.dlq", record.value, key=record.key, headers=headers)
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    while (found := consumer.partitions_for_topic(topic)) is None:
+        await consumer._client.force_metadata_update()  # a topic just made is not yet in the metadata
+        await asyncio.sleep(0.1)
+    return found

@@ -95,3 +95,27 @@ async def test_an_event_that_keeps_failing_goes_to_the_dead_letter_topic(probe_d
 
 async def _async(value: bool) -> bool:
     return value
+
+
+async def test_catching_up_fills_a_read_model_and_the_consumer_resumes_after_it(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+    url, metadata = probe_database
+    applied: list[int] = []
+
+    async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
+        applied.append(event.data["n"])
+
+    prefix = f"u{uuid.uuid4().hex[:6]}."
+    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
+                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    key = str(uuid.uuid4())
+    await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, n) for n in range(3)])
+    assert await runtime.catch_up("things") == 3
+    assert applied == [0, 1, 2]
+    await runtime.start_workers()
+    try:
+        await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 3)])
+        await eventually(lambda: _async(len(applied) >= 4), timeout=20)
+        await asyncio.sleep(0.5)
+        assert applied == [0, 1, 2, 3]  # nothing read twice
+    finally:
+        await runtime.stop()
