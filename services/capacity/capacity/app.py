@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from capacity import service
-from capacity.events import CATALOGUE, PARTNER_TOPIC
+from capacity import packages, service
+from capacity.events import CATALOGUE, MENU_ACTIVITY_TOPIC, PARTNER_TOPIC
 from capacity.models import Base
 from capacity.repository import CapacityLoaders
 from capacity.schema import schema
@@ -18,8 +18,15 @@ PARTNER_EVENTS = ["programmes.partner.registered", "programmes.partner.updated",
                   "programmes.partner.suspended", "programmes.partner.reinstated"]
 
 
+MENU_ACTIVITY_EVENTS = ["menu.activity.created", "menu.activity.updated", "menu.activity.published",
+                        "menu.activity.withdrawn", "menu.activity.archived"]
+
+
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    consumers = {"partners": {PARTNER_TOPIC: {t: service.on_partner_changed for t in PARTNER_EVENTS}}}
+    consumers = {
+        "partners": {PARTNER_TOPIC: {t: service.on_partner_changed for t in PARTNER_EVENTS}},
+        "menu-activities": {MENU_ACTIVITY_TOPIC: {t: packages.on_activity_changed for t in MENU_ACTIVITY_EVENTS}},
+    }
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers)
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from enum import Enum
 
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
 from shared.lifecycle import Lifecycle
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+PERIOD = re.compile(r"^\d{4}(-(H[12]|Q[1-4]))?$")
 
 
 class SupportArea(str, Enum):
@@ -44,6 +51,39 @@ REQUEST_LIFECYCLE = Lifecycle("CapacityRequest", {
 
 OPEN_REQUEST = frozenset({RequestStatus.SUBMITTED, RequestStatus.UNDER_ASSESSMENT, RequestStatus.PACKAGE_PROPOSED,
                           RequestStatus.APPROVED, RequestStatus.IMPLEMENTING})
+EDITABLE_REQUEST = frozenset({RequestStatus.SUBMITTED, RequestStatus.UNDER_ASSESSMENT})
+# A request on hold (its partner is suspended) only goes backwards: declined or withdrawn.
+ALLOWED_ON_HOLD = frozenset({RequestStatus.DECLINED, RequestStatus.WITHDRAWN})
+# The package can be shaped until the North Atlantic Council approves it ...
+SHAPEABLE_PACKAGE = frozenset({RequestStatus.PACKAGE_PROPOSED})
+# ... and is supported and reported on once it is agreed.
+AGREED_PACKAGE = frozenset({RequestStatus.APPROVED, RequestStatus.IMPLEMENTING})
+REVIEW_AFTER_YEARS = 2
+
+
+class Priority(str, Enum):
+    HIGH = "HIGH"
+    MEDIUM = "MEDIUM"
+    LOW = "LOW"
+
+
+class Recommendation(str, Enum):
+    SUPPORT = "SUPPORT"
+    SUPPORT_WITH_CHANGES = "SUPPORT_WITH_CHANGES"
+    DO_NOT_SUPPORT = "DO_NOT_SUPPORT"
+
+
+class ContributionKind(str, Enum):
+    ADVISERS = "ADVISERS"
+    TRAINERS = "TRAINERS"
+    FUNDS = "FUNDS"
+    IN_KIND = "IN_KIND"
+
+
+class RagStatus(str, Enum):
+    GREEN = "GREEN"
+    AMBER = "AMBER"
+    RED = "RED"
 
 
 @dataclass
@@ -53,6 +93,7 @@ class RequestSubmission:
     title: str
     description: str
     justification: str | None = None
+    priority: Priority = Priority.MEDIUM
 
 
 @dataclass(frozen=True)
@@ -81,3 +122,100 @@ def check_partner_may_request(partner: PartnerStanding | None, iso: str) -> None
     if partner.suspended:
         raise Conflict(f"cooperation with partner {iso} is suspended: it cannot submit requests",
                        field="partnerIso")
+
+
+def check_step(status: RequestStatus, target: RequestStatus, on_hold: bool) -> None:
+    if on_hold and target not in ALLOWED_ON_HOLD:
+        raise Conflict("the request is on hold while its partner is suspended", currentStatus=status.value)
+    REQUEST_LIFECYCLE.transition(status, target)
+
+
+def review_date(approved_on: date) -> date:
+    """Packages are reviewed every two years from approval."""
+    try:
+        return approved_on.replace(year=approved_on.year + REVIEW_AFTER_YEARS)
+    except ValueError:  # 29 February
+        return approved_on.replace(year=approved_on.year + REVIEW_AFTER_YEARS, day=28)
+
+
+def check_nation(iso: str, field_name: str) -> str:
+    iso = iso.strip().upper()
+    if not ISO3.match(iso):
+        raise BadUserInput(f"{iso!r} is not an ISO 3166 alpha-3 code", field=field_name)
+    return iso
+
+
+@dataclass
+class ContributionDetails:
+    nation: str
+    kind: ContributionKind
+    quantity: int | None = None  # people, for advisers and trainers
+    amount: Decimal | None = None  # for funds
+    currency: str | None = None
+    description: str | None = None
+
+
+def check_contribution(details: ContributionDetails) -> ContributionDetails:
+    details.nation = check_nation(details.nation, "nation")
+    details.description = text_field(details.description, "description", max_length=2000, required=False)
+    if details.kind in (ContributionKind.ADVISERS, ContributionKind.TRAINERS):
+        if details.quantity is None or not 1 <= details.quantity <= 10_000:
+            raise BadUserInput("say how many people, 1 to 10000", field="quantity")
+        details.amount = details.currency = None
+    elif details.kind is ContributionKind.FUNDS:
+        if details.amount is None or details.amount <= 0:
+            raise BadUserInput("funds need a positive amount", field="amount")
+        details.currency = (details.currency or "").strip().upper()
+        if not CURRENCY.match(details.currency):
+            raise BadUserInput("currency is an ISO 4217 code such as EUR", field="currency")
+        details.quantity = None
+    else:
+        details.quantity = details.amount = details.currency = None
+        if details.description is None:
+            raise BadUserInput("describe the in-kind support", field="description")
+    return details
+
+
+@dataclass(frozen=True)
+class Totals:
+    advisers: int
+    trainers: int
+    in_kind: int
+    funds: dict[str, Decimal]
+
+
+def totals(contributions: list[ContributionDetails]) -> Totals:
+    """What a package adds up to: people by role, in-kind items, and funds per currency."""
+    funds: dict[str, Decimal] = {}
+    for c in contributions:
+        if c.kind is ContributionKind.FUNDS and c.amount is not None and c.currency:
+            funds[c.currency] = funds.get(c.currency, Decimal(0)) + c.amount
+    return Totals(
+        advisers=sum(c.quantity or 0 for c in contributions if c.kind is ContributionKind.ADVISERS),
+        trainers=sum(c.quantity or 0 for c in contributions if c.kind is ContributionKind.TRAINERS),
+        in_kind=sum(1 for c in contributions if c.kind is ContributionKind.IN_KIND),
+        funds=dict(sorted(funds.items())),
+    )
+
+
+@dataclass(frozen=True)
+class ActivityStanding:
+    """What capacity knows of a menu activity, from the menu's events."""
+
+    id: str
+    pcm_ref: str
+    status: str
+
+
+def check_linkable(activity: ActivityStanding | None, activity_id: str) -> None:
+    if activity is None:
+        raise BadUserInput(f"the menu has no activity {activity_id}", field="activityIds")
+    if activity.status in ("WITHDRAWN", "ARCHIVED"):
+        raise BadUserInput(f"activity {activity.pcm_ref} is {activity.status.lower()}", field="activityIds")
+
+
+def check_period(period: str) -> str:
+    period = period.strip().upper()
+    if not PERIOD.match(period):
+        raise BadUserInput("a reporting period looks like 2026, 2026-H1 or 2026-Q3", field="period")
+    return period

@@ -1,25 +1,78 @@
-"""The events capacity publishes, and the partner events it consumes from programmes."""
+"""The events capacity publishes (a request with everything in it), and the ones it consumes."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from capacity.domain import RequestStatus, SupportArea
-from capacity.models import CapacityRequest
+from capacity.domain import ContributionKind, Priority, RagStatus, Recommendation, RequestStatus, SupportArea
+from capacity.models import (
+    CapacityRequest,
+    Contribution,
+    Measure,
+    Package,
+    ProgressReport,
+    RequestAssessment,
+)
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 
 REQUEST_TOPIC = "capacity.request.v1"
 PARTNER_TOPIC = "programmes.partner.v1"  # consumed: programmes owns it
+MENU_ACTIVITY_TOPIC = "menu.activity.v1"  # consumed: menu owns it
 
 
-class RequestState(BaseModel):
-    """capacity.request.* data: the request as it now is."""
+class _State(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+class AssessmentState(_State):
+    findings: str
+    recommendation: Recommendation
+    assessor: str
+
+
+class ContributionState(_State):
+    id: str
+    nation: str
+    kind: ContributionKind
+    quantity: int | None
+    amount: Decimal | None
+    currency: str | None
+    description: str | None
+
+
+class MeasureState(_State):
+    id: str
+    area: SupportArea
+    title: str
+    lead_nation: str
+    contributing_nations: list[str]
+    activity_ids: list[str]
+    contributions: list[ContributionState]
+
+
+class ReportState(_State):
+    period: str
+    status: RagStatus
+    narrative: str
+
+
+class PackageState(_State):
+    id: str
+    summary: str
+    approved_on: date | None
+    review_date: date | None
+    measures: list[MeasureState]
+    progress_reports: list[ReportState]
+
+
+class RequestState(_State):
+    """capacity.request.* data: the request with its assessments and package, as it now is."""
 
     id: str
     partner_iso: str
@@ -27,23 +80,57 @@ class RequestState(BaseModel):
     title: str
     description: str
     justification: str | None
+    priority: Priority = Priority.MEDIUM
     status: RequestStatus
     on_hold: bool
+    assessments: list[AssessmentState] = []
+    package: PackageState | None = None
     version: int
     updated_at: datetime
 
 
 CATALOGUE = EventCatalogue("capacity")
 REQUEST_EVENTS = CATALOGUE.topic(
-    REQUEST_TOPIC, "request", RequestState, ["submitted"],
-    "Every change of a Defence Capacity Building request",
+    REQUEST_TOPIC, "request", RequestState,
+    ["submitted", "updated", "assessment_started", "assessed", "package_proposed", "approved",
+     "implementation_started", "completed", "declined", "withdrawn", "put_on_hold", "released",
+     "measure_added", "activity_linked", "contribution_added", "progress_reported"],
+    "Every change of a Defence Capacity Building request, its assessments and its package",
 )
 
 
-def request_event(verb: str, request: CapacityRequest) -> DomainEvent:
+@dataclass
+class RequestContents:
+    assessments: list[RequestAssessment] = field(default_factory=list)
+    package: Package | None = None
+    measures: list[Measure] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    reports: list[ProgressReport] = field(default_factory=list)
+
+
+def request_event(verb: str, request: CapacityRequest, contents: RequestContents | None = None) -> DomainEvent:
+    contents = contents or RequestContents()
+    package = None
+    if contents.package is not None:
+        by_measure: dict[object, list[ContributionState]] = {}
+        for c in contents.contributions:
+            by_measure.setdefault(c.measure_id, []).append(ContributionState(
+                id=str(c.id), nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount,
+                currency=c.currency, description=c.description))
+        package = PackageState(
+            id=str(contents.package.id), summary=contents.package.summary, approved_on=contents.package.approved_on,
+            review_date=contents.package.review_date,
+            measures=[MeasureState(id=str(m.id), area=m.area, title=m.title, lead_nation=m.lead_nation,
+                                   contributing_nations=m.contributing_nations,
+                                   activity_ids=[str(a) for a in m.activity_ids],
+                                   contributions=by_measure.get(m.id, [])) for m in contents.measures],
+            progress_reports=[ReportState.model_validate(r) for r in contents.reports],
+        )
     state = RequestState(
         id=str(request.id), partner_iso=request.partner_iso, areas=request.areas, title=request.title,
-        description=request.description, justification=request.justification, status=request.status,
-        on_hold=request.on_hold, version=request.version, updated_at=request.updated_at,
+        description=request.description, justification=request.justification, priority=request.priority,
+        status=request.status, on_hold=request.on_hold,
+        assessments=[AssessmentState.model_validate(a) for a in contents.assessments], package=package,
+        version=request.version, updated_at=request.updated_at,
     )
     return REQUEST_EVENTS.event(verb, state, request.id)

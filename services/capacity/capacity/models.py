@@ -1,13 +1,29 @@
-"""The capacity service's tables, and its read model of partners (filled from programmes' events)."""
+"""The capacity service's tables, and its read models of partners and menu activities (from events)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Enum, Index, Text
-from sqlalchemy.dialects.postgresql import ARRAY
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from capacity.domain import RequestStatus, SupportArea
-from shared.db import Entity, service_metadata
+from capacity.domain import (
+    ContributionKind,
+    Priority,
+    RagStatus,
+    Recommendation,
+    RequestStatus,
+    SupportArea,
+)
+from shared.db import Entity, service_metadata, utcnow
+
+
+def _enum(cls: type, name: str) -> Enum:
+    return Enum(cls, name=name, native_enum=False, length=48, create_constraint=True,
+                values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):
@@ -26,6 +42,18 @@ class KnownPartner(Base):
     version: Mapped[int] = mapped_column(doc="the partner's version in programmes")
 
 
+class KnownActivity(Base):
+    """A menu activity as capacity last heard of it."""
+
+    __tablename__ = "known_activity"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    pcm_ref: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    version: Mapped[int]
+
+
 class CapacityRequest(Entity, Base):
     __tablename__ = "capacity_request"
 
@@ -34,6 +62,7 @@ class CapacityRequest(Entity, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     justification: Mapped[str | None] = mapped_column(Text)
+    priority: Mapped[Priority] = mapped_column(_enum(Priority, "request_priority"), default=Priority.MEDIUM)
     status: Mapped[RequestStatus] = mapped_column(
         Enum(RequestStatus, name="request_status", native_enum=False, length=32, create_constraint=True),
         default=RequestStatus.SUBMITTED)
@@ -43,4 +72,74 @@ class CapacityRequest(Entity, Base):
         Index("ix_capacity_request_partner_created", "partner_iso", "created_at", "id"),
         Index("ix_capacity_request_status_created", "status", "created_at", "id"),
         Index("ix_capacity_request_created", "created_at", "id"),
+        Index("ix_capacity_request_areas", "areas", postgresql_using="gin"),
+        Index("ix_capacity_request_on_hold", "on_hold", postgresql_where="on_hold"),
     )
+
+
+class RequestTransition(Base):
+    """Every change of a request's status: who, when, from what to what, and why."""
+
+    __tablename__ = "request_transition"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("capacity_request.id"), index=True)
+    from_status: Mapped[RequestStatus | None] = mapped_column(_enum(RequestStatus, "request_transition_from"))
+    to_status: Mapped[RequestStatus] = mapped_column(_enum(RequestStatus, "request_transition_to"))
+    actor: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RequestAssessment(Entity, Base):
+    __tablename__ = "request_assessment"
+
+    request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("capacity_request.id"), index=True)
+    findings: Mapped[str] = mapped_column(Text)
+    recommendation: Mapped[Recommendation] = mapped_column(_enum(Recommendation, "recommendation"))
+    assessor: Mapped[str] = mapped_column(Text)
+
+
+class Package(Entity, Base):
+    __tablename__ = "package"
+
+    request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("capacity_request.id"), unique=True)
+    summary: Mapped[str] = mapped_column(Text)
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    review_date: Mapped[date | None] = mapped_column(Date)
+
+
+class Measure(Entity, Base):
+    __tablename__ = "measure"
+
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("package.id"), index=True)
+    area: Mapped[SupportArea] = mapped_column(_enum(SupportArea, "measure_area"))
+    title: Mapped[str] = mapped_column(Text)
+    lead_nation: Mapped[str] = mapped_column(Text)
+    contributing_nations: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    activity_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)))
+
+    __table_args__ = (Index("ix_measure_activity_ids", "activity_ids", postgresql_using="gin"),)
+
+
+class Contribution(Entity, Base):
+    __tablename__ = "contribution"
+
+    measure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measure.id"), index=True)
+    nation: Mapped[str] = mapped_column(Text)
+    kind: Mapped[ContributionKind] = mapped_column(_enum(ContributionKind, "contribution_kind"))
+    quantity: Mapped[int | None]
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    currency: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgressReport(Entity, Base):
+    __tablename__ = "progress_report"
+
+    package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("package.id"), index=True)
+    period: Mapped[str] = mapped_column(Text)
+    status: Mapped[RagStatus] = mapped_column(_enum(RagStatus, "rag_status"))
+    narrative: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("package_id", "period", name="uq_progress_report_package_period"),)

@@ -1,4 +1,4 @@
-"""Every SQL statement of capacity; loaders fetch many keys in one statement."""
+"""Every SQL statement of capacity. Lists are keyset-paged; loaders fetch many keys in one statement."""
 
 from __future__ import annotations
 
@@ -8,14 +8,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, tuple_
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import ColumnElement, Text, bindparam, func, select, tuple_
+from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
 
-from capacity.domain import PartnerStanding, RequestStatus
-from capacity.models import CapacityRequest, KnownPartner
+from capacity.domain import OPEN_REQUEST, ActivityStanding, PartnerStanding, RequestStatus, SupportArea
+from capacity.events import RequestContents
+from capacity.models import (
+    CapacityRequest,
+    Contribution,
+    KnownActivity,
+    KnownPartner,
+    Measure,
+    Package,
+    ProgressReport,
+    RequestAssessment,
+    RequestTransition,
+)
 from shared.db import any_of
-from shared.graphql.loaders import many_per_key, one_per_key
+from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
 from shared.graphql.pagination import PageRequest
 
 
@@ -23,6 +36,8 @@ from shared.graphql.pagination import PageRequest
 class RequestCriteria:
     partner_iso: str | None = None
     statuses: list[RequestStatus] | None = None
+    areas: list[SupportArea] | None = None
+    on_hold: bool | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
         where: list[ColumnElement[bool]] = []
@@ -30,6 +45,11 @@ class RequestCriteria:
             where.append(CapacityRequest.partner_iso == self.partner_iso)
         if self.statuses:
             where.append(CapacityRequest.status.in_(self.statuses))
+        if self.areas:
+            where.append(CapacityRequest.areas.overlap(bindparam(None, [a.value for a in self.areas],
+                                                                 type_=ARRAY(Text))))
+        if self.on_hold is not None:
+            where.append(CapacityRequest.on_hold.is_(self.on_hold))
         return where
 
 
@@ -37,17 +57,28 @@ class RequestRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def add(self, request: CapacityRequest) -> None:
-        self.session.add(request)
+    def add(self, row: Any) -> None:
+        self.session.add(row)
+
+    async def get(self, request_id: uuid.UUID, *, for_update: bool = False) -> CapacityRequest | None:
+        statement = select(CapacityRequest).where(CapacityRequest.id == request_id)
+        if for_update:
+            statement = statement.with_for_update()
+        return (await self.session.scalars(statement)).first()
 
     async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[CapacityRequest]:
-        return (await self.session.scalars(
-            select(CapacityRequest).where(any_of(CapacityRequest.id, ids)))).all()
+        return (await self.session.scalars(select(CapacityRequest).where(any_of(CapacityRequest.id, ids)))).all()
 
     async def of_partners(self, isos: Sequence[str]) -> Sequence[CapacityRequest]:
         return (await self.session.scalars(
             select(CapacityRequest).where(any_of(CapacityRequest.partner_iso, isos))
             .order_by(CapacityRequest.partner_iso, CapacityRequest.created_at, CapacityRequest.id))).all()
+
+    async def open_of_partner(self, iso: str) -> Sequence[CapacityRequest]:
+        return (await self.session.scalars(
+            select(CapacityRequest).where(CapacityRequest.partner_iso == iso,
+                                          CapacityRequest.status.in_(OPEN_REQUEST))
+            .order_by(CapacityRequest.created_at).with_for_update())).all()
 
     async def page(self, where: RequestCriteria, page: PageRequest) -> Sequence[CapacityRequest]:
         statement = select(CapacityRequest).where(*where.conditions())
@@ -61,6 +92,57 @@ class RequestRepository:
         return int(await self.session.scalar(
             select(func.count()).select_from(CapacityRequest).where(*where.conditions())) or 0)
 
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[RequestTransition]:
+        return (await self.session.scalars(select(RequestTransition).where(any_of(RequestTransition.request_id, ids))
+                                           .order_by(RequestTransition.at))).all()
+
+    async def assessments_of(self, ids: Sequence[uuid.UUID]) -> Sequence[RequestAssessment]:
+        return (await self.session.scalars(select(RequestAssessment).where(any_of(RequestAssessment.request_id, ids))
+                                           .order_by(RequestAssessment.created_at))).all()
+
+    async def packages_of(self, ids: Sequence[uuid.UUID]) -> Sequence[Package]:
+        return (await self.session.scalars(select(Package).where(any_of(Package.request_id, ids)))).all()
+
+    async def measures_of(self, package_ids: Sequence[uuid.UUID]) -> Sequence[Measure]:
+        return (await self.session.scalars(select(Measure).where(any_of(Measure.package_id, package_ids))
+                                           .order_by(Measure.created_at, Measure.id))).all()
+
+    async def contributions_of(self, measure_ids: Sequence[uuid.UUID]) -> Sequence[Contribution]:
+        return (await self.session.scalars(select(Contribution).where(any_of(Contribution.measure_id, measure_ids))
+                                           .order_by(Contribution.created_at, Contribution.id))).all()
+
+    async def contributions_of_packages(
+        self, package_ids: Sequence[uuid.UUID],
+    ) -> Sequence[tuple[uuid.UUID, Contribution]]:
+        rows = await self.session.execute(
+            select(Measure.package_id, Contribution).join(Measure, Measure.id == Contribution.measure_id)
+            .where(any_of(Measure.package_id, package_ids)))
+        return [(package_id, contribution) for package_id, contribution in rows.all()]
+
+    async def reports_of(self, package_ids: Sequence[uuid.UUID]) -> Sequence[ProgressReport]:
+        return (await self.session.scalars(select(ProgressReport).where(any_of(ProgressReport.package_id, package_ids))
+                                           .order_by(ProgressReport.period))).all()
+
+    async def measures_supporting(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Measure]:
+        return (await self.session.scalars(select(Measure).where(
+            Measure.activity_ids.overlap(bindparam(None, list(activity_ids), type_=ARRAY(PG_UUID(as_uuid=True)))))
+            .order_by(Measure.created_at))).all()
+
+    async def child(self, model: type, child_id: uuid.UUID) -> Any:
+        return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()
+
+    async def contents(self, request: CapacityRequest) -> RequestContents:
+        ids = [request.id]
+        contents = RequestContents(assessments=list(await self.assessments_of(ids)))
+        packages = await self.packages_of(ids)
+        if packages:
+            contents.package = packages[0]
+            contents.measures = list(await self.measures_of([contents.package.id]))
+            if contents.measures:
+                contents.contributions = list(await self.contributions_of([m.id for m in contents.measures]))
+            contents.reports = list(await self.reports_of([contents.package.id]))
+        return contents
+
 
 class PartnerReadModel:
     def __init__(self, session: AsyncSession) -> None:
@@ -70,16 +152,41 @@ class PartnerReadModel:
         row = await self.session.get(KnownPartner, iso)
         return PartnerStanding(row.iso, row.suspended) if row else None
 
-    async def apply(self, state: dict[str, Any]) -> None:
-        """Upsert a partner's state; an older version never overwrites a newer one."""
+    async def apply(self, state: dict[str, Any]) -> bool:
+        """Upsert a partner's state; an older version never overwrites a newer one. True if applied."""
         values = {"iso": state["iso"], "name": state["name"], "framework": state["framework"],
                   "suspended": state["suspended"], "version": state["version"]}
         statement = insert(KnownPartner).values(values)
-        await self.session.execute(statement.on_conflict_do_update(
+        result = await self.session.execute(statement.on_conflict_do_update(
             index_elements=[KnownPartner.iso],
             set_={k: statement.excluded[k] for k in values if k != "iso"},
             where=KnownPartner.version < statement.excluded.version,
-        ))
+        ).returning(KnownPartner.iso))
+        return result.first() is not None
+
+    async def all(self) -> Sequence[KnownPartner]:
+        return (await self.session.scalars(select(KnownPartner).order_by(KnownPartner.iso))).all()
+
+
+class ActivityReadModel:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def standing(self, activity_id: uuid.UUID) -> ActivityStanding | None:
+        row = await self.session.get(KnownActivity, activity_id)
+        return ActivityStanding(str(row.id), row.pcm_ref, row.status) if row else None
+
+    async def apply(self, state: dict[str, Any]) -> None:
+        values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
+                  "status": state["status"], "version": state["version"]}
+        statement = insert(KnownActivity).values(values)
+        await self.session.execute(statement.on_conflict_do_update(
+            index_elements=[KnownActivity.id], set_={k: statement.excluded[k] for k in values if k != "id"},
+            where=KnownActivity.version < statement.excluded.version))
+
+    async def published(self) -> Sequence[KnownActivity]:
+        return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")
+                                           .order_by(KnownActivity.pcm_ref))).all()
 
 
 class CapacityLoaders:
@@ -87,3 +194,19 @@ class CapacityLoaders:
         requests = RequestRepository(session)
         self.request_by_id = one_per_key(requests.get_many, lambda r: r.id)
         self.requests_by_partner = many_per_key(requests.of_partners, lambda r: r.partner_iso)
+        self.history = many_per_key(requests.transitions_of, lambda t: t.request_id)
+        self.assessments = many_per_key(requests.assessments_of, lambda a: a.request_id)
+        self.package_by_request = one_per_key(requests.packages_of, lambda p: p.request_id)
+        self.measures = many_per_key(requests.measures_of, lambda m: m.package_id)
+        self.contributions = many_per_key(requests.contributions_of, lambda c: c.measure_id)
+        self.reports = many_per_key(requests.reports_of, lambda r: r.package_id)
+        self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
+        self.measures_supporting = _measures_supporting(requests)
+
+
+def _measures_supporting(requests: RequestRepository) -> DataLoader[uuid.UUID, list[Measure]]:
+    async def load(activity_ids: list[uuid.UUID]) -> list[list[Measure]]:
+        found = await requests.measures_supporting(activity_ids)
+        return [[m for m in found if a in m.activity_ids] for a in activity_ids]
+
+    return DataLoader(load_fn=load)

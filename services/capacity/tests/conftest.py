@@ -39,3 +39,56 @@ def publish_partner(capacity: ServiceHarness) -> PublishPartner:
                          "/partnership-hub/programmes")
 
     return publish
+
+
+@pytest.fixture
+def publish_activity(capacity: ServiceHarness) -> Callable[..., Awaitable[str]]:
+    """Publishes a menu.activity.* event as the menu does and waits until capacity has applied it."""
+    import uuid
+
+    from shared.testing.harness import eventually
+
+    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2) -> str:
+        activity_id = activity_id or str(uuid.uuid4())
+        data = {"id": activity_id, "pcmRef": f"TST.{uuid.uuid4().int % 100000}", "title": "Counter-IED Course",
+                "status": status, "frameworks": ["MD"], "eligiblePartners": [], "version": version}
+        await publish_as(capacity.settings.kafka_bootstrap_servers, capacity.settings.topic("menu.activity.v1"),
+                         DomainEvent("menu.activity.v1", f"menu.activity.{status.lower()}", activity_id, data),
+                         "/partnership-hub/menu")
+
+        async def known() -> bool:
+            from sqlalchemy import text
+
+            async with capacity.runtime.sessionmaker() as session:
+                found = await session.scalar(text("SELECT version FROM known_activity WHERE id = :id"),
+                                             {"id": activity_id})
+            return found is not None and found >= version
+
+        await eventually(known)
+        return activity_id
+
+    return publish
+
+
+@pytest.fixture
+def known_partner(capacity: ServiceHarness, publish_partner) -> Callable[..., Awaitable[str]]:  # type: ignore[no-untyped-def]
+    """A fresh partner capacity has heard of (so tests do not share one partner's requests)."""
+    import uuid
+
+    from shared.testing.harness import eventually
+
+    async def make(suspended: bool = False) -> str:
+        iso = "".join(chr(65 + b % 26) for b in uuid.uuid4().bytes[:3])
+        await publish_partner(iso, suspended=suspended)
+
+        async def known() -> bool:
+            from sqlalchemy import text
+
+            async with capacity.runtime.sessionmaker() as session:
+                return await session.scalar(text("SELECT 1 FROM known_partner WHERE iso = :iso"),
+                                            {"iso": iso}) is not None
+
+        await eventually(known)
+        return iso
+
+    return make

@@ -29,7 +29,7 @@ from programmes.models import (
 )
 from shared.db import any_of
 from shared.frameworks import Framework
-from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
+from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 
 
@@ -267,14 +267,4 @@ class ProgrammesLoaders:
         self.occ_evaluations = many_per_key(programmes.occ_of, lambda e: e.programme_id)
         self.programmes_of_partner = pages_per_key(programmes.pages_of_partners)
         self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
-        self.planned_by = _planned_by(programmes)
-
-
-def _planned_by(programmes: ProgrammeRepository) -> DataLoader[uuid.UUID, list[Programme]]:
-    async def load(activity_ids: list[uuid.UUID]) -> list[list[Programme]]:
-        grouped: dict[uuid.UUID, list[Programme]] = {}
-        for activity_id, programme in await programmes.planning(activity_ids):
-            grouped.setdefault(activity_id, []).append(programme)
-        return [grouped.get(a, []) for a in activity_ids]
-
-    return DataLoader(load_fn=load)
+        self.planned_by = many_per_key_pairs(programmes.planning)

@@ -66,3 +66,15 @@ def pages_per_key(
         return pages
 
     return DataLoader(load_fn=load)
+
+
+def many_per_key_pairs(fetch: Callable[[list[K]], Awaitable[Sequence[tuple[K, V]]]]) -> DataLoader[K, list[V]]:
+    """Like many_per_key, for a query that returns (key, value) pairs, e.g. through a join."""
+
+    async def load(keys: list[K]) -> list[list[V]]:
+        grouped: dict[K, list[V]] = defaultdict(list)
+        for key, value in await fetch(keys):
+            grouped[key].append(value)
+        return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)

@@ -2,9 +2,9 @@
 
 from capacity.schema.mutation import Mutation
 from capacity.schema.query import Query
-from capacity.schema.types import CapacityRequest, Partner
+from capacity.schema.types import Activity, CapacityRequest, Partner
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, types=[CapacityRequest, Partner])
+schema = build_schema(query=Query, mutation=Mutation, types=[Activity, CapacityRequest, Partner])
 
 __all__ = ["schema"]

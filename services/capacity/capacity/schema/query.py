@@ -17,7 +17,7 @@ class Query:
     async def capacity_request(self, info: strawberry.Info, id: strawberry.ID) -> CapacityRequest | None:
         return await info.context.loaders.request_by_id.load(parse_id(id))
 
-    @strawberry.field(description="Requests, oldest first, by cursor pages")
+    @strawberry.field(description="Requests, oldest first, by cursor pages; filter by partner, status, area, hold")
     async def capacity_requests(self, info: strawberry.Info, filter: CapacityRequestFilter | None = None,
                                 first: int | None = None, after: str | None = None) -> CapacityRequestConnection:
         criteria = (filter or CapacityRequestFilter()).criteria()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import strawberry
 
 from capacity import models
-from capacity.schema.enums import RequestStatus, SupportArea
+from capacity.domain import ContributionDetails, totals
+from capacity.schema.enums import ContributionKind, Priority, RagStatus, Recommendation, RequestStatus, SupportArea
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import Connection
 from shared.graphql.rows import served_from
@@ -27,6 +29,110 @@ class Partner:
         return cls(iso=representation["iso"])
 
 
+@strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
+class Activity:
+    id: strawberry.ID
+
+    @strawberry.field(description="Capacity-building measures that use this activity")
+    async def supporting_measures(self, info: strawberry.Info) -> list[Measure]:
+        return await info.context.loaders.measures_supporting.load(parse_id(self.id))
+
+    @classmethod
+    def resolve_reference(cls, **representation: Any) -> Activity:
+        return cls(id=representation["id"])
+
+
+@strawberry.type(description="One step of a request's lifecycle")
+class RequestTransition:
+    from_status: RequestStatus | None
+    to_status: RequestStatus
+    actor: str
+    reason: str | None
+    at: datetime
+
+
+@strawberry.type(description="An assessment of a request, made while it is UNDER_ASSESSMENT")
+class RequestAssessment:
+    findings: str
+    recommendation: Recommendation
+    assessor: str
+    created_at: datetime
+
+
+@strawberry.type(description="A nation's support to a measure")
+class Contribution:
+    id: strawberry.ID
+    nation: str = strawberry.field(description="ISO 3166 alpha-3 of the contributing nation")
+    kind: ContributionKind
+    quantity: int | None = strawberry.field(description="People, for advisers and trainers")
+    amount: Decimal | None = strawberry.field(description="For funds, in `currency`")
+    currency: str | None
+    description: str | None
+
+
+@strawberry.type(description="One measure of a package: an area, a lead nation, its contributors and activities")
+class Measure:
+    id: strawberry.ID
+    area: SupportArea
+    title: str
+    lead_nation: str
+    contributing_nations: list[str]
+
+    @strawberry.field(description="Linked menu activities, resolved by the menu subgraph")
+    def activities(self) -> list[Activity]:
+        return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
+
+    @strawberry.field
+    async def contributions(self, info: strawberry.Info) -> list[Contribution]:
+        return await info.context.loaders.contributions.load(self.id)
+
+
+@strawberry.type(description="A progress report on an agreed package")
+class ProgressReport:
+    period: str
+    status: RagStatus
+    narrative: str
+    created_at: datetime
+
+
+@strawberry.type(description="An amount of funds in one currency")
+class FundsTotal:
+    currency: str
+    amount: Decimal
+
+
+@strawberry.type(description="What a package's contributions add up to")
+class PackageTotals:
+    advisers: int
+    trainers: int
+    in_kind: int
+    funds: list[FundsTotal]
+
+
+@strawberry.type(description="The support proposed, and once approved agreed, for a request")
+class Package:
+    id: strawberry.ID
+    summary: str
+    approved_on: date | None
+    review_date: date | None = strawberry.field(description="Two years after approval")
+
+    @strawberry.field
+    async def measures(self, info: strawberry.Info) -> list[Measure]:
+        return await info.context.loaders.measures.load(self.id)
+
+    @strawberry.field
+    async def progress_reports(self, info: strawberry.Info) -> list[ProgressReport]:
+        return await info.context.loaders.reports.load(self.id)
+
+    @strawberry.field(description="Advisers, trainers, in-kind items and funds per currency")
+    async def totals(self, info: strawberry.Info) -> PackageTotals:
+        rows = await info.context.loaders.package_contributions.load(self.id)
+        summed = totals([ContributionDetails(nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount,
+                                             currency=c.currency) for c in rows])
+        return PackageTotals(advisers=summed.advisers, trainers=summed.trainers, in_kind=summed.in_kind,
+                             funds=[FundsTotal(currency=k, amount=v) for k, v in summed.funds.items()])
+
+
 @strawberry.federation.type(keys=["id"], description="A request for Defence Capacity Building support")
 class CapacityRequest:
     is_type_of = served_from(models.CapacityRequest)
@@ -35,6 +141,7 @@ class CapacityRequest:
     title: str
     description: str
     justification: str | None
+    priority: Priority
     status: RequestStatus
     on_hold: bool = strawberry.field(description="Set while the partner's cooperation is suspended")
     created_at: datetime
@@ -44,6 +151,18 @@ class CapacityRequest:
     @strawberry.field
     def partner(self) -> Partner:
         return Partner(iso=strawberry.ID(self.partner_iso))  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Every status change: who, when, why")
+    async def history(self, info: strawberry.Info) -> list[RequestTransition]:
+        return await info.context.loaders.history.load(self.id)
+
+    @strawberry.field
+    async def assessments(self, info: strawberry.Info) -> list[RequestAssessment]:
+        return await info.context.loaders.assessments.load(self.id)
+
+    @strawberry.field(description="Null until a package is proposed")
+    async def package(self, info: strawberry.Info) -> Package | None:
+        return await info.context.loaders.package_by_request.load(self.id)
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> CapacityRequest | None:

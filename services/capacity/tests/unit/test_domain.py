@@ -58,3 +58,69 @@ def test_unknown_partners_are_bad_input_and_suspended_ones_a_conflict() -> None:
     with pytest.raises(Conflict):
         check_partner_may_request(PartnerStanding("BLR", suspended=True), "BLR")
     check_partner_may_request(PartnerStanding("GEO", suspended=False), "GEO")
+
+
+def test_an_on_hold_request_may_only_be_declined_or_withdrawn() -> None:
+    from capacity.domain import check_step
+
+    with pytest.raises(Conflict):
+        check_step(RequestStatus.UNDER_ASSESSMENT, RequestStatus.PACKAGE_PROPOSED, on_hold=True)
+    check_step(RequestStatus.UNDER_ASSESSMENT, RequestStatus.DECLINED, on_hold=True)
+    check_step(RequestStatus.SUBMITTED, RequestStatus.WITHDRAWN, on_hold=True)
+
+
+def test_packages_are_reviewed_two_years_after_approval() -> None:
+    from datetime import date
+
+    from capacity.domain import review_date
+
+    assert review_date(date(2026, 11, 27)) == date(2028, 11, 27)
+    assert review_date(date(2028, 2, 29)) == date(2030, 2, 28)
+
+
+def test_package_totals_count_people_items_and_funds_per_currency() -> None:
+    from decimal import Decimal
+
+    from capacity.domain import ContributionDetails, ContributionKind, totals
+
+    summed = totals([
+        ContributionDetails("NOR", ContributionKind.ADVISERS, quantity=2),
+        ContributionDetails("USA", ContributionKind.ADVISERS, quantity=3),
+        ContributionDetails("DEU", ContributionKind.TRAINERS, quantity=4),
+        ContributionDetails("GBR", ContributionKind.FUNDS, amount=Decimal("100000"), currency="GBP"),
+        ContributionDetails("ITA", ContributionKind.FUNDS, amount=Decimal("250000.50"), currency="EUR"),
+        ContributionDetails("FRA", ContributionKind.FUNDS, amount=Decimal("49999.50"), currency="EUR"),
+        ContributionDetails("POL", ContributionKind.IN_KIND, description="Demining kits"),
+    ])
+    assert (summed.advisers, summed.trainers, summed.in_kind) == (5, 4, 1)
+    assert summed.funds == {"EUR": Decimal("300000.00"), "GBP": Decimal("100000")}
+
+
+@pytest.mark.parametrize(("details", "field"), [
+    (dict(nation="NO", kind="ADVISERS", quantity=1), "nation"),
+    (dict(nation="NOR", kind="ADVISERS"), "quantity"),
+    (dict(nation="NOR", kind="FUNDS", amount=0, currency="EUR"), "amount"),
+    (dict(nation="NOR", kind="FUNDS", amount=10, currency="euro"), "currency"),
+    (dict(nation="NOR", kind="IN_KIND"), "description"),
+])
+def test_bad_contributions_name_their_field(details, field) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from capacity.domain import ContributionDetails, ContributionKind, check_contribution
+
+    values = {**details, "kind": ContributionKind(details["kind"])}
+    if "amount" in values:
+        values["amount"] = Decimal(values["amount"])
+    with pytest.raises(BadUserInput) as refused:
+        check_contribution(ContributionDetails(**values))
+    assert refused.value.field == field
+
+
+def test_withdrawn_or_unknown_activities_cannot_be_linked() -> None:
+    from capacity.domain import ActivityStanding, check_linkable
+
+    with pytest.raises(BadUserInput):
+        check_linkable(None, "x")
+    with pytest.raises(BadUserInput):
+        check_linkable(ActivityStanding("x", "ACT.1", "WITHDRAWN"), "x")
+    check_linkable(ActivityStanding("x", "ACT.1", "PUBLISHED"), "x")

@@ -1,0 +1,131 @@
+"""A request's package of support: measures linked to menu activities, nations' contributions, and
+progress reports; plus capacity's copy of the menu's activities."""
+
+from __future__ import annotations
+
+import uuid
+
+from capacity.domain import (
+    AGREED_PACKAGE,
+    SHAPEABLE_PACKAGE,
+    ContributionDetails,
+    RagStatus,
+    RequestStatus,
+    SupportArea,
+    check_contribution,
+    check_linkable,
+    check_nation,
+    check_period,
+)
+from capacity.models import Contribution, Measure, Package, ProgressReport
+from capacity.repository import ActivityReadModel, RequestRepository
+from capacity.service import changed, load_request, transition
+from shared.db import UnitOfWork
+from shared.domain_text import text_field
+from shared.errors import BadUserInput, Conflict, NotFound
+from shared.events.envelope import CloudEvent
+
+
+async def propose_package(uow: UnitOfWork, request_id: uuid.UUID, summary: str,
+                          expected_version: int | None = None) -> Package:
+    """UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package the measures will go into."""
+    request = await load_request(uow, request_id, expected_version, field="requestId")
+    summary = text_field(summary, "summary", max_length=10_000) or ""
+    await transition(uow, request, RequestStatus.PACKAGE_PROPOSED, None)
+    package = Package(request_id=request.id, summary=summary)
+    uow.session.add(package)
+    await changed(uow, request, "package_proposed")
+    return package
+
+
+async def add_measure(uow: UnitOfWork, request_id: uuid.UUID, area: SupportArea, title: str, lead_nation: str,
+                      contributing_nations: list[str], activity_ids: list[uuid.UUID],
+                      expected_version: int | None = None) -> Measure:
+    request, package = await _package(uow, request_id, expected_version, SHAPEABLE_PACKAGE)
+    title = text_field(title, "title", max_length=300) or ""
+    lead = check_nation(lead_nation, "leadNation")
+    nations = list(dict.fromkeys(check_nation(n, "contributingNations") for n in contributing_nations))
+    await _check_activities(uow, activity_ids)
+    measure = Measure(package_id=package.id, area=area, title=title, lead_nation=lead,
+                      contributing_nations=nations, activity_ids=list(dict.fromkeys(activity_ids)))
+    uow.session.add(measure)
+    await changed(uow, request, "measure_added")
+    return measure
+
+
+async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uuid.UUID,
+                        expected_version: int | None = None) -> Measure:
+    measure = await _measure(uow, measure_id)
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
+    await _check_activities(uow, [activity_id])
+    if activity_id in measure.activity_ids:
+        raise Conflict("the measure already links this activity", field="activityId")
+    measure.activity_ids = [*measure.activity_ids, activity_id]
+    measure.bump()
+    await changed(uow, request, "activity_linked")
+    return measure
+
+
+async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: ContributionDetails,
+                           expected_version: int | None = None) -> Contribution:
+    measure = await _measure(uow, measure_id)
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
+    details = check_contribution(details)
+    contribution = Contribution(measure_id=measure.id, nation=details.nation, kind=details.kind,
+                                quantity=details.quantity, amount=details.amount, currency=details.currency,
+                                description=details.description)
+    uow.session.add(contribution)
+    if details.nation != measure.lead_nation and details.nation not in measure.contributing_nations:
+        measure.contributing_nations = [*measure.contributing_nations, details.nation]
+    await changed(uow, request, "contribution_added")
+    return contribution
+
+
+async def report_progress(uow: UnitOfWork, request_id: uuid.UUID, period: str, status: RagStatus, narrative: str,
+                          expected_version: int | None = None) -> ProgressReport:
+    request, package = await _package(uow, request_id, expected_version, AGREED_PACKAGE)
+    period = check_period(period)
+    narrative = text_field(narrative, "narrative", max_length=10_000) or ""
+    if any(r.period == period for r in await RequestRepository(uow.session).reports_of([package.id])):
+        raise Conflict(f"the package already has a report for {period}", field="period")
+    report = ProgressReport(package_id=package.id, period=period, status=status, narrative=narrative)
+    uow.session.add(report)
+    await changed(uow, request, "progress_reported")
+    return report
+
+
+async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
+    """menu.activity.*: keep capacity's copy, to refuse linking withdrawn or unknown activities."""
+    await ActivityReadModel(uow.session).apply(event.data)
+
+
+async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID]) -> None:
+    activities = ActivityReadModel(uow.session)
+    for activity_id in activity_ids:
+        check_linkable(await activities.standing(activity_id), str(activity_id))
+
+
+async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,
+                   statuses: frozenset[RequestStatus]):  # type: ignore[no-untyped-def]
+    request = await load_request(uow, request_id, expected_version, field="requestId")
+    if request.status not in statuses:
+        raise Conflict(f"not while the request is {request.status.value}", currentStatus=request.status.value)
+    if request.on_hold:
+        raise Conflict("the request is on hold while its partner is suspended")
+    packages = await RequestRepository(uow.session).packages_of([request.id])
+    if not packages:
+        raise BadUserInput("the request has no package yet", field="requestId")
+    return request, packages[0]
+
+
+async def _package_of_measure(uow: UnitOfWork, measure: Measure, expected_version: int | None,
+                              statuses: frozenset[RequestStatus]):  # type: ignore[no-untyped-def]
+    package = await RequestRepository(uow.session).child(Package, measure.package_id)
+    return await _package(uow, package.request_id, expected_version, statuses)
+
+
+async def _measure(uow: UnitOfWork, measure_id: uuid.UUID) -> Measure:
+    measure = await RequestRepository(uow.session).child(Measure, measure_id)
+    if measure is None:
+        raise NotFound("Measure", measure_id)
+    return measure
