@@ -181,3 +181,37 @@ def test_programmes_plan_menu_activities_and_a_withdrawal_flags_them_over_the_br
 
     flag = until(flagged)
     assert flag and flag["flagReason"] == "withdrawn from the menu: Course discontinued"
+
+
+def test_capacity_packages_link_menu_activities_joined_through_the_gateway(system: System) -> None:
+    activity = publish_activity(system, title=f"Aaa counter-IED course {uuid.uuid4().hex[:6]}", frameworks=["MD"])
+    request = until(lambda: (submit(system, "JOR", "Counter-IED capability").get("data") or {})
+                    .get("submitCapacityRequest"))
+    assert request, "capacity never learnt of Jordan"
+    request_id = request["id"]
+    system.graphql("mutation($id: ID!) { startRequestAssessment(id: $id) { id } }", {"id": request_id})
+    system.graphql('mutation($id: ID!) { proposePackage(requestId: $id, summary: "C-IED support") { id } }',
+                   {"id": request_id})
+    add = ("mutation($id: ID!, $a: [ID!]!) { addMeasure(requestId: $id, input: {area: COUNTER_IED, "
+           'title: "Train the trainers", leadNation: "USA", activityIds: $a}) { id } }')
+    # capacity knows of the activity only from menu.activity.v1
+    measure = until(lambda: (system.graphql(add, {"id": request_id, "a": [activity["id"]]}).get("data") or {})
+                    .get("addMeasure"))
+    assert measure
+    system.graphql('mutation($m: ID!) { addContribution(measureId: $m, input: {nation: "NOR", kind: TRAINERS, '
+                   "quantity: 4}) { id } }", {"m": measure["id"]})
+    result = system.graphql("""{ partner(iso: "JOR") { capacityRequests { id status package {
+        measures { area activities { title } contributions { nation kind } } } } } }""")
+    assert "errors" not in result, result
+    mine = next(r for r in result["data"]["partner"]["capacityRequests"] if r["id"] == request_id)
+    assert mine["status"] == "PACKAGE_PROPOSED"
+    assert mine["package"]["measures"] == [{"area": "COUNTER_IED", "activities": [{"title": activity_title(
+        system, activity["id"])}], "contributions": [{"nation": "NOR", "kind": "TRAINERS"}]}]
+    supported = system.graphql("query($id: ID) { activity(id: $id) { supportingMeasures { title } } }",
+                               {"id": activity["id"]})
+    assert supported["data"]["activity"]["supportingMeasures"] == [{"title": "Train the trainers"}]
+
+
+def activity_title(system: System, activity_id: str) -> str:
+    return system.graphql("query($id: ID) { activity(id: $id) { title } }", {"id": activity_id})["data"]["activity"][
+        "title"]

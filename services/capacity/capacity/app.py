@@ -9,6 +9,7 @@ from capacity.events import CATALOGUE, MENU_ACTIVITY_TOPIC, PARTNER_TOPIC
 from capacity.models import Base
 from capacity.repository import CapacityLoaders
 from capacity.schema import schema
+from capacity.seed import seed
 from capacity.settings import CapacitySettings
 from shared.definition import ServiceDefinition
 from shared.runtime import ServiceRuntime
@@ -33,6 +34,6 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
 SERVICE = ServiceDefinition(
     name="capacity", title="Capacity-building requests", settings=CapacitySettings,
     build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
-    migrations=Path(__file__).parent / "migrations",
+    migrations=Path(__file__).parent / "migrations", seed=seed,
 )
 create_app = SERVICE.create_app
