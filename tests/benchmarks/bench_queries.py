@@ -23,6 +23,8 @@ LIST = """query($search: String, $first: Int, $area: [String!]) {
 JOINED = """query($iso: ID!) { partner(iso: $iso) { name
   eligibleActivities(first: 20) { totalCount edges { node { pcmRef title area { name } } } }
   capacityRequests { id } } }"""
+PROGRAMMES = """query($iso: ID!) { partner(iso: $iso) { programmes(first: 20) { edges { node {
+  type status history { toStatus } plannedActivities { status activity { pcmRef title } } } } } } }"""
 WORDS = ["", "cyber", "course", "logistics", "crisis", "security", "planning", "defence", "training", "gender"]
 AREAS = [None, ["CEP"], ["CYB"], ["LOG"], ["MED"], ["PSO"], ["BI"], ["SSR"]]
 PARTNERS = ["GEO", "JOR", "UKR", "MDA", "TUN", "QAT", "JPN", "AUS", "SRB", "MAR", "IRQ", "CHE"]
@@ -62,6 +64,8 @@ async def main() -> None:
         ("gateway: 100 activities x 7 fields", "http://127.0.0.1:4000/graphql", LIST, list_variables),
         ("gateway: partner + 20 eligible activities + areas + requests (3 subgraphs)",
          "http://127.0.0.1:4000/graphql", JOINED, lambda rng: {"iso": next(partners)}),
+        ("gateway: partner's programmes + history + planned activities' menu titles",
+         "http://127.0.0.1:4000/graphql", PROGRAMMES, lambda rng: {"iso": next(partners)}),
     ]
     for name, url, query, variables in cases:
         await run(url, query, variables, 2, args.concurrency)  # warm up

@@ -30,6 +30,7 @@ from capacity.models import (
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
 from shared.graphql.pagination import PageRequest
+from shared.repository import Repository
 
 
 @dataclass
@@ -53,21 +54,8 @@ class RequestCriteria:
         return where
 
 
-class RequestRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    def add(self, row: Any) -> None:
-        self.session.add(row)
-
-    async def get(self, request_id: uuid.UUID, *, for_update: bool = False) -> CapacityRequest | None:
-        statement = select(CapacityRequest).where(CapacityRequest.id == request_id)
-        if for_update:
-            statement = statement.with_for_update()
-        return (await self.session.scalars(statement)).first()
-
-    async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[CapacityRequest]:
-        return (await self.session.scalars(select(CapacityRequest).where(any_of(CapacityRequest.id, ids)))).all()
+class RequestRepository(Repository[CapacityRequest]):
+    model = CapacityRequest
 
     async def of_partners(self, isos: Sequence[str]) -> Sequence[CapacityRequest]:
         return (await self.session.scalars(
@@ -127,9 +115,6 @@ class RequestRepository:
         return (await self.session.scalars(select(Measure).where(
             Measure.activity_ids.overlap(bindparam(None, list(activity_ids), type_=ARRAY(PG_UUID(as_uuid=True)))))
             .order_by(Measure.created_at))).all()
-
-    async def child(self, model: type, child_id: uuid.UUID) -> Any:
-        return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()
 
     async def contents(self, request: CapacityRequest) -> RequestContents:
         ids = [request.id]

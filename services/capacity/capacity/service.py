@@ -26,7 +26,7 @@ from capacity.models import CapacityRequest, RequestAssessment, RequestTransitio
 from capacity.repository import PartnerReadModel, RequestRepository
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict, NotFound
+from shared.errors import Conflict
 from shared.events.envelope import CloudEvent
 
 
@@ -112,13 +112,7 @@ async def record_assessment(uow: UnitOfWork, request_id: uuid.UUID, findings: st
 
 async def load_request(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None = None,
                        field: str | None = None) -> CapacityRequest:
-    request = await RequestRepository(uow.session).get(request_id, for_update=True)
-    if request is None:
-        if field:
-            raise BadUserInput(f"there is no capacity request {request_id}", field=field)
-        raise NotFound("CapacityRequest", request_id)
-    request.check_version(expected_version)
-    return request
+    return await RequestRepository(uow.session).for_change(request_id, expected_version, field)
 
 
 async def changed(uow: UnitOfWork, request: CapacityRequest, verb: str) -> CapacityRequest:

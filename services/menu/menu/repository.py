@@ -20,6 +20,7 @@ from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, Occurre
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
+from shared.repository import Repository
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -93,21 +94,8 @@ def _eligible_to(framework: ColumnElement[Any], iso: ColumnElement[Any]) -> Colu
     )
 
 
-class ActivityRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    def add(self, activity: Activity) -> None:
-        self.session.add(activity)
-
-    async def get(self, activity_id: uuid.UUID, *, for_update: bool = False) -> Activity | None:
-        statement = select(Activity).where(Activity.id == activity_id)
-        if for_update:
-            statement = statement.with_for_update()
-        return (await self.session.scalars(statement)).first()
-
-    async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[Activity]:
-        return (await self.session.scalars(select(Activity).where(any_of(Activity.id, ids)))).all()
+class ActivityRepository(Repository[Activity]):
+    model = Activity
 
     async def by_pcm_refs(self, refs: Sequence[str]) -> Sequence[Activity]:
         return (await self.session.scalars(select(Activity).where(any_of(Activity.pcm_ref, refs)))).all()
@@ -187,21 +175,8 @@ def _partner_keys(partners: Sequence[tuple[str | None, str]]) -> Any:
             .table_valued("framework", "iso", with_ordinality="ordinal").render_derived())
 
 
-class OccurrenceRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    def add(self, occurrence: Occurrence) -> None:
-        self.session.add(occurrence)
-
-    async def get(self, occurrence_id: uuid.UUID, *, for_update: bool = False) -> Occurrence | None:
-        statement = select(Occurrence).where(Occurrence.id == occurrence_id)
-        if for_update:
-            statement = statement.with_for_update()
-        return (await self.session.scalars(statement)).first()
-
-    async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[Occurrence]:
-        return (await self.session.scalars(select(Occurrence).where(any_of(Occurrence.id, ids)))).all()
+class OccurrenceRepository(Repository[Occurrence]):
+    model = Occurrence
 
     async def of_activities(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Occurrence]:
         return (await self.session.scalars(

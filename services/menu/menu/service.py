@@ -27,7 +27,7 @@ from menu.events import activity_event, occurrence_event
 from menu.models import Activity, Occurrence
 from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository
 from shared.db import UnitOfWork
-from shared.errors import BadUserInput, Conflict, NotFound
+from shared.errors import BadUserInput, Conflict
 
 # Occurrence edits are allowed until registration closes.
 EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
@@ -170,19 +170,11 @@ async def _refresh_activity(uow: UnitOfWork, occurrence: Occurrence, today: date
 
 
 async def _activity(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None = None) -> Activity:
-    activity = await ActivityRepository(uow.session).get(activity_id, for_update=True)
-    if activity is None:
-        if field:
-            raise BadUserInput(f"there is no activity {activity_id}", field=field)
-        raise NotFound("Activity", activity_id)
-    return activity
+    return await ActivityRepository(uow.session).for_change(activity_id, field=field)
 
 
 async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
-    occurrence = await OccurrenceRepository(uow.session).get(occurrence_id, for_update=True)
-    if occurrence is None:
-        raise NotFound("Occurrence", occurrence_id)
-    return occurrence
+    return await OccurrenceRepository(uow.session).for_change(occurrence_id)
 
 
 def _columns(details: ActivityDetails) -> dict[str, Any]:

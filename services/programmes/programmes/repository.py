@@ -31,23 +31,12 @@ from shared.db import any_of
 from shared.frameworks import Framework
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
+from shared.repository import Repository
 
 
-class PartnerRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    def add(self, partner: Partner) -> None:
-        self.session.add(partner)
-
-    async def get(self, iso: str, *, for_update: bool = False) -> Partner | None:
-        statement = select(Partner).where(Partner.iso == iso)
-        if for_update:
-            statement = statement.with_for_update()
-        return (await self.session.scalars(statement)).first()
-
-    async def get_many(self, isos: Sequence[str]) -> Sequence[Partner]:
-        return (await self.session.scalars(select(Partner).where(any_of(Partner.iso, isos)))).all()
+class PartnerRepository(Repository[Partner]):
+    model = Partner
+    key = "iso"
 
     async def list(self, framework: Framework | None = None) -> Sequence[Partner]:
         statement = select(Partner).order_by(Partner.name)
@@ -92,21 +81,8 @@ def programme_cursor(programme: Programme) -> tuple[str, str]:
     return programme.period_start.isoformat(), str(programme.id)
 
 
-class ProgrammeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    def add(self, row: Any) -> None:
-        self.session.add(row)
-
-    async def get(self, programme_id: uuid.UUID, *, for_update: bool = False) -> Programme | None:
-        statement = select(Programme).where(Programme.id == programme_id)
-        if for_update:
-            statement = statement.with_for_update()
-        return (await self.session.scalars(statement)).first()
-
-    async def get_many(self, ids: Sequence[uuid.UUID]) -> Sequence[Programme]:
-        return (await self.session.scalars(select(Programme).where(any_of(Programme.id, ids)))).all()
+class ProgrammeRepository(Repository[Programme]):
+    model = Programme
 
     async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
         latest = await self.session.scalar(select(func.max(Programme.revision)).where(
@@ -196,9 +172,6 @@ class ProgrammeRepository:
         found = await self.session.scalar(select(Objective.id).where(
             Objective.programme_id == programme_id, Objective.id == objective_id))
         return found is not None
-
-    async def child(self, model: type, child_id: uuid.UUID) -> Any:
-        return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()
 
     async def planning(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[tuple[uuid.UUID, Programme]]:
         """(activity id, programme) for every programme that plans one of the activities."""

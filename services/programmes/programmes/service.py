@@ -24,7 +24,7 @@ from programmes.models import Partner, Programme, ProgrammeTransition
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict, NotFound
+from shared.errors import BadUserInput, Conflict
 from shared.frameworks import Framework
 
 
@@ -84,11 +84,7 @@ async def reinstate_partner(uow: UnitOfWork, iso: str, expected_version: int | N
 
 
 async def _partner(uow: UnitOfWork, iso: str, expected_version: int | None) -> Partner:
-    partner = await PartnerRepository(uow.session).get(iso.strip().upper(), for_update=True)
-    if partner is None:
-        raise NotFound("Partner", iso)
-    partner.check_version(expected_version)
-    return partner
+    return await PartnerRepository(uow.session).for_change(iso.strip().upper(), expected_version)
 
 
 async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Programme:
@@ -158,13 +154,7 @@ async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeSt
 
 async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None = None,
                          field: str | None = None) -> Programme:
-    programme = await ProgrammeRepository(uow.session).get(programme_id, for_update=True)
-    if programme is None:
-        if field:
-            raise BadUserInput(f"there is no programme {programme_id}", field=field)
-        raise NotFound("Programme", programme_id)
-    programme.check_version(expected_version)
-    return programme
+    return await ProgrammeRepository(uow.session).for_change(programme_id, expected_version, field)
 
 
 async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:
