@@ -29,6 +29,10 @@ class ServiceSettings(BaseSettings):
     topic_prefix: str = ""
     outbox_sweep_seconds: float = 2.0
     outbox_batch_size: int = 500
+    # Sent events are kept a while for inspection, processed-event ids as long as the topics keep
+    # events (a redelivery older than that cannot happen).
+    outbox_retention_days: int = 7
+    processed_retention_days: int = 30
     consumer_max_attempts: int = 3
     run_background_workers: bool = True
     graphiql: bool = True

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 import zlib
 from typing import Any
 
@@ -30,6 +31,9 @@ SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, trac
 FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
 """
 _MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])"
+_PURGE_SENT = "DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)"
+_PURGE_PROCESSED = "DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)"
+HOUSEKEEPING_SECONDS = 3600
 
 
 class OutboxRelay:
@@ -58,7 +62,11 @@ class OutboxRelay:
             while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", self.lock_key):
                 await asyncio.sleep(self.settings.outbox_sweep_seconds)  # another relay is active
             await conn.add_listener(self.channel, self._on_notify)
+            last_housekeeping = 0.0
             while True:
+                if time.monotonic() - last_housekeeping > HOUSEKEEPING_SECONDS:
+                    await self.housekeeping(conn)
+                    last_housekeeping = time.monotonic()
                 published = await self.publish_pending(conn)
                 if published < self.settings.outbox_batch_size:
                     with contextlib.suppress(TimeoutError):
@@ -67,6 +75,11 @@ class OutboxRelay:
         finally:
             with contextlib.suppress(Exception):
                 await conn.close(timeout=2)
+
+    async def housekeeping(self, conn: asyncpg.Connection) -> None:
+        """Forget what no longer matters: long-sent events, and event ids older than any redelivery."""
+        await conn.execute(_PURGE_SENT, self.settings.outbox_retention_days)
+        await conn.execute(_PURGE_PROCESSED, self.settings.processed_retention_days)
 
     def _on_notify(self, *_: Any) -> None:
         self._wakeup.set()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
@@ -62,5 +62,32 @@ async def test_a_rolled_back_change_publishes_nothing(probe_database, broker) ->
     try:
         await _make_things(runtime, str(uuid.uuid4()), 3, commit=False)
         assert await _unsent(runtime) == 0
+    finally:
+        await runtime.stop()
+
+
+async def test_housekeeping_forgets_long_sent_events_and_old_event_ids(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+    url, metadata = probe_database
+    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, f"h{uuid.uuid4().hex[:6]}.")
+    try:
+        await _make_things(runtime, str(uuid.uuid4()), 2)
+        async with runtime.sessionmaker() as session:
+            await session.execute(text("UPDATE outbox SET sent_at = now() - interval '8 days'"))
+            await session.execute(text(
+                "INSERT INTO processed_event (consumer, event_id, topic, processed_at) "
+                "VALUES ('c', 'old', 't', now() - interval '31 days'), ('c', 'new', 't', now())"))
+            await session.commit()
+        import asyncpg
+
+        from shared.db import asyncpg_dsn
+        from shared.events.relay import OutboxRelay
+
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            await OutboxRelay(runtime.settings, asyncpg_dsn(url), runtime.channel).housekeeping(conn)
+            assert await conn.fetchval("SELECT count(*) FROM outbox") == 0
+            assert await conn.fetch("SELECT event_id FROM processed_event") == [("new",)]
+        finally:
+            await conn.close()
     finally:
         await runtime.stop()
