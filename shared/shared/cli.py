@@ -10,6 +10,8 @@ import logging
 import sys
 import time
 
+from sqlalchemy import select
+
 from shared.definition import ServiceDefinition
 from shared.events.catalogue import asyncapi_document
 from shared.migrations import upgrade
@@ -56,8 +58,6 @@ async def _seed(service: ServiceDefinition, settings: ServiceSettings, only_if_e
 
 async def _has_events(runtime: ServiceRuntime) -> bool:
     # Every change writes an event, so an outbox that ever held a row means data exists.
-    from sqlalchemy import select
-
     outbox = runtime.metadata.tables["outbox"]
     async with runtime.sessionmaker() as session:
         return (await session.scalar(select(outbox.c.seq).limit(1))) is not None

@@ -17,7 +17,7 @@ from capacity.domain import (
     check_nation,
     check_period,
 )
-from capacity.models import Contribution, Measure, Package, ProgressReport
+from capacity.models import CapacityRequest, Contribution, Measure, Package, ProgressReport
 from capacity.repository import ActivityReadModel, RequestRepository
 from capacity.service import changed, load_request, transition
 from shared.db import UnitOfWork
@@ -106,7 +106,7 @@ async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID]) -> N
 
 
 async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,
-                   statuses: frozenset[RequestStatus]):  # type: ignore[no-untyped-def]
+                   statuses: frozenset[RequestStatus]) -> tuple[CapacityRequest, Package]:
     request = await load_request(uow, request_id, expected_version, field="requestId")
     if request.status not in statuses:
         raise Conflict(f"not while the request is {request.status.value}", currentStatus=request.status.value)
@@ -119,7 +119,7 @@ async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int
 
 
 async def _package_of_measure(uow: UnitOfWork, measure: Measure, expected_version: int | None,
-                              statuses: frozenset[RequestStatus]):  # type: ignore[no-untyped-def]
+                              statuses: frozenset[RequestStatus]) -> tuple[CapacityRequest, Package]:
     package = await RequestRepository(uow.session).child(Package, measure.package_id)
     return await _package(uow, package.request_id, expected_version, statuses)
 

@@ -5,6 +5,7 @@ models, filled from programmes' and the menu's topics (the seed catches up with 
 from __future__ import annotations
 
 import logging
+import random
 import uuid
 from datetime import date
 from decimal import Decimal
@@ -20,6 +21,7 @@ from capacity.domain import (
     SupportArea,
 )
 from capacity.repository import ActivityReadModel, PartnerReadModel
+from shared.db import UnitOfWork
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
 
@@ -81,7 +83,7 @@ async def seed(runtime: ServiceRuntime) -> int:
     return await in_parallel(partners, seed_partner)
 
 
-async def _request(uow, rng, iso: str, areas: list[SupportArea], title: str, description: str, stage: str,  # type: ignore[no-untyped-def]
+async def _request(uow: UnitOfWork, rng: random.Random, iso: str, areas: list[SupportArea], title: str, description: str, stage: str,
                    activities: dict[uuid.UUID, str]) -> int:
     request = await service.submit_request(uow, RequestSubmission(
         partner_iso=iso, areas=areas, title=title, description=description,
@@ -125,7 +127,7 @@ async def _request(uow, rng, iso: str, areas: list[SupportArea], title: str, des
 
 
 
-def _fitting(rng, activities: dict[uuid.UUID, str], area: SupportArea) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
+def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: SupportArea) -> list[uuid.UUID]:
     words = KEYWORDS.get(area, [])
     fitting = sorted(a for a, title in activities.items() if any(w in title for w in words)) or sorted(activities)
     return rng.sample(fitting, min(2, len(fitting)))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import TypeVar
 
 from shared.domain_text import text_field
 from shared.errors import BadUserInput
@@ -72,6 +74,8 @@ OCCURRENCE_LIFECYCLE = Lifecycle("Occurrence", {
 EDITABLE_ACTIVITY = frozenset({ActivityStatus.DRAFT, ActivityStatus.PUBLISHED})
 # Occurrences still to come are cancelled when their activity is withdrawn.
 PENDING_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED})
+
+T = TypeVar("T")
 
 PCM_REF = re.compile(r"^[A-Z][A-Z0-9]{1,9}\.\d{1,6}$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -173,5 +177,5 @@ def is_eligible(frameworks: list[str], eligible_partners: list[str], framework: 
     return (framework is not None and framework in frameworks) or iso in eligible_partners
 
 
-def _unique(values):  # type: ignore[no-untyped-def]
+def _unique(values: Iterable[T]) -> list[T]:
     return list(dict.fromkeys(values))

@@ -16,6 +16,7 @@ from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity
 from menu.repository import ActivityRepository
+from shared.db import UnitOfWork
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
@@ -177,7 +178,8 @@ async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
     return await in_parallel([plans[i:i + CHUNK] for i in range(0, len(plans), CHUNK)], seed_chunk)
 
 
-async def _seed_activity(uow, rng: random.Random, pcm_ref: str, details: ActivityDetails, today: date) -> int:  # type: ignore[no-untyped-def]
+async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, details: ActivityDetails,
+                         today: date) -> int:
     activity: Activity = await service.create_activity(uow, pcm_ref, details)
     changes = 1
     roll = rng.random()

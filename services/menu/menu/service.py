@@ -21,12 +21,12 @@ from menu.domain import (
     check_occurrence,
     check_pcm_ref,
     check_publishable,
-    text_field,
 )
 from menu.events import activity_event, occurrence_event
 from menu.models import Activity, Occurrence
 from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository
 from shared.db import UnitOfWork
+from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
 
 # Occurrence edits are allowed until registration closes.

@@ -26,8 +26,9 @@ from programmes.domain import (
     ProgrammeType,
     two_years_from,
 )
-from programmes.models import KnownActivity, Partner
+from programmes.models import KnownActivity, Partner, Programme
 from programmes.repository import ActivityReadModel, PartnerRepository
+from shared.db import UnitOfWork
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
@@ -97,7 +98,7 @@ async def seed(runtime: ServiceRuntime) -> int:
     return changes + await in_parallel(isos, seed_partner)
 
 
-async def _history(uow, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:  # type: ignore[no-untyped-def]
+async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:
     """Past and current programmes of the partner's tools, with what they plan and how it went."""
     changes = 0
     this_year = date.today().year
@@ -127,7 +128,7 @@ async def _history(uow, rng: random.Random, partner: Partner, activities: list[K
     return changes
 
 
-async def _contents(uow, rng: random.Random, programme, open_to: list[KnownActivity]) -> int:  # type: ignore[no-untyped-def]
+async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, open_to: list[KnownActivity]) -> int:
     changes = 0
     objective_id = None
     if programme.type is ProgrammeType.IPAP:

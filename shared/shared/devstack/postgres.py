@@ -17,6 +17,7 @@ SYSTEM_USER = "embedded_postgres"
 
 
 def _binaries() -> Path:
+    # Imported here: the embedded servers are development extras, absent from production images.
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     return Path(POSTGRES_BIN_PATH)

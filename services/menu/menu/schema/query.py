@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import strawberry
 
-from menu.repository import ActivityRepository, AreaRepository
+from menu import models
+from menu.repository import FAR_FUTURE, ActivityOrder, ActivityRepository, AreaRepository
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation
 from shared.errors import BadUserInput
@@ -46,9 +49,8 @@ class Query:
         return list(await AreaRepository(info.context.session).all())
 
 
-def _sort_value(field):  # type: ignore[no-untyped-def]
-    from menu.repository import FAR_FUTURE, ActivityOrder
-
+def _sort_value(field: ActivityOrder) -> Callable[[models.Activity], str]:
+    """The sort key a cursor holds, matching the repository's ORDER BY."""
     if field is ActivityOrder.START_DATE:
         return lambda a: (a.next_start_date or FAR_FUTURE).isoformat()
     if field is ActivityOrder.PCM_REF:

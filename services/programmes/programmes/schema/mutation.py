@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import strawberry
 
 from programmes import planning, service
@@ -31,7 +33,7 @@ from shared.graphql.ids import parse_id
 ID = strawberry.ID
 
 
-def _optional_id(value: ID | None, field: str):  # type: ignore[no-untyped-def]
+def _optional_id(value: ID | None, field: str) -> uuid.UUID | None:
     return parse_id(value, field) if value is not None else None
 
 
