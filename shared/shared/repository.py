@@ -8,10 +8,10 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import any_of
+from shared.db import Versioned, any_of
 from shared.errors import BadUserInput, NotFound
 
-M = TypeVar("M")
+M = TypeVar("M", bound=Versioned)
 
 
 class Repository(Generic[M]):
@@ -47,4 +47,5 @@ class Repository(Generic[M]):
 
     async def child(self, model: type, child_id: Any) -> Any:
         """A row of the aggregate's inside (a measure, a goal), locked for a change."""
-        return (await self.session.scalars(select(model).where(model.id == child_id).with_for_update())).first()
+        statement: Any = select(model).where(model.id == child_id).with_for_update()  # type: ignore[attr-defined]
+        return (await self.session.scalars(statement)).first()

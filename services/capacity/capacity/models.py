@@ -58,7 +58,7 @@ class CapacityRequest(Entity, Base):
     __tablename__ = "capacity_request"
 
     partner_iso: Mapped[str] = mapped_column(Text)
-    areas: Mapped[list[SupportArea]] = mapped_column(ARRAY(Text))
+    areas: Mapped[list[str]] = mapped_column(ARRAY(Text), doc="SupportArea values")
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     justification: Mapped[str | None] = mapped_column(Text)

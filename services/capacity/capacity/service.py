@@ -16,6 +16,7 @@ from capacity.domain import (
     Recommendation,
     RequestStatus,
     RequestSubmission,
+    SupportArea,
     check_partner_may_request,
     check_step,
     check_submission,
@@ -51,7 +52,7 @@ async def update_request(uow: UnitOfWork, request_id: uuid.UUID, changes: dict[s
     request = await load_request(uow, request_id, expected_version)
     if request.status not in EDITABLE_REQUEST:
         raise Conflict(f"a request {request.status.value.lower()} cannot change", currentStatus=request.status.value)
-    current = RequestSubmission(partner_iso=request.partner_iso, areas=list(request.areas), title=request.title,
+    current = RequestSubmission(partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas], title=request.title,
                                 description=request.description, justification=request.justification,
                                 priority=request.priority)
     for name, value in changes.items():

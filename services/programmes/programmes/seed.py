@@ -140,9 +140,9 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
     elif programme.type is ProgrammeType.ITPP:
         strategic = await planning.add_objective(uow, programme.id, ObjectiveCategory.STRATEGIC_OBJECTIVE,
                                                  "Interoperability with Allied forces")
-        goal = await planning.add_objective(uow, programme.id, ObjectiveCategory.PARTNERSHIP_GOAL,
-                                            "Trained staff officers in NATO procedures", parent_id=strategic.id)
-        objective_id = goal.id
+        itpp_goal = await planning.add_objective(uow, programme.id, ObjectiveCategory.PARTNERSHIP_GOAL,
+                                                 "Trained staff officers in NATO procedures", parent_id=strategic.id)
+        objective_id = itpp_goal.id
         changes += 2
     elif programme.type is ProgrammeType.PARP:
         for n in range(1, 4):

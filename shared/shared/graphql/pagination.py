@@ -84,11 +84,11 @@ class PageRequest:
 
 
 def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
-               count: Callable[[], Awaitable[int]], node: Callable[[N], T] = lambda n: n) -> Connection[T]:
+               count: Callable[[], Awaitable[int]]) -> Connection[Any]:
     """Build a connection from `limit + 1` rows fetched after the cursor."""
     has_next = len(rows) > page.limit
     rows = rows[: page.limit]
-    edges = [Edge(cursor=encode_cursor(cursor_of(row)), node=node(row)) for row in rows]
+    edges = [Edge(cursor=encode_cursor(cursor_of(row)), node=row) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

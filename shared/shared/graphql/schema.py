@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import strawberry
 from strawberry.extensions import ParserCache, ValidationCache
@@ -11,7 +11,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 from shared.graphql.errors import ErrorCodes
 
 # The MIT composition library rejects 2.11, strawberry's default.
-FEDERATION_VERSION = "2.9"
+FEDERATION_VERSION: Literal["2.9"] = "2.9"
 
 
 def build_schema(query: type, mutation: type | None = None, subscription: type | None = None,
