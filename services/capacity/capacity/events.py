@@ -127,7 +127,8 @@ def request_event(verb: str, request: CapacityRequest, contents: RequestContents
             progress_reports=[ReportState.model_validate(r) for r in contents.reports],
         )
     state = RequestState(
-        id=str(request.id), partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas], title=request.title,
+        id=str(request.id), partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas],
+        title=request.title,
         description=request.description, justification=request.justification, priority=request.priority,
         status=request.status, on_hold=request.on_hold,
         assessments=[AssessmentState.model_validate(a) for a in contents.assessments], package=package,
