@@ -52,9 +52,9 @@ async def update_request(uow: UnitOfWork, request_id: uuid.UUID, changes: dict[s
     request = await load_request(uow, request_id, expected_version)
     if request.status not in EDITABLE_REQUEST:
         raise Conflict(f"a request {request.status.value.lower()} cannot change", currentStatus=request.status.value)
-    current = RequestSubmission(partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas], title=request.title,
-                                description=request.description, justification=request.justification,
-                                priority=request.priority)
+    current = RequestSubmission(partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas],
+                                title=request.title, description=request.description,
+                                justification=request.justification, priority=request.priority)
     for name, value in changes.items():
         setattr(current, name, value)
     checked = check_submission(current)
