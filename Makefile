@@ -13,6 +13,7 @@ run: install
 	@$(BIN)/python -m shared.devstack run
 
 test: install
+	@$(BIN)/ruff check shared services tests
 	@$(BIN)/python -m pytest
 
 install: $(PY_STAMP) $(NODE_STAMP)

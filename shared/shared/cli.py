@@ -22,7 +22,7 @@ from shared.web.serve import serve
 
 def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=service.name)
-    parser.add_argument("command", choices=["serve", "migrate", "seed", "prepare", "sdl", "asyncapi"])
+    parser.add_argument("command", choices=["serve", "migrate", "seed", "seed-if-empty", "prepare", "sdl", "asyncapi"])
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format=f"[{service.name}] %(message)s")
     settings = service.settings()
@@ -36,6 +36,8 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
         upgrade(service.migrations, settings.database_url)
     elif args.command == "seed":
         asyncio.run(_seed(service, settings, only_if_empty=False))
+    elif args.command == "seed-if-empty":
+        asyncio.run(_seed(service, settings, only_if_empty=True))
     elif args.command == "prepare":
         upgrade(service.migrations, settings.database_url)
         asyncio.run(_seed(service, settings, only_if_empty=True))

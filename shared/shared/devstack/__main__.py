@@ -27,8 +27,11 @@ POSTGRES_PORT = int(os.environ.get("HUB_POSTGRES_PORT", "55432"))
 BROKER_PORT = int(os.environ.get("HUB_BROKER_PORT", "9092"))
 
 
+STARTED = time.perf_counter()
+
+
 def say(message: str) -> None:
-    print(f"==> {message}", flush=True)
+    print(f"==> [{time.perf_counter() - STARTED:5.1f}s] {message}", flush=True)
 
 
 class Shutdown(Exception):
@@ -78,15 +81,19 @@ def run(root: Path) -> None:
 
         say("composing the supergraph (alongside the rest)")
         composing = ThreadPoolExecutor(1).submit(compose, root)
+        envs = {spec.name: spec.env(urls[spec.name] or "", bootstrap) for spec in SERVICES}
+        say("migrations of " + ", ".join(spec.name for spec in SERVICES))
+        with ThreadPoolExecutor(len(SERVICES)) as pool:
+            list(pool.map(lambda s: subprocess.run(s.command("migrate"), env=envs[s.name], check=True), SERVICES))
         for spec in SERVICES:
-            say(f"{spec.name}: migrations, then seed data if its database is empty")
-            env = spec.env(urls[spec.name] or "", bootstrap)
-            subprocess.run(spec.command("prepare"), env=env, check=True)
-            process = spawn(spec.command("serve"), log=logs / f"{spec.name}.log", env=env)
-            started.append((spec.name, process))
-            wait_for_port(spec.port, process, 60, f"{spec.name} (see {logs / (spec.name + '.log')})")
+            started.append((spec.name, spawn(spec.command("serve"), log=logs / f"{spec.name}.log",
+                                             env=envs[spec.name])))
+        for (name, process), spec in zip(started, SERVICES, strict=True):
+            say(f"{name}: seed data if its database is empty (its events go out as it serves)")
+            subprocess.run(spec.command("seed-if-empty"), env=envs[name], check=True)
+            wait_for_port(spec.port, process, 60, f"{name} (see {logs / (name + '.log')})")
             # The next services' seeds read this one's events: let its outbox drain first.
-            _wait_outbox_drained(spec.name, spec.port)
+            _wait_outbox_drained(name, spec.port)
         supergraph = composing.result()
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway = spawn(gateway_command(supergraph, GATEWAY_PORT), log=logs / "gateway.log", cwd=root / "gateway")
