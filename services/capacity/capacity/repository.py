@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, bindparam, func, select, tuple_
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
@@ -30,6 +30,7 @@ from capacity.models import (
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
 from shared.graphql.pagination import PageRequest
+from shared.readmodel import upsert_if_newer
 from shared.repository import Repository
 
 
@@ -141,13 +142,7 @@ class PartnerReadModel:
         """Upsert a partner's state; an older version never overwrites a newer one. True if applied."""
         values = {"iso": state["iso"], "name": state["name"], "framework": state["framework"],
                   "suspended": state["suspended"], "version": state["version"]}
-        statement = insert(KnownPartner).values(values)
-        result = await self.session.execute(statement.on_conflict_do_update(
-            index_elements=[KnownPartner.iso],
-            set_={k: statement.excluded[k] for k in values if k != "iso"},
-            where=KnownPartner.version < statement.excluded.version,
-        ).returning(KnownPartner.iso))
-        return result.first() is not None
+        return await upsert_if_newer(self.session, KnownPartner, "iso", values)
 
     async def all(self) -> Sequence[KnownPartner]:
         return (await self.session.scalars(select(KnownPartner).order_by(KnownPartner.iso))).all()
@@ -164,10 +159,7 @@ class ActivityReadModel:
     async def apply(self, state: dict[str, Any]) -> None:
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "version": state["version"]}
-        statement = insert(KnownActivity).values(values)
-        await self.session.execute(statement.on_conflict_do_update(
-            index_elements=[KnownActivity.id], set_={k: statement.excluded[k] for k in values if k != "id"},
-            where=KnownActivity.version < statement.excluded.version))
+        await upsert_if_newer(self.session, KnownActivity, "id", values)
 
     async def published(self) -> Sequence[KnownActivity]:
         return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")

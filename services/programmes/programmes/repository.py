@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, bindparam, func, select, true, tuple_
-from sqlalchemy.dialects.postgresql import ARRAY, insert
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
@@ -31,6 +31,7 @@ from shared.db import any_of
 from shared.frameworks import Framework
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
+from shared.readmodel import upsert_if_newer
 from shared.repository import Repository
 
 
@@ -210,13 +211,7 @@ class ActivityReadModel:
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "frameworks": state["frameworks"],
                   "eligible_partners": state["eligiblePartners"], "version": state["version"]}
-        statement = insert(KnownActivity).values(values)
-        result = await self.session.execute(statement.on_conflict_do_update(
-            index_elements=[KnownActivity.id],
-            set_={k: statement.excluded[k] for k in values if k != "id"},
-            where=KnownActivity.version < statement.excluded.version,
-        ).returning(KnownActivity.id))
-        return result.first() is not None
+        return await upsert_if_newer(self.session, KnownActivity, "id", values)
 
     async def published(self, limit: int = 5000) -> Sequence[KnownActivity]:
         return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")
