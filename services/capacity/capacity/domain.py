@@ -14,6 +14,7 @@ from shared.lifecycle import Lifecycle
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+MAX_FUNDS = Decimal("1000000000000")
 PERIOD = re.compile(r"^\d{4}(-(H[12]|Q[1-4]))?$")
 
 
@@ -163,8 +164,8 @@ def check_contribution(details: ContributionDetails) -> ContributionDetails:
             raise BadUserInput("say how many people, 1 to 10000", field="quantity")
         details.amount = details.currency = None
     elif details.kind is ContributionKind.FUNDS:
-        if details.amount is None or details.amount <= 0:
-            raise BadUserInput("funds need a positive amount", field="amount")
+        if details.amount is None or not 0 < details.amount <= MAX_FUNDS:
+            raise BadUserInput(f"funds need a positive amount up to {MAX_FUNDS}", field="amount")
         details.currency = (details.currency or "").strip().upper()
         if not CURRENCY.match(details.currency):
             raise BadUserInput("currency is an ISO 4217 code such as EUR", field="currency")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
-from shared.domain_text import text_field
+from shared.domain_text import plain, text_field
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.lifecycle import Lifecycle
@@ -76,6 +76,7 @@ EDITABLE_ACTIVITY = frozenset({ActivityStatus.DRAFT, ActivityStatus.PUBLISHED})
 PENDING_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED})
 
 T = TypeVar("T")
+MAX_FEE = 1_000_000
 
 PCM_REF = re.compile(r"^[A-Z][A-Z0-9]{1,9}\.\d{1,6}$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -128,7 +129,7 @@ def check_activity(details: ActivityDetails) -> ActivityDetails:
     details.provider_name = text_field(details.provider_name, "providerName", max_length=200) or ""
     details.contact_name = text_field(details.contact_name, "contactName", max_length=200, required=False)
     if details.contact_email is not None:
-        details.contact_email = details.contact_email.strip() or None
+        details.contact_email = plain(details.contact_email.strip(), "contactEmail") or None
         if details.contact_email and (len(details.contact_email) > 254 or not EMAIL.match(details.contact_email)):
             raise BadUserInput("contactEmail is not an email address", field="contactEmail")
     details.languages = _unique(v.strip().lower() for v in details.languages)
@@ -137,8 +138,8 @@ def check_activity(details: ActivityDetails) -> ActivityDetails:
     for language in details.languages:
         if not LANGUAGE.match(language):
             raise BadUserInput(f"{language!r} is not an ISO 639-1 language code", field="languages")
-    if details.fee_eur is not None and details.fee_eur < 0:
-        raise BadUserInput("feeEur must not be negative", field="feeEur")
+    if details.fee_eur is not None and not 0 <= details.fee_eur <= MAX_FEE:
+        raise BadUserInput(f"feeEur must be between 0 and {MAX_FEE}", field="feeEur")
     details.frameworks = _unique(details.frameworks)
     details.eligible_partners = _unique(v.strip().upper() for v in details.eligible_partners)
     for iso in details.eligible_partners:

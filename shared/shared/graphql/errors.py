@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterator
 
 from graphql import GraphQLError
+from sqlalchemy import exc as sa_exc
 from strawberry.extensions import SchemaExtension
 
 from shared.errors import DomainError
@@ -40,6 +41,13 @@ class ErrorCodes(SchemaExtension):
                 return error
             code = "BAD_USER_INPUT" if any(m in error.message for m in _INPUT_MARKERS) else "GRAPHQL_VALIDATION_FAILED"
             return _with(error, error.message, {"code": code})
+        if isinstance(original, sa_exc.DataError):
+            # The database refused a value the checks let through: still the caller's input.
+            return _with(error, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})
+        if isinstance(original, sa_exc.IntegrityError):
+            # Two changes raced for the same unique value; the loser is told, nothing was written.
+            return _with(error, "the change conflicts with data that now exists; reload and try again",
+                         {"code": "CONFLICT"})
         request_id = getattr(self.execution_context.context, "request_id", None)
         log.error("unexpected error (request %s) at %s", request_id, error.path, exc_info=original)
         return _with(error, "Internal server error", {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id})

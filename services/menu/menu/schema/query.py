@@ -10,6 +10,7 @@ from menu import models
 from menu.repository import FAR_FUTURE, ActivityOrder, ActivityRepository, AreaRepository
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation
+from shared.domain_text import plain
 from shared.errors import BadUserInput
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
@@ -33,7 +34,7 @@ class Query:
                          search: str | None = None, order_by: ActivityOrderBy | None = None,
                          first: int | None = None, after: str | None = None) -> ActivityConnection:
         if search is not None:
-            search = search.strip() or None
+            search = plain(search.strip(), "search") or None
             if search and len(search) > MAX_SEARCH:
                 raise BadUserInput(f"search is longer than {MAX_SEARCH} characters", field="search")
         criteria = (filter or ActivityFilter()).query(search)
