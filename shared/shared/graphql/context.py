@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from shared.runtime import ServiceRuntime
 
 L = TypeVar("L")
+TRACEPARENT = re.compile(r"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
 class RequestContext(BaseContext, Generic[L]):
@@ -28,8 +31,9 @@ class RequestContext(BaseContext, Generic[L]):
         self.runtime = runtime
         self.session = session
         self.actor = actor
-        self.request_id = request_id or uuid.uuid4().hex
-        self.traceparent = traceparent or new_traceparent()
+        # Headers are the caller's: keep them only when well formed, as they travel into events.
+        self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else uuid.uuid4().hex
+        self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
         self._loaders: L | None = None
 
     @property

@@ -26,3 +26,13 @@ def test_a_record_without_cloudevents_headers_is_refused() -> None:
         assert "ce_source" in str(error)
     else:
         raise AssertionError("accepted a record that is not a CloudEvent")
+
+
+def test_a_malformed_trace_context_from_a_caller_is_replaced() -> None:
+    from shared.graphql.context import TRACEPARENT, RequestContext
+
+    good = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    kept = RequestContext(None, None, traceparent=good, request_id="abc-1")  # type: ignore[arg-type]
+    assert kept.traceparent == good and kept.request_id == "abc-1"
+    replaced = RequestContext(None, None, traceparent="x" * 5000, request_id="\x00" * 3)  # type: ignore[arg-type]
+    assert TRACEPARENT.match(replaced.traceparent) and len(replaced.request_id) == 32
