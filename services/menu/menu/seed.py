@@ -199,7 +199,7 @@ async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, deta
         )
         changes += 1
         if (start - today).days < 150:
-            await service.advance_occurrence(uow, occurrence.id, "registration_opened", today=today)
+            await service.advance_occurrence(uow, occurrence.id, "registration_opened", today=today, refresh=False)
             changes += 1
     await service.publish_activity(uow, activity.id)
     changes += 1
