@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, any_, bindparam
+from sqlalchemy import DateTime, MetaData, Text, any_, bindparam
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
@@ -171,3 +172,19 @@ class UnitOfWork:
 def any_of(column: Any, values: Sequence[Any]) -> Any:
     """`column = ANY($1)` with the keys as one array parameter: one statement shape for any count."""
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def enum_column(enum: type, name: str, length: int = 48) -> SAEnum:
+    """An enum stored as its values in a checked VARCHAR: adding a value needs no type migration."""
+    return SAEnum(enum, name=name, native_enum=False, length=length, create_constraint=True,
+                  values_callable=lambda members: [m.value for m in members])
+
+
+class TransitionRecord:
+    """One step of an aggregate's lifecycle, kept for its history: who took it, and when.
+
+    Each service adds the owner's foreign key, the from/to statuses and the why."""
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    actor: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

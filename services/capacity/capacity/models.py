@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, Index, Numeric, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -18,12 +18,7 @@ from capacity.domain import (
     RequestStatus,
     SupportArea,
 )
-from shared.db import Entity, service_metadata, utcnow
-
-
-def _enum(cls: type, name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=48, create_constraint=True,
-                values_callable=lambda e: [m.value for m in e])
+from shared.db import Entity, TransitionRecord, enum_column, service_metadata
 
 
 class Base(DeclarativeBase):
@@ -62,7 +57,7 @@ class CapacityRequest(Entity, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     justification: Mapped[str | None] = mapped_column(Text)
-    priority: Mapped[Priority] = mapped_column(_enum(Priority, "request_priority"), default=Priority.MEDIUM)
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "request_priority"), default=Priority.MEDIUM)
     status: Mapped[RequestStatus] = mapped_column(
         Enum(RequestStatus, name="request_status", native_enum=False, length=32, create_constraint=True),
         default=RequestStatus.SUBMITTED)
@@ -77,18 +72,15 @@ class CapacityRequest(Entity, Base):
     )
 
 
-class RequestTransition(Base):
+class RequestTransition(TransitionRecord, Base):
     """Every change of a request's status: who, when, from what to what, and why."""
 
     __tablename__ = "request_transition"
 
-    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("capacity_request.id"), index=True)
-    from_status: Mapped[RequestStatus | None] = mapped_column(_enum(RequestStatus, "request_transition_from"))
-    to_status: Mapped[RequestStatus] = mapped_column(_enum(RequestStatus, "request_transition_to"))
-    actor: Mapped[str] = mapped_column(Text)
+    from_status: Mapped[RequestStatus | None] = mapped_column(enum_column(RequestStatus, "request_transition_from"))
+    to_status: Mapped[RequestStatus] = mapped_column(enum_column(RequestStatus, "request_transition_to"))
     reason: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class RequestAssessment(Entity, Base):
@@ -96,7 +88,7 @@ class RequestAssessment(Entity, Base):
 
     request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("capacity_request.id"), index=True)
     findings: Mapped[str] = mapped_column(Text)
-    recommendation: Mapped[Recommendation] = mapped_column(_enum(Recommendation, "recommendation"))
+    recommendation: Mapped[Recommendation] = mapped_column(enum_column(Recommendation, "recommendation"))
     assessor: Mapped[str] = mapped_column(Text)
 
 
@@ -113,7 +105,7 @@ class Measure(Entity, Base):
     __tablename__ = "measure"
 
     package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("package.id"), index=True)
-    area: Mapped[SupportArea] = mapped_column(_enum(SupportArea, "measure_area"))
+    area: Mapped[SupportArea] = mapped_column(enum_column(SupportArea, "measure_area"))
     title: Mapped[str] = mapped_column(Text)
     lead_nation: Mapped[str] = mapped_column(Text)
     contributing_nations: Mapped[list[str]] = mapped_column(ARRAY(Text))
@@ -127,7 +119,7 @@ class Contribution(Entity, Base):
 
     measure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measure.id"), index=True)
     nation: Mapped[str] = mapped_column(Text)
-    kind: Mapped[ContributionKind] = mapped_column(_enum(ContributionKind, "contribution_kind"))
+    kind: Mapped[ContributionKind] = mapped_column(enum_column(ContributionKind, "contribution_kind"))
     quantity: Mapped[int | None]
     amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     currency: Mapped[str | None] = mapped_column(Text)
@@ -139,7 +131,7 @@ class ProgressReport(Entity, Base):
 
     package_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("package.id"), index=True)
     period: Mapped[str] = mapped_column(Text)
-    status: Mapped[RagStatus] = mapped_column(_enum(RagStatus, "rag_status"))
+    status: Mapped[RagStatus] = mapped_column(enum_column(RagStatus, "rag_status"))
     narrative: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("package_id", "period", name="uq_progress_report_package_period"),)

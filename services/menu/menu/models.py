@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Computed, Date, Enum, ForeignKey, Index, Numeric, Text, func, literal_column
+from sqlalchemy import Computed, Date, ForeignKey, Index, Numeric, Text, func, literal_column
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -20,13 +20,8 @@ from menu.domain import (
     OccurrenceStatus,
     ProviderKind,
 )
-from shared.db import Entity, service_metadata
+from shared.db import Entity, enum_column, service_metadata
 from shared.errors import Conflict
-
-
-def _enum(cls: type, name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=32, create_constraint=True,
-                values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):
@@ -49,10 +44,10 @@ class Activity(Entity, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
     area_code: Mapped[str] = mapped_column(ForeignKey("area_of_cooperation.code"), index=True)
-    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind, "activity_kind"), index=True)
-    provider_kind: Mapped[ProviderKind] = mapped_column(_enum(ProviderKind, "provider_kind"), index=True)
+    kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind, "activity_kind", 32), index=True)
+    provider_kind: Mapped[ProviderKind] = mapped_column(enum_column(ProviderKind, "provider_kind", 32), index=True)
     provider_name: Mapped[str] = mapped_column(Text, index=True)
-    level: Mapped[ActivityLevel] = mapped_column(_enum(ActivityLevel, "activity_level"))
+    level: Mapped[ActivityLevel] = mapped_column(enum_column(ActivityLevel, "activity_level", 32))
     languages: Mapped[list[str]] = mapped_column(ARRAY(Text))
     fee_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     contact_name: Mapped[str | None] = mapped_column(Text)
@@ -60,7 +55,7 @@ class Activity(Entity, Base):
     frameworks: Mapped[list[str]] = mapped_column(ARRAY(Text))
     eligible_partners: Mapped[list[str]] = mapped_column(ARRAY(Text))
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
-    status: Mapped[ActivityStatus] = mapped_column(_enum(ActivityStatus, "activity_status"),
+    status: Mapped[ActivityStatus] = mapped_column(enum_column(ActivityStatus, "activity_status", 32),
                                                    default=ActivityStatus.DRAFT, index=True)
     withdrawal_reason: Mapped[str | None] = mapped_column(Text)
     # The first start date of its occurrences still to happen, kept by the service for sorting.
@@ -101,7 +96,7 @@ class Occurrence(Entity, Base):
     host: Mapped[str] = mapped_column(Text)
     seats: Mapped[int]
     registration_deadline: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[OccurrenceStatus] = mapped_column(_enum(OccurrenceStatus, "occurrence_status"),
+    status: Mapped[OccurrenceStatus] = mapped_column(enum_column(OccurrenceStatus, "occurrence_status", 32),
                                                      default=OccurrenceStatus.PLANNED)
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -21,13 +21,8 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
-from shared.db import Entity, Versioned, service_metadata, utcnow
+from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_metadata
 from shared.frameworks import Framework
-
-
-def _enum(cls: type, name: str) -> Enum:
-    return Enum(cls, name=name, native_enum=False, length=48, create_constraint=True,
-                values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):
@@ -57,13 +52,13 @@ class Programme(Entity, Base):
     __tablename__ = "programme"
 
     partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
-    type: Mapped[ProgrammeType] = mapped_column(_enum(ProgrammeType, "programme_type"))
+    type: Mapped[ProgrammeType] = mapped_column(enum_column(ProgrammeType, "programme_type"))
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     revision: Mapped[int] = mapped_column(Integer, doc="the edition of this partner's programme of this type")
-    status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus, "programme_status"))
+    status: Mapped[ProgrammeStatus] = mapped_column(enum_column(ProgrammeStatus, "programme_status"))
 
     __table_args__ = (
         UniqueConstraint("partner_iso", "type", "revision", name="uq_programme_partner_type_revision"),
@@ -81,18 +76,15 @@ class Programme(Entity, Base):
         return previous
 
 
-class ProgrammeTransition(Base):
+class ProgrammeTransition(TransitionRecord, Base):
     """Every change of a programme's status: who, when, from what to what, and why."""
 
     __tablename__ = "programme_transition"
 
-    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
-    from_status: Mapped[ProgrammeStatus | None] = mapped_column(_enum(ProgrammeStatus, "transition_from"))
-    to_status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus, "transition_to"))
-    actor: Mapped[str] = mapped_column(Text)
+    from_status: Mapped[ProgrammeStatus | None] = mapped_column(enum_column(ProgrammeStatus, "transition_from"))
+    to_status: Mapped[ProgrammeStatus] = mapped_column(enum_column(ProgrammeStatus, "transition_to"))
     note: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Objective(Entity, Base):
@@ -100,7 +92,7 @@ class Objective(Entity, Base):
 
     programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("objective.id"))
-    category: Mapped[ObjectiveCategory] = mapped_column(_enum(ObjectiveCategory, "objective_category"))
+    category: Mapped[ObjectiveCategory] = mapped_column(enum_column(ObjectiveCategory, "objective_category"))
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
 
@@ -112,8 +104,8 @@ class PlannedActivity(Entity, Base):
     activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), index=True)
     objective_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("objective.id"))
     year: Mapped[int]
-    priority: Mapped[Priority] = mapped_column(_enum(Priority, "priority"))
-    status: Mapped[PlannedActivityStatus] = mapped_column(_enum(PlannedActivityStatus, "planned_activity_status"))
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "priority"))
+    status: Mapped[PlannedActivityStatus] = mapped_column(enum_column(PlannedActivityStatus, "planned_activity_status"))
     flag_reason: Mapped[str | None] = mapped_column(Text)
 
     def move_to(self, target: PlannedActivityStatus) -> None:
@@ -137,7 +129,7 @@ class Assessment(Entity, Base):
 
     goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("partnership_goal.id"), index=True)
     cycle: Mapped[str] = mapped_column(Text)
-    rating: Mapped[AssessmentRating] = mapped_column(_enum(AssessmentRating, "assessment_rating"))
+    rating: Mapped[AssessmentRating] = mapped_column(enum_column(AssessmentRating, "assessment_rating"))
     comment: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("goal_id", "cycle", name="uq_assessment_goal_cycle"),)
@@ -148,8 +140,8 @@ class OccEvaluation(Entity, Base):
 
     programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
     unit: Mapped[str] = mapped_column(Text)
-    level: Mapped[OccLevel] = mapped_column(_enum(OccLevel, "occ_level"))
-    result: Mapped[OccResult] = mapped_column(_enum(OccResult, "occ_result"))
+    level: Mapped[OccLevel] = mapped_column(enum_column(OccLevel, "occ_level"))
+    result: Mapped[OccResult] = mapped_column(enum_column(OccResult, "occ_result"))
     evaluated_on: Mapped[date] = mapped_column(Date)
     remarks: Mapped[str | None] = mapped_column(Text)
 
