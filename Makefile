@@ -7,7 +7,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := gateway/node_modules/.installed
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
-.PHONY: run test install sdl compose clean
+.PHONY: run test install sdl compose clean reset
 
 run: install
 	@$(BIN)/python -m shared.devstack run
@@ -37,3 +37,12 @@ compose: install
 
 clean:
 	rm -rf $(VENV) gateway/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql
+
+# Start again from empty databases: deletes .data/ (PostgreSQL's data, logs, keys) after asking;
+# `make reset YES=1` does not ask. The next `make run` migrates and seeds afresh.
+reset:
+	@pid=.data/postgres/data/postmaster.pid; if [ -f $$pid ] && kill -0 "$$(head -1 $$pid)" 2>/dev/null; then \
+		echo "make run is using .data/: stop it first (Ctrl-C)"; exit 1; fi
+	@if [ "$(YES)" = 1 ]; then rm -rf .data && echo "deleted .data/"; \
+	else printf "Delete .data/ (every local database and log)? [y/N] "; read answer; \
+		case "$$answer" in y|Y|yes) rm -rf .data && echo "deleted .data/";; *) echo "kept .data/";; esac; fi

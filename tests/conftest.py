@@ -45,7 +45,7 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker,
                            topic_prefix=prefix, outbox_sweep_seconds="0.5")
             subprocess.run(spec.command("migrate"), env=env, check=True, capture_output=True)
             if spec.name == "programmes":  # the partners, registered through their use case
-                subprocess.run(spec.command("seed"), env=env, check=True, capture_output=True)
+                subprocess.run(spec.command("seed", "partners"), env=env, check=True, capture_output=True)
             processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=env))
         subgraphs = [(spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
                      for spec in SERVICES]

@@ -1,5 +1,5 @@
-"""One command line for every service: serve, migrate, seed, prepare (migrate, then seed if empty),
-sdl (its subgraph schema) and asyncapi (its event catalogue)."""
+"""One command line for every service: serve, migrate, seed [STAGE], seed-if-empty [STAGE], prepare
+(migrate, then every seed stage not yet run), sdl (its subgraph schema) and asyncapi (its event catalogue)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import time
 
 from sqlalchemy import select
 
-from shared.definition import ServiceDefinition
+from shared.definition import SeedStage, ServiceDefinition
 from shared.events.catalogue import asyncapi_document
+from shared.logs import configure_logging
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
@@ -23,9 +24,11 @@ from shared.web.serve import serve
 def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=service.name)
     parser.add_argument("command", choices=["serve", "migrate", "seed", "seed-if-empty", "prepare", "sdl", "asyncapi"])
+    parser.add_argument("stage", nargs="?", help="a seed stage (seed, seed-if-empty); all stages when left out")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format=f"[{service.name}] %(message)s")
+    configure_logging(service.name)
     settings = service.settings()
+    stages = [service.stage(args.stage)] if args.stage else list(service.seed_stages)
     if args.command == "sdl":
         sys.stdout.write(service.schema.as_str() + "\n")
     elif args.command == "asyncapi":
@@ -35,31 +38,31 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     elif args.command == "migrate":
         upgrade(service.migrations, settings.database_url)
     elif args.command == "seed":
-        asyncio.run(_seed(service, settings, only_if_empty=False))
+        asyncio.run(_seed(service, settings, stages, only_if_empty=False))
     elif args.command == "seed-if-empty":
-        asyncio.run(_seed(service, settings, only_if_empty=True))
+        asyncio.run(_seed(service, settings, stages, only_if_empty=True))
     elif args.command == "prepare":
         upgrade(service.migrations, settings.database_url)
-        asyncio.run(_seed(service, settings, only_if_empty=True))
+        asyncio.run(_seed(service, settings, stages, only_if_empty=True))
 
 
-async def _seed(service: ServiceDefinition, settings: ServiceSettings, only_if_empty: bool) -> None:
-    if service.seed is None:
-        return
+async def _seed(service: ServiceDefinition, settings: ServiceSettings, stages: list[SeedStage],
+                only_if_empty: bool) -> None:
     runtime = service.build_runtime(settings)
     try:
-        if only_if_empty and await _has_events(runtime):
-            logging.info("database already holds data: not seeding")
-            return
-        started = time.perf_counter()
-        changes = await service.seed(runtime)
-        logging.info("seeded %d changes in %.1fs", changes, time.perf_counter() - started)
+        for stage in stages:
+            if only_if_empty and await _has_events(runtime, stage.marks):
+                logging.info("%s: the database already holds %s events: not seeding", stage.name, stage.marks)
+                continue
+            started = time.perf_counter()
+            changes = await stage.run(runtime)
+            logging.info("%s: seeded %d changes in %.1fs", stage.name, changes, time.perf_counter() - started)
     finally:
         await runtime.stop()
 
 
-async def _has_events(runtime: ServiceRuntime) -> bool:
-    # Every change writes an event, so an outbox that ever held a row means data exists.
+async def _has_events(runtime: ServiceRuntime, topic: str) -> bool:
+    # Every change writes an event, so an outbox that ever held one of the topic's means its data exists.
     outbox = runtime.metadata.tables["outbox"]
     async with runtime.sessionmaker() as session:
-        return (await session.scalar(select(outbox.c.seq).limit(1))) is not None
+        return (await session.scalar(select(outbox.c.seq).where(outbox.c.topic == topic).limit(1))) is not None

@@ -17,6 +17,17 @@ Seeder = Callable[[ServiceRuntime], Awaitable[int]]
 
 
 @dataclass(frozen=True)
+class SeedStage:
+    """One step of a service's development data. Stages of different services interleave (the menu
+    names partners that programmes registers, programmes plans the menu's activities), so `make run`
+    runs them in an order across services; a stage has run once the outbox holds an event of `marks`."""
+
+    name: str
+    run: Seeder
+    marks: str
+
+
+@dataclass(frozen=True)
 class ServiceDefinition:
     name: str
     title: str
@@ -25,7 +36,14 @@ class ServiceDefinition:
     schema: Schema
     catalogue: EventCatalogue
     migrations: Path
-    seed: Seeder | None = None
+    seed_stages: tuple[SeedStage, ...] = ()
+
+    def stage(self, name: str) -> SeedStage:
+        for stage in self.seed_stages:
+            if stage.name == name:
+                return stage
+        raise ValueError(f"{self.name} has no seed stage {name!r}: "
+                         f"{', '.join(s.name for s in self.seed_stages) or 'none'}")
 
     def create_app(self, settings: ServiceSettings | None = None, runtime: ServiceRuntime | None = None) -> FastAPI:
         from shared.web.app import create_service_app

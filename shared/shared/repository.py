@@ -1,12 +1,15 @@
-"""The part every repository shares: add, get by key (optionally locked for a change), get many by keys."""
+"""The part every repository shares: add, get by key (optionally locked for a change), get many by keys;
+and nested pages for many owners in one statement."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from shared.db import Versioned, any_of
 from shared.errors import BadUserInput, NotFound
@@ -49,3 +52,37 @@ class Repository(Generic[M]):
         """A row of the aggregate's inside (a measure, a goal), locked for a change."""
         statement: Any = select(model).where(model.id == child_id).with_for_update()  # type: ignore[attr-defined]
         return (await self.session.scalars(statement)).first()
+
+
+async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence[tuple[Any, ...]],
+                        key_types: Sequence[Any], per_key: Callable[[list[Any]], Select[Any]]) -> list[list[Any]]:
+    """One statement for many owners' pages of a nested list (a partner's programmes, an activity's
+    occurrences): the keys are unnested with their position and `per_key` (given the key columns)
+    is joined LATERAL, so each owner gets its own page, limit and order."""
+    table, columns = _unnested(keys, key_types)
+    lateral = per_key(columns).lateral()
+    rows = await session.execute(select(table.c.ordinal, aliased(entity, lateral))
+                                 .select_from(table).join(lateral, true()))
+    pages: list[list[Any]] = [[] for _ in keys]
+    for ordinal, row in rows.all():
+        pages[ordinal - 1].append(row)
+    return pages
+
+
+async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
+                         matching: Callable[[list[Any]], Select[Any]]) -> list[int]:
+    """How many rows `matching` (a `SELECT count(*) ...` given the key columns) finds for each key."""
+    table, columns = _unnested(keys, key_types)
+    counted = matching(columns).lateral()
+    rows = await session.execute(select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))
+    counts = [0] * len(keys)
+    for ordinal, n in rows.all():
+        counts[ordinal - 1] = n
+    return counts
+
+
+def _unnested(keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any]) -> tuple[Any, list[Any]]:
+    names = [f"key{i}" for i in range(len(key_types))]
+    arrays = [bindparam(None, [key[i] for key in keys], type_=ARRAY(kind)) for i, kind in enumerate(key_types)]
+    table = func.unnest(*arrays).table_valued(*names, with_ordinality="ordinal").render_derived()
+    return table, [table.c[name] for name in names]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmake
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
 from shared.events.kafka import ensure_topics
-from shared.events.live import LiveEvents
+from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
 from shared.settings import ServiceSettings
@@ -33,6 +33,7 @@ class ServiceRuntime:
     catalogue: EventCatalogue
     loaders_factory: Callable[[AsyncSession], Any]
     consumers: Mapping[str, Handlers] = field(default_factory=dict)
+    live_feeds: Sequence[LiveFeed[Any]] = ()
     engine: AsyncEngine = field(init=False)
     sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
     outbox: OutboxWriter = field(init=False)
@@ -44,7 +45,7 @@ class ServiceRuntime:
         self.engine = create_engine(self.settings.database_url)
         self.sessionmaker = create_sessionmaker(self.engine)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
-        self.live = LiveEvents(self.settings, list(self.catalogue.topics))
+        self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
 
     @property
     def channel(self) -> str:

@@ -11,6 +11,7 @@ from enum import Enum
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
 from shared.lifecycle import Lifecycle
+from shared.partners import PartnerStanding
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -95,14 +96,6 @@ class RequestSubmission:
     description: str
     justification: str | None = None
     priority: Priority = Priority.MEDIUM
-
-
-@dataclass(frozen=True)
-class PartnerStanding:
-    """What capacity knows of a partner, from programmes' events."""
-
-    iso: str
-    suspended: bool
 
 
 def check_submission(submission: RequestSubmission) -> RequestSubmission:

@@ -22,8 +22,6 @@ from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 
 REQUEST_TOPIC = "capacity.request.v1"
-PARTNER_TOPIC = "programmes.partner.v1"  # consumed: programmes owns it
-MENU_ACTIVITY_TOPIC = "menu.activity.v1"  # consumed: menu owns it
 
 
 class _State(BaseModel):

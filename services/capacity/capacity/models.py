@@ -19,22 +19,17 @@ from capacity.domain import (
     SupportArea,
 )
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata
+from shared.readmodel import KnownPartnerColumns
 
 
 class Base(DeclarativeBase):
     metadata = service_metadata()
 
 
-class KnownPartner(Base):
+class KnownPartner(KnownPartnerColumns, Base):
     """programmes' partner as capacity last heard of it (event-carried state)."""
 
     __tablename__ = "known_partner"
-
-    iso: Mapped[str] = mapped_column(Text, primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    framework: Mapped[str] = mapped_column(Text)
-    suspended: Mapped[bool]
-    version: Mapped[int] = mapped_column(doc="the partner's version in programmes")
 
 
 class KnownActivity(Base):

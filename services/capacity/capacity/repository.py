@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from capacity.domain import OPEN_REQUEST, ActivityStanding, PartnerStanding, RequestStatus, SupportArea
+from capacity.domain import OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.events import RequestContents
 from capacity.models import (
     CapacityRequest,
@@ -30,7 +30,7 @@ from capacity.models import (
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
 from shared.graphql.pagination import PageRequest
-from shared.readmodel import upsert_if_newer
+from shared.readmodel import PartnerReadModel, upsert_if_newer
 from shared.repository import Repository
 
 
@@ -130,22 +130,9 @@ class RequestRepository(Repository[CapacityRequest]):
         return contents
 
 
-class PartnerReadModel:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def standing(self, iso: str) -> PartnerStanding | None:
-        row = await self.session.get(KnownPartner, iso)
-        return PartnerStanding(row.iso, row.suspended) if row else None
-
-    async def apply(self, state: dict[str, Any]) -> bool:
-        """Upsert a partner's state; an older version never overwrites a newer one. True if applied."""
-        values = {"iso": state["iso"], "name": state["name"], "framework": state["framework"],
-                  "suspended": state["suspended"], "version": state["version"]}
-        return await upsert_if_newer(self.session, KnownPartner, "iso", values)
-
-    async def all(self) -> Sequence[KnownPartner]:
-        return (await self.session.scalars(select(KnownPartner).order_by(KnownPartner.iso))).all()
+def known_partners(session: AsyncSession) -> PartnerReadModel:
+    """capacity's copy of programmes' partners."""
+    return PartnerReadModel(session, KnownPartner)
 
 
 class ActivityReadModel:

@@ -20,8 +20,9 @@ from capacity.domain import (
     RequestSubmission,
     SupportArea,
 )
-from capacity.repository import ActivityReadModel, PartnerReadModel
+from capacity.repository import ActivityReadModel, known_partners
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
 
@@ -60,7 +61,7 @@ async def seed(runtime: ServiceRuntime) -> int:
     partners_read = await runtime.catch_up("partners")
     activities_read = await runtime.catch_up("menu-activities")
     async with runtime.sessionmaker() as session:
-        known = {p.iso: p for p in await PartnerReadModel(session).all()}
+        known = {p.iso: p for p in await known_partners(session).all()}
         activities = {a.id: a.title for a in await ActivityReadModel(session).published()}
     log.info("read %d partner and %d menu events; %d published activities known",
              partners_read, activities_read, len(activities))
@@ -131,3 +132,6 @@ def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: Support
     words = KEYWORDS.get(area, [])
     fitting = sorted(a for a, title in activities.items() if any(w in title for w in words)) or sorted(activities)
     return rng.sample(fitting, min(2, len(fitting)))
+
+
+SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),)

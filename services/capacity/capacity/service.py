@@ -24,7 +24,7 @@ from capacity.domain import (
 )
 from capacity.events import request_event
 from capacity.models import CapacityRequest, RequestAssessment, RequestTransition
-from capacity.repository import PartnerReadModel, RequestRepository
+from capacity.repository import RequestRepository, known_partners
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import Conflict
@@ -33,7 +33,7 @@ from shared.events.envelope import CloudEvent
 
 async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> CapacityRequest:
     submission = check_submission(submission)
-    standing = await PartnerReadModel(uow.session).standing(submission.partner_iso)
+    standing = await known_partners(uow.session).standing(submission.partner_iso)
     check_partner_may_request(standing, submission.partner_iso)
     request = CapacityRequest(
         partner_iso=submission.partner_iso, areas=[a.value for a in submission.areas], title=submission.title,
@@ -126,7 +126,7 @@ async def changed(uow: UnitOfWork, request: CapacityRequest, verb: str) -> Capac
 
 async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """programmes.partner.*: keep capacity's copy of the partner; a suspension holds its open requests."""
-    readmodel = PartnerReadModel(uow.session)
+    readmodel = known_partners(uow.session)
     before = await readmodel.standing(event.data["iso"])
     if not await readmodel.apply(event.data):
         return  # an older or repeated state

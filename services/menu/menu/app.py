@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from menu import service
 from menu.events import CATALOGUE
 from menu.models import Base
 from menu.repository import MenuLoaders
 from menu.schema import schema
-from menu.seed import seed
+from menu.schema.subscription import ACTIVITY_FEED
+from menu.seed import SEED_STAGES
 from menu.settings import MenuSettings
 from shared.definition import ServiceDefinition
+from shared.events.contracts import PROGRAMMES_PARTNER
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders)
+    consumers = {"partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed)}
+    return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders, consumers=consumers,
+                          live_feeds=[ACTIVITY_FEED])
 
 
 SERVICE = ServiceDefinition(
     name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
     build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
-    migrations=Path(__file__).parent / "migrations", seed=seed,
+    migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
 )
 create_app = SERVICE.create_app

@@ -22,6 +22,7 @@ from menu.domain import (
 )
 from shared.db import Entity, enum_column, service_metadata
 from shared.errors import Conflict
+from shared.readmodel import KnownPartnerColumns
 
 
 class Base(DeclarativeBase):
@@ -72,6 +73,10 @@ class Activity(Entity, Base):
         Index("ix_activity_frameworks", "frameworks", postgresql_using="gin"),
         Index("ix_activity_languages", "languages", postgresql_using="gin"),
         Index("ix_activity_eligible_partners", "eligible_partners", postgresql_using="gin"),
+        Index("ix_activity_tags", "tags", postgresql_using="gin"),
+        Index("ix_activity_level", "level"),
+        # A search for a reference ("NSO.99") is a prefix match, whatever the database's collation.
+        Index("ix_activity_pcm_ref_pattern", "pcm_ref", postgresql_ops={"pcm_ref": "text_pattern_ops"}),
         Index("ix_activity_title_id", "title", "id"),
         Index("ix_activity_pcm_ref_id", "pcm_ref", "id"),
     )
@@ -101,13 +106,19 @@ class Occurrence(Entity, Base):
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
-        Index("ix_occurrence_activity_start", "activity_id", "start_date"),
+        Index("ix_occurrence_activity_start", "activity_id", "start_date", "id"),
         Index("ix_occurrence_start", "start_date"),
     )
 
     def move_to(self, target: OccurrenceStatus) -> None:
         self.status = OCCURRENCE_LIFECYCLE.transition(self.status, target)
         self.bump()
+
+
+class KnownPartner(KnownPartnerColumns, Base):
+    """programmes' partner as the menu last heard of it (event-carried state)."""
+
+    __tablename__ = "known_partner"
 
 
 # Activities with nothing to come sort last by start date, and still page stably.

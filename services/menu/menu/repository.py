@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,20 +10,23 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, func, or_, select, true, tuple_, update
-from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, func, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY, UUID, array
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
-from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, Occurrence
+from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, KnownPartner, Occurrence
 from shared.db import any_of
-from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
+from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
-from shared.repository import Repository
+from shared.ordering import Direction, SortKey, keyset
+from shared.readmodel import PartnerReadModel
+from shared.repository import Repository, lateral_counts, lateral_pages
 
 FAR_FUTURE = date(9999, 12, 31)
+# What a search for a menu reference looks like: a provider code, perhaps a dot and digits ("NSO.99").
+PCM_REF_PREFIX = re.compile(r"^[A-Z][A-Z0-9]{1,9}(\.\d{0,6})?$")
 
 
 class ActivityOrder(str, Enum):
@@ -31,26 +35,38 @@ class ActivityOrder(str, Enum):
     PCM_REF = "PCM_REF"
 
 
-class Direction(str, Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+ACTIVITY_SORT: dict[ActivityOrder, SortKey[Activity]] = {
+    ActivityOrder.TITLE: SortKey(Activity.title, lambda a: a.title),  # type: ignore[arg-type]
+    ActivityOrder.PCM_REF: SortKey(Activity.pcm_ref, lambda a: a.pcm_ref),  # type: ignore[arg-type]
+    ActivityOrder.START_DATE: SortKey(NEXT_START_OR_LAST, lambda a: (a.next_start_date or FAR_FUTURE).isoformat(),
+                                      date.fromisoformat),
+}
 
 
-def _sort_column(order: ActivityOrder) -> ColumnElement[Any]:
-    if order is ActivityOrder.START_DATE:
-        return NEXT_START_OR_LAST
-    return {ActivityOrder.TITLE: Activity.title, ActivityOrder.PCM_REF: Activity.pcm_ref}[order]  # type: ignore[return-value]
+@dataclass(frozen=True)
+class ActivityOrdering:
+    field: ActivityOrder = ActivityOrder.TITLE
+    direction: Direction = Direction.ASC
+
+    @property
+    def sort(self) -> SortKey[Activity]:
+        return ACTIVITY_SORT[self.field]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActivityCriteria:
-    area_codes: list[str] | None = None
-    kinds: list[ActivityKind] | None = None
-    statuses: list[ActivityStatus] | None = None
-    frameworks: list[str] | None = None
-    languages: list[str] | None = None
-    provider_kinds: list[ProviderKind] | None = None
-    providers: list[str] | None = None
+    """A catalogue query; hashable, so loaders can batch the owners that ask the same one."""
+
+    area_codes: tuple[str, ...] = ()
+    kinds: tuple[ActivityKind, ...] = ()
+    statuses: tuple[ActivityStatus, ...] = ()
+    frameworks: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    levels: tuple[ActivityLevel, ...] = ()
+    tags: tuple[str, ...] = ()
+    provider_kinds: tuple[ProviderKind, ...] = ()
+    providers: tuple[str, ...] = ()
+    open_to: tuple[str, str] | None = None  # (framework, iso) of a partner
     starts_from: date | None = None
     starts_to: date | None = None
     search: str | None = None
@@ -67,10 +83,16 @@ class ActivityCriteria:
             where.append(Activity.frameworks.overlap(text_array(self.frameworks)))
         if self.languages:
             where.append(Activity.languages.overlap(text_array(self.languages)))
+        if self.levels:
+            where.append(Activity.level.in_(self.levels))
+        if self.tags:
+            where.append(Activity.tags.overlap(text_array(self.tags)))
         if self.provider_kinds:
             where.append(Activity.provider_kind.in_(self.provider_kinds))
         if self.providers:
-            where.append(Activity.provider_name.in_(self.providers))
+            where.append(any_of(Activity.provider_name, self.providers))
+        if self.open_to is not None:
+            where.append(_open_to(*self.open_to))
         if self.starts_from or self.starts_to:
             occurrence = select(Occurrence.id).where(
                 Occurrence.activity_id == Activity.id,
@@ -82,16 +104,20 @@ class ActivityCriteria:
                 occurrence = occurrence.where(Occurrence.start_date <= self.starts_to)
             where.append(occurrence.exists())
         if self.search:
-            where.append(Activity.search_vector.op("@@")(func.websearch_to_tsquery("english", self.search)))
+            words = Activity.search_vector.op("@@")(func.websearch_to_tsquery("english", self.search))
+            reference = self.search.upper()
+            where.append(or_(words, Activity.pcm_ref.startswith(reference, autoescape=True))
+                         if PCM_REF_PREFIX.match(reference) else words)
         return where
 
 
+def _open_to(framework: Any, iso: Any) -> ColumnElement[bool]:
+    return or_(Activity.frameworks.contains(array([cast(framework, Text)])),
+               Activity.eligible_partners.contains(array([cast(iso, Text)])))
+
+
 def _eligible_to(framework: ColumnElement[Any], iso: ColumnElement[Any]) -> ColumnElement[bool]:
-    return and_(
-        Activity.status == ActivityStatus.PUBLISHED,
-        or_(Activity.frameworks.contains(array([cast(framework, Text)])),
-            Activity.eligible_partners.contains(array([cast(iso, Text)]))),
-    )
+    return and_(Activity.status == ActivityStatus.PUBLISHED, _open_to(framework, iso))
 
 
 class ActivityRepository(Repository[Activity]):
@@ -103,50 +129,26 @@ class ActivityRepository(Repository[Activity]):
     async def pcm_ref_taken(self, pcm_ref: str) -> bool:
         return (await self.session.scalar(select(Activity.id).where(Activity.pcm_ref == pcm_ref))) is not None
 
-    async def page(self, where: ActivityCriteria, order: ActivityOrder, direction: Direction,
-                   page: PageRequest) -> Sequence[Activity]:
-        column = _sort_column(order)
-        statement = select(Activity).where(*where.conditions())
-        if page.after is not None:
-            key = tuple_(column, Activity.id)
-            after = tuple_(_cursor_value(order, page.after[0]), uuid.UUID(page.after[1]))
-            statement = statement.where(key > after if direction is Direction.ASC else key < after)
-        ascending = direction is Direction.ASC
-        ordering = (column.asc(), Activity.id.asc()) if ascending else (column.desc(), Activity.id.desc())
-        return (await self.session.scalars(statement.order_by(*ordering).limit(page.limit + 1))).all()
+    async def page(self, where: ActivityCriteria, order: ActivityOrdering, page: PageRequest) -> Sequence[Activity]:
+        statement = keyset(select(Activity).where(*where.conditions()), order.sort, Activity.id, order.direction, page)
+        return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ActivityCriteria) -> int:
         statement = select(func.count()).select_from(Activity).where(*where.conditions())
         return int(await self.session.scalar(statement) or 0)
 
-    async def eligible_pages(self, partners: Sequence[tuple[str | None, str]],
-                             page: PageRequest) -> list[list[Activity]]:
+    async def eligible_pages(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria,
+                             order: ActivityOrdering, page: PageRequest) -> list[list[Activity]]:
         """One statement for many partners: each partner's page of published activities open to it."""
-        keys = _partner_keys(partners)
-        inner: Select[Any] = select(Activity).where(_eligible_to(keys.c.framework, keys.c.iso))
-        if page.after is not None:
-            inner = inner.where(tuple_(Activity.title, Activity.id) > tuple_(page.after[0], uuid.UUID(page.after[1])))
-        lateral = inner.order_by(Activity.title, Activity.id).limit(page.limit + 1).lateral()
-        activity = aliased(Activity, lateral)
-        rows = (await self.session.execute(
-            select(keys.c.ordinal, activity).select_from(keys).join(lateral, true())
-        )).all()
-        pages: list[list[Activity]] = [[] for _ in partners]
-        for ordinal, found in rows:
-            pages[ordinal - 1].append(found)
-        return pages
+        def per_partner(key: list[Any]) -> Select[Any]:
+            statement = select(Activity).where(_eligible_to(*key), *where.conditions())
+            return keyset(statement, order.sort, Activity.id, order.direction, page)
 
-    async def eligible_counts(self, partners: Sequence[tuple[str | None, str]]) -> list[int]:
-        keys = _partner_keys(partners)
-        counted = (select(func.count().label("n")).select_from(Activity)
-                   .where(_eligible_to(keys.c.framework, keys.c.iso)).lateral())
-        rows = (await self.session.execute(
-            select(keys.c.ordinal, counted.c.n).select_from(keys).join(counted, true())
-        )).all()
-        counts = [0] * len(partners)
-        for ordinal, n in rows:
-            counts[ordinal - 1] = n
-        return counts
+        return await lateral_pages(self.session, Activity, partners, [Text, Text], per_partner)
+
+    async def eligible_counts(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria) -> list[int]:
+        return await lateral_counts(self.session, partners, [Text, Text], lambda key: select(func.count()).select_from(
+            Activity).where(_eligible_to(*key), *where.conditions()))
 
     async def refresh_next_start(self, activity_ids: Sequence[uuid.UUID], today: date) -> None:
         """Keep the denormalised sort key: the first start still to come, of occurrences not cancelled."""
@@ -160,29 +162,37 @@ class ActivityRepository(Repository[Activity]):
         )
 
 
-def _cursor_value(order: ActivityOrder, value: Any) -> Any:
-    return date.fromisoformat(value) if order is ActivityOrder.START_DATE else value
-
-
 def text_array(values: Sequence[str]) -> Any:
     return bindparam(None, list(values), type_=ARRAY(Text))
 
 
-def _partner_keys(partners: Sequence[tuple[str | None, str]]) -> Any:
-    frameworks = [framework or "" for framework, _ in partners]
-    isos = [iso for _, iso in partners]
-    return (func.unnest(text_array(frameworks), text_array(isos))
-            .table_valued("framework", "iso", with_ordinality="ordinal").render_derived())
+OCCURRENCE_SORT: SortKey[Occurrence] = SortKey(Occurrence.start_date, lambda o: o.start_date.isoformat(),  # type: ignore[arg-type]
+                                               date.fromisoformat)
 
 
 class OccurrenceRepository(Repository[Occurrence]):
     model = Occurrence
 
-    async def of_activities(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Occurrence]:
-        return (await self.session.scalars(
-            select(Occurrence).where(any_of(Occurrence.activity_id, activity_ids))
-            .order_by(Occurrence.activity_id, Occurrence.start_date, Occurrence.id)
-        )).all()
+    async def pages_of(self, activity_ids: Sequence[uuid.UUID], statuses: tuple[OccurrenceStatus, ...],
+                       page: PageRequest) -> list[list[Occurrence]]:
+        """Each activity's page of occurrences, earliest first, in one statement."""
+        def per_activity(key: list[Any]) -> Select[Any]:
+            statement = select(Occurrence).where(Occurrence.activity_id == key[0], *self._having(statuses))
+            return keyset(statement, OCCURRENCE_SORT, Occurrence.id, Direction.ASC, page)
+
+        return await lateral_pages(self.session, Occurrence, [(a,) for a in activity_ids], [UUID(as_uuid=True)],
+                                   per_activity)
+
+    async def counts_of(self, activity_ids: Sequence[uuid.UUID], statuses: tuple[OccurrenceStatus, ...]) -> list[int]:
+        found = dict((await self.session.execute(
+            select(Occurrence.activity_id, func.count()).where(any_of(Occurrence.activity_id, activity_ids),
+                                                               *self._having(statuses))
+            .group_by(Occurrence.activity_id))).all())
+        return [found.get(a, 0) for a in activity_ids]
+
+    @staticmethod
+    def _having(statuses: tuple[OccurrenceStatus, ...]) -> list[ColumnElement[bool]]:
+        return [Occurrence.status.in_(statuses)] if statuses else []
 
     async def pending_of(self, activity_id: uuid.UUID) -> Sequence[Occurrence]:
         return (await self.session.scalars(
@@ -211,18 +221,53 @@ class AreaRepository:
         return int(await self.session.scalar(select(func.count()).select_from(AreaOfCooperation)) or 0)
 
 
+def known_partners(session: AsyncSession) -> PartnerReadModel:
+    """The menu's copy of programmes' partners (for named eligibility and the openTo filter)."""
+    return PartnerReadModel(session, KnownPartner)
+
+
 class MenuLoaders:
     """Per-request loaders: every field that reaches another row goes through one of these."""
 
     def __init__(self, session: AsyncSession) -> None:
-        activities = ActivityRepository(session)
-        occurrences = OccurrenceRepository(session)
+        self._activities = ActivityRepository(session)
+        self._occurrences = OccurrenceRepository(session)
         areas = AreaRepository(session)
-        self.activity_by_id = one_per_key(activities.get_many, lambda a: a.id)
-        self.activity_by_pcm_ref = one_per_key(activities.by_pcm_refs, lambda a: a.pcm_ref)
-        self.occurrence_by_id = one_per_key(occurrences.get_many, lambda o: o.id)
-        self.occurrences_by_activity = many_per_key(occurrences.of_activities, lambda o: o.activity_id)
+        self.activity_by_id = one_per_key(self._activities.get_many, lambda a: a.id)
+        self.activity_by_pcm_ref = one_per_key(self._activities.by_pcm_refs, lambda a: a.pcm_ref)
+        self.occurrence_by_id = one_per_key(self._occurrences.get_many, lambda o: o.id)
         self.area_by_code = one_per_key(areas.get_many, lambda a: a.code)
-        self.eligible_count = DataLoader(load_fn=activities.eligible_counts)
-        # keyed by PagedKey((framework, iso), ...)
-        self.eligible_page = pages_per_key(activities.eligible_pages)
+        self._by_query: dict[Any, Any] = {}
+
+    def occurrences(self, statuses: tuple[OccurrenceStatus, ...]) -> tuple[
+            DataLoader[PagedKey[uuid.UUID], list[Occurrence]], DataLoader[uuid.UUID, int]]:
+        """Pages and counts of activities' occurrences: owners asking the same thing share a statement."""
+        def build() -> Any:
+            async def pages(keys: list[uuid.UUID], page: PageRequest) -> list[list[Occurrence]]:
+                return await self._occurrences.pages_of(keys, statuses, page)
+
+            async def counts(keys: list[uuid.UUID]) -> list[int]:
+                return await self._occurrences.counts_of(keys, statuses)
+
+            return pages_per_key(pages), DataLoader(load_fn=counts)
+
+        return self._for(("occurrences", statuses), build)  # type: ignore[no-any-return]
+
+    def eligible(self, where: ActivityCriteria, order: ActivityOrdering) -> tuple[
+            DataLoader[PagedKey[tuple[str, str]], list[Activity]], DataLoader[tuple[str, str], int]]:
+        """Pages and counts of partners' eligible activities, keyed by (framework, iso)."""
+        def build() -> Any:
+            async def pages(keys: list[tuple[str, str]], page: PageRequest) -> list[list[Activity]]:
+                return await self._activities.eligible_pages(keys, where, order, page)
+
+            async def counts(keys: list[tuple[str, str]]) -> list[int]:
+                return await self._activities.eligible_counts(keys, where)
+
+            return pages_per_key(pages), DataLoader(load_fn=counts)
+
+        return self._for(("eligible", where, order), build)  # type: ignore[no-any-return]
+
+    def _for(self, query: Any, build: Any) -> Any:
+        if query not in self._by_query:
+            self._by_query[query] = build()
+        return self._by_query[query]

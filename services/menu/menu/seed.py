@@ -7,6 +7,7 @@ event on the menu's topics, and the other services' read models fill from them.
 from __future__ import annotations
 
 import csv
+import logging
 import random
 from datetime import date, timedelta
 from decimal import Decimal
@@ -15,12 +16,14 @@ from pathlib import Path
 from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity
-from menu.repository import ActivityRepository
+from menu.repository import ActivityRepository, known_partners
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
 
+log = logging.getLogger(__name__)
 ACTIVITIES_PER_AREA = 40
 CHUNK = 100
 SEED = 2026
@@ -160,7 +163,13 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
 
 async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
     today = today or date.today()
-    plans = activity_plans(random.Random(SEED))
+    # Activities open to partners by name need those partners known to the menu (from programmes' events).
+    await runtime.catch_up("partners")
+    async with runtime.sessionmaker() as session:
+        known = {p.iso for p in await known_partners(session).all()}
+    if not known:
+        log.warning("no partners known yet (seed programmes' partners first): activities open only by framework")
+    plans = [(ref, _open_to_known(details, known)) for ref, details in activity_plans(random.Random(SEED))]
 
     async def seed_chunk(chunk: list[tuple[str, ActivityDetails]]) -> int:
         changes = 0
@@ -176,6 +185,16 @@ async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
         return changes
 
     return await in_parallel([plans[i:i + CHUNK] for i in range(0, len(plans), CHUNK)], seed_chunk)
+
+
+def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails:
+    details.eligible_partners = [iso for iso in details.eligible_partners if iso in known]
+    if not details.frameworks and not details.eligible_partners:
+        details.frameworks = [Framework.PFP]
+    return details
+
+
+SEED_STAGES = (SeedStage("catalogue", seed, marks="menu.activity.v1"),)
 
 
 async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, details: ActivityDetails,

@@ -24,10 +24,11 @@ from menu.domain import (
 )
 from menu.events import activity_event, occurrence_event
 from menu.models import Activity, Occurrence
-from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository
+from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository, known_partners
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
+from shared.events.envelope import CloudEvent
 
 # Occurrence edits are allowed until registration closes.
 EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
@@ -41,6 +42,7 @@ async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetail
         raise BadUserInput(f"there is no area of cooperation {details.area_code!r}", field="areaCode")
     if await activities.pcm_ref_taken(pcm_ref):
         raise Conflict(f"an activity {pcm_ref} already exists", field="pcmRef")
+    await _check_partners_known(uow, details.eligible_partners)
     activity = Activity(pcm_ref=pcm_ref, status=ActivityStatus.DRAFT, **_columns(details))
     activities.add(activity)
     uow.publish(activity_event("created", activity))
@@ -55,6 +57,8 @@ async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict
     details = check_activity(ActivityDetails(**{**_details_of(activity), **changes}))
     if details.area_code != activity.area_code and not await AreaRepository(uow.session).exists(details.area_code):
         raise BadUserInput(f"there is no area of cooperation {details.area_code!r}", field="areaCode")
+    added = [iso for iso in details.eligible_partners if iso not in activity.eligible_partners]
+    await _check_partners_known(uow, added)
     if activity.status is ActivityStatus.PUBLISHED:
         check_publishable(details)
     for name, value in _columns(details).items():
@@ -164,6 +168,19 @@ async def cancel_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, reason: s
     uow.publish(occurrence_event("cancelled", occurrence))
     await _refresh_activity(uow, occurrence, today or date.today())
     return occurrence
+
+
+async def _check_partners_known(uow: UnitOfWork, isos: list[str]) -> None:
+    # The menu knows partners from programmes' events; a partner registered a moment ago may not be here yet.
+    unknown = await known_partners(uow.session).unknown(isos)
+    if unknown:
+        raise BadUserInput(f"the menu knows of no partner {', '.join(unknown)}: eligible partners are partner "
+                           "countries (ISO 3166 alpha-3) that programmes has registered", field="eligiblePartners")
+
+
+async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
+    """programmes.partner.*: keep the menu's copy of the partner."""
+    await known_partners(uow.session).apply(event.data)
 
 
 async def _refresh_activity(uow: UnitOfWork, occurrence: Occurrence, today: date) -> None:

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from menu.app import SERVICE
-from shared.testing.harness import ServiceHarness, service_under_test
+from menu.repository import known_partners
+from shared.testing.harness import ServiceHarness, eventually, service_under_test
+from shared.testing.kafka import publish_partner
 
 _numbers = itertools.count(1)
 
@@ -19,9 +21,22 @@ ACTIVITY_FIELDS = "id pcmRef title status version frameworks eligiblePartners la
 OCCURRENCE_FIELDS = "id status version startDate endDate seats registrationDeadline cancellationReason"
 
 
+# The partners tests name, as programmes would have published them (the menu keeps a copy).
+PARTNERS = {"GEO": "PFP", "UKR": "PFP", "JOR": "MD", "AUS": "PATG", "QAT": "ICI"}
+
+
 @pytest.fixture(scope="session")
 async def menu(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
     async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
+        for iso, framework in PARTNERS.items():
+            await publish_partner(broker.bootstrap_servers, harness.settings.topic("programmes.partner.v1"), iso,
+                                  framework=framework)
+
+        async def all_known() -> bool:
+            async with harness.runtime.sessionmaker() as session:
+                return not await known_partners(session).unknown(list(PARTNERS))
+
+        await eventually(all_known)
         yield harness
 
 

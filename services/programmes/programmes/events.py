@@ -33,7 +33,6 @@ from shared.frameworks import Framework
 
 PARTNER_TOPIC = "programmes.partner.v1"
 PROGRAMME_TOPIC = "programmes.programme.v1"
-MENU_ACTIVITY_TOPIC = "menu.activity.v1"  # consumed: menu owns it
 
 
 class _State(BaseModel):

@@ -29,6 +29,7 @@ from programmes.domain import (
 from programmes.models import KnownActivity, Partner, Programme
 from programmes.repository import ActivityReadModel, PartnerRepository
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
@@ -74,14 +75,14 @@ async def seed_partners(runtime: ServiceRuntime) -> int:
     return changes
 
 
-async def seed(runtime: ServiceRuntime) -> int:
-    changes = await seed_partners(runtime)
+async def seed_programmes(runtime: ServiceRuntime) -> int:
+    changes = 0
     caught_up = await runtime.catch_up("menu-activities")
     async with runtime.sessionmaker() as session:
         activities = list(await ActivityReadModel(session).published())
     log.info("read %d menu events; %d published activities known", caught_up, len(activities))
     if not activities:
-        log.warning("no menu activities known yet: partners seeded, programmes not (run the menu first)")
+        log.warning("no menu activities known yet: no programmes seeded (seed the menu first)")
         return changes
     async with runtime.sessionmaker() as session:
         isos = [p.iso for p in await PartnerRepository(session).list()]
@@ -96,6 +97,10 @@ async def seed(runtime: ServiceRuntime) -> int:
         return made
 
     return changes + await in_parallel(isos, seed_partner)
+
+
+SEED_STAGES = (SeedStage("partners", seed_partners, marks="programmes.partner.v1"),
+               SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"))
 
 
 async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:

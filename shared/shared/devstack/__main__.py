@@ -1,8 +1,10 @@
 """`make run`: the whole system on embedded defaults, stopped together on Ctrl-C or SIGTERM.
 
 `python -m shared.devstack run` starts PostgreSQL and Tansu (unless a database URL or
-KAFKA_BOOTSTRAP_SERVERS is given), migrates and seeds each service, starts the three
-services, composes the supergraph and starts Hive Gateway. `compose` only composes.
+KAFKA_BOOTSTRAP_SERVERS is given), migrates each service, starts the three services,
+seeds what is empty stage by stage (SEED_ORDER), composes the supergraph and starts
+Hive Gateway. A service or the gateway that crashes is restarted (shared.devstack.supervisor).
+`compose` only composes.
 """
 
 from __future__ import annotations
@@ -13,14 +15,23 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType
 
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.postgres import EmbeddedPostgres
-from shared.devstack.processes import port_open, spawn, stop, wait_for_port
-from shared.devstack.services import SERVICES, compose_supergraph, export_sdl, gateway_command, repository_root
+from shared.devstack.processes import port_open, spawn, wait_for_port
+from shared.devstack.services import (
+    SEED_ORDER,
+    SERVICES,
+    compose_supergraph,
+    export_sdl,
+    gateway_command,
+    repository_root,
+)
+from shared.devstack.supervisor import Supervisor
 
 GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "4000"))
 POSTGRES_PORT = int(os.environ.get("HUB_POSTGRES_PORT", "55432"))
@@ -52,7 +63,7 @@ def compose(root: Path) -> Path:
 def run(root: Path) -> None:
     data = root / ".data"
     logs = data / "logs"
-    started: list[tuple[str, subprocess.Popen[bytes]]] = []
+    supervisor = Supervisor(say)
     postgres: EmbeddedPostgres | None = None
     broker: EmbeddedBroker | None = None
     signal.signal(signal.SIGTERM, _on_signal)
@@ -85,20 +96,25 @@ def run(root: Path) -> None:
         say("migrations of " + ", ".join(spec.name for spec in SERVICES))
         with ThreadPoolExecutor(len(SERVICES)) as pool:
             list(pool.map(lambda s: subprocess.run(s.command("migrate"), env=envs[s.name], check=True), SERVICES))
+        children = {}
         for spec in SERVICES:
-            started.append((spec.name, spawn(spec.command("serve"), log=logs / f"{spec.name}.log",
-                                             env=envs[spec.name])))
-        for (name, process), spec in zip(started, SERVICES, strict=True):
-            say(f"{name}: seed data if its database is empty (its events go out as it serves)")
-            subprocess.run(spec.command("seed-if-empty"), env=envs[name], check=True)
-            wait_for_port(spec.port, process, 60, f"{name} (see {logs / (name + '.log')})")
-            # The next services' seeds read this one's events: let its outbox drain first.
+            log = logs / f"{spec.name}.log"
+            children[spec.name] = supervisor.start(spec.name, _starter(spec.command("serve"), log, envs[spec.name]),
+                                                   log)
+        specs = {spec.name: spec for spec in SERVICES}
+        for name, stage in SEED_ORDER:
+            spec = specs[name]
+            say(f"{name}: seed {stage} if not yet there (its events go out as it serves)")
+            subprocess.run(spec.command("seed-if-empty", stage), env=envs[name], check=True)
+            wait_for_port(spec.port, children[name].process, 60, f"{name} (see {logs / (name + '.log')})")
+            # The next stages read this one's events: let its outbox drain first.
             _wait_outbox_drained(name, spec.port)
         supergraph = composing.result()
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
-        gateway = spawn(gateway_command(supergraph, GATEWAY_PORT), log=logs / "gateway.log", cwd=root / "gateway")
-        started.append(("gateway", gateway))
-        wait_for_port(GATEWAY_PORT, gateway, 60, f"gateway (see {logs / 'gateway.log'})")
+        gateway_log = logs / "gateway.log"
+        gateway = supervisor.start("gateway", _starter(gateway_command(supergraph, GATEWAY_PORT), gateway_log,
+                                                       None, cwd=root / "gateway"), gateway_log)
+        wait_for_port(GATEWAY_PORT, gateway.process, 60, f"gateway (see {gateway_log})")
         print(f"""
 Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
   GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql
@@ -106,12 +122,10 @@ Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
   programmes subgraph          http://127.0.0.1:8002/graphql
   capacity subgraph            http://127.0.0.1:8003/graphql
   logs                         {logs}
-Ctrl-C stops everything.
+A service that crashes is restarted; Ctrl-C stops everything.
 """, flush=True)
         while True:
-            for name, process in started:
-                if process.poll() is not None:
-                    raise Shutdown(f"{name} exited with code {process.returncode} (see {logs / (name + '.log')})")
+            supervisor.check()
             time.sleep(0.5)
     except Shutdown as reason:
         say(f"stopping ({reason})")
@@ -121,14 +135,18 @@ Ctrl-C stops everything.
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        for _, process in reversed(started):
-            stop(process)
+        supervisor.stop_all()
         if broker is not None:
             broker.stop()
         if postgres is not None:
             postgres.stop()
         say("all stopped")
     sys.exit(exit_code)
+
+
+def _starter(args: list[str], log: Path, env: dict[str, str] | None,
+             cwd: Path | None = None) -> Callable[[], subprocess.Popen[bytes]]:
+    return lambda: spawn(args, log=log, env=env, cwd=cwd)
 
 
 def _wait_outbox_drained(name: str, port: int, timeout: float = 120) -> None:

@@ -1,8 +1,12 @@
 """The one consumer mechanism: apply each event once, in its own transaction, then commit the offset.
 
 Idempotent: the event id goes into `processed_event` in the same transaction as the
-effect, so a redelivered event changes nothing. An event that keeps failing is sent
-to `<topic>.dlq` with the error after bounded retries, and the partition moves on.
+effect, so a redelivered event changes nothing. Two kinds of failure are told apart:
+when our own infrastructure fails (the database or the broker is away), the consumer
+waits and retries, backing off, for as long as the outage lasts, and nothing is parked;
+an event that fails for its own sake is retried a few times, then sent to
+`<topic>.dlq` with the error and the consuming service and group, and the partition
+moves on.
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
+import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import KafkaError
 from sqlalchemy import Table
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -134,14 +141,24 @@ class EventConsumer:
         handler = self.handlers.get(record.topic, {}).get(event.type)
         if handler is None:
             return
-        for attempt in range(1, self.settings.consumer_max_attempts + 1):
+        attempt, outage = 0, 0
+        while True:
             try:
                 outcome = await self.apply(event, handler)
                 EVENTS_CONSUMED.labels(self.settings.service_name, self.name, outcome).inc()
+                if outage:
+                    log.info("%s resumed after %d failed tries against its infrastructure", self.name, outage)
                 return
             except Exception as exc:
+                if failed_for_infrastructure(exc):
+                    outage += 1
+                    log.warning("%s waits for its infrastructure (%s: %s); retrying %s %s",
+                                self.name, type(exc).__name__, exc, event.type, event.id)
+                    await asyncio.sleep(min(0.5 * 2 ** min(outage, 5), MAX_OUTAGE_BACKOFF))
+                    continue
+                attempt += 1
                 log.warning("%s failed on %s %s (attempt %d): %s", self.name, event.type, event.id, attempt, exc)
-                if attempt == self.settings.consumer_max_attempts:
+                if attempt >= self.settings.consumer_max_attempts:
                     EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()
                     await self._dead_letter(record, exc)
                     return
@@ -175,9 +192,37 @@ class EventConsumer:
         headers = list(record.headers) + [
             ("dlq_error", str(error)[:1000].encode()),
             ("dlq_consumer", self.name.encode()),
+            ("dlq_service", self.settings.service_name.encode()),
+            ("dlq_group", self.group_id.encode()),
             ("dlq_offset", str(record.offset).encode()),
         ]
         await self._dlq.send_and_wait(f"{record.topic}.dlq", record.value, key=record.key, headers=headers)
+
+
+# An outage is retried for as long as it lasts; between tries, at most this long.
+MAX_OUTAGE_BACKOFF = 10.0
+# SQLSTATE classes of a database that is away or overloaded, not of a bad event: connection
+# exception, insufficient resources, operator intervention (shutdown, cannot connect now),
+# and a serialization failure or deadlock, which a retry resolves.
+_OUTAGE_SQLSTATES = ("08", "53", "57", "40001", "40P01")
+
+
+def failed_for_infrastructure(error: BaseException) -> bool:
+    """True when the failure is our database's or broker's, not the event's own."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (OSError, TimeoutError, KafkaError, sa_exc.DisconnectionError, sa_exc.TimeoutError,
+                                sa_exc.OperationalError, asyncpg.exceptions.ConnectionDoesNotExistError)):
+            return True
+        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
+            return True
+        state = getattr(current, "sqlstate", None) or getattr(current, "pgcode", None)
+        if isinstance(state, str) and state.startswith(_OUTAGE_SQLSTATES):
+            return True
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+    return False
 
 
 async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:

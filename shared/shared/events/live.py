@@ -1,9 +1,13 @@
-"""Live events for GraphQL subscriptions: this process tails its own topics and fans them out.
+"""Live changes for GraphQL subscriptions: this process tails its own topics and fans them out.
 
-One consumer per process (no consumer group: every instance sees every event), started
-with the first subscriber and reading from the end, so a subscription sees what
-happens after it starts. A subscriber that falls behind loses its oldest events
-rather than slowing the others.
+A `LiveFeed` names the aggregates a subscription follows: which topics change them (an
+occurrence's event changes its activity, say) and how to load them. One consumer per
+process (no consumer group: every instance sees every event) starts with the first
+subscriber and reads from the end, so a subscription sees what happens after it starts.
+Each batch of events is loaded once, in one session, whatever the number of subscribers,
+and every subscriber receives the loaded rows: a session per subscriber per event would
+exhaust the pool. A subscriber that falls behind loses its oldest changes rather than
+slowing the others.
 """
 
 from __future__ import annotations
@@ -11,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaConsumer
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import keep_running
@@ -22,32 +29,43 @@ from shared.settings import ServiceSettings
 log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 1000
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LiveFeed(Generic[T]):
+    name: str
+    # logical topic -> the key of the followed aggregate an event changes (None: it changes none)
+    changed_by: Mapping[str, Callable[[CloudEvent], str | None]]
+    load: Callable[[AsyncSession, list[str]], Awaitable[Sequence[T]]]
+    key_of: Callable[[T], str]
 
 
 class LiveEvents:
-    def __init__(self, settings: ServiceSettings, topics: list[str]) -> None:
+    def __init__(self, settings: ServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
+                 feeds: Sequence[LiveFeed[Any]] = ()) -> None:
         self.settings = settings
-        self.topics = [settings.topic(t) for t in topics]
-        self._subscribers: set[asyncio.Queue[CloudEvent]] = set()
+        self.sessionmaker = sessionmaker
+        self.feeds = {feed.name: feed for feed in feeds}
+        self._subscribers: dict[str, set[asyncio.Queue[Any]]] = {name: set() for name in self.feeds}
         self._task: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
 
-    async def subscribe(self, topic: str) -> AsyncIterator[CloudEvent]:
-        queue: asyncio.Queue[CloudEvent] = asyncio.Queue(QUEUE_SIZE)
-        self._subscribers.add(queue)
+    async def subscribe(self, feed: str) -> AsyncIterator[Any]:
+        """The followed aggregates as they change, each in its state after the change."""
+        queue: asyncio.Queue[Any] = asyncio.Queue(QUEUE_SIZE)
+        self._subscribers[feed].add(queue)
         if self._task is None:
             self._task = asyncio.create_task(keep_running(self._tail, "live events"), name="live-events")
-        wanted = self.settings.topic(topic)
         try:
             while True:
-                event = await queue.get()
-                if event.topic == wanted:
-                    yield event
+                yield await queue.get()
         finally:
-            self._subscribers.discard(queue)
+            self._subscribers[feed].discard(queue)
 
     async def _tail(self) -> None:
-        consumer = AIOKafkaConsumer(*self.topics, bootstrap_servers=self.settings.kafka_bootstrap_servers,
+        topics = {self.settings.topic(t) for feed in self.feeds.values() for t in feed.changed_by}
+        consumer = AIOKafkaConsumer(*sorted(topics), bootstrap_servers=self.settings.kafka_bootstrap_servers,
                                     enable_auto_commit=False, auto_offset_reset="latest",
                                     metadata_max_age_ms=5_000)
         await consumer.start()
@@ -55,16 +73,39 @@ class LiveEvents:
             while True:
                 batches = await consumer.getmany(timeout_ms=500)
                 self.listening.set()
-                for records in batches.values():
-                    for record in records:
-                        event = CloudEvent.from_record(record.topic, record.key, record.value, record.headers)
-                        for queue in list(self._subscribers):
-                            if queue.full():
-                                queue.get_nowait()
-                            queue.put_nowait(event)
+                events = [CloudEvent.from_record(r.topic, r.key, r.value, r.headers)
+                          for records in batches.values() for r in records]
+                if events:
+                    await self._fan_out(events)
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.shield(consumer.stop())
+
+    async def _fan_out(self, events: list[CloudEvent]) -> None:
+        for name, feed in self.feeds.items():
+            subscribers = self._subscribers[name]
+            if not subscribers:
+                continue
+            keys = list(dict.fromkeys(k for e in events if (k := self._key(feed, e)) is not None))
+            if not keys:
+                continue
+            try:
+                async with self.sessionmaker() as session:
+                    rows = await feed.load(session, keys)
+            except Exception as exc:  # the database is away: these changes are missed, later ones are not
+                log.warning("live feed %s could not load %d changes: %s", name, len(keys), exc)
+                continue
+            for row in rows:
+                for queue in list(subscribers):
+                    if queue.full():
+                        queue.get_nowait()
+                    queue.put_nowait(row)
+
+    def _key(self, feed: LiveFeed[Any], event: CloudEvent) -> str | None:
+        for topic, key_of in feed.changed_by.items():
+            if event.topic == self.settings.topic(topic):
+                return key_of(event)
+        return None
 
     async def close(self) -> None:
         if self._task is not None:

@@ -1,4 +1,10 @@
-"""The per-request context: caller, one database session, the unit of work and the loaders."""
+"""The per-operation context: caller, one database session, the unit of work and the loaders.
+
+Over HTTP an operation is a request. Over WebSocket one connection carries many
+operations at once (graphql-ws clients multiplex subscriptions on one socket), so each
+operation gets a context of its own from `for_operation`: its own session, loaders and
+request id; only the caller and the trace are the connection's.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,6 @@ import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
@@ -25,28 +30,45 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
 class RequestContext(BaseContext, Generic[L]):
-    def __init__(self, runtime: ServiceRuntime, session: AsyncSession, actor: Actor = ANONYMOUS,
+    def __init__(self, runtime: ServiceRuntime, actor: Actor = ANONYMOUS,
                  request_id: str | None = None, traceparent: str | None = None) -> None:
         super().__init__()
         self.runtime = runtime
-        self.session = session
         self.actor = actor
         # Headers are the caller's: keep them only when well formed, as they travel into events.
         self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else uuid.uuid4().hex
         self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
+        self._session: AsyncSession | None = None
         self._loaders: L | None = None
 
     @property
+    def session(self) -> AsyncSession:
+        # Opened on first use: an operation that reads nothing checks out no connection.
+        if self._session is None:
+            self._session = self.runtime.sessionmaker()
+        return self._session
+
+    @property
     def loaders(self) -> L:
-        # Created on first use, so a request that loads nothing builds nothing.
         if self._loaders is None:
             self._loaders = self.runtime.loaders_factory(self.session)
         return self._loaders
 
-    def fresh_loaders(self) -> L:
-        """For a long-lived subscription: forget what earlier events loaded."""
+    def for_operation(self) -> RequestContext[L]:
+        """A context of its own for one operation of a WebSocket connection."""
+        return RequestContext(self.runtime, self.actor, request_id=None, traceparent=self.traceparent)
+
+    async def between_messages(self) -> None:
+        """A subscription between two messages: forget what was loaded, hold no connection."""
         self._loaders = None
-        return self.loaders
+        if self._session is not None:
+            await self._session.close()
+
+    async def close(self) -> None:
+        self._loaders = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.session, self.runtime.outbox, actor=self.actor.id, traceparent=self.traceparent)
@@ -57,20 +79,19 @@ def new_traceparent() -> str:
 
 
 def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:
-    """A FastAPI dependency: one session per request (HTTP or WebSocket), closed after the response."""
+    """A FastAPI dependency: one context per request (HTTP) or connection (WebSocket), closed after it."""
 
-    async def get_session() -> AsyncIterator[AsyncSession]:
-        async with runtime.sessionmaker() as session:
-            yield session
-
-    async def get_context(connection: HTTPConnection,
-                          session: AsyncSession = Depends(get_session)) -> RequestContext[Any]:
+    async def get_context(connection: HTTPConnection) -> AsyncIterator[RequestContext[Any]]:
         headers = connection.headers
-        return RequestContext(
-            runtime, session,
+        context: RequestContext[Any] = RequestContext(
+            runtime,
             actor=actor_from_headers(headers),
             request_id=headers.get("x-request-id"),
             traceparent=headers.get("traceparent"),
         )
+        try:
+            yield context
+        finally:
+            await context.close()
 
     return get_context

@@ -1,14 +1,19 @@
-"""One place maps exceptions to GraphQL errors with `extensions.code`.
+"""One place maps exceptions to GraphQL errors with `extensions.code`, and logs each error once.
 
-Runs once per operation on the finished result (no per-field hook): domain errors
-keep their message and gain their code; input the schema refused becomes
-BAD_USER_INPUT; anything unexpected is logged with the request id and masked.
+Runs on each finished result (no per-field hook): once per query or mutation, and on
+every message of a subscription. Domain errors keep their message and gain their code;
+input the schema refused becomes BAD_USER_INPUT, naming the input path; a value the
+database refused is BAD_USER_INPUT or CONFLICT; anything else is logged with its
+traceback and the request id, and the caller sees only that id. No text from the
+database driver or a stack ever reaches a response.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from sqlalchemy import exc as sa_exc
@@ -22,35 +27,85 @@ _INPUT_MARKERS = ("Variable '$", "Expected value of type", "Expected type", "got
                   "Int cannot represent", "Float cannot represent", "ID cannot represent",
                   "String cannot represent", "Boolean cannot represent", "does not exist in",
                   "Value cannot represent", "cannot represent")
+# graphql-core names the variable; a gateway turns a client's literal into a variable named after
+# the argument, so the message says the input path instead ("input.startDate: ...").
+_VARIABLE_VALUE = re.compile(r"^Variable '\$(?P<name>\w+)' has invalid value(?: at (?P<at>[^:]+))?: (?P<why>.*)$",
+                             re.DOTALL)
+# SQLSTATE classes: 22 data exception (a value the column refuses), 23 integrity (a unique key race).
+_VALUE_REFUSED, _INTEGRITY = "22", "23"
 
 
 class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
+        self._map_result(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        self._map_result(result)
+        yield
+
+    def _map_result(self, result: Any) -> None:
         if result is None or not getattr(result, "errors", None):
             return
-        result.errors = [self._map(error) for error in result.errors]
-
-    def _map(self, error: GraphQLError) -> GraphQLError:
-        original = error.original_error
-        if isinstance(original, DomainError):
-            return _with(error, error.message, {"code": original.code.value, **original.extensions})
-        if original is None or isinstance(original, GraphQLError):
-            if error.extensions and "code" in error.extensions:
-                return error
-            code = "BAD_USER_INPUT" if any(m in error.message for m in _INPUT_MARKERS) else "GRAPHQL_VALIDATION_FAILED"
-            return _with(error, error.message, {"code": code})
-        if isinstance(original, sa_exc.DataError):
-            # The database refused a value the checks let through: still the caller's input.
-            return _with(error, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})
-        if isinstance(original, sa_exc.IntegrityError):
-            # Two changes raced for the same unique value; the loser is told, nothing was written.
-            return _with(error, "the change conflicts with data that now exists; reload and try again",
-                         {"code": "CONFLICT"})
         request_id = getattr(self.execution_context.context, "request_id", None)
-        log.error("unexpected error (request %s) at %s", request_id, error.path, exc_info=original)
-        return _with(error, "Internal server error", {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id})
+        result.errors = [coded(error, request_id) for error in result.errors]
+
+
+def coded(error: GraphQLError, request_id: str | None) -> GraphQLError:
+    """The error as the caller sees it: a code always, a message only when it is the caller's to read."""
+    if error.extensions and "code" in error.extensions and error.original_error is None:
+        return error  # already mapped (a subscription's last message passes twice)
+    original = error.original_error
+    if isinstance(original, DomainError):
+        return _expected(error, request_id, error.message, {"code": original.code.value, **original.extensions})
+    if original is None or isinstance(original, GraphQLError):
+        if any(marker in error.message for marker in _INPUT_MARKERS):
+            message, field = _input_message(error.message)
+            return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
+        return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
+    sqlstate = _sqlstate(original)
+    if sqlstate is not None and sqlstate.startswith(_VALUE_REFUSED):
+        # The database refused a value the checks let through: still the caller's input.
+        return _expected(error, request_id, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})
+    if sqlstate is not None and sqlstate.startswith(_INTEGRITY):
+        # Two changes raced for the same unique value; the loser is told, nothing was written.
+        return _expected(error, request_id, "the change conflicts with data that now exists; reload and try again",
+                         {"code": "CONFLICT"})
+    log.error("unexpected error (request %s) at %s", request_id, _where(error), exc_info=original)
+    return _with(error, "Internal server error", {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id})
+
+
+def _expected(error: GraphQLError, request_id: str | None, message: str, extensions: dict[str, Any]) -> GraphQLError:
+    # The caller's mistake, not ours: one line, no traceback.
+    log.info("request %s: %s at %s: %s", request_id, extensions["code"], _where(error), message)
+    return _with(error, message, {k: v for k, v in extensions.items() if v is not None})
+
+
+def _input_message(message: str) -> tuple[str, str | None]:
+    found = _VARIABLE_VALUE.match(message)
+    if found is None:
+        return message, None
+    field = found["name"] + (found["at"] or "").strip()
+    return f"{field}: {found['why']}", field
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    if isinstance(error, sa_exc.DataError):
+        return _VALUE_REFUSED
+    if isinstance(error, sa_exc.IntegrityError):
+        return _INTEGRITY
+    if not isinstance(error, sa_exc.DBAPIError):
+        return None
+    driver_error = error.orig
+    for candidate in (driver_error, getattr(driver_error, "__cause__", None)):
+        state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(state, str):
+            return state
+    return None
+
+
+def _where(error: GraphQLError) -> str:
+    return ".".join(str(p) for p in error.path) if error.path else "(operation)"
 
 
 def _with(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:

@@ -1,25 +1,59 @@
-"""The subgraph schema every service builds: federation 2.9, cached parse and validation, error codes."""
+"""The subgraph schema every service builds: federation 2.9, cached parse and validation, error codes,
+text checks on every argument, and a context of its own for each operation of a WebSocket."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from typing import Any, Literal
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionContext
 
+from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
+from shared.graphql.text_arguments import RefuseControlCharacters
 
 # The MIT composition library rejects 2.11, strawberry's default.
 FEDERATION_VERSION: Literal["2.9"] = "2.9"
 
 
+class SubgraphSchema(strawberry.federation.Schema):
+    async def stream(self, query: str | None, variable_values: dict[str, Any] | None = None,  # type: ignore[override]
+                     context_value: Any | None = None, root_value: Any | None = None,
+                     operation_name: str | None = None, operation_extensions: dict[str, Any] | None = None,
+                     allowed_operation_types: Iterable[Any] | None = None) -> AsyncIterator[Any]:
+        """Streams serve WebSocket operations: the connection's context is shared by all of them, so
+        each gets its own (session, loaders, request id), closed when the operation ends."""
+        if not isinstance(context_value, RequestContext):
+            return await super().stream(query, variable_values, context_value, root_value, operation_name,
+                                        operation_extensions, allowed_operation_types)
+        context = context_value.for_operation()
+        results = await super().stream(query, variable_values, context, root_value, operation_name,
+                                       operation_extensions, allowed_operation_types)
+        return _closing_context(results, context)
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """ErrorCodes logs each error once, as one line unless it is unexpected."""
+
+
+async def _closing_context(results: AsyncIterator[Any], context: RequestContext[Any]) -> AsyncGenerator[Any, None]:
+    try:
+        async for result in results:
+            yield result
+    finally:
+        await results.aclose()  # type: ignore[attr-defined]
+        await context.close()
+
+
 def build_schema(query: type, mutation: type | None = None, subscription: type | None = None,
-                 types: Iterable[type] = ()) -> strawberry.federation.Schema:
-    # Caches matter more than anything else for a list query's cost (see DESIGN.md).
-    extensions: list[Any] = [ErrorCodes, ParserCache(maxsize=500), ValidationCache(maxsize=500)]
-    return strawberry.federation.Schema(
+                 types: Iterable[type] = ()) -> SubgraphSchema:
+    # Caches matter more than anything else for a list query's cost (see docs/design.md).
+    # The text check runs after validation, so it sees a valid document and its variables.
+    extensions: list[Any] = [ErrorCodes, ParserCache(maxsize=500), ValidationCache(maxsize=500),
+                             RefuseControlCharacters]
+    return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),
         extensions=extensions, federation_version=FEDERATION_VERSION,
     )
-

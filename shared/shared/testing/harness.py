@@ -45,7 +45,7 @@ class ServiceHarness:
         self.runtime = runtime
         self.app = app
         self.schema = schema
-        self._sessions: list[Any] = []
+        self._contexts: list[RequestContext[Any]] = []
         self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
 
     @property
@@ -61,10 +61,9 @@ class ServiceHarness:
 
     async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> AsyncIterator[Any]:
         """A subscription run by the schema in-process, with a context like a WebSocket's."""
-        session = self.runtime.sessionmaker()
-        self._sessions.append(session)
-        result = await self.schema.subscribe(query, variable_values=variables or {},
-                                             context_value=RequestContext(self.runtime, session))
+        context: RequestContext[Any] = RequestContext(self.runtime)
+        self._contexts.append(context)
+        result = await self.schema.subscribe(query, variable_values=variables or {}, context_value=context)
         assert hasattr(result, "__aiter__"), getattr(result, "errors", result)
         return result  # type: ignore[no-any-return]
 
@@ -77,8 +76,8 @@ class ServiceHarness:
             return int(await session.scalar(statement) or 0)
 
     async def close(self) -> None:
-        for session in self._sessions:
-            await session.close()
+        for context in self._contexts:
+            await context.close()
         await self.client.aclose()
         await self.runtime.stop()
 

@@ -55,3 +55,16 @@ async def publish_as(bootstrap: str, topic: str, event: DomainEvent, source: str
     finally:
         await producer.stop()
     return envelope
+
+
+async def publish_partner(bootstrap: str, topic: str, iso: str, *, framework: str = "PFP", suspended: bool = False,
+                          version: int = 1, verb: str = "registered", name: str | None = None) -> CloudEvent:
+    """A programmes.partner.* event as programmes publishes it, for the services that keep a copy."""
+    from datetime import UTC, datetime
+
+    data = {"iso": iso, "name": name or f"Partner {iso}", "framework": framework, "suspended": suspended,
+            "suspensionReason": "test" if suspended else None, "enhancedOpportunities": False,
+            "interoperabilityPlatform": False, "ipapSince": None, "dcb": True, "deep": False, "tools": [],
+            "version": version, "updatedAt": datetime.now(UTC).isoformat()}
+    return await publish_as(bootstrap, topic, DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso,
+                                                          data), "/partnership-hub/programmes")

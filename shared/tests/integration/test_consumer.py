@@ -89,6 +89,8 @@ async def test_an_event_that_keeps_failing_goes_to_the_dead_letter_topic(probe_d
         [(parked, headers)] = await read_events(broker.bootstrap_servers, prefix + TOPIC + ".dlq", key=key)
         assert parked.data["n"] == 13
         assert headers["dlq_error"] == "thirteen is unlucky" and headers["dlq_consumer"] == "things"
+        assert headers["dlq_service"] == runtime.settings.service_name
+        assert headers["dlq_group"] == f"{prefix}{runtime.settings.service_name}.things"
     finally:
         await runtime.stop()
 
@@ -119,3 +121,50 @@ async def test_catching_up_fills_a_read_model_and_the_consumer_resumes_after_it(
         assert applied == [0, 1, 2, 3]  # nothing read twice
     finally:
         await runtime.stop()
+
+
+async def test_a_database_outage_is_waited_out_and_nothing_is_dead_lettered(tmp_path, broker) -> None:  # type: ignore[no-untyped-def]
+    """The consumer's own database goes away for a few seconds while valid events arrive: it retries
+    for as long as the outage lasts (more than its attempts for a bad event), then applies them all."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from shared.db import service_metadata
+    from shared.devstack.postgres import EmbeddedPostgres
+    from shared.devstack.processes import free_port
+
+    server = EmbeddedPostgres(tmp_path / "pg" / "data", free_port(), durable=False).start()
+    metadata = service_metadata()
+    engine = create_async_engine(server.url())
+    async with engine.begin() as conn:
+        await conn.run_sync(metadata.create_all)
+    await engine.dispose()
+    applied: list[int] = []
+
+    async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
+        await uow.session.execute(text("SELECT 1"))
+        applied.append(event.data["n"])
+
+    prefix = f"o{uuid.uuid4().hex[:6]}."
+    runtime = probe_runtime(server.url(), metadata, broker.bootstrap_servers, prefix,
+                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    key = str(uuid.uuid4())
+    try:
+        await runtime.start_workers()
+        await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 0)])
+        await eventually(lambda: _async(applied == [0]), timeout=30)
+        server.stop()
+        await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, n) for n in range(1, 6)])
+        await asyncio.sleep(5)  # 2 attempts would have parked them all by now
+        assert applied == [0]
+        server.start()
+        await eventually(lambda: _async(sorted(applied) == [0, 1, 2, 3, 4, 5]), timeout=60)
+        admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap_servers)
+        await admin.start()
+        try:
+            assert prefix + TOPIC + ".dlq" not in await admin.list_topics()
+        finally:
+            await admin.close()
+    finally:
+        await runtime.stop()
+        server.stop()

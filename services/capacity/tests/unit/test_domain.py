@@ -56,8 +56,8 @@ def test_unknown_partners_are_bad_input_and_suspended_ones_a_conflict() -> None:
     with pytest.raises(BadUserInput):
         check_partner_may_request(None, "XXX")
     with pytest.raises(Conflict):
-        check_partner_may_request(PartnerStanding("BLR", suspended=True), "BLR")
-    check_partner_may_request(PartnerStanding("GEO", suspended=False), "GEO")
+        check_partner_may_request(PartnerStanding("BLR", "PFP", suspended=True), "BLR")
+    check_partner_may_request(PartnerStanding("GEO", "PFP", suspended=False), "GEO")
 
 
 def test_an_on_hold_request_may_only_be_declined_or_withdrawn() -> None:

@@ -3,7 +3,8 @@
 import strawberry
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.repository import ActivityOrder, Direction
+from menu.repository import ActivityOrder
+from shared.ordering import Direction
 
 strawberry.enum(ActivityKind, description="What kind of event an activity is")
 strawberry.enum(ProviderKind, description="Who offers an activity")
@@ -11,7 +12,6 @@ strawberry.enum(ActivityLevel, description="The level an activity is pitched at"
 strawberry.enum(ActivityStatus, description="DRAFT -> PUBLISHED -> WITHDRAWN (-> ARCHIVED)")
 strawberry.enum(OccurrenceStatus, description="PLANNED -> OPEN -> CLOSED -> HELD, or CANCELLED")
 strawberry.enum(ActivityOrder, name="ActivityOrderField")
-strawberry.enum(Direction, name="OrderDirection")
 
 __all__ = ["ActivityKind", "ActivityLevel", "ActivityOrder", "ActivityStatus", "Direction",
            "OccurrenceStatus", "ProviderKind"]

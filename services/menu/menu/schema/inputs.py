@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 
 from menu.domain import ActivityDetails, OccurrenceDetails
-from menu.repository import ActivityCriteria
+from menu.repository import ActivityCriteria, ActivityOrdering
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, ActivityStatus, Direction, ProviderKind
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
@@ -100,30 +100,50 @@ class OccurrenceChanges:
 
 
 @strawberry.input(description="All given criteria must hold; a list matches any of its values")
-class ActivityFilter:
+class EligibleActivityFilter:
     area_codes: list[str] | None = None
     kinds: list[ActivityKind] | None = None
-    statuses: list[ActivityStatus] | None = None
-    frameworks: list[Framework] | None = None
-    languages: list[str] | None = None
+    languages: list[str] | None = strawberry.field(default=None, description="ISO 639-1 codes")
+    levels: list[ActivityLevel] | None = None
+    tags: list[str] | None = None
     provider_kinds: list[ProviderKind] | None = None
     providers: list[str] | None = strawberry.field(default=None, description="Provider names")
     starts_from: date | None = strawberry.field(default=None, description="Has an occurrence starting on or after")
     starts_to: date | None = strawberry.field(default=None, description="Has an occurrence starting on or before")
 
-    def query(self, search: str | None) -> ActivityCriteria:
+    def criteria(self, search: str | None, **more: Any) -> ActivityCriteria:
         if self.starts_from and self.starts_to and self.starts_to < self.starts_from:
             raise BadUserInput("startsTo is before startsFrom", field="filter.startsTo")
         return ActivityCriteria(
-            area_codes=self.area_codes, kinds=self.kinds, statuses=self.statuses,
-            frameworks=[f.value for f in self.frameworks] if self.frameworks else None,
-            languages=[code.lower() for code in self.languages] if self.languages else None,
-            provider_kinds=self.provider_kinds, providers=self.providers,
-            starts_from=self.starts_from, starts_to=self.starts_to, search=search,
+            area_codes=_upper(self.area_codes), kinds=tuple(self.kinds or ()),
+            languages=tuple(code.strip().lower() for code in self.languages or ()),
+            levels=tuple(self.levels or ()), tags=tuple(tag.strip().lower() for tag in self.tags or ()),
+            provider_kinds=tuple(self.provider_kinds or ()), providers=tuple(self.providers or ()),
+            starts_from=self.starts_from, starts_to=self.starts_to, search=search, **more,
         )
+
+
+@strawberry.input(description="All given criteria must hold; a list matches any of its values. Without "
+                              "`statuses`, only PUBLISHED activities are listed.")
+class ActivityFilter(EligibleActivityFilter):
+    statuses: list[ActivityStatus] | None = None
+    frameworks: list[Framework] | None = None
+    open_to: strawberry.ID | None = strawberry.field(
+        default=None, description="Open to this partner (ISO 3166 alpha-3), by its framework or by name")
+
+    def criteria(self, search: str | None, **more: Any) -> ActivityCriteria:
+        return super().criteria(search, statuses=tuple(self.statuses or (ActivityStatus.PUBLISHED,)),
+                                frameworks=tuple(f.value for f in self.frameworks or ()), **more)
+
+
+def _upper(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip().upper() for v in values or ())
 
 
 @strawberry.input
 class ActivityOrderBy:
     field: ActivityOrder = ActivityOrder.TITLE
     direction: Direction = Direction.ASC
+
+    def ordering(self) -> ActivityOrdering:
+        return ActivityOrdering(self.field, self.direction)

@@ -6,7 +6,10 @@ from typing import Any
 
 import strawberry
 
+from menu.schema.inputs import ActivityOrderBy, EligibleActivityFilter
+from menu.schema.query import checked_search
 from menu.schema.types import Activity, ActivityConnection
+from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import PageRequest, connection
@@ -18,22 +21,26 @@ class Partner:
     framework: Framework = strawberry.federation.field(external=True)
 
     @strawberry.federation.field(requires=["framework"],
-                                 description="Published activities open to this partner's framework or to it by name")
-    async def eligible_activities(self, info: strawberry.Info, first: int | None = None,
-                                  after: str | None = None) -> ActivityConnection:
+                                 description="Published activities open to this partner's framework or to it by "
+                                             "name: filter, search (words or the start of a pcmRef), order, pages")
+    async def eligible_activities(self, info: strawberry.Info, filter: EligibleActivityFilter | None = None,
+                                  search: str | None = None, order_by: ActivityOrderBy | None = None,
+                                  first: int | None = None, after: str | None = None) -> ActivityConnection:
+        criteria = (filter or EligibleActivityFilter()).criteria(checked_search(search))
+        order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, arity=2)
-        framework = self.framework.value
-        loaders = info.context.loaders
-        rows = await loaders.eligible_page.load(PagedKey.of((framework, str(self.iso)), page))
-
-        async def count() -> int:
-            return await loaders.eligible_count.load((framework, str(self.iso)))
-
-        return connection(rows, page, lambda a: (a.title, str(a.id)), count)
+        pages, counts = info.context.loaders.eligible(criteria, order)
+        key = (self.framework.value, str(self.iso))
+        rows = await pages.load(PagedKey.of(key, page))
+        return connection(rows, page, order.sort.cursor, lambda: counts.load(key))
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:
-        return cls(iso=representation["iso"], framework=Framework(representation["framework"]))
+        try:
+            framework = Framework(representation["framework"])
+        except (KeyError, ValueError) as exc:
+            raise BadUserInput("a Partner representation needs its framework", field="representations") from exc
+        return cls(iso=representation["iso"], framework=framework)
 
 
 __all__ = ["Activity", "Partner"]

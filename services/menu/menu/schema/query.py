@@ -1,21 +1,28 @@
-"""Menu queries: one activity, the catalogue as a connection, the areas."""
+"""Menu queries: one activity or occurrence, the catalogue as a connection, the areas."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import strawberry
 
-from menu import models
-from menu.repository import FAR_FUTURE, ActivityOrder, ActivityRepository, AreaRepository
+from menu.repository import ActivityRepository, AreaRepository, known_partners
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
-from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation
+from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation, Occurrence
 from shared.domain_text import plain
 from shared.errors import BadUserInput
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
 MAX_SEARCH = 200
+
+
+def checked_search(search: str | None) -> str | None:
+    """Full-text words, or the start of a menu reference ("NSO.99")."""
+    if search is None:
+        return None
+    search = plain(search.strip(), "search") or None
+    if search and len(search) > MAX_SEARCH:
+        raise BadUserInput(f"search is longer than {MAX_SEARCH} characters", field="search")
+    return search
 
 
 @strawberry.type
@@ -29,31 +36,31 @@ class Query:
             return await info.context.loaders.activity_by_id.load(parse_id(id))
         return await info.context.loaders.activity_by_pcm_ref.load(pcm_ref.strip().upper())  # type: ignore[union-attr]
 
-    @strawberry.field(description="The catalogue: filter, full-text search, cursor pages")
+    @strawberry.field(description="One occurrence by id")
+    async def occurrence(self, info: strawberry.Info, id: strawberry.ID) -> Occurrence | None:
+        return await info.context.loaders.occurrence_by_id.load(parse_id(id))
+
+    @strawberry.field(description="The catalogue: filter, full-text search (words, or the start of a pcmRef such "
+                                  "as NSO.99), cursor pages. Published activities unless `filter.statuses` says "
+                                  "otherwise.")
     async def activities(self, info: strawberry.Info, filter: ActivityFilter | None = None,
                          search: str | None = None, order_by: ActivityOrderBy | None = None,
                          first: int | None = None, after: str | None = None) -> ActivityConnection:
-        if search is not None:
-            search = plain(search.strip(), "search") or None
-            if search and len(search) > MAX_SEARCH:
-                raise BadUserInput(f"search is longer than {MAX_SEARCH} characters", field="search")
-        criteria = (filter or ActivityFilter()).query(search)
-        order = order_by or ActivityOrderBy()
+        filter = filter or ActivityFilter()
+        open_to = None
+        if filter.open_to is not None:
+            iso = str(filter.open_to).strip().upper()
+            partner = await known_partners(info.context.session).standing(iso)
+            if partner is None:
+                raise BadUserInput(f"the menu knows of no partner {iso!r}", field="filter.openTo")
+            open_to = (partner.framework, partner.iso)
+        criteria = filter.criteria(checked_search(search), open_to=open_to)
+        order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, arity=2)
         repository = ActivityRepository(info.context.session)
-        rows = await repository.page(criteria, order.field, order.direction, page)
-        sort = _sort_value(order.field)
-        return connection(rows, page, lambda a: (sort(a), str(a.id)), lambda: repository.count(criteria))
+        rows = await repository.page(criteria, order, page)
+        return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))
 
     @strawberry.field(description="All areas of cooperation, by code")
     async def areas_of_cooperation(self, info: strawberry.Info) -> list[AreaOfCooperation]:
         return list(await AreaRepository(info.context.session).all())
-
-
-def _sort_value(field: ActivityOrder) -> Callable[[models.Activity], str]:
-    """The sort key a cursor holds, matching the repository's ORDER BY."""
-    if field is ActivityOrder.START_DATE:
-        return lambda a: (a.next_start_date or FAR_FUTURE).isoformat()
-    if field is ActivityOrder.PCM_REF:
-        return lambda a: a.pcm_ref
-    return lambda a: a.title

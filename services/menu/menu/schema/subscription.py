@@ -2,33 +2,58 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator
+import uuid
+from collections.abc import AsyncGenerator, Sequence
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from menu.events import ACTIVITY_TOPIC
+from menu import models
+from menu.events import ACTIVITY_TOPIC, OCCURRENCE_TOPIC
+from menu.repository import ActivityRepository
 from menu.schema.types import Activity
+from shared.events.live import LiveFeed
 from shared.graphql.ids import parse_id
+
+
+async def _load_activities(session: AsyncSession, keys: list[str]) -> Sequence[models.Activity]:
+    return await ActivityRepository(session).get_many([uuid.UUID(k) for k in keys])
+
+
+# An occurrence scheduled, moved or cancelled changes its activity too (its next start date).
+ACTIVITY_FEED = LiveFeed[models.Activity](
+    name="activities",
+    changed_by={ACTIVITY_TOPIC: lambda event: event.key,
+                OCCURRENCE_TOPIC: lambda event: event.data.get("activityId")},
+    load=_load_activities,
+    key_of=lambda activity: str(activity.id),
+)
 
 
 @strawberry.type
 class Subscription:
     @strawberry.subscription(description="Activities as they change (created, updated, published, withdrawn, "
-                                         "archived), only the given ids if any. Each message is the activity's "
-                                         "latest state; rapid changes may coalesce into one message.")
+                                         "archived, or one of their occurrences scheduled, changed or "
+                                         "cancelled), only the given ids if any. Each message is the "
+                                         "activity's latest state; rapid changes may coalesce into one message, "
+                                         "and a message never carries an older version than one sent before.")
     async def activity_changed(self, info: strawberry.Info,
                                ids: list[strawberry.ID] | None = None) -> AsyncGenerator[Activity, None]:
+        # Checked before the stream starts, so a bad id is refused at once.
         wanted = {str(parse_id(i, "ids")) for i in ids} if ids else None
-        context = info.context
-        delivered: dict[str, int] = {}
-        async for event in context.runtime.live.subscribe(ACTIVITY_TOPIC):
-            if wanted is not None and event.key not in wanted:
-                continue
-            # The subscription outlives many events: read each change afresh, and hold no
-            # transaction open while waiting for the next one.
-            # Changes coalesce: a subscriber gets the latest state, never an older one again.
-            activity = await context.fresh_loaders().activity_by_id.load(parse_id(event.key))
-            if activity is not None and activity.version > delivered.get(event.key, 0):
-                delivered[event.key] = activity.version
-                yield activity
-            await context.session.close()
+        return _changes(info, wanted)
+
+
+async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGenerator[models.Activity, None]:
+    delivered: dict[str, int] = {}
+    async for activity in info.context.runtime.live.subscribe(ACTIVITY_FEED.name):
+        key = str(activity.id)
+        if wanted is not None and key not in wanted:
+            continue
+        if activity.version < delivered.get(key, 0):
+            continue
+        delivered[key] = activity.version
+        yield activity
+        # The subscription outlives many messages: nothing loaded for one is reused for the next,
+        # and no connection is held while waiting.
+        await info.context.between_messages()

@@ -9,10 +9,12 @@ from typing import Any
 import strawberry
 
 from menu import models
+from menu.repository import OCCURRENCE_SORT
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from shared.frameworks import Framework
 from shared.graphql.ids import parse_id
-from shared.graphql.pagination import Connection
+from shared.graphql.loaders import PagedKey
+from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 
 
@@ -57,11 +59,13 @@ class Activity:
     async def area(self, info: strawberry.Info) -> AreaOfCooperation:
         return await info.context.loaders.area_by_code.load(self.area_code)  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Dated occurrences, earliest first")
-    async def occurrences(self, info: strawberry.Info,
-                          status: list[OccurrenceStatus] | None = None) -> list[Occurrence]:
-        found = await info.context.loaders.occurrences_by_activity.load(self.id)
-        return [o for o in found if status is None or o.status in status]
+    @strawberry.field(description="Dated occurrences, earliest first, by cursor pages")
+    async def occurrences(self, info: strawberry.Info, statuses: list[OccurrenceStatus] | None = None,
+                          first: int | None = None, after: str | None = None) -> Connection[Occurrence]:
+        page = PageRequest.of(first, after, arity=2)
+        pages, counts = info.context.loaders.occurrences(tuple(statuses or ()))
+        rows = await pages.load(PagedKey.of(self.id, page))
+        return connection(rows, page, OCCURRENCE_SORT.cursor, lambda: counts.load(self.id))
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Activity | None:

@@ -21,6 +21,8 @@ CREATE = "mutation($input: ActivityInput!) { createActivity(input: $input) { id 
     ({"languages": ["english"]}, "languages"),
     ({"contactEmail": "nobody"}, "contactEmail"),
     ({"feeEur": "-5"}, "feeEur"),
+    ({"eligiblePartners": ["ZZZ"]}, "eligiblePartners"),
+    ({"eligiblePartners": ["GEO", "XKX"]}, "eligiblePartners"),
 ])
 async def test_bad_activity_input_is_refused_and_nothing_is_written(menu: ServiceHarness, make_input,
                                                                     overrides, field) -> None:
@@ -33,7 +35,19 @@ async def test_bad_activity_input_is_refused_and_nothing_is_written(menu: Servic
 
 async def test_a_value_of_the_wrong_type_is_bad_user_input(menu: ServiceHarness, make_input) -> None:
     result = await menu.graphql(CREATE, {"input": make_input(kind="PICNIC")})
-    assert result.codes == ["BAD_USER_INPUT"]
+    assert result.codes == ["BAD_USER_INPUT"] and result.fields == ["input.kind"]
+    assert result.errors[0]["message"].startswith("input.kind: ")
+
+
+async def test_an_unknown_partner_cannot_be_named_eligible_later_either(menu: ServiceHarness,
+                                                                        create_activity) -> None:
+    activity = await create_activity(eligiblePartners=["GEO"])
+    result = await menu.graphql('mutation($id: ID!) { updateActivity(id: $id, input: {eligiblePartners: ["GEO", '
+                                '"ZZZ"]}) { id } }', {"id": activity["id"]})
+    assert result.codes == ["BAD_USER_INPUT"] and "ZZZ" in result.errors[0]["message"]
+    kept = await menu.graphql('mutation($id: ID!) { updateActivity(id: $id, input: {eligiblePartners: ["UKR"]}) '
+                              "{ eligiblePartners } }", {"id": activity["id"]})
+    assert kept.ok()["updateActivity"]["eligiblePartners"] == ["UKR"]
 
 
 async def test_a_second_activity_with_the_same_pcm_ref_is_a_conflict(menu: ServiceHarness, make_input) -> None:

@@ -30,15 +30,16 @@ async def test_references_by_pcm_ref_and_unknown_ids_resolve_in_one_statement_ea
     assert sql.count == 2  # one by pcmRef, one by id
 
 
-async def test_activities_with_their_areas_cost_two_statements(menu: ServiceHarness, create_activity) -> None:
+async def test_activities_with_their_areas_and_occurrence_pages_cost_four_statements(menu: ServiceHarness,
+                                                                                   create_activity) -> None:
     activities = [await create_activity(areaCode=code) for code in ("CEP", "CYB", "LOG", "MED")]
     query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { area { code name } "
-             "occurrences { id } } } }")
+             "occurrences(first: 5) { totalCount edges { node { id } } } } } }")
     with count_statements(menu.runtime.engine) as sql:
         entities = (await menu.graphql(query, {"r": [{"__typename": "Activity", "id": a["id"]}
                                                     for a in activities]})).ok()["_entities"]
     assert [e["area"]["code"] for e in entities] == ["CEP", "CYB", "LOG", "MED"]
-    assert sql.count == 3  # activities, areas, occurrences
+    assert sql.count == 4  # activities, areas, a page of occurrences for each, their counts
 
 
 async def test_eligible_activities_of_many_partners_cost_two_statements(menu: ServiceHarness,
@@ -60,3 +61,26 @@ async def test_eligible_activities_of_many_partners_cost_two_statements(menu: Se
     assert open_to_md["id"] in ids["JOR"] and open_to_md["id"] not in ids["GEO"]
     assert named["id"] in ids["GEO"] and named["id"] in ids["QAT"]
     assert all(e["eligibleActivities"]["totalCount"] >= len(ids[e["iso"]]) for e in entities)
+
+
+async def test_a_partners_eligible_activities_can_be_searched_filtered_and_ordered(menu: ServiceHarness,
+                                                                                   create_activity) -> None:
+    tag = uuid.uuid4().hex[:6]
+    seminar = await create_activity(title=f"{tag} b seminar", kind="SEMINAR", frameworks=["MD"], publish=True)
+    course = await create_activity(title=f"{tag} a course", kind="COURSE", frameworks=["MD"], level="ADVANCED",
+                                   publish=True)
+    query = ("query($r: [_Any!]!, $f: EligibleActivityFilter, $s: String, $o: ActivityOrderBy) { _entities("
+             "representations: $r) { ... on Partner { eligibleActivities(filter: $f, search: $s, orderBy: $o) { "
+             "totalCount edges { node { pcmRef } } } } } }")
+    jordan = [{"__typename": "Partner", "iso": "JOR", "framework": "MD"}]
+
+    async def refs(**arguments: object) -> list[str]:
+        result = (await menu.graphql(query, {"r": jordan, "s": tag, **arguments})).ok()["_entities"][0]
+        return [e["node"]["pcmRef"] for e in result["eligibleActivities"]["edges"]]
+
+    assert await refs() == [course["pcmRef"], seminar["pcmRef"]]
+    assert await refs(o={"field": "TITLE", "direction": "DESC"}) == [seminar["pcmRef"], course["pcmRef"]]
+    assert await refs(f={"kinds": ["SEMINAR"]}) == [seminar["pcmRef"]]
+    assert await refs(f={"levels": ["ADVANCED"]}) == [course["pcmRef"]]
+    by_ref = (await menu.graphql(query, {"r": jordan, "s": seminar["pcmRef"]})).ok()["_entities"][0]
+    assert [e["node"]["pcmRef"] for e in by_ref["eligibleActivities"]["edges"]] == [seminar["pcmRef"]]

@@ -22,10 +22,23 @@ async def test_an_activity_lists_its_occurrences_earliest_first(menu: ServiceHar
     activity = await create_activity()
     later = await schedule(activity["id"], days_ahead=90)
     sooner = await schedule(activity["id"], days_ahead=40)
-    result = (await menu.graphql("query($id: ID) { activity(id: $id) { nextStartDate occurrences { id } } }",
+    result = (await menu.graphql("query($id: ID) { activity(id: $id) { nextStartDate occurrences { totalCount "
+                                 "edges { node { id } } pageInfo { endCursor } } } }",
                                  {"id": activity["id"]})).ok()["activity"]
-    assert [o["id"] for o in result["occurrences"]] == [sooner["id"], later["id"]]
+    assert [e["node"]["id"] for e in result["occurrences"]["edges"]] == [sooner["id"], later["id"]]
+    assert result["occurrences"]["totalCount"] == 2
     assert result["nextStartDate"] == sooner["startDate"]
+    page = (await menu.graphql("query($id: ID) { activity(id: $id) { occurrences(first: 1) { edges { node { id } } "
+                               "pageInfo { hasNextPage endCursor } } } }", {"id": activity["id"]})).ok()
+    first = page["activity"]["occurrences"]
+    rest = (await menu.graphql("query($id: ID, $after: String) { activity(id: $id) { occurrences(first: 1, "
+                               "after: $after) { edges { node { id } } pageInfo { hasNextPage } } } }",
+                               {"id": activity["id"], "after": first["pageInfo"]["endCursor"]})).ok()
+    assert first["pageInfo"]["hasNextPage"] and [e["node"]["id"] for e in first["edges"]] == [sooner["id"]]
+    assert [e["node"]["id"] for e in rest["activity"]["occurrences"]["edges"]] == [later["id"]]
+    one = (await menu.graphql("query($id: ID!) { occurrence(id: $id) { id activity { id } } }",
+                              {"id": later["id"]})).ok()["occurrence"]
+    assert one == {"id": later["id"], "activity": {"id": activity["id"]}}
 
 
 async def test_withdrawing_an_activity_cancels_its_occurrences_still_to_come(menu: ServiceHarness, create_activity,
@@ -35,9 +48,10 @@ async def test_withdrawing_an_activity_cancels_its_occurrences_still_to_come(men
     await menu.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "No instructors") { id } }',
                        {"id": activity["id"]})
     result = (await menu.graphql("query($id: ID) { activity(id: $id) { nextStartDate occurrences "
-                                 "{ id status cancellationReason } } }", {"id": activity["id"]})).ok()["activity"]
-    assert result["occurrences"] == [{"id": occurrence["id"], "status": "CANCELLED",
-                                      "cancellationReason": "activity withdrawn: No instructors"}]
+                                 "{ edges { node { id status cancellationReason } } } } }",
+                                 {"id": activity["id"]})).ok()["activity"]
+    assert [e["node"] for e in result["occurrences"]["edges"]] == [{
+        "id": occurrence["id"], "status": "CANCELLED", "cancellationReason": "activity withdrawn: No instructors"}]
     assert result["nextStartDate"] is None
 
 

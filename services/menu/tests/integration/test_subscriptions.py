@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from shared.testing.harness import ServiceHarness
 
-SUBSCRIBE = "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id status version area { code } } }"
+SUBSCRIBE = ("subscription($ids: [ID!]) { activityChanged(ids: $ids) { id status version nextStartDate "
+             "area { code } } }")
+
+
+async def _collect(stream: Any, seen: list[dict[str, Any]], until: Any) -> None:
+    async for result in stream:
+        assert not result.errors, result.errors
+        seen.append(result.data["activityChanged"])
+        if until(seen[-1]):
+            return
 
 
 async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(menu: ServiceHarness,
@@ -14,22 +24,52 @@ async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(menu
     activity = await create_activity()
     other = await create_activity()
     stream = await menu.subscribe(SUBSCRIBE, {"ids": [activity["id"]]})
-    seen: list[tuple[str, int]] = []
-
-    async def collect() -> None:
-        async for result in stream:
-            assert not result.errors, result.errors
-            change = result.data["activityChanged"]
-            seen.append((change["status"], change["version"]))
-            if change["status"] == "WITHDRAWN":
-                return
-
-    collector = asyncio.create_task(collect())
+    seen: list[dict[str, Any]] = []
+    collector = asyncio.create_task(_collect(stream, seen, lambda change: change["status"] == "WITHDRAWN"))
     await asyncio.wait_for(menu.runtime.live.listening.wait(), 10)
     await menu.graphql("mutation($id: ID!) { publishActivity(id: $id) { id } }", {"id": other["id"]})
     await menu.graphql("mutation($id: ID!) { publishActivity(id: $id) { id } }", {"id": activity["id"]})
     await menu.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Cancelled") { id } }',
                        {"id": activity["id"]})
     await asyncio.wait_for(collector, 20)
-    assert seen[-1] == ("WITHDRAWN", 3)
-    assert [version for _, version in seen] == sorted({version for _, version in seen})  # never older, never twice
+    assert {change["id"] for change in seen} == {activity["id"]}
+    assert (seen[-1]["status"], seen[-1]["version"]) == ("WITHDRAWN", 3)
+    versions = [change["version"] for change in seen]
+    assert versions == sorted(versions)  # never an older state after a newer one
+
+
+async def test_scheduling_moving_and_cancelling_an_occurrence_is_a_change_of_its_activity(
+        menu: ServiceHarness, create_activity, schedule, make_occurrence_input) -> None:
+    activity = await create_activity(publish=True)
+    stream = await menu.subscribe(SUBSCRIBE, {"ids": [activity["id"]]})
+    seen: list[dict[str, Any]] = []
+    collector = asyncio.create_task(_collect(stream, seen, lambda change: len(seen) >= 3))
+    await asyncio.wait_for(menu.runtime.live.listening.wait(), 10)
+    occurrence = await schedule(activity["id"], days_ahead=50)
+    await asyncio.sleep(0.7)  # one message per change, not coalesced
+    moved = make_occurrence_input(days_ahead=20)
+    await menu.graphql("mutation($id: ID!, $start: Date, $end: Date, $deadline: Date) { updateOccurrence(id: $id, "
+                       "input: {startDate: $start, endDate: $end, registrationDeadline: $deadline}) { id } }",
+                       {"id": occurrence["id"], "start": moved["startDate"], "end": moved["endDate"],
+                        "deadline": moved["registrationDeadline"]})
+    await asyncio.sleep(0.7)
+    await menu.graphql('mutation($id: ID!) { cancelOccurrence(id: $id, reason: "No venue") { id } }',
+                       {"id": occurrence["id"]})
+    await asyncio.wait_for(collector, 20)
+    assert [change["nextStartDate"] for change in seen] == [occurrence["startDate"], moved["startDate"], None]
+    assert {change["version"] for change in seen} == {activity["version"]}
+
+
+async def test_a_malformed_id_is_refused_as_bad_input_before_the_stream_starts(menu: ServiceHarness) -> None:
+    result = await menu.schema.subscribe(SUBSCRIBE, variable_values={"ids": ["not-an-id"]},
+                                         context_value=_context(menu))
+    async for message in result:
+        assert [e.extensions["code"] for e in message.errors] == ["BAD_USER_INPUT"]
+        assert message.errors[0].extensions["field"] == "ids"
+        break
+
+
+def _context(menu: ServiceHarness) -> Any:
+    from shared.graphql.context import RequestContext
+
+    return RequestContext(menu.runtime)

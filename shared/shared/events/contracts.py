@@ -1,0 +1,39 @@
+"""What the services publish, as a subscriber knows it: each topic, its owner and its event types.
+
+A service consumes another's topic through this contract, never through the other's code.
+The owners' catalogues declare the same topics and types (a test compares them), so the
+contract cannot drift from what is published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TopicContract:
+    topic: str
+    owner: str
+    types: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        return f"/partnership-hub/{self.owner}"
+
+    def handled_by(self, handler: Any) -> Mapping[str, Mapping[str, Any]]:
+        """A consumer's handlers when one handler takes every event type of the topic."""
+        return {self.topic: {event_type: handler for event_type in self.types}}
+
+
+def _types(owner: str, aggregate: str, verbs: str) -> tuple[str, ...]:
+    return tuple(f"{owner}.{aggregate}.{verb}" for verb in verbs.split())
+
+
+MENU_ACTIVITY = TopicContract("menu.activity.v1", "menu",
+                              _types("menu", "activity", "created updated published withdrawn archived"))
+MENU_OCCURRENCE = TopicContract("menu.occurrence.v1", "menu", _types(
+    "menu", "occurrence", "scheduled updated registration_opened registration_closed held cancelled"))
+PROGRAMMES_PARTNER = TopicContract("programmes.partner.v1", "programmes",
+                                   _types("programmes", "partner", "registered updated suspended reinstated"))

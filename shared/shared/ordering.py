@@ -1,0 +1,50 @@
+"""Ordering every list shares: a direction, and keyset pages over (sort value, id)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from sqlalchemy import ColumnElement, Select, tuple_
+
+from shared.errors import BadUserInput
+from shared.graphql.pagination import PageRequest
+
+R = TypeVar("R")
+
+
+@strawberry.enum(name="OrderDirection", description="Ascending or descending")
+class Direction(str, Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@dataclass(frozen=True)
+class SortKey(Generic[R]):
+    """A column a list sorts by, how a row gives its value to a cursor, and how a cursor gives it back."""
+
+    column: ColumnElement[Any]
+    value_of: Callable[[R], Any]
+    parse: Callable[[Any], Any] = lambda value: value
+
+    def cursor(self, row: R) -> tuple[Any, str]:
+        return self.value_of(row), str(row.id)  # type: ignore[attr-defined]
+
+
+def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any], direction: Direction,
+           page: PageRequest) -> Select[Any]:
+    """The page after the cursor, in order, with one row more than asked (to tell if more follow)."""
+    ascending = direction is Direction.ASC
+    if page.after is not None:
+        try:
+            bound = tuple_(sort.parse(page.after[0]), uuid.UUID(str(page.after[1])))
+        except (ValueError, TypeError) as exc:
+            raise BadUserInput("after is not a cursor of this list and order", field="after") from exc
+        position = tuple_(sort.column, id_column)
+        statement = statement.where(position > bound if ascending else position < bound)
+    ordering = (sort.column.asc(), id_column.asc()) if ascending else (sort.column.desc(), id_column.desc())
+    return statement.order_by(*ordering).limit(page.limit + 1)
