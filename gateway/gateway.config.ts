@@ -1,9 +1,13 @@
 // Hive Gateway runtime configuration; the supergraph comes from compose.mjs.
 import { defineConfig } from '@graphql-hive/gateway';
+import { everyErrorHasACode } from './error-codes.ts';
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH || './supergraph.graphql',
   graphiql: process.env.GATEWAY_GRAPHIQL !== 'false',
+  // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
+  contentEncoding: true,
+  plugins: () => [everyErrorHasACode],
   // Subscriptions reach the subgraphs over WebSocket (graphql-transport-ws); queries over HTTP.
   transportEntries: {
     '*.http': {

@@ -19,7 +19,7 @@ JOINED = """query($iso: ID!) {
   partner(iso: $iso) {
     name framework
     eligibleActivities(first: 100) { totalCount edges { node { pcmRef title area { name } } } }
-    capacityRequests { id status title }
+    capacityRequests(first: 50) { totalCount edges { node { id status title } } }
   }
 }"""
 
@@ -64,7 +64,7 @@ def test_a_query_joins_programmes_menu_and_capacity(system: System) -> None:
     refs = [e["node"]["pcmRef"] for e in georgia["eligibleActivities"]["edges"]]
     assert activity["pcmRef"] in refs
     assert georgia["eligibleActivities"]["edges"][0]["node"]["area"]["name"] == "Civil Emergency Planning"
-    assert accepted["id"] in [r["id"] for r in georgia["capacityRequests"]]
+    assert accepted["id"] in [e["node"]["id"] for e in georgia["capacityRequests"]["edges"]]
 
 
 def test_a_request_reaches_back_to_its_partner_in_programmes(system: System) -> None:
@@ -157,19 +157,20 @@ def test_programmes_plan_menu_activities_and_a_withdrawal_flags_them_over_the_br
                "periodStart": "2030-01-01", "periodEnd": "2031-12-31"}})
     programme_id = created["data"]["createProgramme"]["id"]
     plan = ("mutation($p: ID!, $a: ID!) { planActivity(programmeId: $p, input: {activityId: $a, year: 2030}) "
-            "{ id status } }")
+            "{ plannedActivity { id status } programme { version } } }")
     # programmes knows of the activity only from menu.activity.v1
     planned = until(lambda: system.graphql(plan, {"p": programme_id, "a": activity["id"]}).get("data"))
-    assert planned and planned["planActivity"]["status"] == "PLANNED"
+    assert planned and planned["planActivity"]["plannedActivity"]["status"] == "PLANNED"
 
     result = system.graphql(PROGRAMMES_OF_GEORGIA)
     assert "errors" not in result, result
     mine = next(e["node"] for e in result["data"]["partner"]["programmes"]["edges"] if e["node"]["id"] == programme_id)
     assert mine["type"] == "IPCP" and mine["status"] == "DRAFT"
     assert mine["plannedActivities"][0]["activity"]["pcmRef"] == activity["pcmRef"]
-    planners = system.graphql("query($id: ID) { activity(id: $id) { title plannedBy { id partner { name } } } }",
-                              {"id": activity["id"]})
-    assert planners["data"]["activity"]["plannedBy"] == [{"id": programme_id, "partner": {"name": "Georgia"}}]
+    planners = system.graphql("query($id: ID) { activity(id: $id) { title plannedBy { totalCount edges { node { "
+                              "id partner { name } } } } } }", {"id": activity["id"]})
+    assert planners["data"]["activity"]["plannedBy"] == {
+        "totalCount": 1, "edges": [{"node": {"id": programme_id, "partner": {"name": "Georgia"}}}]}
 
     system.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Course discontinued") { id } }',
                    {"id": activity["id"]})
@@ -190,20 +191,21 @@ def test_capacity_packages_link_menu_activities_joined_through_the_gateway(syste
     assert request, "capacity never learnt of Jordan"
     request_id = request["id"]
     system.graphql("mutation($id: ID!) { startRequestAssessment(id: $id) { id } }", {"id": request_id})
-    system.graphql('mutation($id: ID!) { proposePackage(requestId: $id, summary: "C-IED support") { id } }',
-                   {"id": request_id})
+    system.graphql('mutation($id: ID!) { proposePackage(requestId: $id, summary: "C-IED support") '
+                   "{ package { id } } }", {"id": request_id})
     add = ("mutation($id: ID!, $a: [ID!]!) { addMeasure(requestId: $id, input: {area: COUNTER_IED, "
-           'title: "Train the trainers", leadNation: "USA", activityIds: $a}) { id } }')
+           'title: "Train the trainers", leadNation: "USA", activityIds: $a}) { measure { id } } }')
     # capacity knows of the activity only from menu.activity.v1
     measure = until(lambda: (system.graphql(add, {"id": request_id, "a": [activity["id"]]}).get("data") or {})
                     .get("addMeasure"))
     assert measure
     system.graphql('mutation($m: ID!) { addContribution(measureId: $m, input: {nation: "NOR", kind: TRAINERS, '
-                   "quantity: 4}) { id } }", {"m": measure["id"]})
-    result = system.graphql("""{ partner(iso: "JOR") { capacityRequests { id status package {
-        measures { area activities { title } contributions { nation kind } } } } } }""")
+                   "quantity: 4}) { contribution { id } } }", {"m": measure["measure"]["id"]})
+    result = system.graphql("""{ partner(iso: "JOR") { capacityRequests(first: 100) { edges { node { id status
+        package { measures { area activities { title } contributions { nation kind } } } } } } } }""")
     assert "errors" not in result, result
-    mine = next(r for r in result["data"]["partner"]["capacityRequests"] if r["id"] == request_id)
+    mine = next(e["node"] for e in result["data"]["partner"]["capacityRequests"]["edges"]
+                if e["node"]["id"] == request_id)
     assert mine["status"] == "PACKAGE_PROPOSED"
     assert mine["package"]["measures"] == [{"area": "COUNTER_IED", "activities": [{"title": activity_title(
         system, activity["id"])}], "contributions": [{"nation": "NOR", "kind": "TRAINERS"}]}]

@@ -33,6 +33,15 @@ class BadUserInput(DomainError):
         self.field = field
 
 
+class NotYetKnown(BadUserInput):
+    """Another service's change that has not reached this service's copy yet (copies follow the owner's
+    events within moments): the caller may retry shortly, and `extensions.retryable` says so."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.extensions["retryable"] = True
+
+
 class NotFound(DomainError):
     code = ErrorCode.NOT_FOUND
 

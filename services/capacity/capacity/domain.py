@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict
+from shared.errors import BadUserInput, Conflict, NotYetKnown
 from shared.lifecycle import Lifecycle
 from shared.partners import PartnerStanding
+from shared.priority import Priority
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_FUNDS = Decimal("1000000000000")
+CENTS = Decimal("0.01")
 PERIOD = re.compile(r"^\d{4}(-(H[12]|Q[1-4]))?$")
 
 
@@ -61,12 +63,6 @@ SHAPEABLE_PACKAGE = frozenset({RequestStatus.PACKAGE_PROPOSED})
 # ... and is supported and reported on once it is agreed.
 AGREED_PACKAGE = frozenset({RequestStatus.APPROVED, RequestStatus.IMPLEMENTING})
 REVIEW_AFTER_YEARS = 2
-
-
-class Priority(str, Enum):
-    HIGH = "HIGH"
-    MEDIUM = "MEDIUM"
-    LOW = "LOW"
 
 
 class Recommendation(str, Enum):
@@ -159,6 +155,9 @@ def check_contribution(details: ContributionDetails) -> ContributionDetails:
     elif details.kind is ContributionKind.FUNDS:
         if details.amount is None or not 0 < details.amount <= MAX_FUNDS:
             raise BadUserInput(f"funds need a positive amount up to {MAX_FUNDS}", field="amount")
+        if details.amount != details.amount.quantize(CENTS):
+            raise BadUserInput("an amount has at most two decimals", field="amount")
+        details.amount = details.amount.quantize(CENTS)
         details.currency = (details.currency or "").strip().upper()
         if not CURRENCY.match(details.currency):
             raise BadUserInput("currency is an ISO 4217 code such as EUR", field="currency")
@@ -201,15 +200,43 @@ class ActivityStanding:
     status: str
 
 
-def check_linkable(activity: ActivityStanding | None, activity_id: str) -> None:
-    if activity is None:
-        raise BadUserInput(f"the menu has no activity {activity_id}", field="activityIds")
-    if activity.status in ("WITHDRAWN", "ARCHIVED"):
-        raise BadUserInput(f"activity {activity.pcm_ref} is {activity.status.lower()}", field="activityIds")
+GONE_FROM_MENU = ("WITHDRAWN", "ARCHIVED")
 
 
-def check_period(period: str) -> str:
+def check_linkable(activity: ActivityStanding | None, activity_id: str, field: str = "activityIds") -> None:
+    """A measure links published menu activities. capacity's copy of the menu follows the menu's events, so an
+    activity published a moment ago may not be here yet: that refusal says so and is retryable."""
+    if activity is not None and activity.status in GONE_FROM_MENU:
+        raise BadUserInput(f"activity {activity.pcm_ref} has been withdrawn from the menu", field=field)
+    if activity is None or activity.status != "PUBLISHED":
+        # Unknown and unpublished read alike: whether a draft exists is not the caller's to learn.
+        raise NotYetKnown(f"activity {activity_id} is not published on the menu as far as capacity knows; if it was "
+                          "published a moment ago, retry shortly", field=field)
+
+
+def period_bounds(period: str) -> tuple[date, date]:
+    """The first and last day of a reporting period: 2026, 2026-H1 or 2026-Q3."""
+    year, _, part = period.partition("-")
+    if not part:
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    months = 6 if part[0] == "H" else 3
+    first_month = (int(part[1]) - 1) * months + 1
+    last = date(int(year) + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
+    return date(int(year), first_month, 1), last - timedelta(days=1)
+
+
+def check_period(period: str, approved_on: date | None, today: date) -> str:
+    """A well-formed period within the package's life: not before its approval, not yet to come."""
     period = period.strip().upper()
     if not PERIOD.match(period):
         raise BadUserInput("a reporting period looks like 2026, 2026-H1 or 2026-Q3", field="period")
+    starts, ends = period_bounds(period)
+    if approved_on is not None and ends < approved_on:
+        raise BadUserInput(f"{period} ended before the package was approved on {approved_on}", field="period")
+    if starts > today:
+        raise BadUserInput(f"{period} has not begun: report on a period under way or past", field="period")
     return period
+
+
+def flag_reason(pcm_ref: str, reason: str | None) -> str:
+    return f"{pcm_ref} withdrawn from the menu: {reason or 'no reason given'}"

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from capacity.domain import ContributionKind, Priority, RagStatus, Recommendation, RequestStatus, SupportArea
+from capacity.domain import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
 from capacity.models import (
     CapacityRequest,
     Contribution,
@@ -20,6 +20,7 @@ from capacity.models import (
 )
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
+from shared.priority import Priority
 
 REQUEST_TOPIC = "capacity.request.v1"
 
@@ -51,6 +52,7 @@ class MeasureState(_State):
     lead_nation: str
     contributing_nations: list[str]
     activity_ids: list[str]
+    flag_reason: str | None = None
     contributions: list[ContributionState]
 
 
@@ -92,7 +94,8 @@ REQUEST_EVENTS = CATALOGUE.topic(
     REQUEST_TOPIC, "request", RequestState,
     ["submitted", "updated", "assessment_started", "assessed", "package_proposed", "approved",
      "implementation_started", "completed", "declined", "withdrawn", "put_on_hold", "released",
-     "measure_added", "activity_linked", "contribution_added", "progress_reported"],
+     "measure_added", "measure_updated", "measure_removed", "activity_linked", "measure_flagged",
+     "contribution_added", "contribution_updated", "contribution_removed", "progress_reported"],
     "Every change of a Defence Capacity Building request, its assessments and its package",
 )
 
@@ -120,7 +123,7 @@ def request_event(verb: str, request: CapacityRequest, contents: RequestContents
             review_date=contents.package.review_date,
             measures=[MeasureState(id=str(m.id), area=m.area, title=m.title, lead_nation=m.lead_nation,
                                    contributing_nations=m.contributing_nations,
-                                   activity_ids=[str(a) for a in m.activity_ids],
+                                   activity_ids=[str(a) for a in m.activity_ids], flag_reason=m.flag_reason,
                                    contributions=by_measure.get(m.id, [])) for m in contents.measures],
             progress_reports=[ReportState.model_validate(r) for r in contents.reports],
         )

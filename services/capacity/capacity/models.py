@@ -12,13 +12,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from capacity.domain import (
     ContributionKind,
-    Priority,
     RagStatus,
     Recommendation,
     RequestStatus,
     SupportArea,
 )
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata
+from shared.priority import Priority
 from shared.readmodel import KnownPartnerColumns
 
 
@@ -62,6 +62,7 @@ class CapacityRequest(Entity, Base):
         Index("ix_capacity_request_partner_created", "partner_iso", "created_at", "id"),
         Index("ix_capacity_request_status_created", "status", "created_at", "id"),
         Index("ix_capacity_request_created", "created_at", "id"),
+        Index("ix_capacity_request_updated", "updated_at", "id"),
         Index("ix_capacity_request_areas", "areas", postgresql_using="gin"),
         Index("ix_capacity_request_on_hold", "on_hold", postgresql_where="on_hold"),
     )
@@ -105,6 +106,8 @@ class Measure(Entity, Base):
     lead_nation: Mapped[str] = mapped_column(Text)
     contributing_nations: Mapped[list[str]] = mapped_column(ARRAY(Text))
     activity_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)))
+    # Set when the menu withdraws a linked activity; cleared when the measure no longer links one.
+    flag_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_measure_activity_ids", "activity_ids", postgresql_using="gin"),)
 

@@ -4,6 +4,9 @@ progress reports; plus capacity's copy of the menu's activities."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
+from datetime import date
+from typing import Any
 
 from capacity.domain import (
     AGREED_PACKAGE,
@@ -16,6 +19,7 @@ from capacity.domain import (
     check_linkable,
     check_nation,
     check_period,
+    flag_reason,
 )
 from capacity.models import CapacityRequest, Contribution, Measure, Package, ProgressReport
 from capacity.repository import ActivityReadModel, RequestRepository
@@ -53,11 +57,45 @@ async def add_measure(uow: UnitOfWork, request_id: uuid.UUID, area: SupportArea,
     return measure
 
 
+async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[str, Any],
+                         expected_version: int | None = None) -> Measure:
+    """Change a measure while the package is shaped; once it is agreed, only its linked activities change."""
+    measure = await _measure(uow, measure_id)
+    statuses = SHAPEABLE_PACKAGE | AGREED_PACKAGE if set(changes) <= {"activity_ids"} else SHAPEABLE_PACKAGE
+    request, _ = await _package_of_measure(uow, measure, expected_version, statuses)
+    if "area" in changes:
+        measure.area = changes["area"]
+    if "title" in changes:
+        measure.title = text_field(changes["title"], "title", max_length=300) or ""
+    if "lead_nation" in changes:
+        measure.lead_nation = check_nation(changes["lead_nation"], "leadNation")
+    if "contributing_nations" in changes:
+        measure.contributing_nations = list(dict.fromkeys(check_nation(n, "contributingNations")
+                                                          for n in changes["contributing_nations"]))
+    if "activity_ids" in changes:
+        added = [a for a in dict.fromkeys(changes["activity_ids"]) if a not in measure.activity_ids]
+        await _check_activities(uow, added)
+        measure.activity_ids = list(dict.fromkeys(changes["activity_ids"]))
+        await _reflag(uow, measure)
+    measure.bump()
+    await changed(uow, request, "measure_updated")
+    return measure
+
+
+async def remove_measure(uow: UnitOfWork, measure_id: uuid.UUID, expected_version: int | None = None,
+                         ) -> CapacityRequest:
+    """Take a measure, with its contributions, out of a package still being shaped."""
+    measure = await _measure(uow, measure_id)
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE)
+    await RequestRepository(uow.session).delete_measure(measure)
+    return await changed(uow, request, "measure_removed")
+
+
 async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uuid.UUID,
                         expected_version: int | None = None) -> Measure:
     measure = await _measure(uow, measure_id)
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
-    await _check_activities(uow, [activity_id])
+    await _check_activities(uow, [activity_id], field="activityId")
     if activity_id in measure.activity_ids:
         raise Conflict("the measure already links this activity", field="activityId")
     measure.activity_ids = [*measure.activity_ids, activity_id]
@@ -75,16 +113,38 @@ async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: Cont
                                 quantity=details.quantity, amount=details.amount, currency=details.currency,
                                 description=details.description)
     uow.session.add(contribution)
-    if details.nation != measure.lead_nation and details.nation not in measure.contributing_nations:
-        measure.contributing_nations = [*measure.contributing_nations, details.nation]
+    _count_in(measure, details.nation)
     await changed(uow, request, "contribution_added")
     return contribution
 
 
+async def update_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, changes: dict[str, Any],
+                              expected_version: int | None = None) -> Contribution:
+    """A nation revises what it gives (its kind, number, amount or description)."""
+    contribution, measure, request = await _contribution(uow, contribution_id, expected_version)
+    current = ContributionDetails(nation=contribution.nation, kind=contribution.kind, quantity=contribution.quantity,
+                                  amount=contribution.amount, currency=contribution.currency,
+                                  description=contribution.description)
+    details = check_contribution(ContributionDetails(**{**asdict(current), **changes}))
+    for name, value in asdict(details).items():
+        setattr(contribution, name, value)
+    contribution.bump()
+    _count_in(measure, details.nation)
+    await changed(uow, request, "contribution_updated")
+    return contribution
+
+
+async def remove_contribution(uow: UnitOfWork, contribution_id: uuid.UUID,
+                              expected_version: int | None = None) -> CapacityRequest:
+    contribution, _, request = await _contribution(uow, contribution_id, expected_version)
+    await uow.session.delete(contribution)
+    return await changed(uow, request, "contribution_removed")
+
+
 async def report_progress(uow: UnitOfWork, request_id: uuid.UUID, period: str, status: RagStatus, narrative: str,
-                          expected_version: int | None = None) -> ProgressReport:
+                          expected_version: int | None = None, today: date | None = None) -> ProgressReport:
     request, package = await _package(uow, request_id, expected_version, AGREED_PACKAGE)
-    period = check_period(period)
+    period = check_period(period, package.approved_on, today or date.today())
     narrative = text_field(narrative, "narrative", max_length=10_000) or ""
     if any(r.period == period for r in await RequestRepository(uow.session).reports_of([package.id])):
         raise Conflict(f"the package already has a report for {period}", field="period")
@@ -95,14 +155,48 @@ async def report_progress(uow: UnitOfWork, request_id: uuid.UUID, period: str, s
 
 
 async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
-    """menu.activity.*: keep capacity's copy, to refuse linking withdrawn or unknown activities."""
-    await ActivityReadModel(uow.session).apply(event.data)
+    """menu.activity.*: keep capacity's copy (to refuse linking activities not published); a withdrawal flags
+    the measures of open requests that link the activity, as programmes flags the plans that chose it."""
+    applied = await ActivityReadModel(uow.session).apply(event.data)
+    if not applied or event.type != "menu.activity.withdrawn":
+        return
+    reason = flag_reason(event.data["pcmRef"], event.data.get("withdrawalReason"))
+    requests = RequestRepository(uow.session)
+    flagged: dict[uuid.UUID, CapacityRequest] = {}
+    for measure in await requests.open_measures_linking(uuid.UUID(event.data["id"])):
+        measure.flag_reason = reason if measure.flag_reason is None else f"{measure.flag_reason}; {reason}"
+        measure.bump()
+        request = await requests.request_of_measure(measure)
+        flagged[request.id] = request
+    for request in flagged.values():
+        await changed(uow, request, "measure_flagged")
 
 
-async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID]) -> None:
+async def _reflag(uow: UnitOfWork, measure: Measure) -> None:
+    """Keep a measure flagged only while it links an activity the menu has withdrawn."""
+    withdrawn = await ActivityReadModel(uow.session).withdrawn(measure.activity_ids)
+    measure.flag_reason = "; ".join(flag_reason(a.pcm_ref, None) for a in withdrawn) if withdrawn else None
+
+
+def _count_in(measure: Measure, nation: str) -> None:
+    if nation != measure.lead_nation and nation not in measure.contributing_nations:
+        measure.contributing_nations = [*measure.contributing_nations, nation]
+
+
+async def _contribution(uow: UnitOfWork, contribution_id: uuid.UUID, expected_version: int | None,
+                        ) -> tuple[Contribution, Measure, CapacityRequest]:
+    contribution = await RequestRepository(uow.session).child(Contribution, contribution_id)
+    if contribution is None:
+        raise NotFound("Contribution", contribution_id)
+    measure = await _measure(uow, contribution.measure_id)
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
+    return contribution, measure, request
+
+
+async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID], field: str = "activityIds") -> None:
     activities = ActivityReadModel(uow.session)
     for activity_id in activity_ids:
-        check_linkable(await activities.standing(activity_id), str(activity_id))
+        check_linkable(await activities.standing(activity_id), str(activity_id), field)
 
 
 async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,

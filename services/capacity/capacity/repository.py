@@ -6,15 +6,16 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, bindparam, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, Text, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from capacity.domain import OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
+from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.events import RequestContents
 from capacity.models import (
     CapacityRequest,
@@ -28,10 +29,11 @@ from capacity.models import (
     RequestTransition,
 )
 from shared.db import any_of
-from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
+from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
 from shared.readmodel import PartnerReadModel, upsert_if_newer
-from shared.repository import Repository
+from shared.repository import Repository, lateral_pages
 
 
 @dataclass
@@ -55,13 +57,50 @@ class RequestCriteria:
         return where
 
 
+class RequestOrder(str, Enum):
+    CREATED_AT = "CREATED_AT"
+    UPDATED_AT = "UPDATED_AT"
+
+
+REQUEST_SORT: dict[RequestOrder, SortKey[CapacityRequest]] = {
+    RequestOrder.CREATED_AT: SortKey(CapacityRequest.created_at, lambda r: r.created_at.isoformat(),  # type: ignore[arg-type]
+                                     datetime.fromisoformat),
+    RequestOrder.UPDATED_AT: SortKey(CapacityRequest.updated_at, lambda r: r.updated_at.isoformat(),  # type: ignore[arg-type]
+                                     datetime.fromisoformat),
+}
+
+
+@dataclass(frozen=True)
+class RequestOrdering:
+    """Oldest first unless asked otherwise."""
+
+    field: RequestOrder = RequestOrder.CREATED_AT
+    direction: Direction = Direction.ASC
+
+    @property
+    def sort(self) -> SortKey[CapacityRequest]:
+        return REQUEST_SORT[self.field]
+
+
+OLDEST_FIRST = RequestOrdering()
+
+
 class RequestRepository(Repository[CapacityRequest]):
     model = CapacityRequest
 
-    async def of_partners(self, isos: Sequence[str]) -> Sequence[CapacityRequest]:
-        return (await self.session.scalars(
-            select(CapacityRequest).where(any_of(CapacityRequest.partner_iso, isos))
-            .order_by(CapacityRequest.partner_iso, CapacityRequest.created_at, CapacityRequest.id))).all()
+    async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[CapacityRequest]]:
+        """Each partner's page of requests, oldest first, in one statement."""
+        def per_partner(key: list[Any]) -> Select[Any]:
+            return keyset(select(CapacityRequest).where(CapacityRequest.partner_iso == key[0]), OLDEST_FIRST.sort,
+                          CapacityRequest.id, OLDEST_FIRST.direction, page)
+
+        return await lateral_pages(self.session, CapacityRequest, [(iso,) for iso in isos], [Text], per_partner)
+
+    async def counts_of_partners(self, isos: list[str]) -> list[int]:
+        found = dict((await self.session.execute(
+            select(CapacityRequest.partner_iso, func.count()).where(any_of(CapacityRequest.partner_iso, isos))
+            .group_by(CapacityRequest.partner_iso))).all())
+        return [found.get(iso, 0) for iso in isos]
 
     async def open_of_partner(self, iso: str) -> Sequence[CapacityRequest]:
         return (await self.session.scalars(
@@ -69,12 +108,10 @@ class RequestRepository(Repository[CapacityRequest]):
                                           CapacityRequest.status.in_(OPEN_REQUEST))
             .order_by(CapacityRequest.created_at).with_for_update())).all()
 
-    async def page(self, where: RequestCriteria, page: PageRequest) -> Sequence[CapacityRequest]:
-        statement = select(CapacityRequest).where(*where.conditions())
-        if page.after is not None:
-            statement = statement.where(tuple_(CapacityRequest.created_at, CapacityRequest.id)
-                                        > tuple_(datetime.fromisoformat(page.after[0]), uuid.UUID(page.after[1])))
-        statement = statement.order_by(CapacityRequest.created_at, CapacityRequest.id).limit(page.limit + 1)
+    async def page(self, where: RequestCriteria, order: RequestOrdering,
+                   page: PageRequest) -> Sequence[CapacityRequest]:
+        statement = keyset(select(CapacityRequest).where(*where.conditions()), order.sort, CapacityRequest.id,
+                           order.direction, page)
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: RequestCriteria) -> int:
@@ -117,6 +154,25 @@ class RequestRepository(Repository[CapacityRequest]):
             Measure.activity_ids.overlap(bindparam(None, list(activity_ids), type_=ARRAY(PG_UUID(as_uuid=True)))))
             .order_by(Measure.created_at))).all()
 
+    async def open_measures_linking(self, activity_id: uuid.UUID) -> Sequence[Measure]:
+        """Measures of requests still open that link the activity, locked for a change."""
+        return (await self.session.scalars(
+            select(Measure).join(Package, Package.id == Measure.package_id)
+            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+            .where(Measure.activity_ids.contains(bindparam(None, [activity_id], type_=ARRAY(PG_UUID(as_uuid=True)))),
+                   CapacityRequest.status.in_(OPEN_REQUEST))
+            .order_by(Measure.id).with_for_update(of=Measure))).all()
+
+    async def request_of_measure(self, measure: Measure) -> CapacityRequest:
+        found = (await self.session.scalars(
+            select(CapacityRequest).join(Package, Package.request_id == CapacityRequest.id)
+            .where(Package.id == measure.package_id).with_for_update(of=CapacityRequest))).one()
+        return found
+
+    async def delete_measure(self, measure: Measure) -> None:
+        await self.session.execute(delete(Contribution).where(Contribution.measure_id == measure.id))
+        await self.session.delete(measure)
+
     async def contents(self, request: CapacityRequest) -> RequestContents:
         ids = [request.id]
         contents = RequestContents(assessments=list(await self.assessments_of(ids)))
@@ -143,10 +199,15 @@ class ActivityReadModel:
         row = await self.session.get(KnownActivity, activity_id)
         return ActivityStanding(str(row.id), row.pcm_ref, row.status) if row else None
 
-    async def apply(self, state: dict[str, Any]) -> None:
+    async def apply(self, state: dict[str, Any]) -> bool:
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "version": state["version"]}
-        await upsert_if_newer(self.session, KnownActivity, "id", values)
+        return await upsert_if_newer(self.session, KnownActivity, "id", values)
+
+    async def withdrawn(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[KnownActivity]:
+        return (await self.session.scalars(select(KnownActivity).where(
+            any_of(KnownActivity.id, activity_ids), KnownActivity.status.in_(GONE_FROM_MENU))
+            .order_by(KnownActivity.pcm_ref))).all()
 
     async def published(self) -> Sequence[KnownActivity]:
         return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")
@@ -157,7 +218,8 @@ class CapacityLoaders:
     def __init__(self, session: AsyncSession) -> None:
         requests = RequestRepository(session)
         self.request_by_id = one_per_key(requests.get_many, lambda r: r.id)
-        self.requests_by_partner = many_per_key(requests.of_partners, lambda r: r.partner_iso)
+        self.requests_of_partner = pages_per_key(requests.pages_of_partners)
+        self.request_count_of_partner = DataLoader(load_fn=requests.counts_of_partners)
         self.history = many_per_key(requests.transitions_of, lambda t: t.request_id)
         self.assessments = many_per_key(requests.assessments_of, lambda a: a.request_id)
         self.package_by_request = one_per_key(requests.packages_of, lambda p: p.request_id)

@@ -14,7 +14,6 @@ from capacity import packages, service
 from capacity.domain import (
     ContributionDetails,
     ContributionKind,
-    Priority,
     RagStatus,
     Recommendation,
     RequestSubmission,
@@ -23,6 +22,7 @@ from capacity.domain import (
 from capacity.repository import ActivityReadModel, known_partners
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
+from shared.priority import Priority
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
 
@@ -118,7 +118,9 @@ async def _request(uow: UnitOfWork, rng: random.Random, iso: str, areas: list[Su
         changes += 1
     if reached >= 4:
         await service.advance_request(uow, request.id, "implementation_started")
-        await packages.report_progress(uow, request.id, f"{date.today().year}-H1", rng.choice(list(RagStatus)),
+        today = date.today()
+        await packages.report_progress(uow, request.id, f"{today.year}-H{1 if today.month <= 6 else 2}",
+                                       rng.choice(list(RagStatus)),
                                        "Courses delivered as planned; equipment delivery delayed")
         changes += 2
     if reached >= 5:

@@ -34,6 +34,9 @@ def publish_partner(capacity: ServiceHarness) -> PublishPartner:
     return publish
 
 
+VERB_OF = {"DRAFT": "created", "PUBLISHED": "published", "WITHDRAWN": "withdrawn", "ARCHIVED": "archived"}
+
+
 @pytest.fixture
 def publish_activity(capacity: ServiceHarness) -> Callable[..., Awaitable[str]]:
     """Publishes a menu.activity.* event as the menu does and waits until capacity has applied it."""
@@ -41,12 +44,14 @@ def publish_activity(capacity: ServiceHarness) -> Callable[..., Awaitable[str]]:
 
     from shared.testing.harness import eventually
 
-    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2) -> str:
+    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2,
+                      reason: str | None = None, pcm_ref: str | None = None) -> str:
         activity_id = activity_id or str(uuid.uuid4())
-        data = {"id": activity_id, "pcmRef": f"TST.{uuid.uuid4().int % 100000}", "title": "Counter-IED Course",
-                "status": status, "frameworks": ["MD"], "eligiblePartners": [], "version": version}
+        data = {"id": activity_id, "pcmRef": pcm_ref or f"TST.{uuid.uuid4().int % 100000}",
+                "title": "Counter-IED Course", "status": status, "frameworks": ["MD"], "eligiblePartners": [],
+                "withdrawalReason": reason, "version": version}
         await publish_as(capacity.settings.kafka_bootstrap_servers, capacity.settings.topic("menu.activity.v1"),
-                         DomainEvent("menu.activity.v1", f"menu.activity.{status.lower()}", activity_id, data),
+                         DomainEvent("menu.activity.v1", f"menu.activity.{VERB_OF[status]}", activity_id, data),
                          "/partnership-hub/menu")
 
         async def known() -> bool:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict
+from shared.errors import BadUserInput, Conflict, NotYetKnown
 from shared.frameworks import Framework
 from shared.lifecycle import Lifecycle
 
@@ -56,6 +56,14 @@ EDITABLE_PROGRAMME = frozenset({ProgrammeStatus.DRAFT, ProgrammeStatus.SUBMITTED
 # Plans are made and followed while a programme is alive.
 PLANNABLE_PROGRAMME = EDITABLE_PROGRAMME | SUPERSEDABLE
 TWO_YEAR_TYPES = frozenset({ProgrammeType.IPCP, ProgrammeType.IPAP})
+# Tools a partner takes part in only once it has joined (PARP, OCC, DEEP) or been invited by the North
+# Atlantic Council (IPAP, case by case): a programme of one needs the partner's participation first.
+JOINED_TOOLS = {
+    ProgrammeType.IPAP: "an IPAP is agreed case by case with a partner the North Atlantic Council has invited",
+    ProgrammeType.PARP: "PARP is for partners that have joined the Planning and Review Process",
+    ProgrammeType.OCC: "OCC is for partners that have joined the Operational Capabilities Concept",
+    ProgrammeType.DEEP: "DEEP is for partners that take part in the Defence Education Enhancement Programme",
+}
 
 
 class ObjectiveCategory(str, Enum):
@@ -73,12 +81,6 @@ class ObjectiveCategory(str, Enum):
 
 
 IPAP_CATEGORIES = frozenset(list(ObjectiveCategory)[:6])
-
-
-class Priority(str, Enum):
-    HIGH = "HIGH"
-    MEDIUM = "MEDIUM"
-    LOW = "LOW"
 
 
 class PlannedActivityStatus(str, Enum):
@@ -173,6 +175,45 @@ def check_programme(details: ProgrammeDetails) -> ProgrammeDetails:
     return details
 
 
+def check_takes_part(programme_type: ProgrammeType, tools: list[str], iso: str) -> None:
+    if programme_type in JOINED_TOOLS and programme_type.value not in tools:
+        raise BadUserInput(f"{iso} does not take part in {programme_type.value}: {JOINED_TOOLS[programme_type]} "
+                           "(staff record a partner's tools with updatePartnerFlags)", field="type")
+
+
+# A partner prepares one edition of a tool at a time; OTHER gathers unrelated programmes, not editions.
+ONE_IN_PREPARATION = frozenset(ProgrammeType) - {ProgrammeType.OTHER}
+
+
+def check_one_in_preparation(programme_type: ProgrammeType, iso: str, in_preparation: tuple[int, str] | None) -> None:
+    """(revision, status) of the edition the partner already prepares, if any, refuses another."""
+    if in_preparation is not None and programme_type in ONE_IN_PREPARATION:
+        revision, status = in_preparation
+        raise Conflict(f"{iso}'s {programme_type.value} revision {revision} is already in preparation ({status}): "
+                       "take it through approval or withdraw it first", field="type")
+
+
+def superseded_on_approval(running: list[tuple[str, date]], named: str | None, today: date) -> list[str]:
+    """Which earlier approved editions (id, end of period) an approval supersedes.
+
+    Those whose period has ended go by themselves; one still running goes only when the approval names
+    it, so replacing a programme in force is always a decision, never a side effect."""
+    if named is not None and named not in {edition for edition, _ in running}:
+        raise BadUserInput("supersedes names no approved or implementing edition of this partner's programme "
+                           "of this type", field="supersedes")
+    still_running = [edition for edition, end in running if end >= today and edition != named]
+    if still_running:
+        raise Conflict(f"an earlier edition is still in force (programme {still_running[0]}): name it in "
+                       "`supersedes` to replace it, or approve once its period has ended",
+                       field="supersedes", runningProgrammeId=still_running[0])
+    return [edition for edition, _ in running]
+
+
+def check_not_in_future(day: date, today: date, field: str) -> None:
+    if day > today:
+        raise BadUserInput(f"{field} is in the future: record what has happened", field=field)
+
+
 def check_may_submit(partner_suspended: bool, iso: str) -> None:
     if partner_suspended:
         raise Conflict(f"cooperation with partner {iso} is suspended: no programme can be submitted",
@@ -202,15 +243,25 @@ class ActivityFacts:
     status: str
     frameworks: tuple[str, ...]
     eligible_partners: tuple[str, ...]
+    version: int = 0
 
 
-def check_plannable(activity: ActivityFacts | None, activity_id: str, framework: str, iso: str) -> None:
-    """Says which rule a choice of activity breaks: unknown, not published, or not open to the partner."""
-    if activity is None:
-        raise BadUserInput(f"the menu has no activity {activity_id}", field="activityId")
-    if activity.status != "PUBLISHED":
-        raise BadUserInput(f"activity {activity.pcm_ref} is {activity.status.lower()}, not published",
-                           field="activityId")
+GONE_FROM_MENU = ("WITHDRAWN", "ARCHIVED")
+
+
+def check_plannable(activity: ActivityFacts | None, activity_id: str, framework: str, iso: str,
+                    seen_version: int | None = None) -> None:
+    """Says which rule a choice of activity breaks, telling the truth about what programmes knows: its copy of
+    the menu follows the menu's events, so a change made a moment ago may not be here yet (retryable)."""
+    if seen_version is not None and (activity is None or activity.version < seen_version):
+        raise NotYetKnown(f"programmes has not yet received version {seen_version} of activity {activity_id} "
+                          "from the menu; retry shortly", field="activityId")
+    if activity is not None and activity.status in GONE_FROM_MENU:
+        raise BadUserInput(f"activity {activity.pcm_ref} has been withdrawn from the menu", field="activityId")
+    if activity is None or activity.status != "PUBLISHED":
+        # Unknown and unpublished read alike: whether a draft exists is not the caller's to learn.
+        raise NotYetKnown(f"activity {activity_id} is not published on the menu as far as programmes knows; if it "
+                          "was created or published a moment ago, retry shortly", field="activityId")
     if framework not in activity.frameworks and iso not in activity.eligible_partners:
         raise BadUserInput(f"activity {activity.pcm_ref} is not open to {iso} ({framework})", field="activityId")
 

@@ -14,7 +14,6 @@ from programmes.domain import (
     OccLevel,
     OccResult,
     PlannedActivityStatus,
-    Priority,
     ProgrammeStatus,
     ProgrammeType,
 )
@@ -30,6 +29,7 @@ from programmes.models import (
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
+from shared.priority import Priority
 
 PARTNER_TOPIC = "programmes.partner.v1"
 PROGRAMME_TOPIC = "programmes.programme.v1"
@@ -126,7 +126,7 @@ PARTNER_EVENTS = CATALOGUE.topic(
 PROGRAMME_EVENTS = CATALOGUE.topic(
     PROGRAMME_TOPIC, "programme", ProgrammeState,
     ["created", "updated", "submitted", "negotiation_started", "approved", "implementation_started", "completed",
-     "withdrawn", "superseded", "objective_added", "objective_removed", "activity_planned",
+     "withdrawn", "superseded", "objective_added", "objective_updated", "objective_removed", "activity_planned",
      "planned_activity_confirmed", "planned_activity_done", "planned_activity_removed", "activity_flagged",
      "goal_added", "goal_assessed", "occ_evaluated"],
     "Every change of a partner programme, its objectives, planned activities, PARP goals and OCC evaluations",

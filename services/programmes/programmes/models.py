@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -17,12 +17,12 @@ from programmes.domain import (
     OccLevel,
     OccResult,
     PlannedActivityStatus,
-    Priority,
     ProgrammeStatus,
     ProgrammeType,
 )
 from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_metadata
 from shared.frameworks import Framework
+from shared.priority import Priority
 
 
 class Base(DeclarativeBase):
@@ -67,6 +67,10 @@ class Programme(Entity, Base):
         Index("ix_programme_type", "type"),
         Index("ix_programme_status", "status"),
         Index("ix_programme_period_end", "period_end"),
+        Index("ix_programme_updated", "updated_at", "id"),
+        # One edition of a tool in preparation per partner: two racing creations cannot both succeed.
+        Index("uq_programme_in_preparation", "partner_iso", "type", unique=True,
+              postgresql_where=text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'")),
     )
 
     def move_to(self, target: ProgrammeStatus) -> ProgrammeStatus:

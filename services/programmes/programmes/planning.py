@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from programmes.domain import (
     PLANNABLE_PROGRAMME,
@@ -14,10 +15,10 @@ from programmes.domain import (
     OccLevel,
     OccResult,
     PlannedActivityStatus,
-    Priority,
     ProgrammeType,
     check_cycle,
     check_goal_code,
+    check_not_in_future,
     check_objective_category,
     check_plannable,
     check_programme_type,
@@ -30,6 +31,7 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
+from shared.priority import Priority
 
 
 async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None) -> Programme:
@@ -65,6 +67,22 @@ async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: Obje
     return objective
 
 
+async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: dict[str, Any],
+                           expected_version: int | None = None) -> Objective:
+    """Rename or redescribe an objective; its place (category, parent) stays."""
+    objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
+    if objective is None:
+        raise NotFound("Objective", objective_id)
+    programme = await _living(uow, objective.programme_id, expected_version)
+    if "title" in changes:
+        objective.title = text_field(changes["title"], "title", max_length=300) or ""
+    if "description" in changes:
+        objective.description = text_field(changes["description"], "description", max_length=5000, required=False)
+    objective.bump()
+    await _changed(uow, programme, "objective_updated")
+    return objective
+
+
 async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_version: int | None = None) -> Programme:
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
@@ -80,12 +98,12 @@ async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_ve
 
 async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: uuid.UUID, year: int,
                         priority: Priority = Priority.MEDIUM, objective_id: uuid.UUID | None = None,
-                        expected_version: int | None = None) -> PlannedActivity:
+                        expected_version: int | None = None, activity_version: int | None = None) -> PlannedActivity:
     programme = await _living(uow, programme_id, expected_version)
     partner = await PartnerRepository(uow.session).get(programme.partner_iso)
     assert partner is not None  # a programme's partner is a foreign key
     facts = await ActivityReadModel(uow.session).facts(activity_id)
-    check_plannable(facts, str(activity_id), partner.framework.value, partner.iso)
+    check_plannable(facts, str(activity_id), partner.framework.value, partner.iso, activity_version)
     check_year(year, programme.period_start, programme.period_end)
     programmes = ProgrammeRepository(uow.session)
     if objective_id is not None and not await programmes.has_objective(programme.id, objective_id):
@@ -148,7 +166,8 @@ async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: s
 
 
 async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: AssessmentRating,
-                      comment: str | None = None, expected_version: int | None = None) -> Assessment:
+                      comment: str | None = None, expected_version: int | None = None,
+                      ) -> tuple[Assessment, Programme]:
     goal = await ProgrammeRepository(uow.session).child(PartnershipGoal, goal_id)
     if goal is None:
         raise NotFound("PartnershipGoal", goal_id)
@@ -160,14 +179,15 @@ async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: A
     assessment = Assessment(goal_id=goal.id, cycle=cycle, rating=rating, comment=comment)
     uow.session.add(assessment)
     await _changed(uow, programme, "goal_assessed")
-    return assessment
+    return assessment, programme
 
 
 async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: str, level: OccLevel,
                                 result: OccResult, evaluated_on: date, remarks: str | None = None,
-                                expected_version: int | None = None) -> OccEvaluation:
+                                expected_version: int | None = None, today: date | None = None) -> OccEvaluation:
     programme = await _living(uow, programme_id, expected_version)
     check_programme_type(programme.type, ProgrammeType.OCC, "OCC evaluations")
+    check_not_in_future(evaluated_on, today or date.today(), "evaluatedOn")
     unit = text_field(unit, "unit", max_length=300) or ""
     remarks = text_field(remarks, "remarks", max_length=5000, required=False)
     evaluation = OccEvaluation(programme_id=programme.id, unit=unit, level=level, result=result,

@@ -5,16 +5,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, bindparam, func, select, true, tuple_
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import ColumnElement, Select, Text, func, select
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
-from programmes.domain import ActivityFacts, PlannedActivityStatus, ProgrammeStatus, ProgrammeType
+from programmes.domain import (
+    EDITABLE_PROGRAMME,
+    ActivityFacts,
+    PlannedActivityStatus,
+    ProgrammeStatus,
+    ProgrammeType,
+)
 from programmes.events import ProgrammeContents
 from programmes.models import (
     Assessment,
@@ -29,10 +35,11 @@ from programmes.models import (
 )
 from shared.db import any_of
 from shared.frameworks import Framework
-from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
+from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
 from shared.readmodel import upsert_if_newer
-from shared.repository import Repository
+from shared.repository import Repository, lateral_pages
 
 
 class PartnerRepository(Repository[Partner]):
@@ -69,17 +76,32 @@ class ProgrammeCriteria:
         return where
 
 
-# Newest first: by the start of the period, then id, both descending.
-_ORDER = (Programme.period_start.desc(), Programme.id.desc())
+class ProgrammeOrder(str, Enum):
+    PERIOD_START = "PERIOD_START"
+    UPDATED_AT = "UPDATED_AT"
 
 
-def _after(page: PageRequest) -> ColumnElement[bool]:
-    return tuple_(Programme.period_start, Programme.id) < tuple_(date.fromisoformat(page.after[0]),
-                                                                 uuid.UUID(page.after[1]))
+PROGRAMME_SORT: dict[ProgrammeOrder, SortKey[Programme]] = {
+    ProgrammeOrder.PERIOD_START: SortKey(Programme.period_start, lambda p: p.period_start.isoformat(),  # type: ignore[arg-type]
+                                         date.fromisoformat),
+    ProgrammeOrder.UPDATED_AT: SortKey(Programme.updated_at, lambda p: p.updated_at.isoformat(),  # type: ignore[arg-type]
+                                       datetime.fromisoformat),
+}
 
 
-def programme_cursor(programme: Programme) -> tuple[str, str]:
-    return programme.period_start.isoformat(), str(programme.id)
+@dataclass(frozen=True)
+class ProgrammeOrdering:
+    """Newest period first unless asked otherwise."""
+
+    field: ProgrammeOrder = ProgrammeOrder.PERIOD_START
+    direction: Direction = Direction.DESC
+
+    @property
+    def sort(self) -> SortKey[Programme]:
+        return PROGRAMME_SORT[self.field]
+
+
+NEWEST_FIRST = ProgrammeOrdering()
 
 
 class ProgrammeRepository(Repository[Programme]):
@@ -90,6 +112,12 @@ class ProgrammeRepository(Repository[Programme]):
             Programme.partner_iso == iso, Programme.type == programme_type))
         return (latest or 0) + 1
 
+    async def in_preparation(self, iso: str, programme_type: ProgrammeType) -> Programme | None:
+        """The edition of this tool the partner prepares, if any (a unique index settles a race)."""
+        return (await self.session.scalars(select(Programme).where(
+            Programme.partner_iso == iso, Programme.type == programme_type,
+            Programme.status.in_(EDITABLE_PROGRAMME)).limit(1))).first()
+
     async def approved_earlier(self, programme: Programme) -> Sequence[Programme]:
         return (await self.session.scalars(select(Programme).where(
             Programme.partner_iso == programme.partner_iso, Programme.type == programme.type,
@@ -97,28 +125,21 @@ class ProgrammeRepository(Repository[Programme]):
             Programme.status.in_([ProgrammeStatus.APPROVED, ProgrammeStatus.IMPLEMENTING]),
         ).with_for_update())).all()
 
-    async def page(self, where: ProgrammeCriteria, page: PageRequest) -> Sequence[Programme]:
-        statement = select(Programme).where(*where.conditions())
-        if page.after is not None:
-            statement = statement.where(_after(page))
-        return (await self.session.scalars(statement.order_by(*_ORDER).limit(page.limit + 1))).all()
+    async def page(self, where: ProgrammeCriteria, order: ProgrammeOrdering, page: PageRequest) -> Sequence[Programme]:
+        statement = keyset(select(Programme).where(*where.conditions()), order.sort, Programme.id, order.direction,
+                           page)
+        return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ProgrammeCriteria) -> int:
         statement = select(func.count()).select_from(Programme).where(*where.conditions())
         return int(await self.session.scalar(statement) or 0)
 
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[Programme]]:
-        keys = _keys(isos)
-        inner = select(Programme).where(Programme.partner_iso == keys.c.iso)
-        if page.after is not None:
-            inner = inner.where(_after(page))
-        lateral = inner.order_by(*_ORDER).limit(page.limit + 1).lateral()
-        rows = (await self.session.execute(
-            select(keys.c.ordinal, aliased(Programme, lateral)).select_from(keys).join(lateral, true()))).all()
-        pages: list[list[Programme]] = [[] for _ in isos]
-        for ordinal, programme in rows:
-            pages[ordinal - 1].append(programme)
-        return pages
+        def per_partner(key: list[Any]) -> Select[Any]:
+            return keyset(select(Programme).where(Programme.partner_iso == key[0]), NEWEST_FIRST.sort, Programme.id,
+                          NEWEST_FIRST.direction, page)
+
+        return await lateral_pages(self.session, Programme, [(iso,) for iso in isos], [Text], per_partner)
 
     async def counts_of_partners(self, isos: list[str]) -> list[int]:
         found = dict((await self.session.execute(
@@ -174,13 +195,20 @@ class ProgrammeRepository(Repository[Programme]):
             Objective.programme_id == programme_id, Objective.id == objective_id))
         return found is not None
 
-    async def planning(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[tuple[uuid.UUID, Programme]]:
-        """(activity id, programme) for every programme that plans one of the activities."""
-        rows = await self.session.execute(
-            select(PlannedActivity.activity_id, Programme).join(Programme, Programme.id == PlannedActivity.programme_id)
-            .where(any_of(PlannedActivity.activity_id, activity_ids)).distinct()
-            .order_by(PlannedActivity.activity_id, Programme.partner_iso, Programme.id))
-        return [(activity_id, programme) for activity_id, programme in rows.all()]
+    async def pages_planning(self, activity_ids: list[uuid.UUID], page: PageRequest) -> list[list[Programme]]:
+        """Each activity's page of the programmes that plan it, newest first, in one statement."""
+        def per_activity(key: list[Any]) -> Select[Any]:
+            return keyset(select(Programme).where(_plans(key[0])), NEWEST_FIRST.sort, Programme.id,
+                          NEWEST_FIRST.direction, page)
+
+        return await lateral_pages(self.session, Programme, [(a,) for a in activity_ids], [UUID(as_uuid=True)],
+                                   per_activity)
+
+    async def counts_planning(self, activity_ids: list[uuid.UUID]) -> list[int]:
+        found = dict((await self.session.execute(
+            select(PlannedActivity.activity_id, func.count(func.distinct(PlannedActivity.programme_id)))
+            .where(any_of(PlannedActivity.activity_id, activity_ids)).group_by(PlannedActivity.activity_id))).all())
+        return [found.get(a, 0) for a in activity_ids]
 
     async def open_plans_of_activity(self, activity_id: uuid.UUID) -> Sequence[PlannedActivity]:
         return (await self.session.scalars(select(PlannedActivity).where(
@@ -189,9 +217,11 @@ class ProgrammeRepository(Repository[Programme]):
         ).order_by(PlannedActivity.programme_id).with_for_update())).all()
 
 
-def _keys(isos: list[str]) -> Any:
-    return (func.unnest(bindparam(None, isos, type_=ARRAY(Text)))
-            .table_valued("iso", with_ordinality="ordinal").render_derived())
+def _plans(activity_id: Any) -> ColumnElement[bool]:
+    # Correlated to both the programme and the key of the enclosing LATERAL page.
+    return (select(PlannedActivity.id).where(PlannedActivity.programme_id == Programme.id,
+                                             PlannedActivity.activity_id == activity_id)
+            .correlate_except(PlannedActivity).exists())
 
 
 class ActivityReadModel:
@@ -204,7 +234,8 @@ class ActivityReadModel:
         row = await self.session.get(KnownActivity, activity_id)
         if row is None:
             return None
-        return ActivityFacts(str(row.id), row.pcm_ref, row.status, tuple(row.frameworks), tuple(row.eligible_partners))
+        return ActivityFacts(str(row.id), row.pcm_ref, row.status, tuple(row.frameworks), tuple(row.eligible_partners),
+                             row.version)
 
     async def apply(self, state: dict[str, Any]) -> bool:
         """Upsert an activity's state; an older version never overwrites a newer one. True if applied."""
@@ -235,4 +266,5 @@ class ProgrammesLoaders:
         self.occ_evaluations = many_per_key(programmes.occ_of, lambda e: e.programme_id)
         self.programmes_of_partner = pages_per_key(programmes.pages_of_partners)
         self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
-        self.planned_by = many_per_key_pairs(programmes.planning)
+        self.planned_by = pages_per_key(programmes.pages_planning)
+        self.planned_by_count = DataLoader(load_fn=programmes.counts_planning)

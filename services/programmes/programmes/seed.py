@@ -21,7 +21,6 @@ from programmes.domain import (
     OccLevel,
     OccResult,
     PartnerDetails,
-    Priority,
     ProgrammeDetails,
     ProgrammeType,
     two_years_from,
@@ -31,6 +30,7 @@ from programmes.repository import ActivityReadModel, PartnerRepository
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
 from shared.frameworks import Framework
+from shared.priority import Priority
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
 
@@ -122,7 +122,7 @@ async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activi
                 title=f"{partner.name} {programme_type.value} {start.year}-{end.year}"))
             changes += 1
             if partner.suspended:
-                continue  # drafts only: a suspended partner submits nothing
+                break  # one draft only: a suspended partner submits nothing
             for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
                 await service.advance_programme(uow, programme.id, verb, note="seeded history")
                 changes += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from programmes.domain import (
@@ -16,8 +17,11 @@ from programmes.domain import (
     ProgrammeDetails,
     ProgrammeStatus,
     check_may_submit,
+    check_one_in_preparation,
     check_partner,
     check_programme,
+    check_takes_part,
+    superseded_on_approval,
 )
 from programmes.events import partner_event, programme_event
 from programmes.models import Partner, Programme, ProgrammeTransition
@@ -89,9 +93,14 @@ async def _partner(uow: UnitOfWork, iso: str, expected_version: int | None) -> P
 
 async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Programme:
     details = check_programme(details)
-    if await PartnerRepository(uow.session).get(details.partner_iso) is None:
+    partner = await PartnerRepository(uow.session).get(details.partner_iso)
+    if partner is None:
         raise BadUserInput(f"there is no partner {details.partner_iso!r}", field="partnerIso")
+    check_takes_part(details.type, partner.tools, partner.iso)
     programmes = ProgrammeRepository(uow.session)
+    current = await programmes.in_preparation(partner.iso, details.type)
+    check_one_in_preparation(details.type, partner.iso,
+                             (current.revision, current.status.value) if current is not None else None)
     programme = Programme(**asdict(details), status=ProgrammeStatus.DRAFT,
                           revision=await programmes.next_revision(details.partner_iso, details.type))
     programmes.add(programme)
@@ -128,21 +137,27 @@ STEPS = {
 
 
 async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str, note: str | None = None,
-                            expected_version: int | None = None) -> Programme:
+                            expected_version: int | None = None, supersedes: uuid.UUID | None = None,
+                            today: date | None = None) -> Programme:
     """One lifecycle step, kept in the history with who, when and why."""
     note = text_field(note, "note", max_length=2000, required=verb == "withdrawn")
     programme = await load_programme(uow, programme_id, expected_version)
     target = STEPS[verb]
+    if supersedes is not None and target is not ProgrammeStatus.APPROVED:
+        raise BadUserInput("only an approval supersedes", field="supersedes")
     if target is ProgrammeStatus.SUBMITTED:
         partner = await PartnerRepository(uow.session).get(programme.partner_iso)
         check_may_submit(bool(partner and partner.suspended), programme.partner_iso)
+    earlier = await ProgrammeRepository(uow.session).approved_earlier(programme) \
+        if target is ProgrammeStatus.APPROVED else []
+    superseded = superseded_on_approval([(str(e.id), e.period_end) for e in earlier],
+                                        str(supersedes) if supersedes else None, today or date.today())
     await _transition(uow, programme, target, note)
     await publish_programme(uow, programme, verb)
-    if target is ProgrammeStatus.APPROVED:
-        for earlier in await ProgrammeRepository(uow.session).approved_earlier(programme):
-            await _transition(uow, earlier, ProgrammeStatus.SUPERSEDED,
-                              f"superseded by revision {programme.revision}")
-            await publish_programme(uow, earlier, "superseded")
+    for edition in earlier:
+        if str(edition.id) in superseded:
+            await _transition(uow, edition, ProgrammeStatus.SUPERSEDED, f"superseded by revision {programme.revision}")
+            await publish_programme(uow, edition, "superseded")
     return programme
 
 

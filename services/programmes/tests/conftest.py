@@ -4,6 +4,8 @@ events published as the menu would."""
 from __future__ import annotations
 
 import itertools
+import random
+import string
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
@@ -11,10 +13,13 @@ from typing import Any
 
 import pytest
 
+from programmes import service
 from programmes.app import SERVICE
-from programmes.domain import two_years_from
+from programmes.domain import PartnerDetails, ProgrammeType, two_years_from
+from programmes.repository import PartnerRepository
 from programmes.seed import seed_partners
 from shared.events.envelope import DomainEvent
+from shared.frameworks import Framework
 from shared.testing.harness import ServiceHarness, eventually, service_under_test
 from shared.testing.kafka import publish_as
 
@@ -65,9 +70,33 @@ async def _known(programmes: ServiceHarness, activity_id: str, version: int) -> 
     return found is not None and found >= version
 
 
+ALL_TOOLS = ("IPCP", "ITPP", "IPAP", "PARP", "OCC", "DEEP", "PDP", "PAP_DIB", "BI")
+
+
+@pytest.fixture
+def partner(programmes: ServiceHarness) -> Callable[..., Awaitable[str]]:
+    """A partner of its own for a test (registered through the use case), taking part in every tool unless
+    told otherwise: tests that prepare programmes do not meet each other's editions."""
+
+    async def register(framework: str = "PFP", tools: tuple[str, ...] = ALL_TOOLS, suspended: bool = False) -> str:
+        async with programmes.runtime.sessionmaker() as session:
+            while True:
+                iso = "".join(random.choice(string.ascii_uppercase) for _ in range(3))
+                if await PartnerRepository(session).get(iso) is None:
+                    break
+            uow = programmes.runtime.unit_of_work(session, actor="test")
+            await service.register_partner(uow, PartnerDetails(
+                iso=iso, name=f"Testland {iso}", framework=Framework(framework), suspended=suspended,
+                tools=[ProgrammeType(t) for t in tools]))
+            await uow.commit()
+        return iso
+
+    return register
+
+
 @pytest.fixture
 def create_programme(programmes: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
-    async def create(partner: str = "GEO", type: str = "IPCP", start: date = date(2027, 1, 1),
+    async def create(partner: str, type: str = "IPCP", start: date = date(2027, 1, 1),
                      end: date | None = None, **extra: Any) -> dict[str, Any]:
         end = end or two_years_from(start)
         result = await programmes.graphql(

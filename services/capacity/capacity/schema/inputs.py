@@ -8,14 +8,17 @@ from typing import Any
 import strawberry
 
 from capacity.domain import ContributionDetails, RequestSubmission
-from capacity.repository import RequestCriteria
-from capacity.schema.enums import ContributionKind, Priority, RagStatus, Recommendation, RequestStatus, SupportArea
-from shared.errors import BadUserInput
+from capacity.repository import RequestCriteria, RequestOrder, RequestOrdering
+from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
+from shared.graphql.changes import given
+from shared.graphql.ids import parse_id
+from shared.ordering import Direction
+from shared.priority import Priority
 
 
 @strawberry.input
 class SubmitCapacityRequestInput:
-    partner_iso: str
+    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
     areas: list[SupportArea]
     title: str
     description: str
@@ -23,7 +26,7 @@ class SubmitCapacityRequestInput:
     priority: Priority = Priority.MEDIUM
 
     def submission(self) -> RequestSubmission:
-        return RequestSubmission(partner_iso=self.partner_iso, areas=list(self.areas), title=self.title,
+        return RequestSubmission(partner_iso=str(self.partner_iso), areas=list(self.areas), title=self.title,
                                  description=self.description, justification=self.justification,
                                  priority=self.priority)
 
@@ -37,23 +40,28 @@ class CapacityRequestChanges:
     priority: Priority | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
-        result = {k: v for k, v in vars(self).items() if v is not strawberry.UNSET}
-        for name, value in result.items():
-            if value is None and name != "justification":
-                raise BadUserInput(f"{name} cannot be null", field=name)
-        return result
+        return given(self, nullable=frozenset({"justification"}))
 
 
-@strawberry.input
+@strawberry.input(description="All given criteria must hold; a list matches any of its values")
 class CapacityRequestFilter:
-    partner_iso: str | None = None
-    status: list[RequestStatus] | None = None
-    area: list[SupportArea] | None = None
+    partner_iso: strawberry.ID | None = None
+    statuses: list[RequestStatus] | None = None
+    areas: list[SupportArea] | None = None
     on_hold: bool | None = None
 
     def criteria(self) -> RequestCriteria:
-        return RequestCriteria(partner_iso=self.partner_iso.strip().upper() if self.partner_iso else None,
-                               statuses=self.status, areas=self.area, on_hold=self.on_hold)
+        return RequestCriteria(partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
+                               statuses=self.statuses, areas=self.areas, on_hold=self.on_hold)
+
+
+@strawberry.input(description="Requests, oldest first unless asked otherwise")
+class CapacityRequestOrderBy:
+    field: RequestOrder = RequestOrder.CREATED_AT
+    direction: Direction = Direction.ASC
+
+    def ordering(self) -> RequestOrdering:
+        return RequestOrdering(self.field, self.direction)
 
 
 @strawberry.input
@@ -69,6 +77,33 @@ class MeasureInput:
     lead_nation: str
     contributing_nations: list[str] = strawberry.field(default_factory=list)
     activity_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="Only the fields given change; once the package is agreed, only activityIds")
+class MeasureChanges:
+    area: SupportArea | None = strawberry.UNSET
+    title: str | None = strawberry.UNSET
+    lead_nation: str | None = strawberry.UNSET
+    contributing_nations: list[str] | None = strawberry.UNSET
+    activity_ids: list[strawberry.ID] | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        changes = given(self)
+        if "activity_ids" in changes:
+            changes["activity_ids"] = [parse_id(a, "activityIds") for a in changes["activity_ids"]]
+        return changes
+
+
+@strawberry.input(description="Only the fields given change")
+class ContributionChanges:
+    kind: ContributionKind | None = strawberry.UNSET
+    quantity: int | None = strawberry.UNSET
+    amount: Decimal | None = strawberry.UNSET
+    currency: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+
+    def changes(self) -> dict[str, Any]:
+        return given(self, nullable=frozenset({"quantity", "amount", "currency", "description"}))
 
 
 @strawberry.input

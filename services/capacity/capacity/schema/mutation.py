@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import uuid
+
 import strawberry
 
-from capacity import packages, service
+from capacity import models, packages, service
 from capacity.schema.inputs import (
     CapacityRequestChanges,
+    ContributionChanges,
     ContributionInput,
+    MeasureChanges,
     MeasureInput,
     ProgressReportInput,
     RequestAssessmentInput,
     SubmitCapacityRequestInput,
 )
-from capacity.schema.types import CapacityRequest, Contribution, Measure, Package, ProgressReport, RequestAssessment
+from capacity.schema.types import (
+    CapacityRequest,
+    ContributionPayload,
+    MeasurePayload,
+    PackagePayload,
+    ProgressReportPayload,
+    RequestAssessmentPayload,
+    RequestContentRemovedPayload,
+)
 from shared.graphql.ids import parse_id
 
 ID = strawberry.ID
@@ -46,39 +58,78 @@ class Mutation:
 
     @strawberry.mutation(description="Record findings and a recommendation during assessment")
     async def record_request_assessment(self, info: strawberry.Info, request_id: ID, input: RequestAssessmentInput,
-                                        expected_version: int | None = None) -> RequestAssessment:
+                                        expected_version: int | None = None) -> RequestAssessmentPayload:
         async with info.context.unit_of_work() as uow:
-            return await service.record_assessment(uow, parse_id(request_id, "requestId"), input.findings,
-                                                   input.recommendation, expected_version)
+            assessment = await service.record_assessment(uow, parse_id(request_id, "requestId"), input.findings,
+                                                         input.recommendation, expected_version)
+        return RequestAssessmentPayload(assessment=assessment, request=await _request(info, assessment.request_id))
 
     @strawberry.mutation(description="UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package to fill with measures")
     async def propose_package(self, info: strawberry.Info, request_id: ID, summary: str,
-                              expected_version: int | None = None) -> Package:
+                              expected_version: int | None = None) -> PackagePayload:
         async with info.context.unit_of_work() as uow:
-            return await packages.propose_package(uow, parse_id(request_id, "requestId"), summary, expected_version)
+            package = await packages.propose_package(uow, parse_id(request_id, "requestId"), summary,
+                                                     expected_version)
+        return PackagePayload(package=package, request=await _request(info, package.request_id))
 
-    @strawberry.mutation(description="Add a measure to a proposed package; linked activities must be on the menu")
+    @strawberry.mutation(description="Add a measure to a proposed package; linked activities must be published on "
+                                     "the menu (an activity published a moment ago may not be known yet: the error "
+                                     "then carries `extensions.retryable: true`)")
     async def add_measure(self, info: strawberry.Info, request_id: ID, input: MeasureInput,
-                          expected_version: int | None = None) -> Measure:
+                          expected_version: int | None = None) -> MeasurePayload:
         async with info.context.unit_of_work() as uow:
-            return await packages.add_measure(
+            measure = await packages.add_measure(
                 uow, parse_id(request_id, "requestId"), input.area, input.title, input.lead_nation,
                 input.contributing_nations, [parse_id(a, "activityIds") for a in input.activity_ids],
                 expected_version)
+        return await _measure_payload(info, measure)
+
+    @strawberry.mutation(description="Change a measure while its package is proposed; once agreed, only its "
+                                     "linked activities")
+    async def update_measure(self, info: strawberry.Info, id: ID, input: MeasureChanges,
+                             expected_version: int | None = None) -> MeasurePayload:
+        changes = input.changes()
+        async with info.context.unit_of_work() as uow:
+            measure = await packages.update_measure(uow, parse_id(id), changes, expected_version)
+        return await _measure_payload(info, measure)
+
+    @strawberry.mutation(description="Remove a measure, with its contributions, from a package still proposed")
+    async def remove_measure(self, info: strawberry.Info, id: ID,
+                             expected_version: int | None = None) -> RequestContentRemovedPayload:
+        async with info.context.unit_of_work() as uow:
+            request = await packages.remove_measure(uow, parse_id(id), expected_version)
+        return RequestContentRemovedPayload(removed_id=id, request=request)
 
     @strawberry.mutation(description="Link one more menu activity to a measure")
     async def link_activity_to_measure(self, info: strawberry.Info, measure_id: ID, activity_id: ID,
-                                       expected_version: int | None = None) -> Measure:
+                                       expected_version: int | None = None) -> MeasurePayload:
         async with info.context.unit_of_work() as uow:
-            return await packages.link_activity(uow, parse_id(measure_id, "measureId"),
-                                                parse_id(activity_id, "activityId"), expected_version)
+            measure = await packages.link_activity(uow, parse_id(measure_id, "measureId"),
+                                                   parse_id(activity_id, "activityId"), expected_version)
+        return await _measure_payload(info, measure)
 
     @strawberry.mutation(description="A nation's advisers, trainers, funds or in-kind support to a measure")
     async def add_contribution(self, info: strawberry.Info, measure_id: ID, input: ContributionInput,
-                               expected_version: int | None = None) -> Contribution:
+                               expected_version: int | None = None) -> ContributionPayload:
         async with info.context.unit_of_work() as uow:
-            return await packages.add_contribution(uow, parse_id(measure_id, "measureId"), input.details(),
-                                                   expected_version)
+            contribution = await packages.add_contribution(uow, parse_id(measure_id, "measureId"), input.details(),
+                                                           expected_version)
+        return await _contribution_payload(info, contribution)
+
+    @strawberry.mutation(description="A nation revises its contribution")
+    async def update_contribution(self, info: strawberry.Info, id: ID, input: ContributionChanges,
+                                  expected_version: int | None = None) -> ContributionPayload:
+        changes = input.changes()
+        async with info.context.unit_of_work() as uow:
+            contribution = await packages.update_contribution(uow, parse_id(id), changes, expected_version)
+        return await _contribution_payload(info, contribution)
+
+    @strawberry.mutation(description="Withdraw a contribution from a measure")
+    async def remove_contribution(self, info: strawberry.Info, id: ID,
+                                  expected_version: int | None = None) -> RequestContentRemovedPayload:
+        async with info.context.unit_of_work() as uow:
+            request = await packages.remove_contribution(uow, parse_id(id), expected_version)
+        return RequestContentRemovedPayload(removed_id=id, request=request)
 
     @strawberry.mutation(description="PACKAGE_PROPOSED -> APPROVED by the North Atlantic Council; review in two years")
     async def approve_capacity_request(self, info: strawberry.Info, id: ID, note: str | None = None,
@@ -105,9 +156,29 @@ class Mutation:
                                         expected_version: int | None = None) -> CapacityRequest:
         return await _step(info, id, "withdrawn", reason, expected_version)
 
-    @strawberry.mutation(description="Report progress on an agreed package for a period")
+    @strawberry.mutation(description="Report progress on an agreed package for a period under way or past, not "
+                                     "before the package's approval")
     async def report_package_progress(self, info: strawberry.Info, request_id: ID, input: ProgressReportInput,
-                                      expected_version: int | None = None) -> ProgressReport:
+                                      expected_version: int | None = None) -> ProgressReportPayload:
         async with info.context.unit_of_work() as uow:
-            return await packages.report_progress(uow, parse_id(request_id, "requestId"), input.period,
-                                                  input.status, input.narrative, expected_version)
+            report = await packages.report_progress(uow, parse_id(request_id, "requestId"), input.period,
+                                                    input.status, input.narrative, expected_version)
+        package = await info.context.session.get(models.Package, report.package_id)
+        return ProgressReportPayload(report=report, request=await _request(info, package.request_id))
+
+
+# A child mutation answers with the request too: the aggregate it changed, from the session that changed
+# it (identity-map reads, no second statement), so the next expectedVersion needs no refetch.
+async def _request(info: strawberry.Info, request_id: uuid.UUID) -> CapacityRequest:
+    return await info.context.session.get(models.CapacityRequest, request_id)  # type: ignore[no-any-return]
+
+
+async def _measure_payload(info: strawberry.Info, measure: models.Measure) -> MeasurePayload:
+    package = await info.context.session.get(models.Package, measure.package_id)
+    return MeasurePayload(measure=measure, request=await _request(info, package.request_id))
+
+
+async def _contribution_payload(info: strawberry.Info, contribution: models.Contribution) -> ContributionPayload:
+    measure = await info.context.session.get(models.Measure, contribution.measure_id)
+    payload = await _measure_payload(info, measure)
+    return ContributionPayload(contribution=contribution, request=payload.request)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from capacity.repository import RequestRepository
-from capacity.schema.inputs import CapacityRequestFilter
+from capacity.schema.inputs import CapacityRequestFilter, CapacityRequestOrderBy
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
@@ -17,12 +17,14 @@ class Query:
     async def capacity_request(self, info: strawberry.Info, id: strawberry.ID) -> CapacityRequest | None:
         return await info.context.loaders.request_by_id.load(parse_id(id))
 
-    @strawberry.field(description="Requests, oldest first, by cursor pages; filter by partner, status, area, hold")
+    @strawberry.field(description="Requests by cursor pages, oldest first unless `orderBy` says otherwise; filter "
+                                  "by partner, status, area, hold")
     async def capacity_requests(self, info: strawberry.Info, filter: CapacityRequestFilter | None = None,
-                                first: int | None = None, after: str | None = None) -> CapacityRequestConnection:
+                                order_by: CapacityRequestOrderBy | None = None, first: int | None = None,
+                                after: str | None = None) -> CapacityRequestConnection:
         criteria = (filter or CapacityRequestFilter()).criteria()
+        order = (order_by or CapacityRequestOrderBy()).ordering()
         page = PageRequest.of(first, after, arity=2)
         repository = RequestRepository(info.context.session)
-        rows = await repository.page(criteria, page)
-        return connection(rows, page, lambda r: (r.created_at.isoformat(), str(r.id)),
-                          lambda: repository.count(criteria))
+        rows = await repository.page(criteria, order, page)
+        return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

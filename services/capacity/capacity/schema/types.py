@@ -10,19 +10,27 @@ import strawberry
 
 from capacity import models
 from capacity.domain import ContributionDetails, totals
-from capacity.schema.enums import ContributionKind, Priority, RagStatus, Recommendation, RequestStatus, SupportArea
+from capacity.repository import OLDEST_FIRST
+from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
 from shared.graphql.ids import parse_id
-from shared.graphql.pagination import Connection
+from shared.graphql.loaders import PagedKey
+from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
+from shared.priority import Priority
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")
 class Partner:
     iso: strawberry.ID
 
-    @strawberry.field(description="The partner's capacity-building requests, oldest first")
-    async def capacity_requests(self, info: strawberry.Info) -> list[CapacityRequest]:
-        return await info.context.loaders.requests_by_partner.load(str(self.iso))
+    @strawberry.field(description="The partner's capacity-building requests, oldest first, by cursor pages")
+    async def capacity_requests(self, info: strawberry.Info, first: int | None = None,
+                                after: str | None = None) -> Connection[CapacityRequest]:
+        page = PageRequest.of(first, after, arity=2)
+        iso = str(self.iso).upper()
+        loaders = info.context.loaders
+        rows = await loaders.requests_of_partner.load(PagedKey.of(iso, page))
+        return connection(rows, page, OLDEST_FIRST.sort.cursor, lambda: loaders.request_count_of_partner.load(iso))
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:
@@ -53,6 +61,7 @@ class RequestTransition:
 
 @strawberry.type(description="An assessment of a request, made while it is UNDER_ASSESSMENT")
 class RequestAssessment:
+    id: strawberry.ID
     findings: str
     recommendation: Recommendation
     assessor: str
@@ -77,6 +86,7 @@ class Measure:
     title: str
     lead_nation: str
     contributing_nations: list[str]
+    flag_reason: str | None = strawberry.field(description="Set while it links an activity the menu has withdrawn")
 
     @strawberry.field(description="Linked menu activities, resolved by the menu subgraph")
     def activities(self) -> list[Activity]:
@@ -89,6 +99,7 @@ class Measure:
 
 @strawberry.type(description="A progress report on an agreed package")
 class ProgressReport:
+    id: strawberry.ID
     period: str
     status: RagStatus
     narrative: str
@@ -170,3 +181,39 @@ class CapacityRequest:
 
 
 CapacityRequestConnection = Connection[CapacityRequest]
+
+
+@strawberry.type(description="An assessment and the request it changed (at its new version)")
+class RequestAssessmentPayload:
+    assessment: RequestAssessment
+    request: CapacityRequest
+
+
+@strawberry.type(description="A proposed package and the request it changed (at its new version)")
+class PackagePayload:
+    package: Package
+    request: CapacityRequest
+
+
+@strawberry.type(description="A measure and the request it changed (at its new version)")
+class MeasurePayload:
+    measure: Measure
+    request: CapacityRequest
+
+
+@strawberry.type(description="A contribution and the request it changed (at its new version)")
+class ContributionPayload:
+    contribution: Contribution
+    request: CapacityRequest
+
+
+@strawberry.type(description="A progress report and the request it changed (at its new version)")
+class ProgressReportPayload:
+    report: ProgressReport
+    request: CapacityRequest
+
+
+@strawberry.type(description="What was removed from a request's package, and the request at its new version")
+class RequestContentRemovedPayload:
+    removed_id: strawberry.ID
+    request: CapacityRequest

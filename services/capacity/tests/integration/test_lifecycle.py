@@ -11,6 +11,7 @@ from shared.testing.kafka import read_events
 
 SUBMIT = """mutation($input: SubmitCapacityRequestInput!) { submitCapacityRequest(input: $input) { id version } }"""
 STEP = "mutation($id: ID!) {{ {name}(id: $id) {{ status version }} }}"
+THIS_QUARTER = f"{date.today().year}-Q{(date.today().month - 1) // 3 + 1}"
 
 
 async def submitted(capacity: ServiceHarness, iso: str) -> dict:  # type: ignore[type-arg]
@@ -33,11 +34,14 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
     assert (await step(capacity, "startRequestAssessment", request["id"]))["status"] == "UNDER_ASSESSMENT"
     assessed = await capacity.graphql(
         'mutation($r: ID!) { recordRequestAssessment(requestId: $r, input: {findings: "Real need, able partner", '
-        "recommendation: SUPPORT}) { recommendation assessor } }", {"r": request["id"]})
-    assert assessed.ok()["recordRequestAssessment"] == {"recommendation": "SUPPORT", "assessor": "anonymous"}
+        "recommendation: SUPPORT}) { assessment { id recommendation assessor } request { version } } }",
+        {"r": request["id"]})
+    payload = assessed.ok()["recordRequestAssessment"]
+    assert payload["assessment"]["recommendation"] == "SUPPORT" and payload["assessment"]["assessor"] == "anonymous"
+    assert payload["assessment"]["id"] and payload["request"]["version"] == request["version"] + 2
     request_id, measure_id = await _propose(capacity, request["id"], activity)
     contribute = ("mutation($m: ID!, $i: ContributionInput!) { addContribution(measureId: $m, input: $i) "
-                  "{ nation kind } }")
+                  "{ contribution { nation kind } } }")
     for contribution in ({"nation": "NOR", "kind": "ADVISERS", "quantity": 2},
                          {"nation": "USA", "kind": "TRAINERS", "quantity": 6},
                          {"nation": "GBR", "kind": "FUNDS", "amount": "150000", "currency": "gbp"},
@@ -48,9 +52,10 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
     assert approved["status"] == "APPROVED"
     await step(capacity, "startRequestImplementation", request_id)
     report = await capacity.graphql(
-        'mutation($r: ID!) { reportPackageProgress(requestId: $r, input: {period: "2026-h2", status: AMBER, '
-        'narrative: "Trainers deployed late"}) { period status } }', {"r": request_id})
-    assert report.ok()["reportPackageProgress"] == {"period": "2026-H2", "status": "AMBER"}
+        'mutation($r: ID!, $p: String!) { reportPackageProgress(requestId: $r, input: {period: $p, status: AMBER, '
+        'narrative: "Trainers deployed late"}) { report { id period status } } }',
+        {"r": request_id, "p": THIS_QUARTER.lower()})
+    assert report.ok()["reportPackageProgress"]["report"]["period"] == THIS_QUARTER
     done = await step(capacity, "completeCapacityRequest", request_id)
     assert done["status"] == "COMPLETED"
 
@@ -79,6 +84,7 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
     verbs = [e.type.rsplit(".", 1)[1] for e, _ in events]
     assert verbs[:5] == ["submitted", "assessment_started", "assessed", "package_proposed", "measure_added"]
     assert verbs[-4:] == ["approved", "implementation_started", "progress_reported", "completed"]
+    assert payload["request"]["version"] == 3  # what the assessment answered was the request's next version
     assert [e.data["version"] for e, _ in events] == list(range(1, len(events) + 1))
     import jsonschema
 
@@ -87,12 +93,12 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
 
 
 async def _propose(capacity: ServiceHarness, request_id: str, activity_id: str) -> tuple[str, str]:
-    (await capacity.graphql('mutation($r: ID!) { proposePackage(requestId: $r, summary: "C-IED package") { id } }',
-                            {"r": request_id})).ok()
+    (await capacity.graphql('mutation($r: ID!) { proposePackage(requestId: $r, summary: "C-IED package") '
+                            "{ package { id } } }", {"r": request_id})).ok()
     measure = (await capacity.graphql(
         "mutation($r: ID!, $a: [ID!]!) { addMeasure(requestId: $r, input: {area: COUNTER_IED, "
-        'title: "Train the trainers", leadNation: "usa", contributingNations: ["NOR"], activityIds: $a}) { id } }',
-        {"r": request_id, "a": [activity_id]})).ok()["addMeasure"]
+        'title: "Train the trainers", leadNation: "usa", contributingNations: ["NOR"], activityIds: $a}) '
+        "{ measure { id } } }", {"r": request_id, "a": [activity_id]})).ok()["addMeasure"]["measure"]
     return request_id, measure["id"]
 
 
@@ -108,7 +114,7 @@ async def test_the_lifecycle_refuses_what_it_does_not_allow(capacity: ServiceHar
     assert not_yet.codes == ["CONFLICT"] and not_yet.errors[0]["extensions"]["currentStatus"] == "SUBMITTED"
     no_assessment = await capacity.graphql(
         'mutation($r: ID!) { recordRequestAssessment(requestId: $r, input: {findings: "x", '
-        "recommendation: SUPPORT}) { assessor } }", {"r": request["id"]})
+        "recommendation: SUPPORT}) { assessment { assessor } } }", {"r": request["id"]})
     assert no_assessment.codes == ["CONFLICT"]
     assert await capacity.outbox_count() == before
 
@@ -116,8 +122,8 @@ async def test_the_lifecycle_refuses_what_it_does_not_allow(capacity: ServiceHar
     no_reason = await capacity.graphql('mutation($id: ID!) { declineCapacityRequest(id: $id, reason: "") { id } }',
                                        {"id": request["id"]})
     assert no_reason.codes == ["BAD_USER_INPUT"] and no_reason.fields == ["reason"]
-    (await capacity.graphql('mutation($r: ID!) { proposePackage(requestId: $r, summary: "Empty") { id } }',
-                            {"r": request["id"]})).ok()
+    (await capacity.graphql('mutation($r: ID!) { proposePackage(requestId: $r, summary: "Empty") '
+                            "{ package { id } } }", {"r": request["id"]})).ok()
     empty = await capacity.graphql(STEP.format(name="approveCapacityRequest"), {"id": request["id"]})
     assert empty.codes == ["CONFLICT"]  # a package needs a measure
     withdrawn = await capacity.graphql('mutation($id: ID!) { withdrawCapacityRequest(id: $id, reason: '
@@ -137,11 +143,19 @@ async def test_only_activities_on_the_menu_can_be_linked_to_measures(capacity: S
     good = await publish_activity()
     request_id, measure_id = await _request_with_measure(capacity, iso, good)
     withdrawn = await publish_activity(status="WITHDRAWN", version=3)
-    link = "mutation($m: ID!, $a: ID!) { linkActivityToMeasure(measureId: $m, activityId: $a) { id } }"
+    draft = await publish_activity(status="DRAFT", version=1)
+    link = "mutation($m: ID!, $a: ID!) { linkActivityToMeasure(measureId: $m, activityId: $a) { measure { id } } }"
     refused = await capacity.graphql(link, {"m": measure_id, "a": withdrawn})
     assert refused.codes == ["BAD_USER_INPUT"] and "withdrawn" in refused.errors[0]["message"]
-    unknown = await capacity.graphql(link, {"m": measure_id, "a": "8b2f4cde-0000-4000-8000-000000000000"})
-    assert unknown.codes == ["BAD_USER_INPUT"] and "no activity" in unknown.errors[0]["message"]
+    for not_published in (draft, "8b2f4cde-0000-4000-8000-000000000000"):
+        result = await capacity.graphql(link, {"m": measure_id, "a": not_published})
+        assert result.codes == ["BAD_USER_INPUT"] and result.fields == ["activityId"]
+        assert "not published on the menu" in result.errors[0]["message"]
+        assert result.errors[0]["extensions"]["retryable"] is True
+    add = ("mutation($r: ID!, $a: [ID!]!) { addMeasure(requestId: $r, input: {area: COUNTER_IED, title: \"Draft\", "
+           'leadNation: "USA", activityIds: $a}) { measure { id } } }')
+    drafted = await capacity.graphql(add, {"r": request_id, "a": [draft]})
+    assert drafted.codes == ["BAD_USER_INPUT"] and drafted.fields == ["activityIds"]
     again = await capacity.graphql(link, {"m": measure_id, "a": good})
     assert again.codes == ["CONFLICT"]
     supporting = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { "
@@ -163,21 +177,24 @@ async def test_progress_is_reported_once_per_period_on_agreed_packages(capacity:
     iso = await known_partner()
     request_id, _ = await _request_with_measure(capacity, iso, await publish_activity())
     report = ('mutation($r: ID!, $p: String!) { reportPackageProgress(requestId: $r, input: {period: $p, '
-              'status: GREEN, narrative: "On track"}) { period } }')
-    early = await capacity.graphql(report, {"r": request_id, "p": "2026"})
+              'status: GREEN, narrative: "On track"}) { report { period } } }')
+    early = await capacity.graphql(report, {"r": request_id, "p": THIS_QUARTER})
     assert early.codes == ["CONFLICT"]  # not agreed yet
     await step(capacity, "approveCapacityRequest", request_id)
-    assert (await capacity.graphql(report, {"r": request_id, "p": "2026-Q1"})).ok()
-    assert (await capacity.graphql(report, {"r": request_id, "p": "2026-Q1"})).codes == ["CONFLICT"]
-    assert (await capacity.graphql(report, {"r": request_id, "p": "spring"})).fields == ["period"]
+    assert (await capacity.graphql(report, {"r": request_id, "p": THIS_QUARTER})).ok()
+    assert (await capacity.graphql(report, {"r": request_id, "p": THIS_QUARTER})).codes == ["CONFLICT"]
+    year = date.today().year
+    for period in ("spring", "1999", f"{year - 1}", f"{year + 1}-Q1", f"{year}-Q5"):
+        refused = await capacity.graphql(report, {"r": request_id, "p": period})
+        assert refused.codes == ["BAD_USER_INPUT"] and refused.fields == ["period"], period
 
 
 async def test_requests_filter_by_area_and_hold(capacity: ServiceHarness, known_partner) -> None:
     iso = await known_partner()
     await submitted(capacity, iso)
     query = """query($f: CapacityRequestFilter) { capacityRequests(filter: $f) { totalCount } }"""
-    by_area = (await capacity.graphql(query, {"f": {"partnerIso": iso, "area": ["COUNTER_IED"]}})).ok()
-    other_area = (await capacity.graphql(query, {"f": {"partnerIso": iso, "area": ["CYBER_DEFENCE"]}})).ok()
+    by_area = (await capacity.graphql(query, {"f": {"partnerIso": iso, "areas": ["COUNTER_IED"]}})).ok()
+    other_area = (await capacity.graphql(query, {"f": {"partnerIso": iso, "areas": ["CYBER_DEFENCE"]}})).ok()
     held = (await capacity.graphql(query, {"f": {"partnerIso": iso, "onHold": True}})).ok()
     assert (by_area["capacityRequests"]["totalCount"], other_area["capacityRequests"]["totalCount"],
             held["capacityRequests"]["totalCount"]) == (1, 0, 0)

@@ -97,9 +97,13 @@ async def test_requests_are_listed_by_partner_and_status_in_pages(capacity: Serv
     assert page1["totalCount"] == 2 and page1["pageInfo"]["hasNextPage"]
     ids = [e["node"]["id"] for e in page1["edges"] + page2["edges"]]
     assert ids == [first["id"], second["submitCapacityRequest"]["id"]]
-    none = (await capacity.graphql(query, {"f": {"partnerIso": partner, "status": ["APPROVED"]}})
+    none = (await capacity.graphql(query, {"f": {"partnerIso": partner, "statuses": ["APPROVED"]}})
             ).ok()["capacityRequests"]
     assert none["totalCount"] == 0
+    newest = (await capacity.graphql("""query($f: CapacityRequestFilter) { capacityRequests(filter: $f,
+        orderBy: {field: CREATED_AT, direction: DESC}) { edges { node { id } } } }""", {"f": {"partnerIso": partner}})
+              ).ok()["capacityRequests"]
+    assert [e["node"]["id"] for e in newest["edges"]] == list(reversed(ids))
 
 
 async def test_partners_requests_resolve_in_one_statement(capacity: ServiceHarness, publish_partner) -> None:
@@ -108,9 +112,10 @@ async def test_partners_requests_resolve_in_one_statement(capacity: ServiceHarne
         await publish_partner(partner)
         await _submit_when_known(capacity, partner)
     query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { iso "
-             "capacityRequests { id status } } } }")
+             "capacityRequests(first: 10) { totalCount edges { node { id status } } } } } }")
     with count_statements(capacity.runtime.engine) as sql:
         entities = (await capacity.graphql(query, {"r": [{"__typename": "Partner", "iso": p} for p in partners]})
                     ).ok()["_entities"]
-    assert [len(e["capacityRequests"]) for e in entities] == [1, 1, 1]
-    assert sql.count == 1
+    assert [len(e["capacityRequests"]["edges"]) for e in entities] == [1, 1, 1]
+    assert [e["capacityRequests"]["totalCount"] for e in entities] == [1, 1, 1]
+    assert sql.count == 2  # one page for all partners, one count for all

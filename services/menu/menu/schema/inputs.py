@@ -57,23 +57,7 @@ class ActivityChanges:
 
 
 # Fields that may be cleared with null; the others, if given, need a value.
-_NULLABLE = {"fee_eur", "contact_name", "contact_email"}
-
-
-def given(changes: object) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for name, value in vars(changes).items():
-        if value is strawberry.UNSET:
-            continue
-        if value is None and name not in _NULLABLE:
-            raise BadUserInput(f"{_camel(name)} cannot be null", field=_camel(name))
-        result[name] = value
-    return result
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
+NULLABLE_ACTIVITY_FIELDS = frozenset({"fee_eur", "contact_name", "contact_email"})
 
 
 @strawberry.input

@@ -5,8 +5,15 @@ from __future__ import annotations
 import strawberry
 
 from menu import service
-from menu.schema.inputs import ActivityChanges, ActivityInput, OccurrenceChanges, OccurrenceInput, given
+from menu.schema.inputs import (
+    NULLABLE_ACTIVITY_FIELDS,
+    ActivityChanges,
+    ActivityInput,
+    OccurrenceChanges,
+    OccurrenceInput,
+)
 from menu.schema.types import Activity, Occurrence
+from shared.graphql.changes import given
 from shared.graphql.ids import parse_id
 
 
@@ -21,7 +28,8 @@ class Mutation:
     async def update_activity(self, info: strawberry.Info, id: strawberry.ID, input: ActivityChanges,
                               expected_version: int | None = None) -> Activity:
         async with info.context.unit_of_work() as uow:
-            return await service.update_activity(uow, parse_id(id), given(input), expected_version)
+            return await service.update_activity(uow, parse_id(id), given(input, NULLABLE_ACTIVITY_FIELDS),
+                                                 expected_version)
 
     @strawberry.mutation
     async def publish_activity(self, info: strawberry.Info, id: strawberry.ID,
@@ -50,7 +58,7 @@ class Mutation:
     @strawberry.mutation
     async def update_occurrence(self, info: strawberry.Info, id: strawberry.ID, input: OccurrenceChanges,
                                 expected_version: int | None = None) -> Occurrence:
-        changes = {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
+        changes = given(input, frozenset({"registration_deadline"}))
         async with info.context.unit_of_work() as uow:
             return await service.update_occurrence(uow, parse_id(id), changes, expected_version)
 

@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import strawberry
 
 from programmes.domain import ProgrammeDetails
-from programmes.repository import ProgrammeCriteria
+from programmes.repository import ProgrammeCriteria, ProgrammeOrdering
 from programmes.schema.enums import (
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
-    Priority,
+    ProgrammeOrder,
     ProgrammeStatus,
     ProgrammeType,
 )
 from shared.errors import BadUserInput
-
-
-def given(changes: object, nullable: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The fields a partial-update input sets; null only where null means 'clear it'."""
-    result: dict[str, Any] = {}
-    for name, value in vars(changes).items():
-        if value is strawberry.UNSET:
-            continue
-        if value is None and name not in nullable:
-            camel = name.split("_")[0] + "".join(p.title() for p in name.split("_")[1:])
-            raise BadUserInput(f"{camel} cannot be null", field=camel)
-        result[name] = value
-    return result
+from shared.ordering import Direction
+from shared.priority import Priority
 
 
 @strawberry.input
@@ -46,7 +34,7 @@ class PartnerFlagsInput:
 
 @strawberry.input
 class ProgrammeInput:
-    partner_iso: str
+    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
     type: ProgrammeType
     title: str
     period_start: date
@@ -54,7 +42,7 @@ class ProgrammeInput:
     summary: str | None = None
 
     def details(self) -> ProgrammeDetails:
-        return ProgrammeDetails(partner_iso=self.partner_iso, type=self.type, title=self.title,
+        return ProgrammeDetails(partner_iso=str(self.partner_iso), type=self.type, title=self.title,
                                 period_start=self.period_start, period_end=self.period_end, summary=self.summary)
 
 
@@ -68,7 +56,7 @@ class ProgrammeChanges:
 
 @strawberry.input
 class ProgrammeFilter:
-    partner_iso: str | None = None
+    partner_iso: strawberry.ID | None = None
     types: list[ProgrammeType] | None = None
     statuses: list[ProgrammeStatus] | None = None
     period_from: date | None = strawberry.field(default=None, description="Programmes running on or after")
@@ -77,9 +65,24 @@ class ProgrammeFilter:
     def criteria(self) -> ProgrammeCriteria:
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise BadUserInput("periodTo is before periodFrom", field="filter.periodTo")
-        return ProgrammeCriteria(partner_iso=self.partner_iso.strip().upper() if self.partner_iso else None,
+        return ProgrammeCriteria(partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
                                  types=self.types, statuses=self.statuses, period_from=self.period_from,
                                  period_to=self.period_to)
+
+
+@strawberry.input(description="Programmes, newest period first unless asked otherwise")
+class ProgrammeOrderBy:
+    field: ProgrammeOrder = ProgrammeOrder.PERIOD_START
+    direction: Direction = Direction.DESC
+
+    def ordering(self) -> ProgrammeOrdering:
+        return ProgrammeOrdering(self.field, self.direction)
+
+
+@strawberry.input(description="Only the fields given change")
+class ObjectiveChanges:
+    title: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -96,6 +99,9 @@ class PlannedActivityInput:
     year: int
     priority: Priority = Priority.MEDIUM
     objective_id: strawberry.ID | None = None
+    activity_version: int | None = strawberry.field(
+        default=None, description="The activity's version as the caller saw it on the menu: when programmes has not "
+                                  "received it yet, the answer says so (retryable) rather than refusing")
 
 
 @strawberry.input

@@ -7,8 +7,10 @@ import uuid
 import strawberry
 
 from programmes import planning, service
+from programmes.models import Programme as ProgrammeRow
 from programmes.schema.inputs import (
     AssessmentInput,
+    ObjectiveChanges,
     ObjectiveInput,
     OccEvaluationInput,
     PartnerFlagsInput,
@@ -16,18 +18,19 @@ from programmes.schema.inputs import (
     PlannedActivityInput,
     ProgrammeChanges,
     ProgrammeInput,
-    given,
 )
 from programmes.schema.types import (
-    Assessment,
-    Objective,
-    OccEvaluation,
+    ObjectivePayload,
+    OccEvaluationPayload,
     Partner,
-    PartnershipGoal,
-    PlannedActivity,
+    PartnershipGoalPayload,
+    PlannedActivityPayload,
     Programme,
+    ProgrammeAssessmentPayload,
+    ProgrammeContentRemovedPayload,
 )
 from shared.frameworks import Framework
+from shared.graphql.changes import given
 from shared.graphql.ids import parse_id
 
 ID = strawberry.ID
@@ -38,9 +41,15 @@ def _optional_id(value: ID | None, field: str) -> uuid.UUID | None:
 
 
 async def _step(info: strawberry.Info, id: ID, verb: str, note: str | None,
-                expected_version: int | None) -> Programme:
+                expected_version: int | None, supersedes: ID | None = None) -> Programme:
     async with info.context.unit_of_work() as uow:
-        return await service.advance_programme(uow, parse_id(id), verb, note, expected_version)
+        return await service.advance_programme(uow, parse_id(id), verb, note, expected_version,
+                                               _optional_id(supersedes, "supersedes"))
+
+
+async def _programme(info: strawberry.Info, programme_id: uuid.UUID) -> Programme:
+    """The programme a child mutation changed, from the session that changed it (no second read)."""
+    return await info.context.session.get(ProgrammeRow, programme_id)  # type: ignore[no-any-return]
 
 
 @strawberry.type
@@ -91,11 +100,13 @@ class Mutation:
                                           expected_version: int | None = None) -> Programme:
         return await _step(info, id, "negotiation_started", note, expected_version)
 
-    @strawberry.mutation(description="IN_NEGOTIATION -> APPROVED (by the North Atlantic Council); "
-                                     "the partner's earlier approved revision of this type becomes SUPERSEDED")
+    @strawberry.mutation(description="IN_NEGOTIATION -> APPROVED (by the North Atlantic Council). Earlier approved "
+                                     "editions of the partner's programme of this type whose period has ended become "
+                                     "SUPERSEDED; one still in force is superseded only when named in `supersedes`, "
+                                     "and the approval is refused (CONFLICT) while one is in force and not named")
     async def approve_programme(self, info: strawberry.Info, id: ID, note: str | None = None,
-                                expected_version: int | None = None) -> Programme:
-        return await _step(info, id, "approved", note, expected_version)
+                                expected_version: int | None = None, supersedes: ID | None = None) -> Programme:
+        return await _step(info, id, "approved", note, expected_version, supersedes)
 
     @strawberry.mutation(description="APPROVED -> IMPLEMENTING")
     async def start_programme_implementation(self, info: strawberry.Info, id: ID, note: str | None = None,
@@ -114,63 +125,85 @@ class Mutation:
 
     @strawberry.mutation
     async def add_objective(self, info: strawberry.Info, programme_id: ID, input: ObjectiveInput,
-                            expected_version: int | None = None) -> Objective:
+                            expected_version: int | None = None) -> ObjectivePayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.add_objective(uow, parse_id(programme_id, "programmeId"), input.category,
-                                                input.title, input.description,
-                                                _optional_id(input.parent_id, "parentId"), expected_version)
+            objective = await planning.add_objective(uow, parse_id(programme_id, "programmeId"), input.category,
+                                                     input.title, input.description,
+                                                     _optional_id(input.parent_id, "parentId"), expected_version)
+        return ObjectivePayload(objective=objective, programme=await _programme(info, objective.programme_id))
 
-    @strawberry.mutation
-    async def remove_objective(self, info: strawberry.Info, id: ID, expected_version: int | None = None) -> Programme:
+    @strawberry.mutation(description="Rename or redescribe an objective")
+    async def update_objective(self, info: strawberry.Info, id: ID, input: ObjectiveChanges,
+                               expected_version: int | None = None) -> ObjectivePayload:
+        changes = given(input, nullable=frozenset({"description"}))
         async with info.context.unit_of_work() as uow:
-            return await planning.remove_objective(uow, parse_id(id), expected_version)
+            objective = await planning.update_objective(uow, parse_id(id), changes, expected_version)
+        return ObjectivePayload(objective=objective, programme=await _programme(info, objective.programme_id))
 
-    @strawberry.mutation(description="Choose a published menu activity open to the partner")
+    @strawberry.mutation(description="Remove an objective with nothing under it")
+    async def remove_objective(self, info: strawberry.Info, id: ID,
+                               expected_version: int | None = None) -> ProgrammeContentRemovedPayload:
+        async with info.context.unit_of_work() as uow:
+            programme = await planning.remove_objective(uow, parse_id(id), expected_version)
+        return ProgrammeContentRemovedPayload(removed_id=id, programme=programme)
+
+    @strawberry.mutation(description="Choose a published menu activity open to the partner. programmes knows the "
+                                     "menu from its events: an activity created or published a moment ago may not "
+                                     "be known yet, and the error then says so with `extensions.retryable: true`")
     async def plan_activity(self, info: strawberry.Info, programme_id: ID, input: PlannedActivityInput,
-                            expected_version: int | None = None) -> PlannedActivity:
+                            expected_version: int | None = None) -> PlannedActivityPayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.plan_activity(
+            planned = await planning.plan_activity(
                 uow, parse_id(programme_id, "programmeId"), parse_id(input.activity_id, "activityId"), input.year,
-                input.priority, _optional_id(input.objective_id, "objectiveId"), expected_version)
+                input.priority, _optional_id(input.objective_id, "objectiveId"), expected_version,
+                input.activity_version)
+        return PlannedActivityPayload(planned_activity=planned, programme=await _programme(info, planned.programme_id))
 
     @strawberry.mutation(description="PLANNED -> CONFIRMED")
     async def confirm_planned_activity(self, info: strawberry.Info, id: ID,
-                                       expected_version: int | None = None) -> PlannedActivity:
-        async with info.context.unit_of_work() as uow:
-            return await planning.advance_planned_activity(uow, parse_id(id), "planned_activity_confirmed",
-                                                           expected_version)
+                                       expected_version: int | None = None) -> PlannedActivityPayload:
+        return await _planned_step(info, id, "planned_activity_confirmed", expected_version)
 
     @strawberry.mutation(description="CONFIRMED -> DONE")
     async def complete_planned_activity(self, info: strawberry.Info, id: ID,
-                                        expected_version: int | None = None) -> PlannedActivity:
-        async with info.context.unit_of_work() as uow:
-            return await planning.advance_planned_activity(uow, parse_id(id), "planned_activity_done",
-                                                           expected_version)
+                                        expected_version: int | None = None) -> PlannedActivityPayload:
+        return await _planned_step(info, id, "planned_activity_done", expected_version)
 
     @strawberry.mutation
     async def remove_planned_activity(self, info: strawberry.Info, id: ID,
-                                      expected_version: int | None = None) -> Programme:
+                                      expected_version: int | None = None) -> ProgrammeContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.remove_planned_activity(uow, parse_id(id), expected_version)
+            programme = await planning.remove_planned_activity(uow, parse_id(id), expected_version)
+        return ProgrammeContentRemovedPayload(removed_id=id, programme=programme)
 
     @strawberry.mutation(description="Add a partnership goal to a PARP programme")
     async def add_partnership_goal(self, info: strawberry.Info, programme_id: ID, input: PartnershipGoalInput,
-                                   expected_version: int | None = None) -> PartnershipGoal:
+                                   expected_version: int | None = None) -> PartnershipGoalPayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.add_partnership_goal(uow, parse_id(programme_id, "programmeId"), input.code,
+            goal = await planning.add_partnership_goal(uow, parse_id(programme_id, "programmeId"), input.code,
                                                        input.text, input.due_date, expected_version)
+        return PartnershipGoalPayload(goal=goal, programme=await _programme(info, goal.programme_id))
 
     @strawberry.mutation(description="Assess a partnership goal for one review cycle")
     async def assess_partnership_goal(self, info: strawberry.Info, goal_id: ID, input: AssessmentInput,
-                                      expected_version: int | None = None) -> Assessment:
+                                      expected_version: int | None = None) -> ProgrammeAssessmentPayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.assess_goal(uow, parse_id(goal_id, "goalId"), input.cycle, input.rating,
-                                              input.comment, expected_version)
+            assessment, programme = await planning.assess_goal(uow, parse_id(goal_id, "goalId"), input.cycle,
+                                                               input.rating, input.comment, expected_version)
+        return ProgrammeAssessmentPayload(assessment=assessment, programme=programme)
 
-    @strawberry.mutation(description="Record an OCC evaluation of a declared unit")
+    @strawberry.mutation(description="Record an OCC evaluation of a declared unit (not dated in the future)")
     async def record_occ_evaluation(self, info: strawberry.Info, programme_id: ID, input: OccEvaluationInput,
-                                    expected_version: int | None = None) -> OccEvaluation:
+                                    expected_version: int | None = None) -> OccEvaluationPayload:
         async with info.context.unit_of_work() as uow:
-            return await planning.record_occ_evaluation(
+            evaluation = await planning.record_occ_evaluation(
                 uow, parse_id(programme_id, "programmeId"), input.unit, input.level, input.result,
                 input.evaluated_on, input.remarks, expected_version)
+        return OccEvaluationPayload(evaluation=evaluation, programme=await _programme(info, evaluation.programme_id))
+
+
+async def _planned_step(info: strawberry.Info, id: ID, verb: str,
+                        expected_version: int | None) -> PlannedActivityPayload:
+    async with info.context.unit_of_work() as uow:
+        planned = await planning.advance_planned_activity(uow, parse_id(id), verb, expected_version)
+    return PlannedActivityPayload(planned_activity=planned, programme=await _programme(info, planned.programme_id))

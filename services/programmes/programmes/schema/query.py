@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from programmes.repository import PartnerRepository, ProgrammeRepository, programme_cursor
-from programmes.schema.inputs import ProgrammeFilter
+from programmes.repository import PartnerRepository, ProgrammeRepository
+from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
 from programmes.schema.types import Partner, Programme, ProgrammeConnection
 from shared.frameworks import Framework
 from shared.graphql.ids import parse_id
@@ -26,11 +26,13 @@ class Query:
     async def programme(self, info: strawberry.Info, id: strawberry.ID) -> Programme | None:
         return await info.context.loaders.programme_by_id.load(parse_id(id))
 
-    @strawberry.field(description="Programmes, newest period first, by cursor pages")
+    @strawberry.field(description="Programmes by cursor pages, newest period first unless `orderBy` says otherwise")
     async def programmes(self, info: strawberry.Info, filter: ProgrammeFilter | None = None,
-                         first: int | None = None, after: str | None = None) -> ProgrammeConnection:
+                         order_by: ProgrammeOrderBy | None = None, first: int | None = None,
+                         after: str | None = None) -> ProgrammeConnection:
         criteria = (filter or ProgrammeFilter()).criteria()
+        order = (order_by or ProgrammeOrderBy()).ordering()
         page = PageRequest.of(first, after, arity=2)
         repository = ProgrammeRepository(info.context.session)
-        rows = await repository.page(criteria, page)
-        return connection(rows, page, programme_cursor, lambda: repository.count(criteria))
+        rows = await repository.page(criteria, order, page)
+        return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

@@ -8,14 +8,13 @@ from typing import Any
 import strawberry
 
 from programmes import models
-from programmes.repository import programme_cursor
+from programmes.repository import NEWEST_FIRST
 from programmes.schema.enums import (
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
     PlannedActivityStatus,
-    Priority,
     ProgrammeStatus,
     ProgrammeType,
 )
@@ -24,6 +23,7 @@ from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
+from shared.priority import Priority
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
@@ -50,7 +50,7 @@ class Partner:
         page = PageRequest.of(first, after, arity=2)
         loaders = info.context.loaders
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
-        return connection(rows, page, programme_cursor,
+        return connection(rows, page, NEWEST_FIRST.sort.cursor,
                           lambda: loaders.programme_count_of_partner.load(str(self.iso)))
 
     @classmethod
@@ -62,9 +62,14 @@ class Partner:
 class Activity:
     id: strawberry.ID
 
-    @strawberry.field(description="Programmes that plan this activity")
-    async def planned_by(self, info: strawberry.Info) -> list[Programme]:
-        return await info.context.loaders.planned_by.load(parse_id(self.id))
+    @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages")
+    async def planned_by(self, info: strawberry.Info, first: int | None = None,
+                         after: str | None = None) -> Connection[Programme]:
+        page = PageRequest.of(first, after, arity=2)
+        activity_id = parse_id(self.id)
+        loaders = info.context.loaders
+        rows = await loaders.planned_by.load(PagedKey.of(activity_id, page))
+        return connection(rows, page, NEWEST_FIRST.sort.cursor, lambda: loaders.planned_by_count.load(activity_id))
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Activity:
@@ -107,6 +112,7 @@ class PlannedActivity:
 
 @strawberry.type(name="ProgrammeAssessment", description="How far a PARP partnership goal was met in a review cycle")
 class Assessment:
+    id: strawberry.ID
     cycle: str
     rating: AssessmentRating
     comment: str | None
@@ -182,3 +188,39 @@ class Programme:
 
 
 ProgrammeConnection = Connection[Programme]
+
+
+@strawberry.type(description="An objective and the programme it changed (at its new version)")
+class ObjectivePayload:
+    objective: Objective
+    programme: Programme
+
+
+@strawberry.type(description="A planned activity and the programme it changed (at its new version)")
+class PlannedActivityPayload:
+    planned_activity: PlannedActivity
+    programme: Programme
+
+
+@strawberry.type(description="A PARP partnership goal and the programme it changed (at its new version)")
+class PartnershipGoalPayload:
+    goal: PartnershipGoal
+    programme: Programme
+
+
+@strawberry.type(description="An assessment of a PARP goal and the programme it changed (at its new version)")
+class ProgrammeAssessmentPayload:
+    assessment: Assessment
+    programme: Programme
+
+
+@strawberry.type(description="An OCC evaluation and the programme it changed (at its new version)")
+class OccEvaluationPayload:
+    evaluation: OccEvaluation
+    programme: Programme
+
+
+@strawberry.type(description="What was removed from a programme, and the programme at its new version")
+class ProgrammeContentRemovedPayload:
+    removed_id: strawberry.ID
+    programme: Programme

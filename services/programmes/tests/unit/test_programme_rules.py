@@ -19,8 +19,11 @@ from programmes.domain import (
     check_goal_code,
     check_may_submit,
     check_objective_category,
+    check_one_in_preparation,
     check_plannable,
     check_programme,
+    check_takes_part,
+    superseded_on_approval,
     two_years_from,
 )
 from shared.errors import BadUserInput, Conflict, InvalidTransition
@@ -91,16 +94,49 @@ def test_ipap_objectives_belong_to_its_six_chapters_and_itpp_goals_to_a_strategy
 ACTIVITY = ActivityFacts("a1", "ACT.1", "PUBLISHED", ("MD",), ("GEO",))
 
 
-@pytest.mark.parametrize(("facts", "framework", "iso", "says"), [
-    (None, "PFP", "GEO", "no activity"),
-    (ActivityFacts("a1", "ACT.1", "DRAFT", ("PFP",), ()), "PFP", "GEO", "draft, not published"),
-    (ActivityFacts("a1", "ACT.1", "WITHDRAWN", ("PFP",), ()), "PFP", "GEO", "withdrawn"),
-    (ACTIVITY, "PFP", "UKR", "not open to UKR"),
+@pytest.mark.parametrize(("facts", "framework", "iso", "says", "retryable"), [
+    (None, "PFP", "GEO", "not published on the menu as far as programmes knows", True),
+    (ActivityFacts("a1", "ACT.1", "DRAFT", ("PFP",), ()), "PFP", "GEO", "not published on the menu", True),
+    (ActivityFacts("a1", "ACT.1", "WITHDRAWN", ("PFP",), ()), "PFP", "GEO", "withdrawn", None),
+    (ACTIVITY, "PFP", "UKR", "not open to UKR", None),
 ])
-def test_an_activity_that_cannot_be_planned_says_why(facts, framework, iso, says) -> None:  # type: ignore[no-untyped-def]
+def test_an_activity_that_cannot_be_planned_says_why(facts, framework, iso, says, retryable) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BadUserInput) as refused:
         check_plannable(facts, "a1", framework, iso)
     assert says in refused.value.message and refused.value.field == "activityId"
+    assert refused.value.extensions.get("retryable") is retryable
+
+
+def test_a_newer_version_than_programmes_has_is_on_its_way() -> None:
+    with pytest.raises(BadUserInput) as refused:
+        check_plannable(ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=2), "a1", "PFP", "GEO",
+                        seen_version=3)
+    assert "has not yet received version 3" in refused.value.message
+    assert refused.value.extensions["retryable"] is True
+    check_plannable(ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=3), "a1", "PFP", "GEO",
+                    seen_version=3)
+
+
+def test_approval_supersedes_ended_editions_and_only_named_running_ones() -> None:
+    today = date(2026, 6, 1)
+    ended, running = ("p1", date(2025, 12, 31)), ("p2", date(2027, 12, 31))
+    assert superseded_on_approval([ended], None, today) == ["p1"]
+    with pytest.raises(Conflict):
+        superseded_on_approval([ended, running], None, today)
+    assert superseded_on_approval([ended, running], "p2", today) == ["p1", "p2"]
+    with pytest.raises(BadUserInput):
+        superseded_on_approval([ended], "p9", today)
+
+
+def test_tools_by_invitation_or_joining_need_the_partners_participation() -> None:
+    check_takes_part(ProgrammeType.IPCP, [], "GEO")
+    check_takes_part(ProgrammeType.PARP, ["PARP"], "GEO")
+    for tool in (ProgrammeType.IPAP, ProgrammeType.PARP, ProgrammeType.OCC, ProgrammeType.DEEP):
+        with pytest.raises(BadUserInput):
+            check_takes_part(tool, ["IPCP"], "GEO")
+    check_one_in_preparation(ProgrammeType.OTHER, "GEO", (3, "DRAFT"))
+    with pytest.raises(Conflict):
+        check_one_in_preparation(ProgrammeType.PARP, "GEO", (3, "DRAFT"))
 
 
 def test_an_activity_is_plannable_by_framework_or_by_name() -> None:

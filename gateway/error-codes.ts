@@ -1,0 +1,41 @@
+// Every refusal the gateway itself makes carries extensions.code, like the subgraphs' errors do:
+// a variable the gateway's own validation refuses (an unknown enum value, a wrong type) is the
+// caller's input; anything else it refuses without a code is a bad request.
+import { GraphQLError } from 'graphql';
+
+const INPUT = /got invalid value|Expected value of type|cannot represent|does not exist in|of required type|must not be null/;
+
+type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, unknown> };
+type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
+
+function coded(error: ErrorLike): ErrorLike {
+  if (error?.extensions?.code) return error;
+  const message = String(error?.message ?? '');
+  const code = INPUT.test(message)
+    ? 'BAD_USER_INPUT'
+    : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+  // A GraphQLError again, so the server still reads (and strips) its HTTP status extension.
+  const from = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(message, {
+    nodes: from?.nodes, source: from?.source, positions: from?.positions, path: from?.path,
+    originalError: from?.originalError, extensions: { ...error?.extensions, code },
+  });
+}
+
+function withCodes(result: ResultLike): ResultLike {
+  if (!result || !Array.isArray(result.errors) || result.errors.length === 0) return result;
+  return { ...result, errors: result.errors.map(coded) };
+}
+
+async function* streamWithCodes(results: AsyncIterable<ResultLike>): AsyncIterable<ResultLike> {
+  for await (const result of results) yield withCodes(result);
+}
+
+export const everyErrorHasACode = {
+  onResultProcess({ result, setResult }: { result: unknown; setResult: (result: any) => void }) {
+    if (Array.isArray(result)) setResult(result.map(withCodes));
+    else if (result && typeof (result as AsyncIterable<ResultLike>)[Symbol.asyncIterator] === 'function') {
+      setResult(streamWithCodes(result as AsyncIterable<ResultLike>));
+    } else setResult(withCodes(result as ResultLike));
+  },
+};

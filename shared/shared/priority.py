@@ -1,0 +1,14 @@
+"""How much something matters to the partner or the Alliance: one vocabulary for every service."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.enum(description="How much it matters: HIGH, MEDIUM or LOW")
+class Priority(str, Enum):
+    HIGH = "HIGH"
+    MEDIUM = "MEDIUM"
+    LOW = "LOW"
