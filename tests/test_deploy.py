@@ -89,3 +89,18 @@ def test_the_published_event_catalogue_is_the_one_the_code_declares() -> None:
         committed = (ROOT / "deploy" / "asyncapi" / f"{name}.json").read_text()
         assert json.loads(current) == json.loads(committed), (
             f"deploy/asyncapi/{name}.json is stale: python -m {name} asyncapi > deploy/asyncapi/{name}.json")
+
+
+def test_the_contracts_consumers_rely_on_are_what_the_owners_publish() -> None:
+    from capacity.app import SERVICE as CAPACITY
+    from menu.app import SERVICE as MENU
+    from programmes.app import SERVICE as PROGRAMMES
+    from shared.events import contracts
+
+    owners = {s.name: s.catalogue for s in (MENU, PROGRAMMES, CAPACITY)}
+    declared = [c for c in vars(contracts).values() if isinstance(c, contracts.TopicContract)]
+    assert declared
+    for contract in declared:
+        catalogue = owners[contract.owner]
+        assert catalogue.source == contract.source
+        assert tuple(catalogue.topics[contract.topic].event_types) == contract.types, contract.topic

@@ -98,9 +98,48 @@ def test_every_service_reports_health_readiness_and_metrics(system: System) -> N
         assert "/readyz" in httpx.get(f"{url}/openapi.json").json()["paths"]
 
 
-def test_graphiql_is_served_by_the_gateway(system: System) -> None:
-    page = httpx.get(f"{system.gateway}/graphql", headers={"accept": "text/html"})
-    assert page.status_code == 200 and "<title>Hive Gateway</title>" in page.text
+def test_graphiql_is_served_by_the_gateway_compressed(system: System) -> None:
+    with httpx.stream("GET", f"{system.gateway}/graphql",
+                      headers={"accept": "text/html", "accept-encoding": "gzip"}) as page:
+        on_the_wire = sum(len(chunk) for chunk in page.iter_raw())
+    assert page.status_code == 200 and page.headers["content-encoding"] == "gzip"
+    assert on_the_wire < 6_000_000  # 21.6 MB uncompressed
+    assert "<title>Hive Gateway</title>" in httpx.get(f"{system.gateway}/graphql",
+                                                      headers={"accept": "text/html"}).text
+
+
+def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: System) -> None:
+    enum = httpx.post(f"{system.gateway}/graphql", json={
+        "query": "query($k: [ActivityKind!]) { activities(filter: {kinds: $k}) { totalCount } }",
+        "variables": {"k": ["LECTURE"]}}).json()
+    assert [e["extensions"]["code"] for e in enum["errors"]] == ["BAD_USER_INPUT"]
+    literal = system.graphql('mutation { scheduleOccurrence(activityId: "8c1b3f5e-0000-4000-8000-000000000000", '
+                             'input: {startDate: "2027-02-30", endDate: "2027-03-02", location: "x", host: "y", '
+                             "seats: 3}) { id } }")
+    [error] = literal["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "$" not in error["message"]
+    assert error["message"].startswith("input.startDate: ")
+
+
+# The seven arguments that once reached PostgreSQL with a NUL and came back as internal errors.
+CONTROL_CHARACTER_PROBES = [
+    ("String!", "{ activity(pcmRef: $s) { id } }", "pcmRef"),
+    ("ID!", "{ partner(iso: $s) { iso } }", "iso"),
+    ("String!", "{ activities(filter: {areaCodes: [$s]}) { totalCount } }", "filter.areaCodes[0]"),
+    ("String!", "{ activities(filter: {providers: [$s]}) { totalCount } }", "filter.providers[0]"),
+    ("String!", "{ activities(filter: {languages: [$s]}) { totalCount } }", "filter.languages[0]"),
+    ("ID!", "{ programmes(filter: {partnerIso: $s}) { totalCount } }", "filter.partnerIso"),
+    ("ID!", "{ capacityRequests(filter: {partnerIso: $s}) { totalCount } }", "filter.partnerIso"),
+]
+
+
+@pytest.mark.parametrize(("typed", "selection", "field"), CONTROL_CHARACTER_PROBES)
+def test_control_characters_in_any_argument_are_bad_input_not_an_internal_error(system: System, typed: str,
+                                                                                selection: str, field: str) -> None:
+    for value in ("A\x00B", "\x07", "x\x1fy"):
+        result = system.graphql(f"query($s: {typed}) {selection}", {"s": value})
+        assert [e["extensions"]["code"] for e in result["errors"]] == ["BAD_USER_INPUT"], result
+        assert result["errors"][0]["extensions"]["field"] == field
 
 
 def test_composition_fails_loudly_on_a_clash(tmp_path) -> None:  # type: ignore[no-untyped-def]

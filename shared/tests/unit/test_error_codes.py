@@ -3,10 +3,20 @@ database refusals of input are the caller's; anything else is masked."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncGenerator
+from enum import Enum
+
+import pytest
 import strawberry
 from sqlalchemy import exc as sa_exc
 
 from shared.errors import BadUserInput, Conflict, NotFound
+
+
+@strawberry.enum
+class Kind(Enum):
+    COURSE = "COURSE"
 from shared.graphql.schema import build_schema
 
 
@@ -36,8 +46,37 @@ class Query:
     def broken(self) -> int:
         raise RuntimeError("secret details")
 
+    @strawberry.field
+    def refused_by_driver(self) -> int:
+        # What asyncpg's refusal of a NUL byte looks like once SQLAlchemy wraps it: a generic DBAPIError.
+        raise sa_exc.DBAPIError("SELECT ... WHERE pcm_ref = $1", {}, DriverError("22021", "invalid byte sequence"))
 
-SCHEMA = build_schema(query=Query)
+    @strawberry.field
+    def database_away(self) -> int:
+        raise sa_exc.DBAPIError("SELECT 1", {}, DriverError("57P01", "terminating connection (secret host)"))
+
+    @strawberry.field
+    def choose(self, kind: Kind) -> int:
+        return 1
+
+
+class DriverError(Exception):
+    def __init__(self, sqlstate: str, message: str) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription
+    async def ticks(self, fail_with: str) -> AsyncGenerator[int, None]:
+        yield 1
+        if fail_with == "input":
+            raise BadUserInput("not that", field="failWith")
+        raise sa_exc.OperationalError("SELECT secret FROM pg_catalog", {}, Exception("connection to 10.0.0.7 lost"))
+
+
+SCHEMA = build_schema(query=Query, subscription=Subscription)
 
 
 def errors(query: str) -> list[dict]:  # type: ignore[type-arg]
@@ -66,3 +105,38 @@ def test_anything_else_is_masked_with_a_request_id() -> None:
 
 def test_queries_the_schema_refuses_say_so() -> None:
     assert errors("{ nope }")[0]["extensions"] == {"code": "GRAPHQL_VALIDATION_FAILED"}
+
+
+def test_a_driver_refusal_of_a_value_is_bad_input_and_anything_else_from_it_is_masked() -> None:
+    assert errors("{ refusedByDriver }")[0]["extensions"] == {"code": "BAD_USER_INPUT"}
+    [away] = errors("{ databaseAway }")
+    assert away["extensions"]["code"] == "INTERNAL_SERVER_ERROR" and "secret" not in str(away)
+
+
+def test_a_refused_variable_names_the_input_path_not_a_variable() -> None:
+    result = SCHEMA.execute_sync("query($k: Kind!) { choose(kind: $k) }", variable_values={"k": "LECTURE"})
+    [error] = [e.formatted for e in result.errors or []]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "field": "k"}
+    assert error["message"].startswith("k: ") and "$" not in error["message"]
+
+
+async def test_each_message_of_a_subscription_carries_a_code_and_hides_internal_text() -> None:
+    for fail_with, code in (("input", "BAD_USER_INPUT"), ("database", "INTERNAL_SERVER_ERROR")):
+        stream = await SCHEMA.subscribe(f'subscription {{ ticks(failWith: "{fail_with}") }}')
+        messages = [message async for message in stream]  # type: ignore[union-attr]
+        assert messages[0].data == {"ticks": 1}
+        [error] = [e.formatted for e in messages[-1].errors or []]
+        assert error["extensions"]["code"] == code
+        assert "secret" not in str(error) and "10.0.0.7" not in str(error)
+
+
+def test_an_expected_error_is_logged_as_one_line_and_an_unexpected_one_with_its_traceback(
+        caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="shared.graphql"):
+        errors("{ bad }")
+        errors("{ broken }")
+    expected, unexpected = caplog.records
+    assert expected.levelno == logging.INFO and expected.exc_info is None
+    assert "BAD_USER_INPUT" in expected.getMessage() and "\n" not in expected.getMessage()
+    assert unexpected.levelno == logging.ERROR and unexpected.exc_info is not None
+    assert not [r for r in caplog.records if r.name.startswith("strawberry")]  # nothing logged twice

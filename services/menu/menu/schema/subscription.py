@@ -39,9 +39,11 @@ class Subscription:
                                          "and a message never carries an older version than one sent before.")
     async def activity_changed(self, info: strawberry.Info,
                                ids: list[strawberry.ID] | None = None) -> AsyncGenerator[Activity, None]:
-        # Checked before the stream starts, so a bad id is refused at once.
+        # Checked as the stream starts: a bad id ends it with one coded error message, which a gateway
+        # passes on as it is (an error before the stream would reach its client as an unexpected error).
         wanted = {str(parse_id(i, "ids")) for i in ids} if ids else None
-        return _changes(info, wanted)
+        async for activity in _changes(info, wanted):
+            yield activity
 
 
 async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGenerator[models.Activity, None]:
