@@ -15,7 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = {"menu": 8001, "programmes": 8002, "capacity": 8003}
-COMMON_ENV = {"KAFKA_BOOTSTRAP_SERVERS", "KAFKA_ENABLE_IDEMPOTENCE"}
+COMMON_ENV = {"KAFKA_BOOTSTRAP_SERVERS", "KAFKA_ENABLE_IDEMPOTENCE", "KAFKA_FETCH_MAX_WAIT_MS"}
 
 
 def compose() -> dict:  # type: ignore[type-arg]

@@ -25,6 +25,11 @@ class ServiceSettings(BaseSettings):
         default=False,
         validation_alias=AliasChoices("KAFKA_ENABLE_IDEMPOTENCE", "kafka_enable_idempotence"),
     )
+    # How long a fetch may wait for new events. Apache Kafka answers a waiting fetch as soon as an event
+    # arrives; the embedded broker (Tansu) waits out the whole time, so this bounds how far a read
+    # model lags behind its owner (measured: 500 ms gave ~155 ms p50, 25 ms gives ~15 ms).
+    kafka_fetch_max_wait_ms: int = Field(
+        default=25, validation_alias=AliasChoices("KAFKA_FETCH_MAX_WAIT_MS", "kafka_fetch_max_wait_ms"))
     # Topic names get this prefix, so tests can give each run its own topics.
     topic_prefix: str = ""
     outbox_sweep_seconds: float = 2.0

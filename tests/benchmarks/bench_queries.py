@@ -22,7 +22,7 @@ LIST = """query($search: String, $first: Int, $area: [String!]) {
     edges { node { id pcmRef title kind status level languages } } } }"""
 JOINED = """query($iso: ID!) { partner(iso: $iso) { name
   eligibleActivities(first: 20) { totalCount edges { node { pcmRef title area { name } } } }
-  capacityRequests { id } } }"""
+  capacityRequests(first: 20) { edges { node { id } } } } }"""
 PROGRAMMES = """query($iso: ID!) { partner(iso: $iso) { programmes(first: 20) { edges { node {
   type status history { toStatus } plannedActivities { status activity { pcmRef title } } } } } } }"""
 WORDS = ["", "cyber", "course", "logistics", "crisis", "security", "planning", "defence", "training", "gender"]

@@ -38,6 +38,7 @@ def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[s
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         metadata_max_age_ms=5_000,
+        fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms,
         request_timeout_ms=15_000,
         # A member that vanished without leaving is noticed within seconds.
         session_timeout_ms=6_000,

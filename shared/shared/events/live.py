@@ -67,7 +67,8 @@ class LiveEvents:
         topics = {self.settings.topic(t) for feed in self.feeds.values() for t in feed.changed_by}
         consumer = AIOKafkaConsumer(*sorted(topics), bootstrap_servers=self.settings.kafka_bootstrap_servers,
                                     enable_auto_commit=False, auto_offset_reset="latest",
-                                    metadata_max_age_ms=5_000)
+                                    metadata_max_age_ms=5_000,
+                                    fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms)
         await consumer.start()
         try:
             while True:

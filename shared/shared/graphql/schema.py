@@ -51,7 +51,8 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
                  types: Iterable[type] = ()) -> SubgraphSchema:
     # Caches matter more than anything else for a list query's cost (see docs/design.md).
     # The text check runs after validation, so it sees a valid document and its variables.
-    extensions: list[Any] = [ErrorCodes, ParserCache(maxsize=500), ValidationCache(maxsize=500),
+    # Factories: a fresh extension per operation (strawberry shares the caches themselves by size).
+    extensions: list[Any] = [ErrorCodes, lambda: ParserCache(maxsize=500), lambda: ValidationCache(maxsize=500),
                              RefuseControlCharacters]
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),

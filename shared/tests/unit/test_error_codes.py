@@ -12,12 +12,12 @@ import strawberry
 from sqlalchemy import exc as sa_exc
 
 from shared.errors import BadUserInput, Conflict, NotFound
+from shared.graphql.schema import build_schema
 
 
 @strawberry.enum
 class Kind(Enum):
     COURSE = "COURSE"
-from shared.graphql.schema import build_schema
 
 
 @strawberry.type

@@ -170,9 +170,9 @@ class Programme:
 
     @strawberry.field
     async def planned_activities(self, info: strawberry.Info,
-                                 status: list[PlannedActivityStatus] | None = None) -> list[PlannedActivity]:
+                                 statuses: list[PlannedActivityStatus] | None = None) -> list[PlannedActivity]:
         found = await info.context.loaders.planned_activities.load(self.id)
-        return [p for p in found if status is None or p.status in status]
+        return [p for p in found if not statuses or p.status in statuses]
 
     @strawberry.field(description="PARP partnership goals")
     async def partnership_goals(self, info: strawberry.Info) -> list[PartnershipGoal]:
