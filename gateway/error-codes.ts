@@ -1,6 +1,7 @@
 // Every refusal the gateway itself makes carries extensions.code, like the subgraphs' errors do:
 // a variable the gateway's own validation refuses (an unknown enum value, a wrong type) is the
-// caller's input; anything else it refuses without a code is a bad request.
+// caller's input; anything else it refuses without a code is a bad request. The error object of
+// the gateway's own runtime (a JSON SyntaxError, say) is never passed on.
 import { GraphQLError } from 'graphql';
 
 const INPUT = /got invalid value|Expected value of type|cannot represent|does not exist in|of required type|must not be null/;
@@ -9,16 +10,19 @@ type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, 
 type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
 
 function coded(error: ErrorLike): ErrorLike {
-  if (error?.extensions?.code) return error;
+  const { originalError: _internal, ...extensions } = (error?.extensions ?? {}) as Record<string, unknown>;
+  const wraps = error instanceof GraphQLError && error.originalError;
+  if (extensions.code && !_internal && !wraps) return error;
   const message = String(error?.message ?? '');
-  const code = INPUT.test(message)
+  // The gateway's own code where it gave one; a JavaScript error object never reaches the client.
+  const code = extensions.code ?? (INPUT.test(message)
     ? 'BAD_USER_INPUT'
-    : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
   // A GraphQLError again, so the server still reads (and strips) its HTTP status extension.
   const from = error instanceof GraphQLError ? error : undefined;
   return new GraphQLError(message, {
     nodes: from?.nodes, source: from?.source, positions: from?.positions, path: from?.path,
-    originalError: from?.originalError, extensions: { ...error?.extensions, code },
+    extensions: { ...extensions, code },
   });
 }
 

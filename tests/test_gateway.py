@@ -118,7 +118,10 @@ def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: Sys
                              "seats: 3}) { id } }")
     [error] = literal["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "$" not in error["message"]
-    assert error["message"].startswith("input.startDate: ")
+    assert error["message"].startswith("startDate: ")
+    not_json = httpx.post(f"{system.gateway}/graphql", content=b'{"query": "{ x',
+                          headers={"content-type": "application/json"}).json()
+    assert [e["extensions"] for e in not_json["errors"]] == [{"code": "BAD_REQUEST"}]  # no runtime error object
 
 
 # The seven arguments that once reached PostgreSQL with a NUL and came back as internal errors.

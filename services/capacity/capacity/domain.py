@@ -10,12 +10,11 @@ from enum import Enum
 
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotYetKnown
+from shared.iso_codes import check_country, check_currency
 from shared.lifecycle import Lifecycle
 from shared.partners import PartnerStanding
 from shared.priority import Priority
 
-ISO3 = re.compile(r"^[A-Z]{3}$")
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 MAX_FUNDS = Decimal("1000000000000")
 CENTS = Decimal("0.01")
 PERIOD = re.compile(r"^\d{4}(-(H[12]|Q[1-4]))?$")
@@ -129,10 +128,7 @@ def review_date(approved_on: date) -> date:
 
 
 def check_nation(iso: str, field_name: str) -> str:
-    iso = iso.strip().upper()
-    if not ISO3.match(iso):
-        raise BadUserInput(f"{iso!r} is not an ISO 3166 alpha-3 code", field=field_name)
-    return iso
+    return check_country(iso, field_name)
 
 
 @dataclass
@@ -158,9 +154,7 @@ def check_contribution(details: ContributionDetails) -> ContributionDetails:
         if details.amount != details.amount.quantize(CENTS):
             raise BadUserInput("an amount has at most two decimals", field="amount")
         details.amount = details.amount.quantize(CENTS)
-        details.currency = (details.currency or "").strip().upper()
-        if not CURRENCY.match(details.currency):
-            raise BadUserInput("currency is an ISO 4217 code such as EUR", field="currency")
+        details.currency = check_currency(details.currency or "", "currency")
         details.quantity = None
     else:
         details.quantity = details.amount = details.currency = None

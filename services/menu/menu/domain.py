@@ -77,6 +77,7 @@ PENDING_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN,
 
 T = TypeVar("T")
 MAX_FEE = 1_000_000
+HORIZON_DAYS = 3653
 
 PCM_REF = re.compile(r"^[A-Z][A-Z0-9]{1,9}\.\d{1,6}$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -171,7 +172,17 @@ def check_occurrence(details: OccurrenceDetails) -> OccurrenceDetails:
         raise BadUserInput("seats must be between 1 and 10000", field="seats")
     if details.registration_deadline is not None and details.registration_deadline > details.start_date:
         raise BadUserInput("registrationDeadline is after startDate", field="registrationDeadline")
+    if details.registration_deadline is not None and (details.start_date - details.registration_deadline).days > 366:
+        raise BadUserInput("registrationDeadline is more than a year before startDate", field="registrationDeadline")
     return details
+
+
+def check_horizon(start: date, today: date) -> None:
+    """An occurrence is scheduled from today up to ten years ahead: the menu plans no further."""
+    if start < today:
+        raise BadUserInput("startDate is in the past", field="startDate")
+    if (start - today).days > HORIZON_DAYS:
+        raise BadUserInput("startDate is more than ten years ahead", field="startDate")
 
 
 def is_eligible(frameworks: list[str], eligible_partners: list[str], framework: str | None, iso: str) -> bool:

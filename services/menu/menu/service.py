@@ -18,6 +18,7 @@ from menu.domain import (
     OccurrenceDetails,
     OccurrenceStatus,
     check_activity,
+    check_horizon,
     check_occurrence,
     check_pcm_ref,
     check_publishable,
@@ -111,8 +112,7 @@ async def schedule_occurrence(uow: UnitOfWork, activity_id: uuid.UUID, details: 
         raise Conflict(f"a {activity.status.value.lower()} activity cannot be scheduled",
                        currentStatus=activity.status.value)
     details = check_occurrence(details)
-    if details.start_date < today:
-        raise BadUserInput("startDate is in the past", field="startDate")
+    check_horizon(details.start_date, today)
     occurrence = Occurrence(activity_id=activity.id, status=OccurrenceStatus.PLANNED, **asdict(details))
     OccurrenceRepository(uow.session).add(occurrence)
     uow.publish(occurrence_event("scheduled", occurrence))
@@ -130,6 +130,8 @@ async def update_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, changes: 
                        currentStatus=occurrence.status.value)
     current = {name: getattr(occurrence, name) for name in OccurrenceDetails.__dataclass_fields__}
     details = check_occurrence(OccurrenceDetails(**{**current, **changes}))
+    if "start_date" in changes:
+        check_horizon(details.start_date, today or date.today())
     for name, value in asdict(details).items():
         setattr(occurrence, name, value)
     occurrence.bump()

@@ -55,6 +55,9 @@ SUPERSEDABLE = frozenset({ProgrammeStatus.APPROVED, ProgrammeStatus.IMPLEMENTING
 EDITABLE_PROGRAMME = frozenset({ProgrammeStatus.DRAFT, ProgrammeStatus.SUBMITTED, ProgrammeStatus.IN_NEGOTIATION})
 # Plans are made and followed while a programme is alive.
 PLANNABLE_PROGRAMME = EDITABLE_PROGRAMME | SUPERSEDABLE
+# Partnership for Peace began in 1994; nothing is planned beyond the century.
+PARTNERSHIP_BEGAN = date(1994, 1, 1)
+LAST_PLANNABLE = date(2100, 12, 31)
 TWO_YEAR_TYPES = frozenset({ProgrammeType.IPCP, ProgrammeType.IPAP})
 # Tools a partner takes part in only once it has joined (PARP, OCC, DEEP) or been invited by the North
 # Atlantic Council (IPAP, case by case): a programme of one needs the partner's participation first.
@@ -165,6 +168,11 @@ def check_programme(details: ProgrammeDetails) -> ProgrammeDetails:
     details.partner_iso = details.partner_iso.strip().upper()
     details.title = text_field(details.title, "title", max_length=200) or ""
     details.summary = text_field(details.summary, "summary", max_length=5000, required=False)
+    if details.period_start < PARTNERSHIP_BEGAN:
+        raise BadUserInput(f"periodStart is before partnership programmes began ({PARTNERSHIP_BEGAN.year})",
+                           field="periodStart")
+    if details.period_end > LAST_PLANNABLE:
+        raise BadUserInput(f"periodEnd is after {LAST_PLANNABLE}", field="periodEnd")
     if details.period_end < details.period_start:
         raise BadUserInput("periodEnd is before periodStart", field="periodEnd")
     if details.type in TWO_YEAR_TYPES and details.period_end != two_years_from(details.period_start):

@@ -13,6 +13,7 @@ from typing import Any
 
 from programmes.domain import (
     EDITABLE_PROGRAMME,
+    PROGRAMME_LIFECYCLE,
     PartnerDetails,
     ProgrammeDetails,
     ProgrammeStatus,
@@ -140,9 +141,11 @@ async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str,
                             expected_version: int | None = None, supersedes: uuid.UUID | None = None,
                             today: date | None = None) -> Programme:
     """One lifecycle step, kept in the history with who, when and why."""
-    note = text_field(note, "note", max_length=2000, required=verb == "withdrawn")
+    # A withdrawal's note is its reason, and the mutation calls it so.
+    note = text_field(note, "reason" if verb == "withdrawn" else "note", max_length=2000, required=verb == "withdrawn")
     programme = await load_programme(uow, programme_id, expected_version)
     target = STEPS[verb]
+    PROGRAMME_LIFECYCLE.transition(programme.status, target)  # a step not allowed is told before anything else
     if supersedes is not None and target is not ProgrammeStatus.APPROVED:
         raise BadUserInput("only an approval supersedes", field="supersedes")
     if target is ProgrammeStatus.SUBMITTED:

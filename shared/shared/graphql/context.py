@@ -36,7 +36,7 @@ class RequestContext(BaseContext, Generic[L]):
         self.runtime = runtime
         self.actor = actor
         # Headers are the caller's: keep them only when well formed, as they travel into events.
-        self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else uuid.uuid4().hex
+        self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else str(uuid.uuid4())
         self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
         self._session: AsyncSession | None = None
         self._loaders: L | None = None

@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from strawberry.extensions import SchemaExtension
 
 from shared.errors import DomainError
+from shared.graphql.text_arguments import argument_paths
 
 log = logging.getLogger("shared.graphql")
 
@@ -47,11 +48,15 @@ class ErrorCodes(SchemaExtension):
     def _map_result(self, result: Any) -> None:
         if result is None or not getattr(result, "errors", None):
             return
-        request_id = getattr(self.execution_context.context, "request_id", None)
-        result.errors = [coded(error, request_id) for error in result.errors]
+        context = self.execution_context
+        request_id = getattr(context.context, "request_id", None)
+        used_as = argument_paths(context.query, context.graphql_document) if context.graphql_document else {}
+        result.errors = [coded(error, request_id, used_as) for error in result.errors]
 
 
-def coded(error: GraphQLError, request_id: str | None) -> GraphQLError:
+def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] | None = None) -> GraphQLError:
+    """`used_as` maps the operation's variables to the arguments they fill, to name input paths as the
+    schema does (a variable's own name is the caller's choice, or the gateway's)."""
     """The error as the caller sees it: a code always, a message only when it is the caller's to read."""
     if error.extensions and "code" in error.extensions and error.original_error is None:
         return error  # already mapped (a subscription's last message passes twice)
@@ -60,7 +65,7 @@ def coded(error: GraphQLError, request_id: str | None) -> GraphQLError:
         return _expected(error, request_id, error.message, {"code": original.code.value, **original.extensions})
     if original is None or isinstance(original, GraphQLError):
         if any(marker in error.message for marker in _INPUT_MARKERS):
-            message, field = _input_message(error.message)
+            message, field = _input_message(error.message, used_as or {})
             return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
         return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
     sqlstate = _sqlstate(original)
@@ -81,11 +86,12 @@ def _expected(error: GraphQLError, request_id: str | None, message: str, extensi
     return _with(error, message, {k: v for k, v in extensions.items() if v is not None})
 
 
-def _input_message(message: str) -> tuple[str, str | None]:
+def _input_message(message: str, used_as: dict[str, str]) -> tuple[str, str | None]:
     found = _VARIABLE_VALUE.match(message)
     if found is None:
         return message, None
-    field = found["name"] + (found["at"] or "").strip()
+    # A mutation's input fields are named as forms name them ("feeEur"), as the rules name them too.
+    field = (used_as.get(found["name"], found["name"]) + (found["at"] or "").strip()).removeprefix("input.")
     return f"{field}: {found['why']}", field
 
 

@@ -52,13 +52,14 @@ def page_size(first: int | None) -> int:
     return first
 
 
-def encode_cursor(values: Sequence[Any]) -> str:
-    raw = json.dumps(list(values), separators=(",", ":"), default=str).encode()
+def encode_cursor(list_name: str, values: Sequence[Any]) -> str:
+    """Opaque to clients; inside, the list (and order) it belongs to and the sort key of its row."""
+    raw = json.dumps([list_name, *values], separators=(",", ":"), default=str).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, arity: int, field: str = "after") -> list[Any] | None:
-    """The sort-key values a cursor holds; a cursor from another list or order is bad input."""
+def decode_cursor(cursor: str | None, list_name: str, arity: int = 2, field: str = "after") -> list[Any] | None:
+    """The sort-key values a cursor holds; a cursor of another list or order is bad input."""
     if cursor is None:
         return None
     try:
@@ -66,21 +67,23 @@ def decode_cursor(cursor: str | None, arity: int, field: str = "after") -> list[
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadUserInput("after is not a cursor of this list", field=field) from exc
-    if not isinstance(values, list) or len(values) != arity:
+    if not isinstance(values, list) or len(values) != arity + 1 or values[0] != list_name:
         raise BadUserInput("after is not a cursor of this list and order", field=field)
-    return values
+    return values[1:]
 
 
 @dataclass(frozen=True)
 class PageRequest:
-    """A validated `first`/`after`: repositories fetch `limit + 1` rows to learn if more follow."""
+    """A validated `first`/`after`: repositories fetch `limit + 1` rows to learn if more follow.
+    `list_name` names the list and its order, so a cursor only continues the list that gave it."""
 
     limit: int
     after: list[Any] | None
+    list_name: str = ""
 
     @classmethod
-    def of(cls, first: int | None, after: str | None, arity: int) -> PageRequest:
-        return cls(page_size(first), decode_cursor(after, arity))
+    def of(cls, first: int | None, after: str | None, list_name: str) -> PageRequest:
+        return cls(page_size(first), decode_cursor(after, list_name), list_name)
 
 
 def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
@@ -88,7 +91,7 @@ def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Se
     """Build a connection from `limit + 1` rows fetched after the cursor."""
     has_next = len(rows) > page.limit
     rows = rows[: page.limit]
-    edges = [Edge(cursor=encode_cursor(cursor_of(row)), node=row) for row in rows]
+    edges = [Edge(cursor=encode_cursor(page.list_name, cursor_of(row)), node=row) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

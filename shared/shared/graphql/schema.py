@@ -4,15 +4,18 @@ text checks on every argument, and a context of its own for each operation of a 
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable
+from decimal import Decimal
 from typing import Any, Literal
 
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
+from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
+from shared.graphql.scalars import FINITE_DECIMAL
 from shared.graphql.text_arguments import RefuseControlCharacters
 
 # The MIT composition library rejects 2.11, strawberry's default.
@@ -41,6 +44,11 @@ class SubgraphSchema(strawberry.federation.Schema):
 async def _closing_context(results: AsyncIterator[Any], context: RequestContext[Any]) -> AsyncGenerator[Any, None]:
     try:
         async for result in results:
+            if isinstance(result, PreExecutionError):
+                # Refused before it ran (a control character in an argument, say): sent as a result with
+                # coded errors rather than a protocol error frame, which a gateway reports to its
+                # client as an unexpected error and so loses the code.
+                result = ExecutionResult(data=result.data, errors=result.errors, extensions=result.extensions)
             yield result
     finally:
         await results.aclose()  # type: ignore[attr-defined]
@@ -57,4 +65,5 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),
         extensions=extensions, federation_version=FEDERATION_VERSION,
+        scalar_overrides={Decimal: FINITE_DECIMAL},
     )

@@ -45,6 +45,11 @@ class RefuseControlCharacters(SchemaExtension):
         yield
 
 
+def argument_paths(query: str | None, document: DocumentNode) -> dict[str, str]:
+    """Which argument (path) each variable of the document fills."""
+    return _arguments(query, document).variables
+
+
 def _first_in_variables(variables: dict[str, Any], used_as: dict[str, str]) -> str | None:
     for name, value in variables.items():
         if (found := _first_in_value(value, used_as.get(name, name))) is not None:

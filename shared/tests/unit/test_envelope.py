@@ -35,4 +35,4 @@ def test_a_malformed_trace_context_from_a_caller_is_replaced() -> None:
     kept = RequestContext(None, traceparent=good, request_id="abc-1")  # type: ignore[arg-type]
     assert kept.traceparent == good and kept.request_id == "abc-1"
     replaced = RequestContext(None, traceparent="x" * 5000, request_id="\x00" * 3)  # type: ignore[arg-type]
-    assert TRACEPARENT.match(replaced.traceparent) and len(replaced.request_id) == 32
+    assert TRACEPARENT.match(replaced.traceparent) and len(replaced.request_id) == 36

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from capacity.repository import RequestRepository
+from capacity.repository import RequestRepository, known_partners
 from capacity.schema.inputs import CapacityRequestFilter, CapacityRequestOrderBy
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
+from shared.errors import BadUserInput
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
@@ -23,8 +24,10 @@ class Query:
                                 order_by: CapacityRequestOrderBy | None = None, first: int | None = None,
                                 after: str | None = None) -> CapacityRequestConnection:
         criteria = (filter or CapacityRequestFilter()).criteria()
+        if criteria.partner_iso and await known_partners(info.context.session).standing(criteria.partner_iso) is None:
+            raise BadUserInput(f"capacity knows of no partner {criteria.partner_iso!r}", field="filter.partnerIso")
         order = (order_by or CapacityRequestOrderBy()).ordering()
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, f"capacityRequests.{order.field.value}")
         repository = RequestRepository(info.context.session)
         rows = await repository.page(criteria, order, page)
         return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

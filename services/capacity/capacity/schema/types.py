@@ -26,7 +26,7 @@ class Partner:
     @strawberry.field(description="The partner's capacity-building requests, oldest first, by cursor pages")
     async def capacity_requests(self, info: strawberry.Info, first: int | None = None,
                                 after: str | None = None) -> Connection[CapacityRequest]:
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, "Partner.capacityRequests")
         iso = str(self.iso).upper()
         loaders = info.context.loaders
         rows = await loaders.requests_of_partner.load(PagedKey.of(iso, page))

@@ -101,3 +101,15 @@ async def test_a_menu_withdrawal_flags_the_measures_that_link_the_activity(capac
                                       "{activityIds: $a}) { measure { flagReason } } }",
                                       {"id": measure_id, "a": [other]})).ok()["updateMeasure"]
     assert cleared["measure"]["flagReason"] is None
+
+
+async def test_amounts_must_be_finite_and_filters_name_known_partners(capacity: ServiceHarness, known_partner,
+                                                                      publish_activity) -> None:
+    _, measure_id = await _request_with_measure(capacity, await known_partner(), await publish_activity())
+    for amount in ("NaN", "sNaN", "Infinity"):
+        result = await capacity.graphql(
+            'mutation($m: ID!, $a: Decimal) { addContribution(measureId: $m, input: {nation: "NOR", kind: FUNDS, '
+            'amount: $a, currency: "EUR"}) { contribution { id } } }', {"m": measure_id, "a": amount})
+        assert result.codes == ["BAD_USER_INPUT"], (amount, result.errors)
+    unknown = await capacity.graphql('{ capacityRequests(filter: {partnerIso: "XXX"}) { totalCount } }')
+    assert unknown.codes == ["BAD_USER_INPUT"] and unknown.fields == ["filter.partnerIso"]

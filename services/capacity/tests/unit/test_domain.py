@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from capacity.domain import (
@@ -101,6 +103,9 @@ def test_package_totals_count_people_items_and_funds_per_currency() -> None:
     (dict(nation="NOR", kind="ADVISERS"), "quantity"),
     (dict(nation="NOR", kind="FUNDS", amount=0, currency="EUR"), "amount"),
     (dict(nation="NOR", kind="FUNDS", amount=10, currency="euro"), "currency"),
+    (dict(nation="NOR", kind="FUNDS", amount=10, currency="XQQ"), "currency"),  # shaped like a code, not one
+    (dict(nation="QQQ", kind="ADVISERS", quantity=1), "nation"),
+    (dict(nation="NOR", kind="FUNDS", amount=Decimal("10.001"), currency="EUR"), "amount"),
     (dict(nation="NOR", kind="IN_KIND"), "description"),
 ])
 def test_bad_contributions_name_their_field(details, field) -> None:  # type: ignore[no-untyped-def]

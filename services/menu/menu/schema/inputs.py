@@ -31,7 +31,8 @@ class ActivityInput:
     contact_name: str | None = None
     contact_email: str | None = None
     frameworks: list[Framework] = strawberry.field(default_factory=list)
-    eligible_partners: list[str] = strawberry.field(default_factory=list)
+    eligible_partners: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
     tags: list[str] = strawberry.field(default_factory=list)
 
     def details(self) -> ActivityDetails:
@@ -52,7 +53,7 @@ class ActivityChanges:
     contact_name: str | None = strawberry.UNSET
     contact_email: str | None = strawberry.UNSET
     frameworks: list[Framework] | None = strawberry.UNSET
-    eligible_partners: list[str] | None = strawberry.UNSET
+    eligible_partners: list[strawberry.ID] | None = strawberry.UNSET
     tags: list[str] | None = strawberry.UNSET
 
 

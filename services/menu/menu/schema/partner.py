@@ -28,7 +28,7 @@ class Partner:
                                   first: int | None = None, after: str | None = None) -> ActivityConnection:
         criteria = (filter or EligibleActivityFilter()).criteria(checked_search(search))
         order = (order_by or ActivityOrderBy()).ordering()
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, f"eligibleActivities.{order.field.value}")
         pages, counts = info.context.loaders.eligible(criteria, order)
         key = (self.framework.value, str(self.iso))
         rows = await pages.load(PagedKey.of(key, page))

@@ -56,7 +56,7 @@ class Query:
             open_to = (partner.framework, partner.iso)
         criteria = filter.criteria(checked_search(search), open_to=open_to)
         order = (order_by or ActivityOrderBy()).ordering()
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, f"activities.{order.field.value}")
         repository = ActivityRepository(info.context.session)
         rows = await repository.page(criteria, order, page)
         return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

@@ -46,7 +46,8 @@ class Activity:
     contact_name: str | None
     contact_email: str | None
     frameworks: list[Framework] = strawberry.field(description="Frameworks whose partners may attend")
-    eligible_partners: list[str] = strawberry.field(description="Partners (ISO alpha-3) named beyond the frameworks")
+    eligible_partners: list[strawberry.ID] = strawberry.field(
+        description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
     tags: list[str]
     status: ActivityStatus
     withdrawal_reason: str | None
@@ -62,7 +63,7 @@ class Activity:
     @strawberry.field(description="Dated occurrences, earliest first, by cursor pages")
     async def occurrences(self, info: strawberry.Info, statuses: list[OccurrenceStatus] | None = None,
                           first: int | None = None, after: str | None = None) -> Connection[Occurrence]:
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, "Activity.occurrences")
         pages, counts = info.context.loaders.occurrences(tuple(statuses or ()))
         rows = await pages.load(PagedKey.of(self.id, page))
         return connection(rows, page, OCCURRENCE_SORT.cursor, lambda: counts.load(self.id))

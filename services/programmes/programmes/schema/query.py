@@ -7,6 +7,7 @@ import strawberry
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
 from programmes.schema.types import Partner, Programme, ProgrammeConnection
+from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
@@ -31,8 +32,10 @@ class Query:
                          order_by: ProgrammeOrderBy | None = None, first: int | None = None,
                          after: str | None = None) -> ProgrammeConnection:
         criteria = (filter or ProgrammeFilter()).criteria()
+        if criteria.partner_iso and await info.context.loaders.partner_by_iso.load(criteria.partner_iso) is None:
+            raise BadUserInput(f"there is no partner {criteria.partner_iso!r}", field="filter.partnerIso")
         order = (order_by or ProgrammeOrderBy()).ordering()
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, f"programmes.{order.field.value}")
         repository = ProgrammeRepository(info.context.session)
         rows = await repository.page(criteria, order, page)
         return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

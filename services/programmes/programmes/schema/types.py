@@ -47,7 +47,7 @@ class Partner:
     @strawberry.field(description="Its programmes, newest period first")
     async def programmes(self, info: strawberry.Info, first: int | None = None,
                          after: str | None = None) -> Connection[Programme]:
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, "Partner.programmes")
         loaders = info.context.loaders
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
         return connection(rows, page, NEWEST_FIRST.sort.cursor,
@@ -65,7 +65,7 @@ class Activity:
     @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages")
     async def planned_by(self, info: strawberry.Info, first: int | None = None,
                          after: str | None = None) -> Connection[Programme]:
-        page = PageRequest.of(first, after, arity=2)
+        page = PageRequest.of(first, after, "Activity.plannedBy")
         activity_id = parse_id(self.id)
         loaders = info.context.loaders
         rows = await loaders.planned_by.load(PagedKey.of(activity_id, page))

@@ -56,7 +56,10 @@ async def test_an_edition_still_in_force_is_superseded_only_when_the_approval_na
     iso = await partner()
     running = await advance(await create_programme(iso, "IPCP", date(2026, 1, 1)), "IMPLEMENTING")
     other = await advance(await create_programme(await partner(), "IPCP", date(2026, 1, 1)), "IMPLEMENTING")
-    successor = await advance(await create_programme(iso, "IPCP", date(2027, 6, 1)), "IN_NEGOTIATION")
+    successor = await create_programme(iso, "IPCP", date(2027, 6, 1))
+    too_early = await programmes.graphql(APPROVE, {"id": successor["id"]})  # the lifecycle speaks first
+    assert too_early.codes == ["CONFLICT"] and too_early.errors[0]["extensions"]["currentStatus"] == "DRAFT"
+    successor = await advance(successor, "IN_NEGOTIATION")
     silent = await programmes.graphql(APPROVE, {"id": successor["id"]})
     assert silent.codes == ["CONFLICT"] and silent.fields == ["supersedes"]
     assert silent.errors[0]["extensions"]["runningProgrammeId"] == running["id"]
@@ -99,7 +102,7 @@ async def test_withdrawal_needs_a_reason_and_is_only_before_approval(programmes:
     programme = await create_programme(await partner(), "IPCP", date(2030, 1, 1))
     no_reason = await programmes.graphql('mutation($id: ID!) { withdrawProgramme(id: $id, reason: " ") { id } }',
                                          {"id": programme["id"]})
-    assert no_reason.codes == ["BAD_USER_INPUT"] and no_reason.fields == ["note"]
+    assert no_reason.codes == ["BAD_USER_INPUT"] and no_reason.fields == ["reason"]
     approved = await advance(programme, "APPROVED")
     late = await programmes.graphql('mutation($id: ID!) { withdrawProgramme(id: $id, reason: "Changed mind") '
                                     "{ id } }", {"id": approved["id"]})
@@ -119,7 +122,9 @@ async def test_bad_programmes_are_refused(programmes: ServiceHarness, partner, c
     iso = await partner()
     base = programme_input(iso)
     cases = [({"periodEnd": "2030-12-31"}, "periodEnd"), ({"partnerIso": "XXX"}, "partnerIso"),
-             ({"title": ""}, "title"), ({"type": "OTHER", "periodEnd": "2029-01-01"}, "periodEnd")]
+             ({"title": ""}, "title"), ({"type": "OTHER", "periodEnd": "2029-01-01"}, "periodEnd"),
+             ({"type": "OTHER", "periodStart": "0001-01-01"}, "periodStart"),
+             ({"type": "OTHER", "periodEnd": "9999-12-31"}, "periodEnd")]
     for change, field in cases:
         result = await programmes.graphql(CREATE, {"i": {**base, **change}})
         assert result.codes == ["BAD_USER_INPUT"] and result.fields == [field], change
@@ -131,6 +136,8 @@ async def test_bad_programmes_are_refused(programmes: ServiceHarness, partner, c
     missing = await programmes.graphql("mutation { approveProgramme(id: \"00000000-0000-0000-0000-000000000000\")"
                                        " { id } }")
     assert missing.codes == ["NOT_FOUND"]
+    unknown = await programmes.graphql('{ programmes(filter: {partnerIso: "XXX"}) { totalCount } }')
+    assert unknown.codes == ["BAD_USER_INPUT"] and unknown.fields == ["filter.partnerIso"]
 
 
 async def test_programmes_filter_by_partner_type_status_and_period_and_order(programmes: ServiceHarness, partner,
