@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -33,6 +34,20 @@ class SortKey(Generic[R]):
 
     def cursor(self, row: R) -> tuple[Any, str]:
         return self.value_of(row), str(row.id)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Ordering(Generic[R]):
+    """A list's order as asked: one of its sort keys and a direction (hashable: loaders batch by it)."""
+
+    field: Enum
+    direction: Direction
+    sorts: Mapping[Any, SortKey[R]] = dataclass_field(compare=False, hash=False, repr=False,
+                                                      default_factory=dict)
+
+    @property
+    def sort(self) -> SortKey[R]:
+        return self.sorts[self.field]
 
 
 def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any], direction: Direction,

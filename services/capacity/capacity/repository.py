@@ -31,7 +31,7 @@ from capacity.models import (
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
-from shared.ordering import Direction, SortKey, keyset
+from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel, upsert_if_newer
 from shared.repository import Repository, lateral_pages
 
@@ -70,19 +70,8 @@ REQUEST_SORT: dict[RequestOrder, SortKey[CapacityRequest]] = {
 }
 
 
-@dataclass(frozen=True)
-class RequestOrdering:
-    """Oldest first unless asked otherwise."""
-
-    field: RequestOrder = RequestOrder.CREATED_AT
-    direction: Direction = Direction.ASC
-
-    @property
-    def sort(self) -> SortKey[CapacityRequest]:
-        return REQUEST_SORT[self.field]
-
-
-OLDEST_FIRST = RequestOrdering()
+RequestOrdering = Ordering[CapacityRequest]
+OLDEST_FIRST = Ordering(RequestOrder.CREATED_AT, Direction.ASC, REQUEST_SORT)
 
 
 class RequestRepository(Repository[CapacityRequest]):

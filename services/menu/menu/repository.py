@@ -20,7 +20,7 @@ from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, KnownPa
 from shared.db import any_of
 from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
-from shared.ordering import Direction, SortKey, keyset
+from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel
 from shared.repository import Repository, lateral_counts, lateral_pages
 
@@ -43,14 +43,7 @@ ACTIVITY_SORT: dict[ActivityOrder, SortKey[Activity]] = {
 }
 
 
-@dataclass(frozen=True)
-class ActivityOrdering:
-    field: ActivityOrder = ActivityOrder.TITLE
-    direction: Direction = Direction.ASC
-
-    @property
-    def sort(self) -> SortKey[Activity]:
-        return ACTIVITY_SORT[self.field]
+ActivityOrdering = Ordering[Activity]
 
 
 @dataclass(frozen=True)

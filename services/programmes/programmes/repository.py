@@ -37,7 +37,7 @@ from shared.db import any_of
 from shared.frameworks import Framework
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
-from shared.ordering import Direction, SortKey, keyset
+from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import upsert_if_newer
 from shared.repository import Repository, lateral_pages
 
@@ -89,19 +89,8 @@ PROGRAMME_SORT: dict[ProgrammeOrder, SortKey[Programme]] = {
 }
 
 
-@dataclass(frozen=True)
-class ProgrammeOrdering:
-    """Newest period first unless asked otherwise."""
-
-    field: ProgrammeOrder = ProgrammeOrder.PERIOD_START
-    direction: Direction = Direction.DESC
-
-    @property
-    def sort(self) -> SortKey[Programme]:
-        return PROGRAMME_SORT[self.field]
-
-
-NEWEST_FIRST = ProgrammeOrdering()
+ProgrammeOrdering = Ordering[Programme]
+NEWEST_FIRST = Ordering(ProgrammeOrder.PERIOD_START, Direction.DESC, PROGRAMME_SORT)
 
 
 class ProgrammeRepository(Repository[Programme]):

@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 
 from capacity.domain import ContributionDetails, RequestSubmission
-from capacity.repository import RequestCriteria, RequestOrder, RequestOrdering
+from capacity.repository import REQUEST_SORT, RequestCriteria, RequestOrder, RequestOrdering
 from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
 from shared.graphql.changes import given
 from shared.graphql.ids import parse_id
@@ -61,7 +61,7 @@ class CapacityRequestOrderBy:
     direction: Direction = Direction.ASC
 
     def ordering(self) -> RequestOrdering:
-        return RequestOrdering(self.field, self.direction)
+        return RequestOrdering(self.field, self.direction, REQUEST_SORT)
 
 
 @strawberry.input

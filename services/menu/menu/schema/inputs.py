@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 
 from menu.domain import ActivityDetails, OccurrenceDetails
-from menu.repository import ActivityCriteria, ActivityOrdering
+from menu.repository import ACTIVITY_SORT, ActivityCriteria, ActivityOrdering
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, ActivityStatus, Direction, ProviderKind
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
@@ -131,4 +131,4 @@ class ActivityOrderBy:
     direction: Direction = Direction.ASC
 
     def ordering(self) -> ActivityOrdering:
-        return ActivityOrdering(self.field, self.direction)
+        return ActivityOrdering(self.field, self.direction, ACTIVITY_SORT)

@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from programmes.domain import ProgrammeDetails
-from programmes.repository import ProgrammeCriteria, ProgrammeOrdering
+from programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
 from programmes.schema.enums import (
     AssessmentRating,
     ObjectiveCategory,
@@ -76,7 +76,7 @@ class ProgrammeOrderBy:
     direction: Direction = Direction.DESC
 
     def ordering(self) -> ProgrammeOrdering:
-        return ProgrammeOrdering(self.field, self.direction)
+        return ProgrammeOrdering(self.field, self.direction, PROGRAMME_SORT)
 
 
 @strawberry.input(description="Only the fields given change")
