@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := gateway/node_modules/.installed
+IDENTITY_STAMP := deploy/identity/node_modules/.installed
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
 .PHONY: run test install sdl compose clean reset
@@ -16,7 +17,7 @@ test: install
 	@$(BIN)/ruff check shared services tests
 	@$(BIN)/python -m pytest
 
-install: $(PY_STAMP) $(NODE_STAMP)
+install: $(PY_STAMP) $(NODE_STAMP) $(IDENTITY_STAMP)
 
 $(PY_STAMP): $(PY_SOURCES)
 	@echo "==> Python: virtualenv and packages in $(VENV) (pip's cache makes later installs fast)"
@@ -31,12 +32,17 @@ $(NODE_STAMP): gateway/package.json gateway/package-lock.json
 	@cd gateway && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+$(IDENTITY_STAMP): deploy/identity/package.json deploy/identity/package-lock.json
+	@echo "==> Node: development identity provider (npm ci, pinned by deploy/identity/package-lock.json)"
+	@cd deploy/identity && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Export each subgraph's SDL and compose the supergraph (make run and make test do this too).
 compose: install
 	@$(BIN)/python -m shared.devstack compose
 
 clean:
-	rm -rf $(VENV) gateway/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql
+	rm -rf $(VENV) gateway/node_modules deploy/identity/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql
 
 # Start again from empty databases: deletes .data/ (PostgreSQL's data, logs, keys) after asking;
 # `make reset YES=1` does not ask. The next `make run` migrates and seeds afresh.

@@ -6,6 +6,9 @@ import { GraphQLError } from 'graphql';
 
 const INPUT = /got invalid value|Expected value of type|cannot represent|does not exist in|of required type|must not be null/;
 
+// The JWT plugin's refusals: no token, a token it cannot verify.
+const SIGN_IN = /^Unauthenticated$|authentication token/;
+
 type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, unknown> };
 type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
 
@@ -15,9 +18,10 @@ function coded(error: ErrorLike): ErrorLike {
   if (extensions.code && !_internal && !wraps) return error;
   const message = String(error?.message ?? '');
   // The gateway's own code where it gave one; a JavaScript error object never reaches the client.
-  const code = extensions.code ?? (INPUT.test(message)
-    ? 'BAD_USER_INPUT'
-    : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
+  const status = (extensions.http as { status?: number } | undefined)?.status;
+  const code = extensions.code ?? (status === 401 || SIGN_IN.test(message) ? 'UNAUTHENTICATED'
+    : INPUT.test(message) ? 'BAD_USER_INPUT'
+      : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
   // A GraphQLError again, so the server still reads (and strips) its HTTP status extension.
   const from = error instanceof GraphQLError ? error : undefined;
   return new GraphQLError(message, {

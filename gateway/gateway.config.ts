@@ -1,18 +1,83 @@
 // Hive Gateway runtime configuration; the supergraph comes from compose.mjs.
-import { defineConfig } from '@graphql-hive/gateway';
+//
+// Every request needs a valid access token from the OpenID Connect issuer (OIDC_ISSUER_URL, audience
+// OIDC_AUDIENCE): in the Authorization header, or for a WebSocket in connection_init's `Authorization`.
+// The gateway verifies it, then passes it on to the subgraphs (which verify it again and authorize),
+// with the shared secret that proves a request came through the gateway (HUB_GATEWAY_SECRET).
+import {
+  createRemoteJwksSigningKeyProvider,
+  defineConfig,
+  extractFromHeader,
+} from '@graphql-hive/gateway';
 import { everyErrorHasACode } from './error-codes.ts';
+
+const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
+const audience = process.env.OIDC_AUDIENCE || 'partnership-hub';
+const secret = process.env.HUB_GATEWAY_SECRET || 'dev-gateway-secret';
+const production = process.env.HUB_PROFILE === 'production';
+if (production && (secret === 'dev-gateway-secret' || /127\.0\.0\.1|localhost|partnership-hub-dev/.test(issuer))) {
+  throw new Error('the production profile refuses the development issuer or gateway secret');
+}
+
+// The issuer's keys, found through its discovery document; an unknown key id is looked up at most once
+// a minute, so forged tokens cannot make the gateway hammer the issuer.
+let jwks: ((kid?: string) => Promise<unknown>) | undefined;
+async function signingKey(kid?: string) {
+  if (!jwks) {
+    const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    jwks = createRemoteJwksSigningKeyProvider({
+      jwksUri: discovery.jwks_uri, cache: true, rateLimit: true, jwksRequestsPerMinute: 1,
+    }) as (kid?: string) => Promise<unknown>;
+  }
+  return jwks(kid);
+}
+
+// A WebSocket client sends `Authorization: Bearer <token>` in connection_init's payload.
+function fromConnectionInit({ serverContext }: { serverContext?: { connectionParams?: Record<string, unknown> } }) {
+  const params = serverContext?.connectionParams;
+  const value = params?.Authorization ?? params?.authorization;
+  if (typeof value !== 'string') return undefined;
+  const [prefix, token] = value.trim().split(/\s+/);
+  return token ? { prefix, token } : { prefix: undefined, token: prefix };
+}
+
+const toSubgraphs = [['x-hub-gateway-secret', secret]] as [string, string][];
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH || './supergraph.graphql',
-  graphiql: process.env.GATEWAY_GRAPHIQL !== 'false',
+  graphiql: !production && process.env.GATEWAY_GRAPHIQL !== 'false',
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
   plugins: () => [everyErrorHasACode],
-  // Subscriptions reach the subgraphs over WebSocket (graphql-transport-ws); queries over HTTP.
+  jwt: {
+    signingKeyProviders: [signingKey as never],
+    tokenLookupLocations: [
+      extractFromHeader({ name: 'authorization', prefix: 'Bearer' }),
+      fromConnectionInit,
+    ],
+    tokenVerification: {
+      issuer, audience, clockTolerance: 60,
+      algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'],
+    },
+    reject: { missingToken: true, invalidToken: true },
+    forward: { payload: false, token: false },
+  },
+  // Browsers may call only from these origins (comma-separated); none when unset.
+  cors: {
+    origin: (process.env.GATEWAY_CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
+    credentials: true,
+    allowedHeaders: ['authorization', 'content-type', 'traceparent', 'x-request-id'],
+  },
+  // Queries over HTTP, subscriptions over WebSocket (graphql-transport-ws); both carry the secret, and
+  // the subgraph's WebSocket signs in with the caller's token, as a browser client would.
   transportEntries: {
     '*.http': {
+      headers: toSubgraphs,
       options: {
-        subscriptions: { kind: 'ws', location: '/graphql' },
+        subscriptions: {
+          kind: 'ws', location: '/graphql', headers: toSubgraphs,
+          options: { connectionParams: { Authorization: 'Bearer {context.jwt.token.value}' } },
+        },
       },
     },
   },

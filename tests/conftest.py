@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import httpx
 import pytest
 
 from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.identity import IdentityProvider, dev_token
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.devstack.processes import free_port, spawn, stop, wait_for_port
 from shared.devstack.services import SERVICES, compose_supergraph, export_sdl, gateway_command, repository_root
@@ -23,15 +25,26 @@ class System:
     gateway: str
     services: dict[str, str]
     logs: Path
+    issuer: str
+    tokens: dict[str, str] = field(default_factory=dict)
 
-    def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    def token(self, account: str) -> str:
+        """A dev account's access token, signed in through the identity provider's real flow."""
+        if account not in self.tokens:
+            self.tokens[account] = dev_token(self.issuer, account).access_token
+        return self.tokens[account]
+
+    def headers(self, as_: str | None = "staff") -> dict[str, str]:
+        return {"authorization": f"Bearer {self.token(as_)}"} if as_ else {}
+
+    def graphql(self, query: str, variables: dict[str, Any] | None = None, as_: str | None = "staff") -> dict[str, Any]:
         response = httpx.post(f"{self.gateway}/graphql", json={"query": query, "variables": variables or {}},
-                              timeout=30)
+                              headers=self.headers(as_), timeout=30)
         return response.json()
 
 
 @pytest.fixture(scope="session")
-def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker,
+def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     work = Path(tmp_path_factory.mktemp("system"))
     prefix = f"sys{uuid.uuid4().hex[:6]}."
@@ -43,6 +56,7 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker,
             postgres.create_databases([database])
             env = spec.env(postgres.url(database), broker.bootstrap_servers, port=ports[spec.name],
                            topic_prefix=prefix, outbox_sweep_seconds="0.5")
+            env["OIDC_ISSUER_URL"] = identity.issuer
             subprocess.run(spec.command("migrate"), env=env, check=True, capture_output=True)
             if spec.name == "programmes":  # the partners, registered through their use case
                 subprocess.run(spec.command("seed", "partners"), env=env, check=True, capture_output=True)
@@ -54,11 +68,11 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker,
             wait_for_port(ports[spec.name], process, 60, spec.name)
         gateway_port = free_port()
         gateway = spawn(gateway_command(supergraph, gateway_port), log=work / "gateway.log",
-                        cwd=repository_root() / "gateway")
+                        cwd=repository_root() / "gateway", env={**os.environ, "OIDC_ISSUER_URL": identity.issuer})
         processes.append(gateway)
         wait_for_port(gateway_port, gateway, 60, "gateway")
         yield System(f"http://127.0.0.1:{gateway_port}",
-                     {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work)
+                     {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work, identity.issuer)
     finally:
         for process in reversed(processes):
             stop(process)

@@ -109,7 +109,7 @@ def test_graphiql_is_served_by_the_gateway_compressed(system: System) -> None:
 
 
 def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: System) -> None:
-    enum = httpx.post(f"{system.gateway}/graphql", json={
+    enum = httpx.post(f"{system.gateway}/graphql", headers=system.headers(), json={
         "query": "query($k: [ActivityKind!]) { activities(filter: {kinds: $k}) { totalCount } }",
         "variables": {"k": ["LECTURE"]}}).json()
     assert [e["extensions"]["code"] for e in enum["errors"]] == ["BAD_USER_INPUT"]
@@ -120,7 +120,7 @@ def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: Sys
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "$" not in error["message"]
     assert error["message"].startswith("startDate: ")
     not_json = httpx.post(f"{system.gateway}/graphql", content=b'{"query": "{ x',
-                          headers={"content-type": "application/json"}).json()
+                          headers={"content-type": "application/json", **system.headers()}).json()
     assert [e["extensions"] for e in not_json["errors"]] == [{"code": "BAD_REQUEST"}]  # no runtime error object
 
 
@@ -160,7 +160,7 @@ async def test_a_subscription_through_the_gateway_delivers_live_changes(system: 
     """Client to gateway over SSE; gateway to the menu subgraph over WebSocket; menu fed by its topic."""
     activity = publish_activity(system)
     query = "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id title version } }"
-    async with httpx.AsyncClient(timeout=40) as client:
+    async with httpx.AsyncClient(timeout=40, headers=system.headers()) as client:
 
         async def keep_changing() -> None:
             # The subgraph starts tailing its topic with the first subscriber: change until one is seen.

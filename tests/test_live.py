@@ -21,10 +21,11 @@ class GraphQLWebSocket:
         self.socket = socket
 
     @classmethod
-    async def open(cls, url: str) -> GraphQLWebSocket:
+    async def open(cls, url: str, token: str | None) -> GraphQLWebSocket:
         socket = await websockets.connect(url.replace("http", "ws", 1) + "/graphql",
                                           subprotocols=[websockets.Subprotocol("graphql-transport-ws")])
-        await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
+        payload = {"Authorization": f"Bearer {token}"} if token else {}
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
         return cls(socket)
 
@@ -45,7 +46,7 @@ class GraphQLWebSocket:
 
 async def test_five_subscriptions_on_one_websocket_each_see_their_activity(system: System) -> None:
     activities = [publish_activity(system) for _ in range(5)]
-    client = await GraphQLWebSocket.open(system.gateway)
+    client = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     try:
         for n, activity in enumerate(activities):
             await client.subscribe(str(n), CHANGED, {"ids": [activity["id"]]})
@@ -69,7 +70,7 @@ async def test_five_subscriptions_on_one_websocket_each_see_their_activity(syste
 
 
 async def test_a_malformed_subscription_argument_is_bad_user_input_through_the_gateway(system: System) -> None:
-    client = await GraphQLWebSocket.open(system.gateway)
+    client = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     try:
         for n, (ids, field) in enumerate(((["not-an-id"], "ids"), (["x\x00y"], "ids[0]"))):
             await client.subscribe(f"bad{n}", CHANGED, {"ids": ids})
@@ -86,7 +87,7 @@ async def test_a_malformed_subscription_argument_is_bad_user_input_through_the_g
 
 async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gateway(system: System) -> None:
     activity = publish_activity(system)
-    client = await GraphQLWebSocket.open(system.gateway)
+    client = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     try:
         await client.subscribe("one", CHANGED, {"ids": [activity["id"]]})
         await asyncio.sleep(2)

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shared.auth import Actor
 from shared.errors import StaleVersion
 
 NAMING_CONVENTION = {
@@ -133,10 +134,13 @@ class UnitOfWork:
     everything, events included.
     """
 
-    def __init__(self, session: AsyncSession, outbox: Any, actor: str, traceparent: str | None) -> None:
+    def __init__(self, session: AsyncSession, outbox: Any, caller: Actor, traceparent: str | None,
+                 on_behalf_of: str | None = None) -> None:
         self.session = session
         self.outbox = outbox
-        self.actor = actor
+        self.caller = caller  # whom the use cases authorize
+        # Who history rows and events name: the caller, or whoever caused the event a consumer applies.
+        self.actor = on_behalf_of or caller.id
         self.traceparent = traceparent
         self._events: list[Any] = []
 

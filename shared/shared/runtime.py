@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from shared.auth import SEED, Actor
 from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmaker
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
@@ -20,6 +21,7 @@ from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
 from shared.settings import ServiceSettings
+from shared.web.tokens import TokenVerifier
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,8 @@ class ServiceRuntime:
     settings: ServiceSettings
     metadata: MetaData
     catalogue: EventCatalogue
-    loaders_factory: Callable[[AsyncSession], Any]
+    # Per-request loaders, scoped to the caller: (session, caller) -> loaders.
+    loaders_factory: Callable[[AsyncSession, Actor], Any]
     consumers: Mapping[str, Handlers] = field(default_factory=dict)
     live_feeds: Sequence[LiveFeed[Any]] = ()
     engine: AsyncEngine = field(init=False)
@@ -46,13 +49,15 @@ class ServiceRuntime:
         self.sessionmaker = create_sessionmaker(self.engine)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
+        self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,
+                                    self.settings.oidc_roles_claim)
 
     @property
     def channel(self) -> str:
         return f"outbox_{self.settings.service_name}"
 
-    def unit_of_work(self, session: AsyncSession, actor: str = "system") -> UnitOfWork:
-        return UnitOfWork(session, self.outbox, actor=actor, traceparent=None)
+    def unit_of_work(self, session: AsyncSession, caller: Actor = SEED) -> UnitOfWork:
+        return UnitOfWork(session, self.outbox, caller, traceparent=None)
 
     def consumer(self, name: str) -> EventConsumer:
         return EventConsumer(name, self.settings, self.sessionmaker, self.metadata.tables["processed_event"],

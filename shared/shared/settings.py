@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_ISSUER = "http://127.0.0.1:4444"
+DEV_GATEWAY_SECRET = "dev-gateway-secret"
+DEV_REALM = "/realms/partnership-hub-dev"
 
 
 class ServiceSettings(BaseSettings):
@@ -30,6 +36,20 @@ class ServiceSettings(BaseSettings):
     # model lags behind its owner (measured: 500 ms gave ~155 ms p50, 25 ms gives ~15 ms).
     kafka_fetch_max_wait_ms: int = Field(
         default=25, validation_alias=AliasChoices("KAFKA_FETCH_MAX_WAIT_MS", "kafka_fetch_max_wait_ms"))
+    # Sign-in: any OpenID Connect issuer (discovery and JWKS), the audience our tokens carry, and where in
+    # them the roles are (`roles`; Keycloak: `realm_access.roles`).
+    oidc_issuer_url: str = Field(default=DEV_ISSUER,
+                                 validation_alias=AliasChoices("OIDC_ISSUER_URL", "oidc_issuer_url"))
+    oidc_audience: str = Field(default="partnership-hub",
+                               validation_alias=AliasChoices("OIDC_AUDIENCE", "oidc_audience"))
+    oidc_roles_claim: str = Field(default="roles",
+                                  validation_alias=AliasChoices("OIDC_ROLES_CLAIM", "oidc_roles_claim"))
+    # Subgraphs answer only the gateway, which sends one of these in X-Hub-Gateway-Secret (two during a
+    # rotation: the new one is added everywhere, the gateway switches, the old one is removed).
+    gateway_secrets: str = Field(default=DEV_GATEWAY_SECRET,
+                                 validation_alias=AliasChoices("HUB_GATEWAY_SECRETS", "gateway_secrets"))
+    # `production` turns introspection and GraphiQL off and refuses development settings.
+    profile: str = Field(default="development", validation_alias=AliasChoices("HUB_PROFILE", "profile"))
     # Topic names get this prefix, so tests can give each run its own topics.
     topic_prefix: str = ""
     outbox_sweep_seconds: float = 2.0
@@ -45,6 +65,29 @@ class ServiceSettings(BaseSettings):
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"
+
+    @property
+    def accepted_gateway_secrets(self) -> frozenset[str]:
+        return frozenset(s.strip() for s in self.gateway_secrets.split(",") if s.strip())
+
+    @property
+    def production(self) -> bool:
+        return self.profile == "production"
+
+    def check_production(self) -> None:
+        """The production profile refuses what only development may use."""
+        if not self.production:
+            return
+        problems = []
+        if DEV_GATEWAY_SECRET in self.accepted_gateway_secrets or not self.accepted_gateway_secrets:
+            problems.append("HUB_GATEWAY_SECRETS is empty or the development secret")
+        host = urlsplit(self.oidc_issuer_url).hostname or ""
+        if self.oidc_issuer_url.rstrip("/") == DEV_ISSUER or host in ("127.0.0.1", "localhost", "::1"):
+            problems.append("OIDC_ISSUER_URL is the development identity provider")
+        if DEV_REALM in self.oidc_issuer_url:
+            problems.append("OIDC_ISSUER_URL names the development realm")
+        if problems:
+            raise RuntimeError("the production profile refuses to start: " + "; ".join(problems))
 
 
 def service_config(prefix: str) -> SettingsConfigDict:

@@ -28,6 +28,7 @@ from capacity.models import (
     RequestAssessment,
     RequestTransition,
 )
+from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
@@ -204,7 +205,8 @@ class ActivityReadModel:
 
 
 class CapacityLoaders:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        self.caller = caller
         requests = RequestRepository(session)
         self.request_by_id = one_per_key(requests.get_many, lambda r: r.id)
         self.requests_of_partner = pages_per_key(requests.pages_of_partners)

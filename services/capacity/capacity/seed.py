@@ -74,7 +74,7 @@ async def seed(runtime: ServiceRuntime) -> int:
         rng = rng_for(SEED, iso)
         changes = 0
         async with runtime.sessionmaker() as session:
-            uow = runtime.unit_of_work(session, actor="seed")
+            uow = runtime.unit_of_work(session)
             for n, (areas, title, description) in enumerate(rng.sample(REQUESTS, 3)):
                 stage = STAGES[(DCB_PARTNERS.index(iso) + n * 2) % len(STAGES)]
                 changes += await _request(uow, rng, iso, areas, title, description, stage, activities)

@@ -15,8 +15,9 @@ from shared.testing.kafka import publish_partner as publish_partner_event
 
 
 @pytest.fixture(scope="session")
-async def capacity(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
+async def capacity(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
+    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
+                                  identity.issuer) as harness:
         yield harness
 
 

@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, KnownPartner, Occurrence
+from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
@@ -222,7 +223,8 @@ def known_partners(session: AsyncSession) -> PartnerReadModel:
 class MenuLoaders:
     """Per-request loaders: every field that reaches another row goes through one of these."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        self.caller = caller
         self._activities = ActivityRepository(session)
         self._occurrences = OccurrenceRepository(session)
         areas = AreaRepository(session)

@@ -174,7 +174,7 @@ async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
     async def seed_chunk(chunk: list[tuple[str, ActivityDetails]]) -> int:
         changes = 0
         async with runtime.sessionmaker() as session:
-            uow = runtime.unit_of_work(session, actor="seed")
+            uow = runtime.unit_of_work(session)
             for pcm_ref, details in chunk:
                 changes += await _seed_activity(uow, rng_for(SEED, pcm_ref), pcm_ref, details, today)
             await uow.flush()

@@ -26,8 +26,9 @@ PARTNERS = {"GEO": "PFP", "UKR": "PFP", "JOR": "MD", "AUS": "PATG", "QAT": "ICI"
 
 
 @pytest.fixture(scope="session")
-async def menu(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
+async def menu(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
+    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
+                                  identity.issuer) as harness:
         for iso, framework in PARTNERS.items():
             await publish_partner(broker.bootstrap_servers, harness.settings.topic("programmes.partner.v1"), iso,
                                   framework=framework)

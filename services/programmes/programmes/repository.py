@@ -33,6 +33,7 @@ from programmes.models import (
     Programme,
     ProgrammeTransition,
 )
+from shared.auth import Actor
 from shared.db import any_of
 from shared.frameworks import Framework
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
@@ -242,7 +243,8 @@ class ActivityReadModel:
 
 
 class ProgrammesLoaders:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        self.caller = caller
         partners = PartnerRepository(session)
         programmes = ProgrammeRepository(session)
         self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)

@@ -65,7 +65,7 @@ def partners() -> list[PartnerDetails]:
 async def seed_partners(runtime: ServiceRuntime) -> int:
     changes = 0
     async with runtime.sessionmaker() as session:
-        uow = runtime.unit_of_work(session, actor="seed")
+        uow = runtime.unit_of_work(session)
         known = {p.iso for p in await PartnerRepository(session).list()}
         for details in partners():
             if details.iso not in known:
@@ -89,7 +89,7 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
 
     async def seed_partner(iso: str) -> int:
         async with runtime.sessionmaker() as session:
-            uow = runtime.unit_of_work(session, actor="seed")
+            uow = runtime.unit_of_work(session)
             partner = await PartnerRepository(session).get(iso)
             assert partner is not None
             made = await _history(uow, rng_for(SEED, iso), partner, activities)

@@ -28,8 +28,9 @@ PROGRAMME_FIELDS = "id type status revision version periodStart periodEnd title"
 
 
 @pytest.fixture(scope="session")
-async def programmes(postgres, broker, topic_prefix) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix) as harness:
+async def programmes(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
+    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
+                                  identity.issuer) as harness:
         await seed_partners(harness.runtime)
         yield harness
 
@@ -84,7 +85,7 @@ def partner(programmes: ServiceHarness) -> Callable[..., Awaitable[str]]:
                 iso = "".join(random.choice(string.ascii_uppercase) for _ in range(3))
                 if await PartnerRepository(session).get(iso) is None:
                     break
-            uow = programmes.runtime.unit_of_work(session, actor="test")
+            uow = programmes.runtime.unit_of_work(session)
             await service.register_partner(uow, PartnerDetails(
                 iso=iso, name=f"Testland {iso}", framework=Framework(framework), suspended=suspended,
                 tools=[ProgrammeType(t) for t in tools]))

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import FrameType
 
 from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.identity import IdentityProvider, dev_accounts, dev_token
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.devstack.processes import port_open, spawn, wait_for_port
 from shared.devstack.services import (
@@ -32,10 +33,12 @@ from shared.devstack.services import (
     repository_root,
 )
 from shared.devstack.supervisor import Supervisor
+from shared.settings import DEV_GATEWAY_SECRET
 
 GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "4000"))
 POSTGRES_PORT = int(os.environ.get("HUB_POSTGRES_PORT", "55432"))
 BROKER_PORT = int(os.environ.get("HUB_BROKER_PORT", "9092"))
+IDENTITY_PORT = int(os.environ.get("HUB_IDENTITY_PORT", "4444"))
 
 
 STARTED = time.perf_counter()
@@ -66,6 +69,7 @@ def run(root: Path) -> None:
     supervisor = Supervisor(say)
     postgres: EmbeddedPostgres | None = None
     broker: EmbeddedBroker | None = None
+    identity: IdentityProvider | None = None
     signal.signal(signal.SIGTERM, _on_signal)
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGHUP, _on_signal)
@@ -86,13 +90,20 @@ def run(root: Path) -> None:
             say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}")
             broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log").start()
             bootstrap = broker.bootstrap_servers
+        issuer = os.environ.get("OIDC_ISSUER_URL")
+        if not issuer:
+            _free_or_die(IDENTITY_PORT, "the identity provider (set HUB_IDENTITY_PORT)")
+            identity = IdentityProvider(IDENTITY_PORT, data / "identity", log=logs / "identity.log").start()
+            issuer = identity.issuer
+            say(f"identity provider (development) on {issuer}: dev accounts in deploy/identity/dev-accounts.json")
         for spec in SERVICES:
             _free_or_die(spec.port, spec.name)
         _free_or_die(GATEWAY_PORT, "the gateway (set GATEWAY_PORT)")
 
         say("composing the supergraph (alongside the rest)")
         composing = ThreadPoolExecutor(1).submit(compose, root)
-        envs = {spec.name: spec.env(urls[spec.name] or "", bootstrap) for spec in SERVICES}
+        common = {"OIDC_ISSUER_URL": issuer}
+        envs = {spec.name: {**spec.env(urls[spec.name] or "", bootstrap), **common} for spec in SERVICES}
         say("migrations of " + ", ".join(spec.name for spec in SERVICES))
         with ThreadPoolExecutor(len(SERVICES)) as pool:
             list(pool.map(lambda s: subprocess.run(s.command("migrate"), env=envs[s.name], check=True), SERVICES))
@@ -113,7 +124,8 @@ def run(root: Path) -> None:
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway_log = logs / "gateway.log"
         gateway = supervisor.start("gateway", _starter(gateway_command(supergraph, GATEWAY_PORT), gateway_log,
-                                                       None, cwd=root / "gateway"), gateway_log)
+                                                       {**os.environ, **common}, cwd=root / "gateway"),
+                                   gateway_log)
         wait_for_port(GATEWAY_PORT, gateway.process, 60, f"gateway (see {gateway_log})")
         print(f"""
 Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
@@ -121,7 +133,10 @@ Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
   menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /metrics /docs)
   programmes subgraph          http://127.0.0.1:8002/graphql
   capacity subgraph            http://127.0.0.1:8003/graphql
+  identity provider (dev)      {issuer}
   logs                         {logs}
+A token for a dev account:     .venv/bin/python -m shared.devstack token staff   (accounts: ... accounts)
+Subgraphs answer only the gateway: to call one directly, send X-Hub-Gateway-Secret: {DEV_GATEWAY_SECRET}
 A service that crashes is restarted; Ctrl-C stops everything.
 """, flush=True)
         while True:
@@ -136,6 +151,8 @@ A service that crashes is restarted; Ctrl-C stops everything.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         supervisor.stop_all()
+        if identity is not None:
+            identity.stop()
         if broker is not None:
             broker.stop()
         if postgres is not None:
@@ -168,6 +185,29 @@ def _free_or_die(port: int, what: str) -> None:
         raise RuntimeError(f"port {port} for {what} is already in use")
 
 
+def token(account: str) -> None:
+    """Prints a dev account's access token alone on one line (for scripts), through the provider's real flow."""
+    issuer = os.environ.get("OIDC_ISSUER_URL") or f"http://127.0.0.1:{IDENTITY_PORT}"
+    known = [a["id"] for a in dev_accounts()["accounts"]] + ["system"]
+    if account not in known:
+        sys.exit(f"no dev account {account!r}: use one of {', '.join(known)}")
+    try:
+        print(dev_token(issuer, account).access_token)
+    except OSError as error:
+        sys.exit(f"the identity provider at {issuer} does not answer ({error}): is `make run` up?")
+
+
+def accounts() -> None:
+    config = dev_accounts()
+    print(f"dev accounts (password {config['password']!r}); roles and bindings as their tokens carry them:")
+    for account in config["accounts"]:
+        bound = ", ".join(f"{k}={account[k]}" for k in ("partner_iso", "nation", "provider") if k in account)
+        print(f"  {account['id']:<14} {','.join(account['roles']):<9} {bound}")
+    for client in config["clients"]:
+        if client.get("roles"):
+            print(f"  {client['client_id']:<14} {','.join(client['roles']):<9} (client credentials)")
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else "run"
     root = repository_root()
@@ -175,8 +215,12 @@ def main() -> None:
         print(compose(root))
     elif command == "run":
         run(root)
+    elif command == "token" and len(sys.argv) == 3:
+        token(sys.argv[2])
+    elif command == "accounts":
+        accounts()
     else:
-        sys.exit(f"unknown command {command!r}: use run or compose")
+        sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: use run, compose, token ACCOUNT or accounts")
 
 
 if __name__ == "__main__":

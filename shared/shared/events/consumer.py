@@ -24,6 +24,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.auth import EVENTS
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_consumer, create_producer, ensure_topics, keep_running
@@ -122,8 +123,7 @@ class EventConsumer:
                 for event, record in events:
                     handler = self.handlers.get(record.topic, {}).get(event.type)
                     if handler is not None:
-                        uow = UnitOfWork(session, self.outbox, actor=event.actor or "system",
-                                         traceparent=event.traceparent)
+                        uow = UnitOfWork(session, self.outbox, EVENTS, event.traceparent, on_behalf_of=event.actor)
                         await self._apply_in(uow, event, handler)
                         await uow.flush()
                 await session.commit()
@@ -166,8 +166,7 @@ class EventConsumer:
 
     async def apply(self, event: CloudEvent, handler: EventHandler) -> str:
         async with self.sessionmaker() as session:
-            uow = UnitOfWork(session, self.outbox, actor=event.actor or "system",
-                             traceparent=event.traceparent)
+            uow = UnitOfWork(session, self.outbox, EVENTS, event.traceparent, on_behalf_of=event.actor)
             async with uow:
                 applied = await self._apply_in(uow, event, handler)
         return "applied" if applied else "duplicate"

@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
-from shared.auth import ANONYMOUS, Actor, actor_from_headers
+from shared.auth import ANONYMOUS, Actor
 from shared.db import UnitOfWork
+from shared.errors import Unauthenticated
 
 if TYPE_CHECKING:
     from shared.runtime import ServiceRuntime
@@ -31,10 +32,13 @@ REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 class RequestContext(BaseContext, Generic[L]):
     def __init__(self, runtime: ServiceRuntime, actor: Actor = ANONYMOUS,
-                 request_id: str | None = None, traceparent: str | None = None) -> None:
+                 request_id: str | None = None, traceparent: str | None = None,
+                 auth_problem: str | None = None) -> None:
         super().__init__()
         self.runtime = runtime
         self.actor = actor
+        # Why the caller is not signed in when it sent a token (expired, forged...): told in the refusal.
+        self.auth_problem = auth_problem
         # Headers are the caller's: keep them only when well formed, as they travel into events.
         self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else str(uuid.uuid4())
         self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
@@ -51,12 +55,20 @@ class RequestContext(BaseContext, Generic[L]):
     @property
     def loaders(self) -> L:
         if self._loaders is None:
-            self._loaders = self.runtime.loaders_factory(self.session)
+            self._loaders = self.runtime.loaders_factory(self.session, self.actor)
         return self._loaders
 
     def for_operation(self) -> RequestContext[L]:
         """A context of its own for one operation of a WebSocket connection."""
-        return RequestContext(self.runtime, self.actor, request_id=None, traceparent=self.traceparent)
+        return RequestContext(self.runtime, self.actor, request_id=None, traceparent=self.traceparent,
+                              auth_problem=self.auth_problem)
+
+    async def sign_in(self, authorization: str | None) -> None:
+        """Takes the caller from a token (a WebSocket sends it in connection_init)."""
+        try:
+            self.actor, self.auth_problem = await self.runtime.tokens.actor(authorization), None
+        except Unauthenticated as refused:
+            self.actor, self.auth_problem = ANONYMOUS, refused.message
 
     async def between_messages(self) -> None:
         """A subscription between two messages: forget what was loaded, hold no connection."""
@@ -71,7 +83,7 @@ class RequestContext(BaseContext, Generic[L]):
             self._session = None
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.session, self.runtime.outbox, actor=self.actor.id, traceparent=self.traceparent)
+        return UnitOfWork(self.session, self.runtime.outbox, self.actor, self.traceparent)
 
 
 def new_traceparent() -> str:
@@ -85,10 +97,10 @@ def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:
         headers = connection.headers
         context: RequestContext[Any] = RequestContext(
             runtime,
-            actor=actor_from_headers(headers),
             request_id=headers.get("x-request-id"),
             traceparent=headers.get("traceparent"),
         )
+        await context.sign_in(headers.get("authorization"))
         try:
             yield context
         finally:

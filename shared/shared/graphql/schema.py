@@ -16,6 +16,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
 from shared.graphql.scalars import FINITE_DECIMAL
+from shared.graphql.sign_in import RequireSignIn
 from shared.graphql.text_arguments import RefuseControlCharacters
 
 # The MIT composition library rejects 2.11, strawberry's default.
@@ -61,7 +62,7 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
     # The text check runs after validation, so it sees a valid document and its variables.
     # Factories: a fresh extension per operation (strawberry shares the caches themselves by size).
     extensions: list[Any] = [ErrorCodes, lambda: ParserCache(maxsize=500), lambda: ValidationCache(maxsize=500),
-                             RefuseControlCharacters]
+                             RequireSignIn, RefuseControlCharacters]
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),
         extensions=extensions, federation_version=FEDERATION_VERSION,

@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.definition import ServiceDefinition
+from shared.devstack.identity import dev_token
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.graphql.context import RequestContext
 from shared.migrations import upgrade
@@ -41,27 +42,42 @@ class GraphQLResult:
 
 
 class ServiceHarness:
+    """A service in-process, called as the gateway calls it: with the gateway secret and a real access token
+    of a dev account (`as_`, staff unless told; None for no token), signed in at the real identity provider."""
+
     def __init__(self, runtime: ServiceRuntime, app: Any, schema: Any) -> None:
         self.runtime = runtime
         self.app = app
         self.schema = schema
         self._contexts: list[RequestContext[Any]] = []
-        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+        self._tokens: dict[str, str] = {}
+        secret = sorted(runtime.settings.accepted_gateway_secrets)[0]
+        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
+                                        headers={"x-hub-gateway-secret": secret})
 
     @property
     def settings(self) -> ServiceSettings:
         return self.runtime.settings
 
+    async def token(self, account: str) -> str:
+        if account not in self._tokens:
+            tokens = await asyncio.to_thread(dev_token, self.settings.oidc_issuer_url, account)
+            self._tokens[account] = tokens.access_token
+        return self._tokens[account]
+
     async def graphql(self, query: str, variables: dict[str, Any] | None = None,
-                      headers: dict[str, str] | None = None) -> GraphQLResult:
+                      headers: dict[str, str] | None = None, as_: str | None = "staff") -> GraphQLResult:
+        sent = {"authorization": f"Bearer {await self.token(as_)}"} if as_ else {}
         response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}},
-                                          headers=headers or {})
+                                          headers={**sent, **(headers or {})})
         body = response.json()
         return GraphQLResult(body.get("data"), body.get("errors") or [])
 
-    async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> AsyncIterator[Any]:
+    async def subscribe(self, query: str, variables: dict[str, Any] | None = None,
+                        as_: str = "staff") -> AsyncIterator[Any]:
         """A subscription run by the schema in-process, with a context like a WebSocket's."""
         context: RequestContext[Any] = RequestContext(self.runtime)
+        await context.sign_in(f"Bearer {await self.token(as_)}")
         self._contexts.append(context)
         result = await self.schema.subscribe(query, variable_values=variables or {}, context_value=context)
         assert hasattr(result, "__aiter__"), getattr(result, "errors", result)
@@ -146,10 +162,11 @@ async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15.0,
 
 @contextlib.asynccontextmanager
 async def service_under_test(service: ServiceDefinition, postgres: EmbeddedPostgres, bootstrap: str,
-                             topic_prefix: str, **settings: Any) -> AsyncIterator[ServiceHarness]:
-    """The usual session fixture of a service: migrated database, session broker, workers running."""
+                             topic_prefix: str, issuer: str, **settings: Any) -> AsyncIterator[ServiceHarness]:
+    """The usual session fixture of a service: migrated database, session broker, the session's identity
+    provider, workers running."""
     configured = service.settings(database_url=await migrated_database(postgres, service),
                                   kafka_bootstrap_servers=bootstrap, topic_prefix=topic_prefix,
-                                  outbox_sweep_seconds=0.5, **settings)
+                                  oidc_issuer_url=issuer, outbox_sweep_seconds=0.5, **settings)
     async with running_service(service, configured) as harness:
         yield harness

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from shared.devstack.broker import EmbeddedBroker
+from shared.devstack.identity import IdentityProvider
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.devstack.processes import free_port
 
@@ -39,6 +40,18 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedPostg
 @pytest.fixture(scope="session")
 def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]:
     server = EmbeddedBroker(free_port(), log=Path(tmp_path_factory.mktemp("broker")) / "broker.log")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def identity(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IdentityProvider]:
+    """The development OpenID Connect provider, with the dev accounts and fresh signing keys."""
+    work = Path(tmp_path_factory.mktemp("identity"))
+    server = IdentityProvider(free_port(), work / "data", log=work / "identity.log")
     server.start()
     try:
         yield server

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
@@ -19,6 +20,7 @@ from shared.events.kafka import ensure_topics
 from shared.graphql.context import context_dependency
 from shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from shared.runtime import ServiceRuntime
+from shared.web.gateway_only import GatewayOnly
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +34,11 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
         finally:
             await runtime.stop()
 
+    runtime.settings.check_production()
     app = FastAPI(title=title, lifespan=lifespan, version="1.0.0")
     app.state.runtime = runtime
-    graphql = GraphQLRouter(schema, context_getter=context_dependency(runtime),
-                            graphql_ide="graphiql" if runtime.settings.graphiql else None)
+    ide = "graphiql" if runtime.settings.graphiql and not runtime.settings.production else None
+    graphql = SubgraphRouter(schema, context_getter=context_dependency(runtime), graphql_ide=ide)
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     service = runtime.settings.service_name
 
@@ -64,7 +67,19 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
+    app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)
     return app
+
+
+class SubgraphRouter(GraphQLRouter):  # type: ignore[type-arg]
+    async def on_ws_connect(self, context: Any) -> Any:
+        """A WebSocket's caller signs in with `Authorization` in connection_init, as browser clients send it
+        (the upgrade request's header, where a gateway sets one, counts as well)."""
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        token = params.get("Authorization") or params.get("authorization")
+        if token:
+            await context.sign_in(str(token))
+        return await super().on_ws_connect(context)
 
 
 async def _check_database(runtime: ServiceRuntime) -> str:

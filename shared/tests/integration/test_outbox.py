@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import select, text
 
+from shared.auth import Actor, Role
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
 from shared.testing.harness import eventually
@@ -16,7 +17,7 @@ from .conftest import THINGS, Thing, probe_runtime
 
 async def _make_things(runtime, key: str, count: int, commit: bool = True) -> None:  # type: ignore[no-untyped-def]
     async with runtime.sessionmaker() as session:
-        uow = runtime.unit_of_work(session, actor="tester")
+        uow = runtime.unit_of_work(session, Actor("tester", Role.STAFF))
         for n in range(count):
             uow.publish(THINGS.event("made", Thing(id=key, n=n), key))
         if commit:
@@ -46,7 +47,7 @@ async def test_a_broker_that_is_down_loses_nothing_and_order_is_kept(probe_datab
         await eventually(lambda: _zero(runtime), timeout=30)
         events = await read_events(broker.bootstrap_servers, runtime.settings.topic(THINGS.name), key=key, at_least=5)
         assert [e.data["n"] for e, _ in events] == [0, 1, 2, 3, 4]
-        assert all(e.actor == "tester" for e, _ in events)
+        assert all(e.actor == "tester (staff)" for e, _ in events)
     finally:
         await runtime.stop()
         broker.stop()

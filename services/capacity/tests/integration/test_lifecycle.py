@@ -37,7 +37,7 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
         "recommendation: SUPPORT}) { assessment { id recommendation assessor } request { version } } }",
         {"r": request["id"]})
     payload = assessed.ok()["recordRequestAssessment"]
-    assert payload["assessment"]["recommendation"] == "SUPPORT" and payload["assessment"]["assessor"] == "anonymous"
+    assert payload["assessment"]["recommendation"] == "SUPPORT" and payload["assessment"]["assessor"] == "staff (staff)"
     assert payload["assessment"]["id"] and payload["request"]["version"] == request["version"] + 2
     request_id, measure_id = await _propose(capacity, request["id"], activity)
     contribute = ("mutation($m: ID!, $i: ContributionInput!) { addContribution(measureId: $m, input: $i) "

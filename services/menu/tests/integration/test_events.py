@@ -30,7 +30,7 @@ async def test_activity_events_arrive_in_order_with_cloudevents_headers(menu: Se
     for event, headers in events:
         assert CE_HEADERS <= set(headers)
         assert headers["ce_specversion"] == "1.0" and headers["content-type"] == "application/json"
-        assert event.source == "/partnership-hub/menu" and event.actor == "anonymous"
+        assert event.source == "/partnership-hub/menu" and event.actor == "staff (staff)"
         assert event.key == activity["id"] and event.data["id"] == activity["id"]
         jsonschema.validate(event.data, schema)
     assert events[3][0].data["status"] == "WITHDRAWN" and events[3][0].data["withdrawalReason"] == "Gone"

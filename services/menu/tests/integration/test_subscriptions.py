@@ -70,14 +70,16 @@ async def test_scheduling_moving_and_cancelling_an_occurrence_is_a_change_of_its
 
 async def test_a_malformed_id_is_refused_as_bad_input_before_the_stream_starts(menu: ServiceHarness) -> None:
     result = await menu.schema.subscribe(SUBSCRIBE, variable_values={"ids": ["not-an-id"]},
-                                         context_value=_context(menu))
+                                         context_value=await _context(menu))
     message = await anext(result)
     await result.aclose()
     assert [e.extensions["code"] for e in message.errors] == ["BAD_USER_INPUT"]
     assert message.errors[0].extensions["field"] == "ids"
 
 
-def _context(menu: ServiceHarness) -> Any:
+async def _context(menu: ServiceHarness) -> Any:
     from shared.graphql.context import RequestContext
 
-    return RequestContext(menu.runtime)
+    context = RequestContext(menu.runtime)
+    await context.sign_in(f"Bearer {await menu.token('staff')}")
+    return context

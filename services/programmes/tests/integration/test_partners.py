@@ -31,7 +31,7 @@ async def test_each_registration_is_published_on_the_partner_topic(programmes: S
                                programmes.settings.topic(PARTNER_TOPIC), key="BLR")
     [(event, headers)] = events
     assert event.type == "programmes.partner.registered" and event.data["suspended"] is True
-    assert headers["ce_actor"] == "seed"
+    assert headers["ce_actor"] == "seed (staff)"
     jsonschema.validate(event.data, PARTNER_EVENTS.json_schema())
 
 

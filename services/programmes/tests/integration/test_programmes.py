@@ -28,7 +28,7 @@ async def test_a_programme_walks_from_draft_to_completed_and_keeps_its_history(p
     assert [(h["fromStatus"], h["toStatus"]) for h in history] == [
         (None, "DRAFT"), ("DRAFT", "SUBMITTED"), ("SUBMITTED", "IN_NEGOTIATION"), ("IN_NEGOTIATION", "APPROVED"),
         ("APPROVED", "IMPLEMENTING"), ("IMPLEMENTING", "COMPLETED")]
-    assert all(h["actor"] == "anonymous" and h["at"] for h in history)
+    assert all(h["actor"] == "staff (staff)" and h["at"] for h in history)
     events = await read_events(programmes.settings.kafka_bootstrap_servers,
                                programmes.settings.topic(PROGRAMME_TOPIC), key=programme["id"], at_least=6)
     assert [e.type.rsplit(".", 1)[1] for e, _ in events] == [

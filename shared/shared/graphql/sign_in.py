@@ -1,0 +1,31 @@
+"""Every operation needs a signed-in caller; in production the schema is not introspectable.
+
+Runs once per operation after validation (like the text check), before anything executes. A
+schema executed without a request context (a unit test's) has no caller to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule, validate
+from strawberry.extensions import SchemaExtension
+
+from shared.errors import Forbidden, Unauthenticated
+from shared.graphql.context import RequestContext
+
+
+class RequireSignIn(SchemaExtension):
+    def on_validate(self) -> Iterator[None]:
+        execution = self.execution_context
+        context = execution.context
+        if isinstance(context, RequestContext) and not execution.pre_execution_errors:
+            if not context.actor.signed_in:
+                refusal: Exception = Unauthenticated(context.auth_problem or "sign in: every operation needs an "
+                                                     "access token (Authorization: Bearer ...)")
+                execution.pre_execution_errors = [GraphQLError(str(refusal), original_error=refusal)]
+            elif context.runtime.settings.production and execution.graphql_document is not None and validate(
+                    execution.schema._schema, execution.graphql_document, [NoSchemaIntrospectionCustomRule]):
+                refusal = Forbidden("introspection is off in production: use the published schema")
+                execution.pre_execution_errors = [GraphQLError(str(refusal), original_error=refusal)]
+        yield
