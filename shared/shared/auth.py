@@ -72,9 +72,9 @@ def _upper(value: object) -> str | None:
 
 
 ANONYMOUS = Actor("anonymous")
-# Who changes things on nobody's request: seeds and event consumers.
-SEED = Actor("seed", Role.STAFF)
-EVENTS = Actor("events", Role.SYSTEM)
+# Who changes things on nobody's request, trusted as staff: seeds, and consumers applying owners' events.
+SEEDING = Actor("seed", Role.STAFF)
+EVENTS = Actor("events", Role.STAFF)
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,17 @@ class Repository(Generic[M]):
     async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:
         return (await self.session.scalars(select(self.model).where(any_of(getattr(self.model, self.key), keys)))).all()
 
-    async def for_change(self, key: Any, expected_version: int | None = None, field: str | None = None) -> M:
+    async def for_change(self, key: Any, expected_version: int | None = None, field: str | None = None,
+                         visible: Callable[[M], bool] | None = None, missing: Exception | None = None) -> M:
         """The row, locked for the change about to be made, at the version the caller saw.
 
-        Unknown: NOT_FOUND, or BAD_USER_INPUT naming `field` when the key came in an input."""
+        Unknown, or outside what the caller may see (`visible`): NOT_FOUND, or BAD_USER_INPUT naming `field`
+        when the key came in an input (or `missing`, when the key came from a child the caller named); its
+        version is compared only after, so a stale version says nothing of a row the caller may not see."""
         row = await self.get(key, for_update=True)
-        if row is None:
+        if row is None or (visible is not None and not visible(row)):
+            if missing is not None:  # reached through a child: name the child, not its parent
+                raise missing
             if field:
                 raise BadUserInput(f"there is no {self.model.__name__} {key}", field=field)
             raise NotFound(self.model.__name__, key)
@@ -59,6 +64,8 @@ async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence
     """One statement for many owners' pages of a nested list (a partner's programmes, an activity's
     occurrences): the keys are unnested with their position and `per_key` (given the key columns)
     is joined LATERAL, so each owner gets its own page, limit and order."""
+    if not keys:
+        return []
     table, columns = _unnested(keys, key_types)
     lateral = per_key(columns).lateral()
     rows = await session.execute(select(table.c.ordinal, aliased(entity, lateral))
@@ -72,6 +79,8 @@ async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence
 async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
                          matching: Callable[[list[Any]], Select[Any]]) -> list[int]:
     """How many rows `matching` (a `SELECT count(*) ...` given the key columns) finds for each key."""
+    if not keys:
+        return []
     table, columns = _unnested(keys, key_types)
     counted = matching(columns).lateral()
     rows = await session.execute(select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from shared.auth import SEED, Actor
+from shared.auth import SEEDING, Actor
 from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmaker
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
@@ -56,7 +56,7 @@ class ServiceRuntime:
     def channel(self) -> str:
         return f"outbox_{self.settings.service_name}"
 
-    def unit_of_work(self, session: AsyncSession, caller: Actor = SEED) -> UnitOfWork:
+    def unit_of_work(self, session: AsyncSession, caller: Actor = SEEDING) -> UnitOfWork:
         return UnitOfWork(session, self.outbox, caller, traceparent=None)
 
     def consumer(self, name: str) -> EventConsumer:

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from capacity.access import ASSESS_REQUESTS, CONTRIBUTE, check_contributes_as
 from capacity.domain import (
     AGREED_PACKAGE,
     SHAPEABLE_PACKAGE,
@@ -24,6 +25,7 @@ from capacity.domain import (
 from capacity.models import CapacityRequest, Contribution, Measure, Package, ProgressReport
 from capacity.repository import ActivityReadModel, RequestRepository
 from capacity.service import changed, load_request, transition
+from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
@@ -33,7 +35,7 @@ from shared.events.envelope import CloudEvent
 async def propose_package(uow: UnitOfWork, request_id: uuid.UUID, summary: str,
                           expected_version: int | None = None) -> Package:
     """UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package the measures will go into."""
-    request = await load_request(uow, request_id, expected_version, field="requestId")
+    request = await load_request(uow, request_id, expected_version, field="requestId", rule=ASSESS_REQUESTS)
     summary = text_field(summary, "summary", max_length=10_000) or ""
     await transition(uow, request, RequestStatus.PACKAGE_PROPOSED, None)
     package = Package(request_id=request.id, summary=summary)
@@ -107,7 +109,9 @@ async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uui
 async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: ContributionDetails,
                            expected_version: int | None = None) -> Contribution:
     measure = await _measure(uow, measure_id)
-    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
+    check_contributes_as(uow.caller, check_nation(details.nation, "nation"))
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
+                                           CONTRIBUTE)
     details = check_contribution(details)
     contribution = Contribution(measure_id=measure.id, nation=details.nation, kind=details.kind,
                                 quantity=details.quantity, amount=details.amount, currency=details.currency,
@@ -189,7 +193,9 @@ async def _contribution(uow: UnitOfWork, contribution_id: uuid.UUID, expected_ve
     if contribution is None:
         raise NotFound("Contribution", contribution_id)
     measure = await _measure(uow, contribution.measure_id)
-    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
+    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
+                                           CONTRIBUTE, ("Contribution", contribution_id))
+    check_contributes_as(uow.caller, contribution.nation)
     return contribution, measure, request
 
 
@@ -200,8 +206,10 @@ async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID], fiel
 
 
 async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,
-                   statuses: frozenset[RequestStatus]) -> tuple[CapacityRequest, Package]:
-    request = await load_request(uow, request_id, expected_version, field="requestId")
+                   statuses: frozenset[RequestStatus], rule: Rule = ASSESS_REQUESTS,
+                   child: tuple[str, uuid.UUID] | None = None) -> tuple[CapacityRequest, Package]:
+    request = await load_request(uow, request_id, expected_version, field="requestId", rule=rule,
+                                 missing=NotFound(*child) if child else None)
     if request.status not in statuses:
         raise Conflict(f"not while the request is {request.status.value}", currentStatus=request.status.value)
     if request.on_hold:
@@ -213,9 +221,10 @@ async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int
 
 
 async def _package_of_measure(uow: UnitOfWork, measure: Measure, expected_version: int | None,
-                              statuses: frozenset[RequestStatus]) -> tuple[CapacityRequest, Package]:
+                              statuses: frozenset[RequestStatus], rule: Rule = ASSESS_REQUESTS,
+                              child: tuple[str, uuid.UUID] | None = None) -> tuple[CapacityRequest, Package]:
     package = await RequestRepository(uow.session).child(Package, measure.package_id)
-    return await _package(uow, package.request_id, expected_version, statuses)
+    return await _package(uow, package.request_id, expected_version, statuses, rule, child or ("Measure", measure.id))
 
 
 async def _measure(uow: UnitOfWork, measure_id: uuid.UUID) -> Measure:

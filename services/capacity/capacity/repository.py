@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from capacity.access import READ_REQUESTS
 from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.events import RequestContents
 from capacity.models import (
@@ -76,19 +77,40 @@ OLDEST_FIRST = Ordering(RequestOrder.CREATED_AT, Direction.ASC, REQUEST_SORT)
 
 
 class RequestRepository(Repository[CapacityRequest]):
+    """Given the caller, every read is scoped to what it may see (a partner: its own requests); without one
+    (use cases, which check the request they change), nothing is filtered."""
+
     model = CapacityRequest
+
+    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
+        super().__init__(session)
+        self.caller = caller
+
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is None:
+            return []
+        READ_REQUESTS.require(self.caller)
+        own = self.caller.partner_only
+        return [CapacityRequest.partner_iso == own] if own else []
+
+    async def get_many(self, keys: Sequence[Any]) -> Sequence[CapacityRequest]:
+        return (await self.session.scalars(select(CapacityRequest).where(any_of(CapacityRequest.id, keys),
+                                                                         *self._scope()))).all()
 
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[CapacityRequest]]:
         """Each partner's page of requests, oldest first, in one statement."""
+        scope = self._scope()
+
         def per_partner(key: list[Any]) -> Select[Any]:
-            return keyset(select(CapacityRequest).where(CapacityRequest.partner_iso == key[0]), OLDEST_FIRST.sort,
-                          CapacityRequest.id, OLDEST_FIRST.direction, page)
+            return keyset(select(CapacityRequest).where(CapacityRequest.partner_iso == key[0], *scope),
+                          OLDEST_FIRST.sort, CapacityRequest.id, OLDEST_FIRST.direction, page)
 
         return await lateral_pages(self.session, CapacityRequest, [(iso,) for iso in isos], [Text], per_partner)
 
     async def counts_of_partners(self, isos: list[str]) -> list[int]:
         found = dict((await self.session.execute(
-            select(CapacityRequest.partner_iso, func.count()).where(any_of(CapacityRequest.partner_iso, isos))
+            select(CapacityRequest.partner_iso, func.count()).where(any_of(CapacityRequest.partner_iso, isos),
+                                                                    *self._scope())
             .group_by(CapacityRequest.partner_iso))).all())
         return [found.get(iso, 0) for iso in isos]
 
@@ -100,13 +122,13 @@ class RequestRepository(Repository[CapacityRequest]):
 
     async def page(self, where: RequestCriteria, order: RequestOrdering,
                    page: PageRequest) -> Sequence[CapacityRequest]:
-        statement = keyset(select(CapacityRequest).where(*where.conditions()), order.sort, CapacityRequest.id,
-                           order.direction, page)
+        statement = keyset(select(CapacityRequest).where(*where.conditions(), *self._scope()), order.sort,
+                           CapacityRequest.id, order.direction, page)
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: RequestCriteria) -> int:
         return int(await self.session.scalar(
-            select(func.count()).select_from(CapacityRequest).where(*where.conditions())) or 0)
+            select(func.count()).select_from(CapacityRequest).where(*where.conditions(), *self._scope())) or 0)
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[RequestTransition]:
         return (await self.session.scalars(select(RequestTransition).where(any_of(RequestTransition.request_id, ids))
@@ -140,8 +162,11 @@ class RequestRepository(Repository[CapacityRequest]):
                                            .order_by(ProgressReport.period))).all()
 
     async def measures_supporting(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Measure]:
-        return (await self.session.scalars(select(Measure).where(
-            Measure.activity_ids.overlap(bindparam(None, list(activity_ids), type_=ARRAY(PG_UUID(as_uuid=True)))))
+        return (await self.session.scalars(
+            select(Measure).join(Package, Package.id == Measure.package_id)
+            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+            .where(Measure.activity_ids.overlap(bindparam(None, list(activity_ids),
+                                                          type_=ARRAY(PG_UUID(as_uuid=True)))), *self._scope())
             .order_by(Measure.created_at))).all()
 
     async def open_measures_linking(self, activity_id: uuid.UUID) -> Sequence[Measure]:
@@ -207,7 +232,7 @@ class ActivityReadModel:
 class CapacityLoaders:
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
         self.caller = caller
-        requests = RequestRepository(session)
+        requests = RequestRepository(session, caller)  # every read below is scoped to the caller
         self.request_by_id = one_per_key(requests.get_many, lambda r: r.id)
         self.requests_of_partner = pages_per_key(requests.pages_of_partners)
         self.request_count_of_partner = DataLoader(load_fn=requests.counts_of_partners)

@@ -10,6 +10,7 @@ import uuid
 from datetime import date
 from typing import Any
 
+from capacity.access import ASSESS_REQUESTS, PARTNER_STEPS, SUBMIT_REQUESTS, sees_partner
 from capacity.domain import (
     EDITABLE_REQUEST,
     OPEN_REQUEST,
@@ -25,14 +26,18 @@ from capacity.domain import (
 from capacity.events import request_event
 from capacity.models import CapacityRequest, RequestAssessment, RequestTransition
 from capacity.repository import RequestRepository, known_partners
+from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import Conflict
+from shared.errors import Conflict, Forbidden
 from shared.events.envelope import CloudEvent
 
 
 async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> CapacityRequest:
+    SUBMIT_REQUESTS.require(uow.caller)
     submission = check_submission(submission)
+    if not sees_partner(uow.caller, submission.partner_iso):
+        raise Forbidden(f"a partner submits its own requests only, not {submission.partner_iso}'s")
     standing = await known_partners(uow.session).standing(submission.partner_iso)
     check_partner_may_request(standing, submission.partner_iso)
     request = CapacityRequest(
@@ -49,7 +54,7 @@ async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> Capa
 
 async def update_request(uow: UnitOfWork, request_id: uuid.UUID, changes: dict[str, Any],
                          expected_version: int | None) -> CapacityRequest:
-    request = await load_request(uow, request_id, expected_version)
+    request = await load_request(uow, request_id, expected_version, rule=SUBMIT_REQUESTS)
     if request.status not in EDITABLE_REQUEST:
         raise Conflict(f"a request {request.status.value.lower()} cannot change", currentStatus=request.status.value)
     current = RequestSubmission(partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas],
@@ -80,7 +85,8 @@ async def advance_request(uow: UnitOfWork, request_id: uuid.UUID, verb: str, rea
     target = STEPS[verb]
     reason = text_field(reason, "reason", max_length=2000,
                         required=target in (RequestStatus.DECLINED, RequestStatus.WITHDRAWN))
-    request = await load_request(uow, request_id, expected_version)
+    rule = SUBMIT_REQUESTS if verb in PARTNER_STEPS else ASSESS_REQUESTS
+    request = await load_request(uow, request_id, expected_version, rule=rule)
     if target is RequestStatus.APPROVED:
         contents = await RequestRepository(uow.session).contents(request)
         if contents.package is None or not contents.measures:
@@ -112,8 +118,13 @@ async def record_assessment(uow: UnitOfWork, request_id: uuid.UUID, findings: st
 
 
 async def load_request(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None = None,
-                       field: str | None = None) -> CapacityRequest:
-    return await RequestRepository(uow.session).for_change(request_id, expected_version, field)
+                       field: str | None = None, rule: Rule = ASSESS_REQUESTS,
+                       missing: Exception | None = None) -> CapacityRequest:
+    """The request, locked for a change the caller may make under `rule`; another partner's does not exist."""
+    rule.require(uow.caller)
+    return await RequestRepository(uow.session).for_change(
+        request_id, expected_version, field, visible=lambda r: sees_partner(uow.caller, r.partner_iso),
+        missing=missing)
 
 
 async def changed(uow: UnitOfWork, request: CapacityRequest, verb: str) -> CapacityRequest:

@@ -10,14 +10,14 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, false, func, or_, select, update
 from sqlalchemy.dialects.postgresql import ARRAY, UUID, array
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, KnownPartner, Occurrence
-from shared.auth import Actor
+from shared.auth import Actor, Role
 from shared.db import any_of
 from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
@@ -110,6 +110,20 @@ def _open_to(framework: Any, iso: Any) -> ColumnElement[bool]:
                Activity.eligible_partners.contains(array([cast(iso, Text)])))
 
 
+def visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """What of the menu a caller may see, in SQL (menu.access.may_see says the same in Python)."""
+    if caller.is_(Role.STAFF, Role.SYSTEM, Role.ALLY):
+        return []
+    if caller.is_(Role.PROVIDER):
+        own = Activity.pcm_ref.startswith(f"{caller.provider}.", autoescape=True)
+        return [or_(Activity.status != ActivityStatus.DRAFT, own)]
+    if caller.is_(Role.PARTNER):
+        iso = caller.partner_only
+        framework = select(KnownPartner.framework).where(KnownPartner.iso == iso).scalar_subquery()
+        return [Activity.status != ActivityStatus.DRAFT, _open_to(framework, iso)]
+    return [false()]
+
+
 def _eligible_to(framework: ColumnElement[Any], iso: ColumnElement[Any]) -> ColumnElement[bool]:
     return and_(Activity.status == ActivityStatus.PUBLISHED, _open_to(framework, iso))
 
@@ -117,18 +131,25 @@ def _eligible_to(framework: ColumnElement[Any], iso: ColumnElement[Any]) -> Colu
 class ActivityRepository(Repository[Activity]):
     model = Activity
 
-    async def by_pcm_refs(self, refs: Sequence[str]) -> Sequence[Activity]:
-        return (await self.session.scalars(select(Activity).where(any_of(Activity.pcm_ref, refs)))).all()
+    async def by_pcm_refs(self, refs: Sequence[str], caller: Actor) -> Sequence[Activity]:
+        return (await self.session.scalars(select(Activity).where(any_of(Activity.pcm_ref, refs),
+                                                                  *visible_to(caller)))).all()
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Activity]:
+        return (await self.session.scalars(select(Activity).where(any_of(Activity.id, ids),
+                                                                  *visible_to(caller)))).all()
 
     async def pcm_ref_taken(self, pcm_ref: str) -> bool:
         return (await self.session.scalar(select(Activity.id).where(Activity.pcm_ref == pcm_ref))) is not None
 
-    async def page(self, where: ActivityCriteria, order: ActivityOrdering, page: PageRequest) -> Sequence[Activity]:
-        statement = keyset(select(Activity).where(*where.conditions()), order.sort, Activity.id, order.direction, page)
+    async def page(self, where: ActivityCriteria, order: ActivityOrdering, page: PageRequest,
+                   caller: Actor) -> Sequence[Activity]:
+        statement = keyset(select(Activity).where(*where.conditions(), *visible_to(caller)), order.sort, Activity.id,
+                           order.direction, page)
         return (await self.session.scalars(statement)).all()
 
-    async def count(self, where: ActivityCriteria) -> int:
-        statement = select(func.count()).select_from(Activity).where(*where.conditions())
+    async def count(self, where: ActivityCriteria, caller: Actor) -> int:
+        statement = select(func.count()).select_from(Activity).where(*where.conditions(), *visible_to(caller))
         return int(await self.session.scalar(statement) or 0)
 
     async def eligible_pages(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria,
@@ -166,6 +187,11 @@ OCCURRENCE_SORT: SortKey[Occurrence] = SortKey(Occurrence.start_date, lambda o: 
 
 class OccurrenceRepository(Repository[Occurrence]):
     model = Occurrence
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Occurrence]:
+        """Occurrences of activities the caller may see."""
+        return (await self.session.scalars(select(Occurrence).join(Activity, Activity.id == Occurrence.activity_id)
+                                           .where(any_of(Occurrence.id, ids), *visible_to(caller)))).all()
 
     async def pages_of(self, activity_ids: Sequence[uuid.UUID], statuses: tuple[OccurrenceStatus, ...],
                        page: PageRequest) -> list[list[Occurrence]]:
@@ -228,9 +254,11 @@ class MenuLoaders:
         self._activities = ActivityRepository(session)
         self._occurrences = OccurrenceRepository(session)
         areas = AreaRepository(session)
-        self.activity_by_id = one_per_key(self._activities.get_many, lambda a: a.id)
-        self.activity_by_pcm_ref = one_per_key(self._activities.by_pcm_refs, lambda a: a.pcm_ref)
-        self.occurrence_by_id = one_per_key(self._occurrences.get_many, lambda o: o.id)
+        # Everything a request reads is scoped to its caller here: root fields, entities and nested fields.
+        self.activity_by_id = one_per_key(lambda ids: self._activities.visible(ids, caller), lambda a: a.id)
+        self.activity_by_pcm_ref = one_per_key(lambda refs: self._activities.by_pcm_refs(refs, caller),
+                                               lambda a: a.pcm_ref)
+        self.occurrence_by_id = one_per_key(lambda ids: self._occurrences.visible(ids, caller), lambda o: o.id)
         self.area_by_code = one_per_key(areas.get_many, lambda a: a.code)
         self._by_query: dict[Any, Any] = {}
 
@@ -252,11 +280,18 @@ class MenuLoaders:
             DataLoader[PagedKey[tuple[str, str]], list[Activity]], DataLoader[tuple[str, str], int]]:
         """Pages and counts of partners' eligible activities, keyed by (framework, iso)."""
         def build() -> Any:
+            # A partner reads its own list only: another partner's would show what is open to that one by name.
+            own = self.caller.partner_only
+
             async def pages(keys: list[tuple[str, str]], page: PageRequest) -> list[list[Activity]]:
-                return await self._activities.eligible_pages(keys, where, order, page)
+                shown = [k for k in keys if own is None or k[1] == own]
+                found = dict(zip(shown, await self._activities.eligible_pages(shown, where, order, page), strict=True))
+                return [found.get(k, []) for k in keys]
 
             async def counts(keys: list[tuple[str, str]]) -> list[int]:
-                return await self._activities.eligible_counts(keys, where)
+                shown = [k for k in keys if own is None or k[1] == own]
+                found = dict(zip(shown, await self._activities.eligible_counts(shown, where), strict=True))
+                return [found.get(k, 0) for k in keys]
 
             return pages_per_key(pages), DataLoader(load_fn=counts)
 

@@ -17,6 +17,7 @@ from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity
 from menu.repository import ActivityRepository, known_partners
+from shared.auth import SEEDING
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
 from shared.frameworks import Framework
@@ -179,7 +180,7 @@ async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
                 changes += await _seed_activity(uow, rng_for(SEED, pcm_ref), pcm_ref, details, today)
             await uow.flush()
             activities = ActivityRepository(session)
-            await activities.refresh_next_start([a.id for a in await activities.by_pcm_refs([p for p, _ in chunk])],
+            await activities.refresh_next_start([a.id for a in await activities.by_pcm_refs([p for p, _ in chunk], SEEDING)],
                                                 today)
             await uow.commit()
         return changes

@@ -11,6 +11,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from menu.access import EDIT_ACTIVITIES, PUBLISH_ACTIVITIES, check_may_create, check_may_edit
 from menu.domain import (
     EDITABLE_ACTIVITY,
     ActivityDetails,
@@ -37,6 +38,7 @@ EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN
 
 async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetails) -> Activity:
     pcm_ref = check_pcm_ref(pcm_ref)
+    check_may_create(uow.caller, pcm_ref)
     details = check_activity(details)
     activities = ActivityRepository(uow.session)
     if not await AreaRepository(uow.session).exists(details.area_code):
@@ -52,7 +54,7 @@ async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetail
 
 async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict[str, Any],
                           expected_version: int | None) -> Activity:
-    activity = await _activity(uow, activity_id)
+    activity = await _editable(uow, activity_id)
     activity.check_version(expected_version)
     activity.ensure_editable()
     details = check_activity(ActivityDetails(**{**_details_of(activity), **changes}))
@@ -70,6 +72,7 @@ async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict
 
 
 async def publish_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_version: int | None = None) -> Activity:
+    PUBLISH_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id)
     activity.check_version(expected_version)
     check_publishable(ActivityDetails(**_details_of(activity)))
@@ -81,6 +84,7 @@ async def publish_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_ver
 async def withdraw_activity(uow: UnitOfWork, activity_id: uuid.UUID, reason: str,
                             expected_version: int | None = None, today: date | None = None) -> Activity:
     reason = text_field(reason, "reason", max_length=1000) or ""
+    PUBLISH_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id)
     activity.check_version(expected_version)
     activity.move_to(ActivityStatus.WITHDRAWN)
@@ -97,6 +101,7 @@ async def withdraw_activity(uow: UnitOfWork, activity_id: uuid.UUID, reason: str
 
 
 async def archive_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_version: int | None = None) -> Activity:
+    PUBLISH_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id)
     activity.check_version(expected_version)
     activity.move_to(ActivityStatus.ARCHIVED)
@@ -107,7 +112,7 @@ async def archive_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_ver
 async def schedule_occurrence(uow: UnitOfWork, activity_id: uuid.UUID, details: OccurrenceDetails,
                               today: date | None = None, refresh: bool = True) -> Occurrence:
     today = today or date.today()
-    activity = await _activity(uow, activity_id, field="activityId")
+    activity = await _editable(uow, activity_id, field="activityId")
     if activity.status not in EDITABLE_ACTIVITY:
         raise Conflict(f"a {activity.status.value.lower()} activity cannot be scheduled",
                        currentStatus=activity.status.value)
@@ -194,8 +199,20 @@ async def _activity(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None =
     return await ActivityRepository(uow.session).for_change(activity_id, field=field)
 
 
+async def _editable(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None = None) -> Activity:
+    """The activity, locked for a change the caller may make (a provider: its own)."""
+    activity = await _activity(uow, activity_id, field)
+    check_may_edit(uow.caller, activity.status, activity.pcm_ref)
+    return activity
+
+
 async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
-    return await OccurrenceRepository(uow.session).for_change(occurrence_id)
+    EDIT_ACTIVITIES.require(uow.caller)
+    occurrence = await OccurrenceRepository(uow.session).for_change(occurrence_id)
+    activity = await ActivityRepository(uow.session).get(occurrence.activity_id)
+    assert activity is not None  # an occurrence's activity is a foreign key
+    check_may_edit(uow.caller, activity.status, activity.pcm_ref)
+    return occurrence
 
 
 def _columns(details: ActivityDetails) -> dict[str, Any]:

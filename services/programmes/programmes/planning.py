@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from programmes.access import DECIDE_PROGRAMMES, PREPARE_PROGRAMMES
 from programmes.domain import (
     PLANNABLE_PROGRAMME,
     AssessmentRating,
@@ -27,6 +28,7 @@ from programmes.domain import (
 from programmes.models import Assessment, Objective, OccEvaluation, PartnershipGoal, PlannedActivity, Programme
 from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository
 from programmes.service import load_programme, publish_programme
+from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
@@ -34,8 +36,12 @@ from shared.events.envelope import CloudEvent
 from shared.priority import Priority
 
 
-async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None) -> Programme:
-    programme = await load_programme(uow, programme_id, expected_version, field="programmeId")
+async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None,
+                  rule: Rule = PREPARE_PROGRAMMES, child: tuple[str, uuid.UUID] | None = None) -> Programme:
+    """The programme to change, still alive; reached through a child (`child`), a programme the caller may not
+    see makes the child not found."""
+    programme = await load_programme(uow, programme_id, expected_version, field="programmeId", rule=rule,
+                                     missing=NotFound(*child) if child else None)
     if programme.status not in PLANNABLE_PROGRAMME:
         raise Conflict(f"a {programme.status.value.lower()} programme cannot change",
                        currentStatus=programme.status.value)
@@ -73,7 +79,7 @@ async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: di
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
         raise NotFound("Objective", objective_id)
-    programme = await _living(uow, objective.programme_id, expected_version)
+    programme = await _living(uow, objective.programme_id, expected_version, child=("Objective", objective_id))
     if "title" in changes:
         objective.title = text_field(changes["title"], "title", max_length=300) or ""
     if "description" in changes:
@@ -87,7 +93,7 @@ async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_ve
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
         raise NotFound("Objective", objective_id)
-    programme = await _living(uow, objective.programme_id, expected_version)
+    programme = await _living(uow, objective.programme_id, expected_version, child=("Objective", objective_id))
     contents = await ProgrammeRepository(uow.session).contents(programme)
     if any(o.parent_id == objective.id for o in contents.objectives) or any(
             p.objective_id == objective.id for p in contents.planned_activities):
@@ -125,7 +131,8 @@ _PLAN_STEPS = {"planned_activity_confirmed": PlannedActivityStatus.CONFIRMED,
 async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb: str,
                                    expected_version: int | None = None) -> PlannedActivity:
     planned = await _planned(uow, planned_id)
-    programme = await _living(uow, planned.programme_id, expected_version)
+    programme = await _living(uow, planned.programme_id, expected_version, DECIDE_PROGRAMMES,
+                              child=("PlannedActivity", planned_id))
     planned.move_to(_PLAN_STEPS[verb])
     await _changed(uow, programme, verb)
     return planned
@@ -134,7 +141,7 @@ async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb:
 async def remove_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID,
                                   expected_version: int | None = None) -> Programme:
     planned = await _planned(uow, planned_id)
-    programme = await _living(uow, planned.programme_id, expected_version)
+    programme = await _living(uow, planned.programme_id, expected_version, child=("PlannedActivity", planned_id))
     if planned.status is PlannedActivityStatus.DONE:
         raise Conflict("a planned activity that was done stays in the record", currentStatus="DONE")
     await uow.session.delete(planned)
@@ -150,7 +157,7 @@ async def _planned(uow: UnitOfWork, planned_id: uuid.UUID) -> PlannedActivity:
 
 async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: str, text: str,
                                due_date: date | None = None, expected_version: int | None = None) -> PartnershipGoal:
-    programme = await _living(uow, programme_id, expected_version)
+    programme = await _living(uow, programme_id, expected_version, DECIDE_PROGRAMMES)
     check_programme_type(programme.type, ProgrammeType.PARP, "partnership goals")
     code = check_goal_code(code)
     text = text_field(text, "text", max_length=5000) or ""
@@ -171,7 +178,8 @@ async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: A
     goal = await ProgrammeRepository(uow.session).child(PartnershipGoal, goal_id)
     if goal is None:
         raise NotFound("PartnershipGoal", goal_id)
-    programme = await _living(uow, goal.programme_id, expected_version)
+    programme = await _living(uow, goal.programme_id, expected_version, DECIDE_PROGRAMMES,
+                              child=("PartnershipGoal", goal_id))
     cycle = check_cycle(cycle)
     comment = text_field(comment, "comment", max_length=5000, required=False)
     if any(a.cycle == cycle for a in await ProgrammeRepository(uow.session).assessments_of([goal.id])):
@@ -185,7 +193,7 @@ async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: A
 async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: str, level: OccLevel,
                                 result: OccResult, evaluated_on: date, remarks: str | None = None,
                                 expected_version: int | None = None, today: date | None = None) -> OccEvaluation:
-    programme = await _living(uow, programme_id, expected_version)
+    programme = await _living(uow, programme_id, expected_version, DECIDE_PROGRAMMES)
     check_programme_type(programme.type, ProgrammeType.OCC, "OCC evaluations")
     check_not_in_future(evaluated_on, today or date.today(), "evaluatedOn")
     unit = text_field(unit, "unit", max_length=300) or ""

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from programmes.access import READ_PROGRAMMES
 from programmes.domain import (
     EDITABLE_PROGRAMME,
     ActivityFacts,
@@ -95,7 +96,24 @@ NEWEST_FIRST = Ordering(ProgrammeOrder.PERIOD_START, Direction.DESC, PROGRAMME_S
 
 
 class ProgrammeRepository(Repository[Programme]):
+    """Given the caller, every read is scoped to what it may see (a partner: its own programmes); without
+    one (use cases, which check the programme they change), nothing is filtered."""
+
     model = Programme
+
+    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
+        super().__init__(session)
+        self.caller = caller
+
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is None:
+            return []
+        READ_PROGRAMMES.require(self.caller)
+        own = self.caller.partner_only
+        return [Programme.partner_iso == own] if own else []
+
+    async def get_many(self, keys: Sequence[Any]) -> Sequence[Programme]:
+        return (await self.session.scalars(select(Programme).where(any_of(Programme.id, keys), *self._scope()))).all()
 
     async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
         latest = await self.session.scalar(select(func.max(Programme.revision)).where(
@@ -116,24 +134,25 @@ class ProgrammeRepository(Repository[Programme]):
         ).with_for_update())).all()
 
     async def page(self, where: ProgrammeCriteria, order: ProgrammeOrdering, page: PageRequest) -> Sequence[Programme]:
-        statement = keyset(select(Programme).where(*where.conditions()), order.sort, Programme.id, order.direction,
-                           page)
+        statement = keyset(select(Programme).where(*where.conditions(), *self._scope()), order.sort, Programme.id,
+                           order.direction, page)
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ProgrammeCriteria) -> int:
-        statement = select(func.count()).select_from(Programme).where(*where.conditions())
+        statement = select(func.count()).select_from(Programme).where(*where.conditions(), *self._scope())
         return int(await self.session.scalar(statement) or 0)
 
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[Programme]]:
+        scope = self._scope()
         def per_partner(key: list[Any]) -> Select[Any]:
-            return keyset(select(Programme).where(Programme.partner_iso == key[0]), NEWEST_FIRST.sort, Programme.id,
-                          NEWEST_FIRST.direction, page)
+            return keyset(select(Programme).where(Programme.partner_iso == key[0], *scope), NEWEST_FIRST.sort,
+                          Programme.id, NEWEST_FIRST.direction, page)
 
         return await lateral_pages(self.session, Programme, [(iso,) for iso in isos], [Text], per_partner)
 
     async def counts_of_partners(self, isos: list[str]) -> list[int]:
         found = dict((await self.session.execute(
-            select(Programme.partner_iso, func.count()).where(any_of(Programme.partner_iso, isos))
+            select(Programme.partner_iso, func.count()).where(any_of(Programme.partner_iso, isos), *self._scope())
             .group_by(Programme.partner_iso))).all())
         return [found.get(iso, 0) for iso in isos]
 
@@ -187,8 +206,10 @@ class ProgrammeRepository(Repository[Programme]):
 
     async def pages_planning(self, activity_ids: list[uuid.UUID], page: PageRequest) -> list[list[Programme]]:
         """Each activity's page of the programmes that plan it, newest first, in one statement."""
+        scope = self._scope()
+
         def per_activity(key: list[Any]) -> Select[Any]:
-            return keyset(select(Programme).where(_plans(key[0])), NEWEST_FIRST.sort, Programme.id,
+            return keyset(select(Programme).where(_plans(key[0]), *scope), NEWEST_FIRST.sort, Programme.id,
                           NEWEST_FIRST.direction, page)
 
         return await lateral_pages(self.session, Programme, [(a,) for a in activity_ids], [UUID(as_uuid=True)],
@@ -197,7 +218,9 @@ class ProgrammeRepository(Repository[Programme]):
     async def counts_planning(self, activity_ids: list[uuid.UUID]) -> list[int]:
         found = dict((await self.session.execute(
             select(PlannedActivity.activity_id, func.count(func.distinct(PlannedActivity.programme_id)))
-            .where(any_of(PlannedActivity.activity_id, activity_ids)).group_by(PlannedActivity.activity_id))).all())
+            .join(Programme, Programme.id == PlannedActivity.programme_id)
+            .where(any_of(PlannedActivity.activity_id, activity_ids), *self._scope())
+            .group_by(PlannedActivity.activity_id))).all())
         return [found.get(a, 0) for a in activity_ids]
 
     async def open_plans_of_activity(self, activity_id: uuid.UUID) -> Sequence[PlannedActivity]:
@@ -246,7 +269,7 @@ class ProgrammesLoaders:
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
         self.caller = caller
         partners = PartnerRepository(session)
-        programmes = ProgrammeRepository(session)
+        programmes = ProgrammeRepository(session, caller)  # every read below is scoped to the caller
         self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)
         self.programme_by_id = one_per_key(programmes.get_many, lambda p: p.id)
         self.history = many_per_key(programmes.transitions_of, lambda t: t.programme_id)

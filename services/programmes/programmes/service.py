@@ -11,6 +11,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from programmes.access import (
+    ADMINISTER_PARTNERS,
+    DECIDE_PROGRAMMES,
+    PARTNER_STEPS,
+    PREPARE_PROGRAMMES,
+    sees_partner,
+)
 from programmes.domain import (
     EDITABLE_PROGRAMME,
     PROGRAMME_LIFECYCLE,
@@ -27,9 +34,10 @@ from programmes.domain import (
 from programmes.events import partner_event, programme_event
 from programmes.models import Partner, Programme, ProgrammeTransition
 from programmes.repository import PartnerRepository, ProgrammeRepository
+from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict
+from shared.errors import BadUserInput, Conflict, Forbidden
 from shared.frameworks import Framework
 
 
@@ -89,11 +97,15 @@ async def reinstate_partner(uow: UnitOfWork, iso: str, expected_version: int | N
 
 
 async def _partner(uow: UnitOfWork, iso: str, expected_version: int | None) -> Partner:
+    ADMINISTER_PARTNERS.require(uow.caller)
     return await PartnerRepository(uow.session).for_change(iso.strip().upper(), expected_version)
 
 
 async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Programme:
+    PREPARE_PROGRAMMES.require(uow.caller)
     details = check_programme(details)
+    if not sees_partner(uow.caller, details.partner_iso):
+        raise Forbidden(f"a partner prepares its own programmes only, not {details.partner_iso}'s")
     partner = await PartnerRepository(uow.session).get(details.partner_iso)
     if partner is None:
         raise BadUserInput(f"there is no partner {details.partner_iso!r}", field="partnerIso")
@@ -113,7 +125,7 @@ async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Progra
 
 async def update_programme(uow: UnitOfWork, programme_id: uuid.UUID, changes: dict[str, Any],
                            expected_version: int | None) -> Programme:
-    programme = await load_programme(uow, programme_id, expected_version)
+    programme = await load_programme(uow, programme_id, expected_version, rule=PREPARE_PROGRAMMES)
     if programme.status not in EDITABLE_PROGRAMME:
         raise Conflict(f"an {programme.status.value.lower()} programme cannot change",
                        currentStatus=programme.status.value)
@@ -143,7 +155,8 @@ async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str,
     """One lifecycle step, kept in the history with who, when and why."""
     # A withdrawal's note is its reason, and the mutation calls it so.
     note = text_field(note, "reason" if verb == "withdrawn" else "note", max_length=2000, required=verb == "withdrawn")
-    programme = await load_programme(uow, programme_id, expected_version)
+    rule = PREPARE_PROGRAMMES if verb in PARTNER_STEPS else DECIDE_PROGRAMMES
+    programme = await load_programme(uow, programme_id, expected_version, rule=rule)
     target = STEPS[verb]
     PROGRAMME_LIFECYCLE.transition(programme.status, target)  # a step not allowed is told before anything else
     if supersedes is not None and target is not ProgrammeStatus.APPROVED:
@@ -171,8 +184,13 @@ async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeSt
 
 
 async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None = None,
-                         field: str | None = None) -> Programme:
-    return await ProgrammeRepository(uow.session).for_change(programme_id, expected_version, field)
+                         field: str | None = None, rule: Rule = DECIDE_PROGRAMMES,
+                         missing: Exception | None = None) -> Programme:
+    """The programme, locked for a change the caller may make under `rule`; another partner's does not exist."""
+    rule.require(uow.caller)
+    return await ProgrammeRepository(uow.session).for_change(
+        programme_id, expected_version, field, visible=lambda p: sees_partner(uow.caller, p.partner_iso),
+        missing=missing)
 
 
 async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,6 +23,8 @@ from typing import Any, Generic, TypeVar
 from aiokafka import AIOKafkaConsumer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.auth import Actor
+from shared.errors import Unauthenticated
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import keep_running
 from shared.settings import ServiceSettings
@@ -114,3 +117,20 @@ class LiveEvents:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
             self._task = None
+
+
+async def until_expiry(caller: Actor, changes: AsyncIterator[T]) -> AsyncIterator[T]:
+    """A subscription lasts as long as its caller's access token: then it ends with UNAUTHENTICATED, and the
+    client reconnects with a fresh token."""
+    iterator = changes.__aiter__()
+    try:
+        while True:
+            left = (caller.expires_at or float("inf")) - time.time()
+            if left <= 0:
+                raise Unauthenticated("the access token has expired: subscribe again with a fresh one")
+            try:
+                yield await asyncio.wait_for(anext(iterator), timeout=None if left == float("inf") else left)
+            except TimeoutError:
+                continue
+    finally:
+        await iterator.aclose()  # type: ignore[attr-defined]

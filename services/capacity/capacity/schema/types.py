@@ -88,8 +88,9 @@ class Measure:
     contributing_nations: list[str]
     flag_reason: str | None = strawberry.field(description="Set while it links an activity the menu has withdrawn")
 
-    @strawberry.field(description="Linked menu activities, resolved by the menu subgraph")
-    def activities(self) -> list[Activity]:
+    @strawberry.field(description="Linked menu activities, resolved by the menu subgraph (null where the caller "
+                                   "may not see one)")
+    def activities(self) -> list[Activity | None]:
         return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
 
     @strawberry.field

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from menu.access import READ_MENU
 from menu.repository import ActivityRepository, AreaRepository, known_partners
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation, Occurrence
@@ -58,9 +59,11 @@ class Query:
         order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, f"activities.{order.field.value}")
         repository = ActivityRepository(info.context.session)
-        rows = await repository.page(criteria, order, page)
-        return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))
+        caller = info.context.actor
+        rows = await repository.page(criteria, order, page, caller)
+        return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria, caller))
 
     @strawberry.field(description="All areas of cooperation, by code")
     async def areas_of_cooperation(self, info: strawberry.Info) -> list[AreaOfCooperation]:
+        READ_MENU.require(info.context.actor)
         return list(await AreaRepository(info.context.session).all())

@@ -9,10 +9,11 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu import models
+from menu.access import READ_MENU, may_see
 from menu.events import ACTIVITY_TOPIC, OCCURRENCE_TOPIC
-from menu.repository import ActivityRepository
+from menu.repository import ActivityRepository, known_partners
 from menu.schema.types import Activity
-from shared.events.live import LiveFeed
+from shared.events.live import LiveFeed, until_expiry
 from shared.graphql.ids import parse_id
 
 
@@ -47,10 +48,20 @@ class Subscription:
 
 
 async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGenerator[models.Activity, None]:
+    caller = info.context.actor
+    READ_MENU.require(caller)
+    framework = None
+    if caller.partner_only:
+        partner = await known_partners(info.context.session).standing(caller.partner_only)
+        framework = partner.framework if partner else None
+        await info.context.between_messages()
     delivered: dict[str, int] = {}
-    async for activity in info.context.runtime.live.subscribe(ACTIVITY_FEED.name):
+    async for activity in until_expiry(caller, info.context.runtime.live.subscribe(ACTIVITY_FEED.name)):
         key = str(activity.id)
         if wanted is not None and key not in wanted:
+            continue
+        if not may_see(caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners,
+                       framework):
             continue
         if activity.version < delivered.get(key, 0):
             continue

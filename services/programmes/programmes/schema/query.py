@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from programmes.access import READ_PARTNERS, READ_PROGRAMMES
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
 from programmes.schema.types import Partner, Programme, ProgrammeConnection
@@ -17,10 +18,12 @@ from shared.graphql.pagination import PageRequest, connection
 class Query:
     @strawberry.field(description="Partners by name, optionally of one framework")
     async def partners(self, info: strawberry.Info, framework: Framework | None = None) -> list[Partner]:
+        READ_PARTNERS.require(info.context.actor)
         return list(await PartnerRepository(info.context.session).list(framework))
 
     @strawberry.field(description="One partner by ISO 3166 alpha-3 code")
     async def partner(self, info: strawberry.Info, iso: strawberry.ID) -> Partner | None:
+        READ_PARTNERS.require(info.context.actor)
         return await info.context.loaders.partner_by_iso.load(str(iso).strip().upper())
 
     @strawberry.field
@@ -31,11 +34,12 @@ class Query:
     async def programmes(self, info: strawberry.Info, filter: ProgrammeFilter | None = None,
                          order_by: ProgrammeOrderBy | None = None, first: int | None = None,
                          after: str | None = None) -> ProgrammeConnection:
+        READ_PROGRAMMES.require(info.context.actor)
         criteria = (filter or ProgrammeFilter()).criteria()
         if criteria.partner_iso and await info.context.loaders.partner_by_iso.load(criteria.partner_iso) is None:
             raise BadUserInput(f"there is no partner {criteria.partner_iso!r}", field="filter.partnerIso")
         order = (order_by or ProgrammeOrderBy()).ordering()
         page = PageRequest.of(first, after, f"programmes.{order.field.value}")
-        repository = ProgrammeRepository(info.context.session)
+        repository = ProgrammeRepository(info.context.session, info.context.actor)
         rows = await repository.page(criteria, order, page)
         return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria))

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from programmes import models
+from programmes.access import PARTNER_FLAGS, sees_partner
 from programmes.repository import NEWEST_FIRST
 from programmes.schema.enums import (
     AssessmentRating,
@@ -26,20 +27,37 @@ from shared.graphql.rows import served_from
 from shared.priority import Priority
 
 
+def own_flag(attribute: str) -> Any:
+    """A resolver for a field only the partner itself (or a role that sees every partner) reads."""
+    def resolve(root: Any, info: strawberry.Info) -> Any:
+        PARTNER_FLAGS.require(info.context.actor)
+        return getattr(root, attribute) if sees_partner(info.context.actor, root.iso) else None
+
+    resolve.__annotations__ = {"root": strawberry.Parent[Any], "info": strawberry.Info, "return": Any}
+    return resolve
+
+
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
 class Partner:
     is_type_of = served_from(models.Partner)
     iso: strawberry.ID = strawberry.field(description="ISO 3166 alpha-3")
     name: str
     framework: Framework
-    suspended: bool = strawberry.field(description="Cooperation is suspended")
-    suspension_reason: str | None
-    enhanced_opportunities: bool = strawberry.field(description="Enhanced Opportunities Partner")
-    interoperability_platform: bool = strawberry.field(description="Member of the Interoperability Platform")
-    ipap_since: int | None = strawberry.field(description="Year its first IPAP started")
-    dcb: bool = strawberry.field(description="Receives Defence Capacity Building support")
-    deep: bool = strawberry.field(description="Takes part in the Defence Education Enhancement Programme")
-    tools: list[ProgrammeType] = strawberry.field(description="Partnership tools it takes part in")
+    # A partner's flags and tools are its own and the Alliance's to read: another partner gets null.
+    suspended: bool | None = strawberry.field(description="Cooperation is suspended", resolver=own_flag("suspended"))
+    suspension_reason: str | None = strawberry.field(resolver=own_flag("suspension_reason"))
+    enhanced_opportunities: bool | None = strawberry.field(description="Enhanced Opportunities Partner",
+                                                           resolver=own_flag("enhanced_opportunities"))
+    interoperability_platform: bool | None = strawberry.field(description="Member of the Interoperability Platform",
+                                                              resolver=own_flag("interoperability_platform"))
+    ipap_since: int | None = strawberry.field(description="Year its first IPAP started",
+                                              resolver=own_flag("ipap_since"))
+    dcb: bool | None = strawberry.field(description="Receives Defence Capacity Building support",
+                                        resolver=own_flag("dcb"))
+    deep: bool | None = strawberry.field(description="Takes part in the Defence Education Enhancement Programme",
+                                         resolver=own_flag("deep"))
+    tools: list[ProgrammeType] | None = strawberry.field(description="Partnership tools it takes part in",
+                                                         resolver=own_flag("tools"))
     created_at: datetime
     updated_at: datetime
     version: int
@@ -105,8 +123,9 @@ class PlannedActivity:
     objective_id: strawberry.ID | None
     activity_id: strawberry.ID
 
-    @strawberry.field(description="The menu's activity, resolved by the menu subgraph")
-    def activity(self) -> Activity:
+    @strawberry.field(description="The menu's activity, resolved by the menu subgraph (null when the caller may "
+                                   "not see it)")
+    def activity(self) -> Activity | None:
         return Activity(id=strawberry.ID(str(self.activity_id)))
 
 
