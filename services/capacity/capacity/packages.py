@@ -62,6 +62,7 @@ async def add_measure(uow: UnitOfWork, request_id: uuid.UUID, area: SupportArea,
 async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[str, Any],
                          expected_version: int | None = None) -> Measure:
     """Change a measure while the package is shaped; once it is agreed, only its linked activities change."""
+    ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     statuses = SHAPEABLE_PACKAGE | AGREED_PACKAGE if set(changes) <= {"activity_ids"} else SHAPEABLE_PACKAGE
     request, _ = await _package_of_measure(uow, measure, expected_version, statuses)
@@ -87,6 +88,7 @@ async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[s
 async def remove_measure(uow: UnitOfWork, measure_id: uuid.UUID, expected_version: int | None = None,
                          ) -> CapacityRequest:
     """Take a measure, with its contributions, out of a package still being shaped."""
+    ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE)
     await RequestRepository(uow.session).delete_measure(measure)
@@ -95,6 +97,7 @@ async def remove_measure(uow: UnitOfWork, measure_id: uuid.UUID, expected_versio
 
 async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uuid.UUID,
                         expected_version: int | None = None) -> Measure:
+    ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
     await _check_activities(uow, [activity_id], field="activityId")
@@ -108,6 +111,7 @@ async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uui
 
 async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: ContributionDetails,
                            expected_version: int | None = None) -> Contribution:
+    CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     check_contributes_as(uow.caller, check_nation(details.nation, "nation"))
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
@@ -125,6 +129,7 @@ async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: Cont
 async def update_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, changes: dict[str, Any],
                               expected_version: int | None = None) -> Contribution:
     """A nation revises what it gives (its kind, number, amount or description)."""
+    CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     contribution, measure, request = await _contribution(uow, contribution_id, expected_version)
     current = ContributionDetails(nation=contribution.nation, kind=contribution.kind, quantity=contribution.quantity,
                                   amount=contribution.amount, currency=contribution.currency,
@@ -140,6 +145,7 @@ async def update_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, chang
 
 async def remove_contribution(uow: UnitOfWork, contribution_id: uuid.UUID,
                               expected_version: int | None = None) -> CapacityRequest:
+    CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     contribution, _, request = await _contribution(uow, contribution_id, expected_version)
     await uow.session.delete(contribution)
     return await changed(uow, request, "contribution_removed")

@@ -82,10 +82,11 @@ STEPS = {
 async def advance_request(uow: UnitOfWork, request_id: uuid.UUID, verb: str, reason: str | None = None,
                           expected_version: int | None = None, today: date | None = None) -> CapacityRequest:
     """One lifecycle step, kept in the history with who, when and why."""
+    rule = SUBMIT_REQUESTS if verb in PARTNER_STEPS else ASSESS_REQUESTS
+    rule.require(uow.caller)
     target = STEPS[verb]
     reason = text_field(reason, "reason", max_length=2000,
                         required=target in (RequestStatus.DECLINED, RequestStatus.WITHDRAWN))
-    rule = SUBMIT_REQUESTS if verb in PARTNER_STEPS else ASSESS_REQUESTS
     request = await load_request(uow, request_id, expected_version, rule=rule)
     if target is RequestStatus.APPROVED:
         contents = await RequestRepository(uow.session).contents(request)

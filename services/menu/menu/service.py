@@ -37,6 +37,7 @@ EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN
 
 
 async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetails) -> Activity:
+    EDIT_ACTIVITIES.require(uow.caller)
     pcm_ref = check_pcm_ref(pcm_ref)
     check_may_create(uow.caller, pcm_ref)
     details = check_activity(details)
@@ -83,8 +84,8 @@ async def publish_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_ver
 
 async def withdraw_activity(uow: UnitOfWork, activity_id: uuid.UUID, reason: str,
                             expected_version: int | None = None, today: date | None = None) -> Activity:
-    reason = text_field(reason, "reason", max_length=1000) or ""
     PUBLISH_ACTIVITIES.require(uow.caller)
+    reason = text_field(reason, "reason", max_length=1000) or ""
     activity = await _activity(uow, activity_id)
     activity.check_version(expected_version)
     activity.move_to(ActivityStatus.WITHDRAWN)
@@ -167,6 +168,7 @@ async def advance_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, step: st
 
 async def cancel_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, reason: str,
                             expected_version: int | None = None, today: date | None = None) -> Occurrence:
+    EDIT_ACTIVITIES.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     occurrence = await _occurrence(uow, occurrence_id)
     occurrence.check_version(expected_version)
@@ -201,6 +203,7 @@ async def _activity(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None =
 
 async def _editable(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None = None) -> Activity:
     """The activity, locked for a change the caller may make (a provider: its own)."""
+    EDIT_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id, field)
     check_may_edit(uow.caller, activity.status, activity.pcm_ref)
     return activity

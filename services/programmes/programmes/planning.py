@@ -76,6 +76,7 @@ async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: Obje
 async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: dict[str, Any],
                            expected_version: int | None = None) -> Objective:
     """Rename or redescribe an objective; its place (category, parent) stays."""
+    PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
         raise NotFound("Objective", objective_id)
@@ -90,6 +91,7 @@ async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: di
 
 
 async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_version: int | None = None) -> Programme:
+    PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
         raise NotFound("Objective", objective_id)
@@ -130,6 +132,7 @@ _PLAN_STEPS = {"planned_activity_confirmed": PlannedActivityStatus.CONFIRMED,
 
 async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb: str,
                                    expected_version: int | None = None) -> PlannedActivity:
+    DECIDE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     planned = await _planned(uow, planned_id)
     programme = await _living(uow, planned.programme_id, expected_version, DECIDE_PROGRAMMES,
                               child=("PlannedActivity", planned_id))
@@ -140,6 +143,7 @@ async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb:
 
 async def remove_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID,
                                   expected_version: int | None = None) -> Programme:
+    PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     planned = await _planned(uow, planned_id)
     programme = await _living(uow, planned.programme_id, expected_version, child=("PlannedActivity", planned_id))
     if planned.status is PlannedActivityStatus.DONE:
@@ -175,6 +179,7 @@ async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: s
 async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: AssessmentRating,
                       comment: str | None = None, expected_version: int | None = None,
                       ) -> tuple[Assessment, Programme]:
+    DECIDE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     goal = await ProgrammeRepository(uow.session).child(PartnershipGoal, goal_id)
     if goal is None:
         raise NotFound("PartnershipGoal", goal_id)

@@ -76,6 +76,7 @@ async def update_partner_flags(uow: UnitOfWork, iso: str, changes: dict[str, Any
 
 
 async def suspend_partner(uow: UnitOfWork, iso: str, reason: str, expected_version: int | None) -> Partner:
+    ADMINISTER_PARTNERS.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     partner = await _partner(uow, iso, expected_version)
     if partner.suspended:
@@ -153,9 +154,10 @@ async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str,
                             expected_version: int | None = None, supersedes: uuid.UUID | None = None,
                             today: date | None = None) -> Programme:
     """One lifecycle step, kept in the history with who, when and why."""
+    rule = PREPARE_PROGRAMMES if verb in PARTNER_STEPS else DECIDE_PROGRAMMES
+    rule.require(uow.caller)
     # A withdrawal's note is its reason, and the mutation calls it so.
     note = text_field(note, "reason" if verb == "withdrawn" else "note", max_length=2000, required=verb == "withdrawn")
-    rule = PREPARE_PROGRAMMES if verb in PARTNER_STEPS else DECIDE_PROGRAMMES
     programme = await load_programme(uow, programme_id, expected_version, rule=rule)
     target = STEPS[verb]
     PROGRAMME_LIFECYCLE.transition(programme.status, target)  # a step not allowed is told before anything else

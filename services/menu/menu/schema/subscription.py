@@ -42,6 +42,7 @@ class Subscription:
                                ids: list[strawberry.ID] | None = None) -> AsyncGenerator[Activity, None]:
         # Checked as the stream starts: a bad id ends it with one coded error message, which a gateway
         # passes on as it is (an error before the stream would reach its client as an unexpected error).
+        READ_MENU.require(info.context.actor)
         wanted = {str(parse_id(i, "ids")) for i in ids} if ids else None
         async for activity in _changes(info, wanted):
             yield activity
