@@ -9,6 +9,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
+import { generateKeyPairSync } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
@@ -22,6 +23,9 @@ if (production && (secret === 'dev-gateway-secret' || /127\.0\.0\.1|localhost|pa
 // The issuer's keys, found through its discovery document; an unknown key id is looked up at most once
 // a minute, so forged tokens cannot make the gateway hammer the issuer.
 let jwks: ((kid?: string) => Promise<unknown>) | undefined;
+// A key no token can be verified with: a token naming a key the issuer does not publish is refused as
+// unauthenticated (the JWT plugin would treat a missing key as the gateway's own failure).
+const noSuchKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' });
 async function signingKey(kid?: string) {
   if (!jwks) {
     const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
@@ -29,7 +33,14 @@ async function signingKey(kid?: string) {
       jwksUri: discovery.jwks_uri, cache: true, rateLimit: true, jwksRequestsPerMinute: 1,
     }) as (kid?: string) => Promise<unknown>;
   }
-  return jwks(kid);
+  try {
+    return await jwks(kid);
+  } catch (error) {
+    if (['SigningKeyNotFoundError', 'JwksRateLimitError'].includes((error as { name?: string })?.name ?? '')) {
+      return noSuchKey;
+    }
+    throw error;
+  }
 }
 
 // A WebSocket client sends `Authorization: Bearer <token>` in connection_init's payload.

@@ -37,6 +37,7 @@ class TokenVerifier:
         self._jwks_uri: str | None = None
         self._lock = asyncio.Lock()
         self._verified: OrderedDict[str, Actor] = OrderedDict()
+        self.fetches = 0  # how often the issuer's keys were fetched (its operators may ask)
 
     async def actor(self, authorization: str | None) -> Actor:
         """The caller of a request: ANONYMOUS without a token, Unauthenticated for a bad one."""
@@ -85,6 +86,7 @@ class TokenVerifier:
 
     async def _fetch_keys(self) -> None:
         self._fetched_at = time.monotonic()
+        self.fetches += 1
         try:
             async with httpx.AsyncClient(timeout=5) as http:
                 if self._jwks_uri is None:
