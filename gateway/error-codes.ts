@@ -8,6 +8,8 @@ const INPUT = /got invalid value|Expected value of type|cannot represent|does no
 
 // The JWT plugin's refusals: no token, a token it cannot verify.
 const SIGN_IN = /^Unauthenticated$|authentication token/;
+// The operation limits' refusals (tokens, depth).
+const LIMIT = /Token limit|tokens\. Parsing aborted|maximum operation depth|Query depth limit|depth limit/i;
 
 type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, unknown> };
 type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
@@ -15,11 +17,14 @@ type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
 function coded(error: ErrorLike): ErrorLike {
   const { originalError: _internal, ...extensions } = (error?.extensions ?? {}) as Record<string, unknown>;
   const wraps = error instanceof GraphQLError && error.originalError;
-  if (extensions.code && !_internal && !wraps) return error;
   const message = String(error?.message ?? '');
+  // A parse aborted at the token limit is a limit, not a syntax error.
+  if (LIMIT.test(message)) extensions.code = 'OPERATION_LIMIT_EXCEEDED';
+  else if (extensions.code && !_internal && !wraps) return error;
   // The gateway's own code where it gave one; a JavaScript error object never reaches the client.
   const status = (extensions.http as { status?: number } | undefined)?.status;
   const code = extensions.code ?? (status === 401 || SIGN_IN.test(message) ? 'UNAUTHENTICATED'
+    : LIMIT.test(message) ? 'OPERATION_LIMIT_EXCEEDED'
     : INPUT.test(message) ? 'BAD_USER_INPUT'
       : message === 'Unexpected error.' ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
   // A GraphQLError again, so the server still reads (and strips) its HTTP status extension.

@@ -11,6 +11,7 @@ import {
 } from '@graphql-hive/gateway';
 import { generateKeyPairSync } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
+import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
 const audience = process.env.OIDC_AUDIENCE || 'partnership-hub';
@@ -59,7 +60,16 @@ export const gatewayConfig = defineConfig({
   graphiql: !production && process.env.GATEWAY_GRAPHIQL !== 'false',
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
-  plugins: () => [everyErrorHasACode],
+  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode],
+  // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
+  // answer in time is given up on rather than waited for.
+  maxTokens: LIMITS.tokens,
+  maxDepth: LIMITS.depth,
+  batching: false,
+  blockFieldSuggestions: production,
+  // Subscriptions last as long as their callers want: only queries and mutations have a deadline.
+  upstreamTimeout: ({ executionRequest }) =>
+    executionRequest?.operationType === 'subscription' ? undefined : LIMITS.upstreamMs,
   jwt: {
     signingKeyProviders: [signingKey as never],
     tokenLookupLocations: [

@@ -36,7 +36,10 @@ def service_metadata() -> MetaData:
     return metadata
 
 
-def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+def create_engine(url: str, statement_ms: int | None = None, **kwargs: Any) -> AsyncEngine:
+    """A service's engine; `statement_ms` bounds every statement (PostgreSQL's statement_timeout)."""
+    if statement_ms is not None:
+        kwargs.setdefault("connect_args", {"server_settings": {"statement_timeout": str(statement_ms)}})
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
 
 

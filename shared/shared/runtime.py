@@ -20,6 +20,7 @@ from shared.events.kafka import ensure_topics
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
+from shared.graphql.limits import STATEMENT_MILLISECONDS
 from shared.settings import ServiceSettings
 from shared.web.tokens import TokenVerifier
 
@@ -45,7 +46,7 @@ class ServiceRuntime:
     running_consumers: list[EventConsumer] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
-        self.engine = create_engine(self.settings.database_url)
+        self.engine = create_engine(self.settings.database_url, statement_ms=STATEMENT_MILLISECONDS)
         self.sessionmaker = create_sessionmaker(self.engine)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)

@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from strawberry.extensions import SchemaExtension
 
 from shared.errors import DomainError
+from shared.graphql.limits import LIMIT_MESSAGES, STATEMENT_MILLISECONDS
 from shared.graphql.text_arguments import argument_paths
 
 log = logging.getLogger("shared.graphql")
@@ -33,7 +34,7 @@ _INPUT_MARKERS = ("Variable '$", "Expected value of type", "Expected type", "got
 _VARIABLE_VALUE = re.compile(r"^Variable '\$(?P<name>\w+)' has invalid value(?: at (?P<at>[^:]+))?: (?P<why>.*)$",
                              re.DOTALL)
 # SQLSTATE classes: 22 data exception (a value the column refuses), 23 integrity (a unique key race).
-_VALUE_REFUSED, _INTEGRITY = "22", "23"
+_VALUE_REFUSED, _INTEGRITY, _STATEMENT_TIMEOUT = "22", "23", "57014"
 
 
 class ErrorCodes(SchemaExtension):
@@ -64,11 +65,18 @@ def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] |
     if isinstance(original, DomainError):
         return _expected(error, request_id, error.message, {"code": original.code.value, **original.extensions})
     if original is None or isinstance(original, GraphQLError):
+        if any(marker in error.message for marker in LIMIT_MESSAGES):
+            return _expected(error, request_id, error.message, {"code": "OPERATION_LIMIT_EXCEEDED"})
+        if error.message.startswith("Syntax Error"):
+            return _expected(error, request_id, error.message, {"code": "GRAPHQL_PARSE_FAILED"})
         if any(marker in error.message for marker in _INPUT_MARKERS):
             message, field = _input_message(error.message, used_as or {})
             return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
         return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
     sqlstate = _sqlstate(original)
+    if sqlstate == _STATEMENT_TIMEOUT:
+        return _expected(error, request_id, f"a database statement took longer than {STATEMENT_MILLISECONDS} ms "
+                         "and was stopped", {"code": "OPERATION_LIMIT_EXCEEDED"})
     if sqlstate is not None and sqlstate.startswith(_VALUE_REFUSED):
         # The database refused a value the checks let through: still the caller's input.
         return _expected(error, request_id, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})

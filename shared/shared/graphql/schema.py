@@ -9,12 +9,14 @@ from typing import Any, Literal
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ValidationCache
 from strawberry.types import ExecutionContext
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
+from shared.graphql.limits import limit_extensions
+from shared.graphql.parsing import CachedParse
 from shared.graphql.scalars import FINITE_DECIMAL
 from shared.graphql.sign_in import RequireSignIn
 from shared.graphql.text_arguments import RefuseControlCharacters
@@ -61,8 +63,8 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
     # Caches matter more than anything else for a list query's cost (see docs/design.md).
     # The text check runs after validation, so it sees a valid document and its variables.
     # Factories: a fresh extension per operation (strawberry shares the caches themselves by size).
-    extensions: list[Any] = [ErrorCodes, lambda: ParserCache(maxsize=500), lambda: ValidationCache(maxsize=500),
-                             RequireSignIn, RefuseControlCharacters]
+    extensions: list[Any] = [ErrorCodes, *limit_extensions(), CachedParse,
+                             lambda: ValidationCache(maxsize=500), RequireSignIn, RefuseControlCharacters]
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),
         extensions=extensions, federation_version=FEDERATION_VERSION,

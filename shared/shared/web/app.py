@@ -21,6 +21,7 @@ from shared.graphql.context import context_dependency
 from shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from shared.runtime import ServiceRuntime
 from shared.web.gateway_only import GatewayOnly
+from shared.web.limits import GraphQLRequestLimits
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)
+    app.add_middleware(GraphQLRequestLimits)
+    app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)  # outermost: first
     return app
 
 
