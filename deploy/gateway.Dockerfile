@@ -14,7 +14,7 @@ ARG CAPACITY_URL=http://capacity:8003/graphql
 WORKDIR /gateway
 COPY gateway/package.json gateway/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
-COPY gateway/compose.mjs gateway/gateway.config.ts gateway/error-codes.ts gateway/limits.ts ./
+COPY gateway/compose.mjs gateway/gateway.config.ts gateway/error-codes.ts gateway/limits.ts gateway/trusted-documents.ts ./
 COPY --from=sdl /sdl /sdl
 RUN node compose.mjs "menu=${MENU_URL}=/sdl/menu.graphql" "programmes=${PROGRAMMES_URL}=/sdl/programmes.graphql" \
     "capacity=${CAPACITY_URL}=/sdl/capacity.graphql"

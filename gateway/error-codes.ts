@@ -14,13 +14,19 @@ const LIMIT = /Token limit|tokens\. Parsing aborted|maximum operation depth|Quer
 type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, unknown> };
 type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
 
+// What the gateway's transport attaches to a subgraph's failure: the subgraph's address, the request it
+// sent, the response it got. Internal, so never passed on.
+const INTERNAL = ['originalError', 'request', 'response', 'stacktrace', 'exception'];
+
 function coded(error: ErrorLike): ErrorLike {
-  const { originalError: _internal, ...extensions } = (error?.extensions ?? {}) as Record<string, unknown>;
+  const given = (error?.extensions ?? {}) as Record<string, unknown>;
+  const extensions = Object.fromEntries(Object.entries(given).filter(([key]) => !INTERNAL.includes(key)));
+  const internal = Object.keys(given).some((key) => INTERNAL.includes(key));
   const wraps = error instanceof GraphQLError && error.originalError;
   const message = String(error?.message ?? '');
   // A parse aborted at the token limit is a limit, not a syntax error.
   if (LIMIT.test(message)) extensions.code = 'OPERATION_LIMIT_EXCEEDED';
-  else if (extensions.code && !_internal && !wraps) return error;
+  else if (extensions.code && !internal && !wraps) return error;
   // The gateway's own code where it gave one; a JavaScript error object never reaches the client.
   const status = (extensions.http as { status?: number } | undefined)?.status;
   const code = extensions.code ?? (status === 401 || SIGN_IN.test(message) ? 'UNAUTHENTICATED'

@@ -12,6 +12,7 @@ import {
 import { generateKeyPairSync } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
+import { trustedDocuments } from './trusted-documents.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
 const audience = process.env.OIDC_AUDIENCE || 'partnership-hub';
@@ -58,6 +59,10 @@ const toSubgraphs = [['x-hub-gateway-secret', secret]] as [string, string][];
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH || './supergraph.graphql',
   graphiql: !production && process.env.GATEWAY_GRAPHIQL !== 'false',
+  // In production the schema is not introspectable (frontends build from the published SDL), and
+  // with GATEWAY_TRUSTED_DOCUMENTS only the operations a frontend's build registered run at all.
+  disableIntrospection: production || process.env.GATEWAY_INTROSPECTION === 'false' ? {} : undefined,
+  persistedDocuments: trustedDocuments(process.env.GATEWAY_TRUSTED_DOCUMENTS),
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
   plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode],

@@ -6,6 +6,7 @@ import os
 import subprocess
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ class System:
     services: dict[str, str]
     logs: Path
     issuer: str
+    supergraph: Path
     tokens: dict[str, str] = field(default_factory=dict)
 
     def token(self, account: str) -> str:
@@ -66,13 +68,26 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: Identit
         supergraph = compose_supergraph(subgraphs, work / "supergraph.graphql")
         for spec, process in zip(SERVICES, processes, strict=True):
             wait_for_port(ports[spec.name], process, 60, spec.name)
-        gateway_port = free_port()
-        gateway = spawn(gateway_command(supergraph, gateway_port), log=work / "gateway.log",
-                        cwd=repository_root() / "gateway", env={**os.environ, "OIDC_ISSUER_URL": identity.issuer})
-        processes.append(gateway)
-        wait_for_port(gateway_port, gateway, 60, "gateway")
-        yield System(f"http://127.0.0.1:{gateway_port}",
-                     {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work, identity.issuer)
+        with gateway_process(supergraph, work / "gateway.log", OIDC_ISSUER_URL=identity.issuer,
+                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN) as gateway:
+            yield System(gateway, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work,
+                         identity.issuer, supergraph)
     finally:
         for process in reversed(processes):
             stop(process)
+
+
+FRONTEND_ORIGIN = "https://hub.example.org"
+
+
+@contextmanager
+def gateway_process(supergraph: Path, log: Path, **env: str) -> Iterator[str]:
+    """A Hive Gateway serving this supergraph, configured by these variables; yields its address."""
+    port = free_port()
+    process = spawn(gateway_command(supergraph, port), log=log, cwd=repository_root() / "gateway",
+                    env={**os.environ, **env})
+    try:
+        wait_for_port(port, process, 60, "gateway")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)

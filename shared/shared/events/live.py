@@ -122,15 +122,20 @@ class LiveEvents:
 async def until_expiry(caller: Actor, changes: AsyncIterator[T]) -> AsyncIterator[T]:
     """A subscription lasts as long as its caller's access token: then it ends with UNAUTHENTICATED, and the
     client reconnects with a fresh token."""
+    expired = Unauthenticated("the access token has expired: subscribe again with a fresh one")
     iterator = changes.__aiter__()
     try:
         while True:
             left = (caller.expires_at or float("inf")) - time.time()
             if left <= 0:
-                raise Unauthenticated("the access token has expired: subscribe again with a fresh one")
+                raise expired
             try:
                 yield await asyncio.wait_for(anext(iterator), timeout=None if left == float("inf") else left)
+            except StopAsyncIteration:
+                return
             except TimeoutError:
-                continue
+                # Waiting was cancelled at the expiry (which ends the feed too), even if the clock reads a
+                # hair before it.
+                raise expired from None
     finally:
         await iterator.aclose()  # type: ignore[attr-defined]
