@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import yaml
+from pydantic import AliasChoices
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = {"menu": 8001, "programmes": 8002, "capacity": 8003}
-COMMON_ENV = {"KAFKA_BOOTSTRAP_SERVERS", "KAFKA_ENABLE_IDEMPOTENCE", "KAFKA_FETCH_MAX_WAIT_MS"}
 
 
 def compose() -> dict:  # type: ignore[type-arg]
@@ -23,9 +23,14 @@ def compose() -> dict:  # type: ignore[type-arg]
 
 
 def settings_fields(service: str) -> set[str]:
+    """The environment variables a service reads: its own prefixed ones, and the shared ones by their name."""
     module = __import__(f"{service}.settings", fromlist=["x"])
     settings = next(v for k, v in vars(module).items() if k.endswith("Settings") and k != "ServiceSettings")
-    return {f"{service.upper()}_{name.upper()}" for name in settings.model_fields}
+    names = set()
+    for name, spec in settings.model_fields.items():
+        alias = spec.validation_alias
+        names.add(str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"{service.upper()}_{name.upper()}")
+    return names
 
 
 def test_every_service_of_the_system_is_in_the_compose_file() -> None:
@@ -56,7 +61,7 @@ def test_environment_variables_are_ones_the_code_reads() -> None:
     services = compose()["services"]
     for name, port in SERVICES.items():
         env = services[name]["environment"]
-        known = settings_fields(name) | COMMON_ENV
+        known = settings_fields(name)
         assert set(env) <= known, f"{name}: {set(env) - known} are read by nothing"
         assert f"{name.upper()}_DATABASE_URL" in env
         assert env["KAFKA_ENABLE_IDEMPOTENCE"] == "true"  # on for Apache Kafka
@@ -104,3 +109,84 @@ def test_the_contracts_consumers_rely_on_are_what_the_owners_publish() -> None:
         catalogue = owners[contract.owner]
         assert catalogue.source == contract.source
         assert tuple(catalogue.topics[contract.topic].event_types) == contract.types, contract.topic
+
+
+def realm() -> dict:  # type: ignore[type-arg]
+    return json.loads((ROOT / "deploy" / "identity" / "keycloak-realm.json").read_text())
+
+
+def test_the_compose_stack_signs_in_with_keycloak_and_its_realm_file() -> None:
+    services = compose()["services"]
+    keycloak = services["keycloak"]
+    assert any(volume.startswith("./deploy/identity/keycloak-realm.json:/opt/keycloak/data/import/")
+               for volume in keycloak["volumes"])
+    assert "--import-realm" in keycloak["command"]
+    issuer = f"{keycloak['environment']['KC_HOSTNAME']}/realms/{realm()['realm']}"
+    for name in [*SERVICES, "gateway"]:
+        assert services[name]["environment"]["OIDC_ISSUER_URL"] == issuer, name
+    for name in SERVICES:
+        assert services[name]["environment"]["OIDC_ROLES_CLAIM"] == "realm_access.roles", name
+    assert services["gateway"]["environment"]["HUB_GATEWAY_SECRET"] == services["menu"]["environment"][
+        "HUB_GATEWAY_SECRETS"]
+
+
+def test_the_keycloak_realm_is_a_development_realm_with_the_roles_and_accounts_the_code_knows() -> None:
+    from shared.auth import Role
+    from shared.settings import DEV_REALM, ServiceSettings
+    from shared.web.tokens import BINDING_CLAIMS, roles_at
+
+    imported = realm()
+    dev = json.loads((ROOT / "deploy" / "identity" / "dev-accounts.json").read_text())
+    assert f"/realms/{imported['realm']}" == DEV_REALM  # so the production profile refuses it
+    assert imported["attributes"]["development"] == "true" and "DEVELOPMENT" in imported["displayName"]
+    assert {role["name"] for role in imported["roles"]["realm"]} == {role.value for role in Role}
+
+    users = {user["username"]: user for user in imported["users"]}
+    for account in dev["accounts"]:
+        user = users[account["id"]]
+        assert user["realmRoles"] == account["roles"], account["id"]
+        assert user["attributes"] == {claim: [account[claim]] for claim in BINDING_CLAIMS if claim in account}
+        assert user["credentials"][0]["value"] == dev["password"]
+    clients = {client["clientId"]: client for client in imported["clients"]}
+    assert clients["hub-frontend"]["publicClient"] and \
+        clients["hub-frontend"]["attributes"]["pkce.code.challenge.method"] == "S256"
+    assert clients["system"]["serviceAccountsEnabled"]
+    assert users["service-account-system"]["realmRoles"] == [Role.SYSTEM.value]
+
+    audience = ServiceSettings.model_fields["oidc_audience"].default
+    for client in clients.values():
+        mappers = {mapper["protocolMapper"]: mapper for mapper in client["protocolMappers"]}
+        assert mappers["oidc-audience-mapper"]["config"]["included.custom.audience"] == audience
+        claims = {m["config"]["claim.name"] for m in client["protocolMappers"]
+                  if m["protocolMapper"] == "oidc-usermodel-attribute-mapper"
+                  and m["config"]["access.token.claim"] == "true"}
+        assert claims == set(BINDING_CLAIMS), client["clientId"]
+    # Keycloak puts realm roles in its access tokens at realm_access.roles: the path compose configures.
+    keycloak_claims = {"realm_access": {"roles": ["default-roles-partnership-hub-dev", "offline_access", "partner"]}}
+    roles_claim = compose()["services"]["menu"]["environment"]["OIDC_ROLES_CLAIM"]
+    assert roles_at(keycloak_claims, roles_claim) == keycloak_claims["realm_access"]["roles"]
+    profile = json.loads(imported["components"]["org.keycloak.userprofile.UserProfileProvider"][0]["config"][
+        "kc.user.profile.config"][0])
+    assert set(BINDING_CLAIMS) <= {attribute["name"] for attribute in profile["attributes"]}
+
+
+def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_configuration() -> None:
+    manifests = {path.stem: list(yaml.safe_load_all(path.read_text()))
+                 for path in (ROOT / "deploy" / "k8s").glob("*.yaml")}
+    config = next(d for d in manifests["config"] if d["kind"] == "ConfigMap")
+    assert config["data"]["HUB_PROFILE"] == "production"
+    gateway_config = (ROOT / "gateway" / "gateway.config.ts").read_text()
+    for name in [*SERVICES, "gateway"]:
+        deployment = next(d for d in manifests[name] if d["kind"] == "Deployment")
+        container = deployment["spec"]["template"]["spec"]["containers"][0]
+        assert {"configMapRef": {"name": config["metadata"]["name"]}} in container["envFrom"], name
+        env = {variable["name"]: variable for variable in container["env"]}
+        secret = env["HUB_GATEWAY_SECRET" if name == "gateway" else "HUB_GATEWAY_SECRETS"]
+        assert secret["valueFrom"]["secretKeyRef"]["name"] == "partnership-hub-gateway", name
+        if name == "gateway":
+            assert all(variable in gateway_config for variable in env)
+        else:
+            assert set(env) <= settings_fields(name), name
+    shared_settings = settings_fields("menu")
+    assert {key for key in config["data"] if not key.startswith("GATEWAY_")} <= shared_settings
+    assert all(key in gateway_config for key in config["data"] if key != "OIDC_ROLES_CLAIM")

@@ -25,13 +25,15 @@ ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES
 CLOCK_SKEW = 60
 REFETCH_AFTER = 60.0
 VERIFIED_KEPT = 4096
+# The claims that bind an account to what its role acts for (Actor.partner_iso, .nation, .provider).
+BINDING_CLAIMS = ("partner_iso", "nation", "provider")
 
 
 class TokenVerifier:
     def __init__(self, issuer: str, audience: str, roles_claim: str = "roles") -> None:
         self.issuer = issuer.rstrip("/")
         self.audience = audience
-        self.roles_path = roles_claim.split(".")
+        self.roles_claim = roles_claim
         self._keys: dict[str, Any] = {}
         self._fetched_at = 0.0
         self._jwks_uri: str | None = None
@@ -69,10 +71,9 @@ class TokenVerifier:
             raise Unauthenticated("the access token has expired: refresh it") from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"the access token is not valid here ({type(exc).__name__})") from exc
-        roles = _at(claims, self.roles_path)
+        roles = roles_at(claims, self.roles_claim)
         return Actor.from_claims(str(claims["sub"]), roles.split() if isinstance(roles, str) else roles or [],
-                                 claims.get("partner_iso"), claims.get("nation"), claims.get("provider"),
-                                 float(claims["exp"]))
+                                 *(claims.get(name) for name in BINDING_CLAIMS), expires_at=float(claims["exp"]))
 
     async def _key(self, kid: str) -> Any:
         if kid in self._keys:
@@ -98,8 +99,9 @@ class TokenVerifier:
         self._keys = {str(k.get("kid") or ""): jwt.PyJWK(k).key for k in keys if k.get("use", "sig") == "sig"}
 
 
-def _at(claims: dict[str, Any], path: list[str]) -> Any:
+def roles_at(claims: dict[str, Any], claim_path: str) -> Any:
+    """The roles a token's claims name at a claim path such as `roles` or `realm_access.roles`."""
     value: Any = claims
-    for part in path:
+    for part in claim_path.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     return value

@@ -41,8 +41,8 @@ async def test_unknown_key_ids_are_looked_up_at_most_once_a_minute(identity: Ide
 
 async def test_roles_can_come_from_a_nested_claim_as_keycloak_puts_them(identity: IdentityProvider) -> None:
     from shared.auth import Actor
-    from shared.web.tokens import _at
+    from shared.web.tokens import roles_at
 
     claims = {"realm_access": {"roles": ["offline_access", "ally"]}, "nation": "nor"}
-    actor = Actor.from_claims("someone", _at(claims, "realm_access.roles".split(".")), nation=claims["nation"])
+    actor = Actor.from_claims("someone", roles_at(claims, "realm_access.roles"), nation=claims["nation"])
     assert actor.role is Role.ALLY and actor.nation == "NOR"
