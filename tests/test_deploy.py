@@ -190,3 +190,27 @@ def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_config
     shared_settings = settings_fields("menu")
     assert {key for key in config["data"] if not key.startswith("GATEWAY_")} <= shared_settings
     assert all(key in gateway_config for key in config["data"] if key != "OIDC_ROLES_CLAIM")
+
+
+def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> None:
+    from menu.schema.subscription import ACTIVITY_FEED
+    from shared.definition import ServiceDefinition
+
+    declared = yaml.safe_load((ROOT / "deploy" / "topics.yaml").read_text())
+    consumed: dict[str, set[str]] = {}  # by consumer groups, which dead-letter what they cannot apply
+    for name in SERVICES:
+        definition: ServiceDefinition = __import__(f"{name}.app", fromlist=["SERVICE"]).SERVICE
+        settings = definition.settings(database_url="postgresql+asyncpg://nobody@127.0.0.1/none")
+        for handlers in definition.build_runtime(settings).consumers.values():
+            for topic in handlers:
+                consumed.setdefault(topic, set()).add(name)
+        for topic in definition.catalogue.topics:
+            assert next(t for t in declared["topics"] if t["name"] == topic)["owner"] == name
+    read = {topic: set(names) for topic, names in consumed.items()}
+    for topic in ACTIVITY_FEED.changed_by:  # the subscription feed tails the menu's own topics
+        read.setdefault(topic, set()).add("menu")
+    assert {t["name"]: set(t["readers"]) for t in declared["topics"]} == {
+        t["name"]: read.get(t["name"], set()) for t in declared["topics"]}
+    assert {d["name"]: set(d["writers"]) for d in declared["dead_letter"]} == {
+        f"{topic}.dlq": names for topic, names in consumed.items()}
+    assert set(declared["principals"]) == set(SERVICES)
