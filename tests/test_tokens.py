@@ -62,6 +62,16 @@ def test_every_subgraph_checks_the_token_itself(system: System, bad_tokens: dict
             assert result["data"] is None
 
 
+def test_a_valid_token_without_a_known_role_is_forbidden_everything(system: System, identity: Any) -> None:
+    key, kid = _issuer_key(system, identity)
+    token = _token(key, kid, system.issuer, sub="visitor", roles=["offline_access", "admin"])
+    response = httpx.post(f"{system.gateway}/graphql", json={"query": "{ partners { iso } }"},
+                          headers={"authorization": f"Bearer {token}"})
+    errors = response.json()["errors"]
+    assert {e["extensions"]["code"] for e in errors} == {"FORBIDDEN"}, errors
+    assert "names none of the roles" in errors[0]["message"]
+
+
 async def test_a_subscription_ends_when_its_token_expires(system: System, identity: Any) -> None:
     key, kid = _issuer_key(system, identity)
     short = _token(key, kid, system.issuer, exp=int(time.time()) + 4)
