@@ -9,7 +9,7 @@ import {
   defineConfig,
   extractFromHeader,
 } from '@graphql-hive/gateway';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
 import { trustedDocuments } from './trusted-documents.ts';
@@ -27,7 +27,7 @@ if (production && (secret === 'dev-gateway-secret' || /127\.0\.0\.1|localhost|pa
 let jwks: ((kid?: string) => Promise<unknown>) | undefined;
 // A key no token can be verified with: a token naming a key the issuer does not publish is refused as
 // unauthenticated (the JWT plugin would treat a missing key as the gateway's own failure).
-const noSuchKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' });
+const noSuchKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
 async function signingKey(kid?: string) {
   if (!jwks) {
     const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
@@ -36,13 +36,27 @@ async function signingKey(kid?: string) {
     }) as (kid?: string) => Promise<unknown>;
   }
   try {
-    return await jwks(kid);
+    return keyObject(await jwks(kid));
   } catch (error) {
     if (['SigningKeyNotFoundError', 'JwksRateLimitError'].includes((error as { name?: string })?.name ?? '')) {
       return noSuchKey;
     }
     throw error;
   }
+}
+
+// The JWKS provider answers a PEM, which verifying would parse again for every request (six times the
+// cost of the signature check): each key is parsed once. The provider still decides, by its own cache,
+// which keys are current.
+const parsed = new Map<unknown, KeyObject>();
+function keyObject(pem: unknown) {
+  let key = parsed.get(pem);
+  if (!key) {
+    key = createPublicKey(pem as string);
+    if (parsed.size > 100) parsed.clear();
+    parsed.set(pem, key);
+  }
+  return key;
 }
 
 // A WebSocket client sends `Authorization: Bearer <token>` in connection_init's payload.

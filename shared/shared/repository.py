@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from shared.auth import Actor, Rule
 from shared.db import Versioned, any_of
 from shared.errors import BadUserInput, NotFound
 
@@ -57,6 +58,37 @@ class Repository(Generic[M]):
         """A row of the aggregate's inside (a measure, a goal), locked for a change."""
         statement: Any = select(model).where(model.id == child_id).with_for_update()  # type: ignore[attr-defined]
         return (await self.session.scalars(statement)).first()
+
+
+class PartnerScopedRepository(Repository[M]):
+    """Rows that each belong to one partner (its programmes, its requests). Given the caller, every read is
+    scoped to what it may see under `read_rule` (a partner: its own rows); without one (use cases, which
+    check the row they change), nothing is filtered."""
+
+    read_rule: ClassVar[Rule]
+
+    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
+        super().__init__(session)
+        self.caller = caller
+
+    def _scope(self) -> list[Any]:
+        if self.caller is None:
+            return []
+        self.read_rule.require(self.caller)
+        own = self.caller.partner_only
+        return [self.model.partner_iso == own] if own else []
+
+    async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:
+        return (await self.session.scalars(select(self.model).where(any_of(self.model.id, keys),
+                                                                    *self._scope()))).all()
+
+    async def for_change_by(self, caller: Actor, rule: Rule, key: Any, expected_version: int | None = None,
+                            field: str | None = None, missing: Exception | None = None) -> M:
+        """The row, locked for a change the caller may make under `rule`; another partner's does not exist."""
+        rule.require(caller)
+        own = caller.partner_only
+        return await self.for_change(key, expected_version, field, missing=missing,
+                                     visible=lambda row: own is None or row.partner_iso == own)
 
 
 async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence[tuple[Any, ...]],

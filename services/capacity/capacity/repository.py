@@ -35,7 +35,7 @@ from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel, upsert_if_newer
-from shared.repository import Repository, lateral_pages
+from shared.repository import PartnerScopedRepository, lateral_pages
 
 
 @dataclass
@@ -76,26 +76,9 @@ RequestOrdering = Ordering[CapacityRequest]
 OLDEST_FIRST = Ordering(RequestOrder.CREATED_AT, Direction.ASC, REQUEST_SORT)
 
 
-class RequestRepository(Repository[CapacityRequest]):
-    """Given the caller, every read is scoped to what it may see (a partner: its own requests); without one
-    (use cases, which check the request they change), nothing is filtered."""
-
+class RequestRepository(PartnerScopedRepository[CapacityRequest]):
     model = CapacityRequest
-
-    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
-        super().__init__(session)
-        self.caller = caller
-
-    def _scope(self) -> list[ColumnElement[bool]]:
-        if self.caller is None:
-            return []
-        READ_REQUESTS.require(self.caller)
-        own = self.caller.partner_only
-        return [CapacityRequest.partner_iso == own] if own else []
-
-    async def get_many(self, keys: Sequence[Any]) -> Sequence[CapacityRequest]:
-        return (await self.session.scalars(select(CapacityRequest).where(any_of(CapacityRequest.id, keys),
-                                                                         *self._scope()))).all()
+    read_rule = READ_REQUESTS
 
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[CapacityRequest]]:
         """Each partner's page of requests, oldest first, in one statement."""

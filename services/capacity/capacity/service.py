@@ -121,11 +121,9 @@ async def record_assessment(uow: UnitOfWork, request_id: uuid.UUID, findings: st
 async def load_request(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None = None,
                        field: str | None = None, rule: Rule = ASSESS_REQUESTS,
                        missing: Exception | None = None) -> CapacityRequest:
-    """The request, locked for a change the caller may make under `rule`; another partner's does not exist."""
-    rule.require(uow.caller)
-    return await RequestRepository(uow.session).for_change(
-        request_id, expected_version, field, visible=lambda r: sees_partner(uow.caller, r.partner_iso),
-        missing=missing)
+    """The request, locked for a change the caller may make under `rule` (assessing, unless told)."""
+    return await RequestRepository(uow.session).for_change_by(uow.caller, rule, request_id, expected_version,
+                                                              field, missing)
 
 
 async def changed(uow: UnitOfWork, request: CapacityRequest, verb: str) -> CapacityRequest:

@@ -41,7 +41,7 @@ from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import upsert_if_newer
-from shared.repository import Repository, lateral_pages
+from shared.repository import PartnerScopedRepository, Repository, lateral_pages
 
 
 class PartnerRepository(Repository[Partner]):
@@ -95,25 +95,9 @@ ProgrammeOrdering = Ordering[Programme]
 NEWEST_FIRST = Ordering(ProgrammeOrder.PERIOD_START, Direction.DESC, PROGRAMME_SORT)
 
 
-class ProgrammeRepository(Repository[Programme]):
-    """Given the caller, every read is scoped to what it may see (a partner: its own programmes); without
-    one (use cases, which check the programme they change), nothing is filtered."""
-
+class ProgrammeRepository(PartnerScopedRepository[Programme]):
     model = Programme
-
-    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
-        super().__init__(session)
-        self.caller = caller
-
-    def _scope(self) -> list[ColumnElement[bool]]:
-        if self.caller is None:
-            return []
-        READ_PROGRAMMES.require(self.caller)
-        own = self.caller.partner_only
-        return [Programme.partner_iso == own] if own else []
-
-    async def get_many(self, keys: Sequence[Any]) -> Sequence[Programme]:
-        return (await self.session.scalars(select(Programme).where(any_of(Programme.id, keys), *self._scope()))).all()
+    read_rule = READ_PROGRAMMES
 
     async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
         latest = await self.session.scalar(select(func.max(Programme.revision)).where(

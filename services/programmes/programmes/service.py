@@ -188,11 +188,9 @@ async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeSt
 async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None = None,
                          field: str | None = None, rule: Rule = DECIDE_PROGRAMMES,
                          missing: Exception | None = None) -> Programme:
-    """The programme, locked for a change the caller may make under `rule`; another partner's does not exist."""
-    rule.require(uow.caller)
-    return await ProgrammeRepository(uow.session).for_change(
-        programme_id, expected_version, field, visible=lambda p: sees_partner(uow.caller, p.partner_iso),
-        missing=missing)
+    """The programme, locked for a change the caller may make under `rule` (deciding, unless told)."""
+    return await ProgrammeRepository(uow.session).for_change_by(uow.caller, rule, programme_id, expected_version,
+                                                                field, missing)
 
 
 async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:
