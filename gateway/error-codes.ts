@@ -11,6 +11,13 @@ const SIGN_IN = /^Unauthenticated$|authentication token/;
 // The operation limits' refusals (tokens, depth).
 const LIMIT = /Token limit|tokens\. Parsing aborted|maximum operation depth|Query depth limit|depth limit/i;
 
+// An entity the caller may not see comes back null from its subgraph's `_entities`, and the gateway then
+// reports every non-null field of it that it cannot fill. The null is the answer (such references are
+// nullable for this reason: PlannedActivity.activity, Measure.activities), not a failure, so those reports
+// are dropped before errors are masked, where the null stopped at the reference. A subgraph cannot send this error itself: its own non-null checks
+// fail inside the subgraph, with the subgraph's message.
+const HIDDEN_ENTITY = /^Cannot return null for non-nullable field [_A-Za-z][_0-9A-Za-z]*\.[_A-Za-z][_0-9A-Za-z]*\.$/;
+
 type ErrorLike = GraphQLError | { message?: string; extensions?: Record<string, unknown> };
 type ResultLike = { errors?: ErrorLike[] } & Record<string, unknown>;
 
@@ -50,7 +57,37 @@ async function* streamWithCodes(results: AsyncIterable<ResultLike>): AsyncIterab
   for await (const result of results) yield withCodes(result);
 }
 
+// Whether the null stopped at the entity's own position (path minus its field): a reference that may be
+// null. Had it spread further up, something more than a hidden entity is missing, and the error stays.
+function nullAtEntity(data: unknown, path: readonly (string | number)[] | undefined): boolean {
+  if (!path || path.length < 2) return false;
+  let container: any = data;
+  for (const key of path.slice(0, -2)) {
+    if (container == null) return false;
+    container = container[key];
+  }
+  return container != null && container[path[path.length - 2]] === null;
+}
+
+function withoutHiddenEntities(result: ResultLike): ResultLike {
+  if (!result || !Array.isArray(result.errors)) return result;
+  const errors = result.errors.filter((error) => !(HIDDEN_ENTITY.test(String(error?.message ?? ''))
+    && nullAtEntity(result.data, (error as GraphQLError).path)));
+  if (errors.length === result.errors.length) return result;
+  const { errors: _all, ...rest } = result;
+  return errors.length ? { ...rest, errors } : rest;
+}
+
 export const everyErrorHasACode = {
+  onExecute() {
+    return {
+      onExecuteDone({ result, setResult }: { result: unknown; setResult: (result: any) => void }) {
+        if (result && !(result as AsyncIterable<unknown>)[Symbol.asyncIterator]) {
+          setResult(withoutHiddenEntities(result as ResultLike));
+        }
+      },
+    };
+  },
   onResultProcess({ result, setResult }: { result: unknown; setResult: (result: any) => void }) {
     if (Array.isArray(result)) setResult(result.map(withCodes));
     else if (result && typeof (result as AsyncIterable<ResultLike>)[Symbol.asyncIterator] === 'function') {

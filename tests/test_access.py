@@ -310,6 +310,26 @@ def test_partner_geo_reaches_nothing_of_partner_jor_by_any_path(system: System, 
     assert failed == []
 
 
+def test_a_reference_to_what_the_caller_may_not_see_is_null_without_an_error(
+        system: System, two_partners: dict[str, Any]) -> None:
+    """Staff link, in Georgia's own package, an activity open to Jordan alone: Georgia sees its measure with
+    a null in its place (as `_entities` answers), not an error; staff see the activity."""
+    geo_request, hidden = two_partners["GEO_request"], two_partners["jor_only"]
+    assert until(lambda: system.graphql(
+        'mutation($r: ID!, $a: [ID!]!) { addMeasure(requestId: $r, input: {area: CYBER_DEFENCE, title: "Hidden", '
+        'leadNation: "NOR", activityIds: $a}) { measure { id } } }', {"r": geo_request, "a": [hidden["id"]]}
+    ).get("data"))
+    query = ("query($id: ID!) { capacityRequest(id: $id) { package { measures { title "
+             "activities { id pcmRef title } } } } }")
+    seen = {account: system.graphql(query, {"id": geo_request}, as_=account) for account in ("staff", "partner-geo")}
+    for account, result in seen.items():
+        assert "errors" not in result, (account, result)
+    linked = {account: next(m["activities"] for m in result["data"]["capacityRequest"]["package"]["measures"]
+                            if m["title"] == "Hidden") for account, result in seen.items()}
+    assert [(a["id"], a["pcmRef"]) for a in linked["staff"]] == [(hidden["id"], hidden["pcmRef"])]
+    assert linked["partner-geo"] == [None]
+
+
 async def _subscription_hears_only_visible(system: System, two_partners: dict[str, Any]) -> bool:
     hidden, shown = two_partners["jor_only"], two_partners["activity"]
     client = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
