@@ -15,6 +15,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
+from shared.graphql.executor import PlannedExecutor
 from shared.graphql.limits import limit_extensions
 from shared.graphql.parsing import CachedParse
 from shared.graphql.scalars import FINITE_DECIMAL
@@ -68,5 +69,5 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),
         extensions=extensions, federation_version=FEDERATION_VERSION,
-        scalar_overrides={Decimal: FINITE_DECIMAL},
+        scalar_overrides={Decimal: FINITE_DECIMAL}, execution_context_class=PlannedExecutor,
     )

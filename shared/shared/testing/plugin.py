@@ -6,6 +6,7 @@ group when the session ends; no test depends on a server of the machine.
 
 from __future__ import annotations
 
+import os
 import signal
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +26,11 @@ def pytest_configure(config: pytest.Config) -> None:
         raise KeyboardInterrupt(f"signal {signum}")
 
     signal.signal(signal.SIGTERM, interrupt)
+    # Every list a planned execution completes is completed the ordinary way too and must give the same
+    # bytes, in this process and in the services the tests start (shared.graphql.executor).
+    os.environ["HUB_CHECK_PLANNED_EXECUTION"] = "1"
+    from shared.graphql.executor import PlannedExecutor
+    PlannedExecutor.check_plans = True
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,250 @@
+"""Lists completed in one pass: the executor every subgraph runs.
+
+graphql-core completes a list item by item and field by field: for each of a hundred rows and each
+of seven plain fields it builds a path, a resolve info, calls the resolver, checks the type and
+coerces the value, about 3 µs a field. Most of our lists select only plain fields (attributes of the
+row, scalars and enums, lists of them, plain nested objects such as a connection's edge and node).
+For such a list the executor builds a plan once, from the fields the operation selects on the item
+type, and completes every item with it: read the attribute, coerce it, put it in the dict.
+
+A plan covers only what it can do exactly as graphql-core would. A field with its own resolver,
+arguments, an abstract type or `@defer`/`@stream` makes the list go the ordinary way; so does any
+item that does not fit (a null where the schema says non-null, a value an enum cannot represent),
+and the ordinary way then reports the error with its path. With `HUB_CHECK_PLANNED_EXECUTION=1`
+(the test suite sets it) every planned list is completed both ways and must serialise to the same
+bytes, so every query of the test suite proves the plan.
+
+Plans are kept per document (the parse cache hands out the same document object for the same
+text) and per operation and response path, unless a variable can change what is selected
+(`@skip`/`@include` with a variable), in which case they are kept for the one execution.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+from typing import Any
+
+from graphql import (
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLLeafType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    GraphQLString,
+    OperationDefinitionNode,
+    Undefined,
+    VariableNode,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+    is_object_type,
+)
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.language import Visitor, visit
+from graphql.pyutils import Path
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+CHECK_PLANS = os.environ.get("HUB_CHECK_PLANNED_EXECUTION") == "1"
+DEFINITION = "strawberry-definition"
+
+Complete = Callable[[Any], Any]
+
+
+class Unplanned(Exception):
+    """This value cannot be completed by the plan: the ordinary way must do it (and report why)."""
+
+
+UNPLANNED = Unplanned()
+PLANNED_OPERATIONS = 500  # as many as the parse cache keeps documents
+Plans = dict[tuple[str, ...], Complete | None]  # response path of a list -> the plan of its items, or None
+# By the schema's and the operation node's identity, both kept alive with the plans: the parse cache hands
+# out the same node for the same text. None where a variable decides what is selected.
+_PLANS: OrderedDict[tuple[int, int], tuple[Any, OperationDefinitionNode, Plans | None]] = OrderedDict()
+
+
+class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[misc]
+    check_plans = CHECK_PLANS
+
+    def complete_iterable_value(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList,
+                                info: GraphQLResolveInfo, path: Path, items: Iterable[Any],
+                                position_context: Any) -> Any:
+        plan = self._plan(item_type, field_details_list, path)
+        if plan is not None:
+            if not isinstance(items, list | tuple):
+                items = list(items)
+            try:
+                completed = [plan(item) for item in items]
+            except Unplanned:
+                pass
+            else:
+                if self.check_plans:
+                    _check(completed, super().complete_iterable_value(
+                        item_type, field_details_list, info, path, items, position_context), path)
+                return completed
+        return super().complete_iterable_value(item_type, field_details_list, info, path, items, position_context)
+
+    def _plan(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList, path: Path) -> Complete | None:
+        plans: Plans | None = self.__dict__.get("_plans")
+        if plans is None:
+            plans = self._plans = _plans_of(self.schema, self.operation, self.fragment_definitions)
+        key = tuple(k for k in path.as_list() if isinstance(k, str))
+        if key not in plans:
+            plans[key] = self._completer(item_type, field_details_list)
+        return plans[key]
+
+    def _completer(self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList) -> Complete | None:
+        """How to complete a value of this type with these selections, or None if only the ordinary way can."""
+        required = is_non_null_type(return_type)
+        named = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
+        if is_leaf_type(named):
+            return _leaf(named, required)  # type: ignore[arg-type]
+        inner: Complete | None
+        if is_list_type(named):
+            item = self._completer(named.of_type, field_details_list)  # type: ignore[union-attr]
+            inner = None if item is None else _list(item)
+        elif is_object_type(named):
+            inner = self._object(named, field_details_list)  # type: ignore[arg-type]
+        else:  # interfaces and unions resolve their type: the ordinary way
+            return None
+        return None if inner is None else _nullable(inner, required)
+
+    def _object(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Complete | None:
+        grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
+        if deferred or self.middleware_manager is not None and self.middleware_manager.middlewares:
+            return None
+        steps: list[tuple[str, Callable[[Any], Any], Complete]] = []
+        for response_name, details in grouped.items():
+            node = details[0].node
+            name = node.name.value
+            if name == "__typename":
+                steps.append((response_name, _constant(object_type.name), _same))
+                continue
+            field = self.schema.get_field(object_type, name)
+            if field is None:
+                continue  # the ordinary way leaves it out as well
+            definition = (field.extensions or {}).get(DEFINITION)
+            plain = getattr(field.resolve, "_is_default", False) and definition is not None
+            if not plain or field.args or node.arguments or node.directives and _has_defer(node):
+                return None
+            complete = self._completer(field.type, details)
+            if complete is None:
+                return None
+            steps.append((response_name, attrgetter(definition.python_name), complete))
+        return _object(steps, object_type.is_type_of)
+
+
+def _nullable(inner: Complete, required: bool) -> Complete:
+    if required:
+        def complete_required(value: Any) -> Any:
+            if value is None or value is Undefined:
+                raise UNPLANNED
+            return inner(value)
+        return complete_required
+
+    def complete(value: Any) -> Any:
+        return None if value is None or value is Undefined else inner(value)
+    return complete
+
+
+def _leaf(leaf_type: GraphQLLeafType, required: bool) -> Complete:
+    """A scalar or enum, coerced as graphql-core would; the common cases without a call."""
+    coerce = leaf_type.coerce_output_value
+    exact: type | None = None
+    if isinstance(leaf_type, GraphQLEnumType):
+        names = leaf_type._value_lookup  # value -> name, what coerce_output_value looks up
+
+        def coerce(value: Any) -> Any:
+            return names[value]
+    elif leaf_type is GraphQLString:
+        exact = str
+    elif leaf_type is GraphQLBoolean:
+        exact = bool  # (not Int: its coercion also checks the 32-bit range)
+
+    def complete(value: Any) -> Any:
+        if value is None or value is Undefined:
+            if required:
+                raise UNPLANNED
+            return None
+        if type(value) is exact:
+            return value
+        try:
+            coerced = coerce(value)
+        except Exception:
+            raise UNPLANNED from None
+        if coerced is None or coerced is Undefined:
+            raise UNPLANNED
+        return coerced
+    return complete
+
+
+def _list(item: Complete) -> Complete:
+    def complete(values: Any) -> Any:
+        if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+            raise UNPLANNED
+        return [item(value) for value in values]
+    return complete
+
+
+def _object(steps: list[tuple[str, Callable[[Any], Any], Complete]],
+            is_type_of: Callable[[Any, Any], Any] | None) -> Complete:
+    def complete(source: Any) -> dict[str, Any]:
+        if is_type_of is not None and is_type_of(source, None) is not True:
+            raise UNPLANNED  # False, or an awaitable: the ordinary way decides
+        try:
+            return {name: finish(read(source)) for name, read, finish in steps}
+        except AttributeError:
+            raise UNPLANNED from None
+    return complete
+
+
+def _constant(value: Any) -> Callable[[Any], Any]:
+    return lambda _source: value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _has_defer(node: Any) -> bool:
+    return any(directive.name.value in ("defer", "stream") for directive in node.directives)
+
+
+def _plans_of(schema: Any, operation: OperationDefinitionNode, fragments: dict[str, Any]) -> Plans:
+    """The plans kept for an operation, or a dict for this execution only when variables decide the selection."""
+    key = (id(schema), id(operation))
+    kept = _PLANS.get(key)
+    if kept is None:
+        kept = _PLANS[key] = (schema, operation, None if _selection_varies(operation, fragments) else {})
+        if len(_PLANS) > PLANNED_OPERATIONS:
+            _PLANS.popitem(last=False)
+    return {} if kept[2] is None else kept[2]
+
+
+class _VariableDirective(Visitor):
+    found = False
+
+    def enter_directive(self, node: Any, *_: Any) -> Any:
+        if node.name.value in ("skip", "include") and any(
+                isinstance(argument.value, VariableNode) for argument in node.arguments):
+            self.found = True
+            return self.BREAK
+        return None
+
+
+def _selection_varies(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+    finder = _VariableDirective()
+    for part in (operation, *fragments.values()):
+        visit(part, finder)
+    return finder.found
+
+
+def _check(planned: list[Any], ordinary: Any, path: Path) -> None:
+    """The plan and graphql-core must give the same bytes (HUB_CHECK_PLANNED_EXECUTION)."""
+    if json.dumps(planned, default=str) != json.dumps(ordinary, default=str):
+        raise AssertionError(f"planned execution differs at {path.as_list()}: {planned!r} != {ordinary!r}")
