@@ -26,11 +26,13 @@ class Direction(str, Enum):
 
 @dataclass(frozen=True)
 class SortKey(Generic[R]):
-    """A column a list sorts by, how a row gives its value to a cursor, and how a cursor gives it back."""
+    """A column a list sorts by, how a row gives its value to a cursor, and how a cursor gives it back;
+    `reads`: the row's attributes `value_of` reads (a view of the row must hold them)."""
 
     column: ColumnElement[Any]
     value_of: Callable[[R], Any]
     parse: Callable[[Any], Any] = lambda value: value
+    reads: tuple[str, ...] = ()
 
     def cursor(self, row: R) -> tuple[Any, str]:
         return self.value_of(row), str(row.id)  # type: ignore[attr-defined]

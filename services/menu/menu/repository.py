@@ -24,6 +24,7 @@ from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel
 from shared.repository import Repository, lateral_counts, lateral_pages
+from shared.views import Views
 
 FAR_FUTURE = date(9999, 12, 31)
 # What a search for a menu reference looks like: a provider code, perhaps a dot and digits ("NSO.99").
@@ -37,11 +38,13 @@ class ActivityOrder(str, Enum):
 
 
 ACTIVITY_SORT: dict[ActivityOrder, SortKey[Activity]] = {
-    ActivityOrder.TITLE: SortKey(Activity.title, lambda a: a.title),  # type: ignore[arg-type]
-    ActivityOrder.PCM_REF: SortKey(Activity.pcm_ref, lambda a: a.pcm_ref),  # type: ignore[arg-type]
+    ActivityOrder.TITLE: SortKey(Activity.title, lambda a: a.title, reads=("title",)),  # type: ignore[arg-type]
+    ActivityOrder.PCM_REF: SortKey(Activity.pcm_ref, lambda a: a.pcm_ref, reads=("pcm_ref",)),  # type: ignore[arg-type]
     ActivityOrder.START_DATE: SortKey(NEXT_START_OR_LAST, lambda a: (a.next_start_date or FAR_FUTURE).isoformat(),
-                                      date.fromisoformat),
+                                      date.fromisoformat, reads=("next_start_date",)),
 }
+# What lists and entity batches read of an activity: the columns their query selects.
+ACTIVITY_VIEWS = Views(Activity)
 
 
 ActivityOrdering = Ordering[Activity]
@@ -143,10 +146,12 @@ class ActivityRepository(Repository[Activity]):
         return (await self.session.scalar(select(Activity.id).where(Activity.pcm_ref == pcm_ref))) is not None
 
     async def page(self, where: ActivityCriteria, order: ActivityOrdering, page: PageRequest,
-                   caller: Actor) -> Sequence[Activity]:
-        statement = keyset(select(Activity).where(*where.conditions(), *visible_to(caller)), order.sort, Activity.id,
-                           order.direction, page)
-        return (await self.session.scalars(statement)).all()
+                   caller: Actor, columns: Sequence[str]) -> Sequence[Any]:
+        """A page of views holding `columns` (and what the cursor reads)."""
+        names = (*columns, *order.sort.reads)
+        statement = keyset(ACTIVITY_VIEWS.select(names).where(*where.conditions(), *visible_to(caller)),
+                           order.sort, Activity.id, order.direction, page)
+        return await ACTIVITY_VIEWS.all(self.session, statement, names)
 
     async def count(self, where: ActivityCriteria, caller: Actor) -> int:
         statement = select(func.count()).select_from(Activity).where(*where.conditions(), *visible_to(caller))

@@ -86,12 +86,27 @@ class PageRequest:
         return cls(page_size(first), decode_cursor(after, list_name), list_name)
 
 
+class _Edge:
+    """An Edge whose cursor is encoded only if it is asked for (most lists ask for the nodes alone)."""
+
+    __slots__ = ("node", "_list_name", "_cursor_of")
+
+    def __init__(self, node: Any, list_name: str, cursor_of: Callable[[Any], Sequence[Any]]) -> None:
+        self.node = node
+        self._list_name = list_name
+        self._cursor_of = cursor_of
+
+    @property
+    def cursor(self) -> str:
+        return encode_cursor(self._list_name, self._cursor_of(self.node))
+
+
 def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
                count: Callable[[], Awaitable[int]]) -> Connection[Any]:
     """Build a connection from `limit + 1` rows fetched after the cursor."""
     has_next = len(rows) > page.limit
     rows = rows[: page.limit]
-    edges = [Edge(cursor=encode_cursor(page.list_name, cursor_of(row)), node=row) for row in rows]
+    edges: list[Any] = [_Edge(row, page.list_name, cursor_of) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from shared.views import RowView
+
 
 def served_from(*models: type) -> classmethod:  # type: ignore[type-arg]
+    """The type's objects are its own, rows of these models, or views of their rows (shared.views)."""
     def is_type_of(cls: type, obj: Any, _info: Any) -> bool:
-        return isinstance(obj, (cls, *models))
+        return isinstance(obj, (cls, *models)) or isinstance(obj, RowView) and obj.model in models
 
     return classmethod(is_type_of)

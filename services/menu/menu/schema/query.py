@@ -7,7 +7,7 @@ import strawberry
 from menu.access import READ_MENU
 from menu.repository import ActivityRepository, AreaRepository, known_partners
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
-from menu.schema.types import Activity, ActivityConnection, AreaOfCooperation, Occurrence
+from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, AreaOfCooperation, Occurrence
 from shared.domain_text import plain
 from shared.errors import BadUserInput
 from shared.graphql.ids import parse_id
@@ -60,7 +60,7 @@ class Query:
         page = PageRequest.of(first, after, f"activities.{order.field.value}")
         repository = ActivityRepository(info.context.session)
         caller = info.context.actor
-        rows = await repository.page(criteria, order, page, caller)
+        rows = await repository.page(criteria, order, page, caller, ACTIVITY_COLUMNS.columns(info, "edges", "node"))
         return connection(rows, page, order.sort.cursor, lambda: repository.count(criteria, caller))
 
     @strawberry.field(description="All areas of cooperation, by code")

@@ -9,12 +9,13 @@ from typing import Any
 import strawberry
 
 from menu import models
-from menu.repository import OCCURRENCE_SORT
+from menu.repository import ACTIVITY_VIEWS, OCCURRENCE_SORT
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from shared.frameworks import Framework
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
+from shared.graphql.projection import Projection
 from shared.graphql.rows import served_from
 
 
@@ -98,3 +99,5 @@ class Occurrence:
 
 
 ActivityConnection = Connection[Activity]
+# The columns an activity's selected fields read (its resolvers' needs named here).
+ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "occurrences": ("id",)})
