@@ -37,10 +37,14 @@ def service_metadata() -> MetaData:
 
 
 def create_engine(url: str, statement_ms: int | None = None, **kwargs: Any) -> AsyncEngine:
-    """A service's engine; `statement_ms` bounds every statement (PostgreSQL's statement_timeout)."""
+    """A service's engine; `statement_ms` bounds every statement (PostgreSQL's statement_timeout).
+
+    No ping before each checkout: it is a round trip on every request. A connection the database
+    dropped fails the one statement that meets it; the pool then discards every connection of that
+    age (SQLAlchemy invalidates the pool on a disconnect), and `pool_recycle` retires old ones."""
     if statement_ms is not None:
         kwargs.setdefault("connect_args", {"server_settings": {"statement_timeout": str(statement_ms)}})
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, **kwargs)
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_recycle=1800, **kwargs)
 
 
 class SerialSession(AsyncSession):
@@ -60,6 +64,19 @@ class SerialSession(AsyncSession):
             return await super().scalar(*args, **kwargs)
 
     # scalars() goes through execute(), so it takes its turn there.
+
+    async def rows(self, statement: Any) -> list[Any]:
+        """The rows of a select as the driver returns them (shared.reads): no ORM, no result processing,
+        and no transaction unless one is already open."""
+        from shared.reads import compiled_read, fetch
+
+        async with self._turn:
+            connection = await self.connection()
+            read, arguments = compiled_read(statement, connection.dialect)
+            if read is None:
+                return list((await connection.execute(statement)).all())
+            raw = await connection.get_raw_connection()
+            return await fetch(connection.sync_connection, raw.driver_connection, read, arguments)  # type: ignore[arg-type]
 
     async def get(self, *args: Any, **kwargs: Any) -> Any:
         async with self._turn:

@@ -76,7 +76,7 @@ class Views:
         """The rows of a statement whose columns are `self.columns(names)`, as views."""
         view = self.view(names)
         make = tuple.__new__
-        return [make(view, row) for row in (await session.execute(statement)).all()]
+        return [make(view, row) for row in await session.rows(statement)]  # type: ignore[attr-defined]
 
 
 def _as_stored(column: Any, table_column: Any) -> ColumnElement[Any]:

@@ -73,19 +73,19 @@ class ActivityCriteria:
         if self.area_codes:
             where.append(any_of(Activity.area_code, self.area_codes))
         if self.kinds:
-            where.append(Activity.kind.in_(self.kinds))
+            where.append(any_of(Activity.kind, self.kinds))
         if self.statuses:
-            where.append(Activity.status.in_(self.statuses))
+            where.append(any_of(Activity.status, self.statuses))
         if self.frameworks:
             where.append(Activity.frameworks.overlap(text_array(self.frameworks)))
         if self.languages:
             where.append(Activity.languages.overlap(text_array(self.languages)))
         if self.levels:
-            where.append(Activity.level.in_(self.levels))
+            where.append(any_of(Activity.level, self.levels))
         if self.tags:
             where.append(Activity.tags.overlap(text_array(self.tags)))
         if self.provider_kinds:
-            where.append(Activity.provider_kind.in_(self.provider_kinds))
+            where.append(any_of(Activity.provider_kind, self.provider_kinds))
         if self.providers:
             where.append(any_of(Activity.provider_name, self.providers))
         if self.open_to is not None:
@@ -217,7 +217,7 @@ class OccurrenceRepository(Repository[Occurrence]):
 
     @staticmethod
     def _having(statuses: tuple[OccurrenceStatus, ...]) -> list[ColumnElement[bool]]:
-        return [Occurrence.status.in_(statuses)] if statuses else []
+        return [any_of(Occurrence.status, statuses)] if statuses else []
 
     async def pending_of(self, activity_id: uuid.UUID) -> Sequence[Occurrence]:
         return (await self.session.scalars(

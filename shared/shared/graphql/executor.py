@@ -185,7 +185,7 @@ def _leaf(leaf_type: GraphQLLeafType, required: bool) -> Complete:
 
 def _list(item: Complete) -> Complete:
     def complete(values: Any) -> Any:
-        if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        if type(values) is not list and (isinstance(values, str | bytes) or not isinstance(values, Iterable)):
             raise UNPLANNED
         return [item(value) for value in values]
     return complete

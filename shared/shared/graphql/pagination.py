@@ -6,6 +6,7 @@ import base64
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -86,19 +87,16 @@ class PageRequest:
         return cls(page_size(first), decode_cursor(after, list_name), list_name)
 
 
-class _Edge:
-    """An Edge whose cursor is encoded only if it is asked for (most lists ask for the nodes alone)."""
+class _Edge(tuple):  # type: ignore[type-arg]
+    """An Edge whose cursor is encoded only if it is asked for (most lists ask for the nodes alone):
+    (node, list name, cursor_of), a tuple because a page makes a hundred of them."""
 
-    __slots__ = ("node", "_list_name", "_cursor_of")
-
-    def __init__(self, node: Any, list_name: str, cursor_of: Callable[[Any], Sequence[Any]]) -> None:
-        self.node = node
-        self._list_name = list_name
-        self._cursor_of = cursor_of
+    __slots__ = ()
+    node = property(itemgetter(0))
 
     @property
     def cursor(self) -> str:
-        return encode_cursor(self._list_name, self._cursor_of(self.node))
+        return encode_cursor(self[1], self[2](self[0]))
 
 
 def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
@@ -106,7 +104,8 @@ def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Se
     """Build a connection from `limit + 1` rows fetched after the cursor."""
     has_next = len(rows) > page.limit
     rows = rows[: page.limit]
-    edges: list[Any] = [_Edge(row, page.list_name, cursor_of) for row in rows]
+    make, list_name = tuple.__new__, page.list_name
+    edges: list[Any] = [make(_Edge, (row, list_name, cursor_of)) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
@@ -18,10 +17,11 @@ from strawberry.federation import Schema
 
 from shared.events.kafka import ensure_topics
 from shared.graphql.context import context_dependency
-from shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from shared.runtime import ServiceRuntime
 from shared.web.gateway_only import GatewayOnly
+from shared.web.graphql_http import GraphQLOverHTTP
 from shared.web.limits import GraphQLRequestLimits
+from shared.web.request_metrics import RequestMetrics
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +43,6 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     service = runtime.settings.service_name
 
-    @app.middleware("http")
-    async def measure(request: Request, call_next):  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
-        response = await call_next(request)
-        path = request.url.path
-        HTTP_REQUESTS.labels(service, path, str(response.status_code)).inc()
-        HTTP_LATENCY.labels(service, path).observe(time.perf_counter() - started)
-        return response
-
     @app.get("/healthz", tags=["health"], summary="The process is alive")
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
@@ -68,6 +59,10 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
+    # Innermost first: the common GraphQL request skips FastAPI's routing; every request is measured.
+    app.add_middleware(GraphQLOverHTTP, schema=schema, runtime=runtime)
+    app.add_middleware(RequestMetrics, service=service, paths=["/graphql", "/healthz", "/readyz", "/metrics",
+                                                               "/docs", "/openapi.json"])
     app.add_middleware(GraphQLRequestLimits)
     app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)  # outermost: first
     return app
