@@ -8,7 +8,7 @@ NODE_STAMP := gateway/node_modules/.installed
 IDENTITY_STAMP := deploy/identity/node_modules/.installed
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
-.PHONY: run test install sdl compose clean reset
+.PHONY: run test install sdl compose clean reset bench
 
 run: install
 	@$(BIN)/python -m shared.devstack run
@@ -16,6 +16,11 @@ run: install
 test: install
 	@$(BIN)/ruff check shared services tests
 	@$(BIN)/python -m pytest
+
+# Benchmarks against a running `make run` (another terminal); needs wrk from the system's packages.
+# Not part of `make test`. BENCH_ARGS="--seconds 20 --only list,gateway" narrows or lengthens it.
+bench: install
+	@$(BIN)/python tests/benchmarks/bench.py $(BENCH_ARGS)
 
 install: $(PY_STAMP) $(NODE_STAMP) $(IDENTITY_STAMP)
 

@@ -361,3 +361,31 @@ def test_a_direct_request_without_the_gateway_secret_is_refused(system: System) 
             assert response.status_code == 403, (service, body)
             assert json.loads(response.text)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
         assert httpx.get(f"{url}/healthz").status_code == 200  # probes stay open
+
+
+def test_a_refusal_says_nothing_the_caller_may_not_know(system: System, two_partners: dict[str, Any]) -> None:
+    """Another provider's draft is answered as an unknown id is, without its reference; another nation's
+    contribution is refused before its version is compared (which would tell the request's version)."""
+    created = system.graphql("mutation($i: ActivityInput!) { createActivity(input: $i) { id pcmRef } }", {"i": {
+        "pcmRef": f"GBR.{uuid.uuid4().int % 1_000_000}", "title": "A draft of another provider",
+        "description": "Not published", "areaCode": "CEP", "kind": "COURSE", "providerKind": "ALLIED_NATION",
+        "providerName": "United Kingdom", "frameworks": ["PFP"]}})["data"]["createActivity"]
+    unknown = str(uuid.uuid4())
+    for mutation in ('mutation($id: ID!) { updateActivity(id: $id, input: {title: "x"}, expectedVersion: 99) '
+                     '{ id } }',
+                     'mutation($id: ID!) { scheduleOccurrence(activityId: $id, input: {startDate: "2031-01-05", '
+                     'endDate: "2031-01-09", location: "Oberammergau", host: "NSO", seats: 20}) { id } }'):
+        draft = system.graphql(mutation, {"id": created["id"]}, as_="provider-nso")
+        nothing = system.graphql(mutation, {"id": unknown}, as_="provider-nso")
+        assert _codes(draft) == _codes(nothing) and _codes(draft)[0] in ("NOT_FOUND", "BAD_USER_INPUT"), draft
+        assert created["pcmRef"] not in json.dumps(draft)
+    request = system.graphql("query($id: ID!) { capacityRequest(id: $id) { package { measures { id } } } }",
+                             {"id": two_partners["JOR_request"]})["data"]["capacityRequest"]
+    measure = request["package"]["measures"][0]["id"]
+    added = system.graphql('mutation($m: ID!) { addContribution(measureId: $m, input: {nation: "GBR", '
+                           'kind: TRAINERS, quantity: 2}) { contribution { id } } }', {"m": measure})
+    contribution = added["data"]["addContribution"]["contribution"]["id"]
+    for mutation in ("mutation($id: ID!) { updateContribution(id: $id, input: {quantity: 9}, expectedVersion: 9999) "
+                     "{ contribution { id } } }",
+                     "mutation($id: ID!) { removeContribution(id: $id, expectedVersion: 9999) { removedId } }"):
+        assert _codes(system.graphql(mutation, {"id": contribution}, as_="ally-nor")) == ["FORBIDDEN"]

@@ -14,10 +14,15 @@ class ErrorCode(str, Enum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
 
 
+MAX_MESSAGE = 300  # a message quoting a caller's 100 KB value does not send it back whole
+
+
 class DomainError(Exception):
     code: ErrorCode
 
     def __init__(self, message: str, **extensions: Any) -> None:
+        if len(message) > MAX_MESSAGE:
+            message = f"{message[:MAX_MESSAGE]}… (cut)"
         super().__init__(message)
         self.message = message
         self.extensions = {k: v for k, v in extensions.items() if v is not None}

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from shared.auth import Actor, Rule
 from shared.db import Versioned, any_of
 from shared.errors import BadUserInput, NotFound
+from shared.views import Views
 
 M = TypeVar("M", bound=Versioned)
 
@@ -108,6 +109,23 @@ async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence
     return pages
 
 
+async def lateral_view_pages(session: AsyncSession, views: Views, names: Sequence[str],
+                             keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
+                             per_key: Callable[[list[Any]], Select[Any]]) -> list[list[Any]]:
+    """`lateral_pages` for reads: `per_key` selects `views.columns(names)`, and each page holds views."""
+    if not keys:
+        return []
+    table, columns = _unnested(keys, key_types)
+    lateral = per_key(columns).lateral()
+    names = views.names(names)
+    statement = select(table.c.ordinal, *(lateral.c[name] for name in names)).select_from(table).join(lateral, true())
+    view, make = views.view(names), tuple.__new__
+    pages: list[list[Any]] = [[] for _ in keys]
+    for row in await session.rows(statement):  # type: ignore[attr-defined]
+        pages[row[0] - 1].append(make(view, row[1:]))
+    return pages
+
+
 async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
                          matching: Callable[[list[Any]], Select[Any]]) -> list[int]:
     """How many rows `matching` (a `SELECT count(*) ...` given the key columns) finds for each key."""
@@ -115,9 +133,10 @@ async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]],
         return []
     table, columns = _unnested(keys, key_types)
     counted = matching(columns).lateral()
-    rows = await session.execute(select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))
+    rows = await session.rows(  # type: ignore[attr-defined]
+        select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))
     counts = [0] * len(keys)
-    for ordinal, n in rows.all():
+    for ordinal, n in rows:
         counts[ordinal - 1] = n
     return counts
 

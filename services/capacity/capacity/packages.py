@@ -198,10 +198,10 @@ async def _contribution(uow: UnitOfWork, contribution_id: uuid.UUID, expected_ve
     contribution = await RequestRepository(uow.session).child(Contribution, contribution_id)
     if contribution is None:
         raise NotFound("Contribution", contribution_id)
+    check_contributes_as(uow.caller, contribution.nation)  # before the version: another nation's is not its to see
     measure = await _measure(uow, contribution.measure_id)
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
                                            CONTRIBUTE, ("Contribution", contribution_id))
-    check_contributes_as(uow.caller, contribution.nation)
     return contribution, measure, request
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from menu.domain import ActivityStatus
 from shared.auth import EVERYONE, Actor, Role, rule
-from shared.errors import Forbidden, NotFound
+from shared.errors import Forbidden
 
 READ_MENU = rule("read the menu", *EVERYONE, own=(Role.PARTNER, Role.PROVIDER))
 EDIT_ACTIVITIES = rule("create or change activities and their occurrences", Role.STAFF, Role.PROVIDER,
@@ -59,10 +59,11 @@ def check_may_create(caller: Actor, pcm_ref: str) -> None:
         raise Forbidden(f"a provider creates activities under its own code ({caller.provider}.…), not {pcm_ref}")
 
 
-def check_may_edit(caller: Actor, status: ActivityStatus, pcm_ref: str) -> None:
-    """Staff edit any activity; a provider only its own, and another's draft does not exist for it."""
+def check_may_edit(caller: Actor, status: ActivityStatus, pcm_ref: str, missing: Exception) -> None:
+    """Staff edit any activity; a provider only its own, and another's draft does not exist for it
+    (`missing` names what the caller asked for: its id, never the draft's reference)."""
     EDIT_ACTIVITIES.require(caller)
     if caller.is_(Role.PROVIDER) and provider_of(pcm_ref) != caller.provider:
         if status is ActivityStatus.DRAFT:
-            raise NotFound("Activity", pcm_ref)
+            raise missing
         raise Forbidden(f"activity {pcm_ref} belongs to another provider")

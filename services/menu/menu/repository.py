@@ -23,7 +23,7 @@ from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel
-from shared.repository import Repository, lateral_counts, lateral_pages
+from shared.repository import Repository, lateral_counts, lateral_pages, lateral_view_pages
 from shared.views import Views
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -45,6 +45,7 @@ ACTIVITY_SORT: dict[ActivityOrder, SortKey[Activity]] = {
 }
 # What lists and entity batches read of an activity: the columns their query selects.
 ACTIVITY_VIEWS = Views(Activity)
+AREA_VIEWS = Views(AreaOfCooperation, always=("code",))
 
 
 ActivityOrdering = Ordering[Activity]
@@ -128,7 +129,11 @@ def visible_to(caller: Actor) -> list[ColumnElement[bool]]:
 
 
 def _eligible_to(framework: ColumnElement[Any], iso: ColumnElement[Any]) -> ColumnElement[bool]:
-    return and_(Activity.status == ActivityStatus.PUBLISHED, _open_to(framework, iso))
+    """Published and open to the partner. Its framework is the menu's own copy's (programmes' word), not
+    the one a representation carries; the representation's only for a partner the copy has not heard of."""
+    known = (select(KnownPartner.framework).where(KnownPartner.iso == iso)
+             .correlate_except(KnownPartner).scalar_subquery())
+    return and_(Activity.status == ActivityStatus.PUBLISHED, _open_to(func.coalesce(known, framework), iso))
 
 
 class ActivityRepository(Repository[Activity]):
@@ -138,9 +143,12 @@ class ActivityRepository(Repository[Activity]):
         return (await self.session.scalars(select(Activity).where(any_of(Activity.pcm_ref, refs),
                                                                   *visible_to(caller)))).all()
 
-    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Activity]:
-        return (await self.session.scalars(select(Activity).where(any_of(Activity.id, ids),
-                                                                  *visible_to(caller)))).all()
+    async def views_of(self, key: str, values: Sequence[Any], caller: Actor, columns: Sequence[str]) -> list[Any]:
+        """Views (holding `columns`) of the activities whose `key` (id or pcm_ref) is one of `values`,
+        of those the caller may see."""
+        names = (*columns, key)
+        statement = ACTIVITY_VIEWS.select(names).where(any_of(getattr(Activity, key), values), *visible_to(caller))
+        return await ACTIVITY_VIEWS.all(self.session, statement, names)
 
     async def pcm_ref_taken(self, pcm_ref: str) -> bool:
         return (await self.session.scalar(select(Activity.id).where(Activity.pcm_ref == pcm_ref))) is not None
@@ -158,13 +166,16 @@ class ActivityRepository(Repository[Activity]):
         return int(await self.session.scalar(statement) or 0)
 
     async def eligible_pages(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria,
-                             order: ActivityOrdering, page: PageRequest) -> list[list[Activity]]:
-        """One statement for many partners: each partner's page of published activities open to it."""
+                             order: ActivityOrdering, page: PageRequest, columns: Sequence[str]) -> list[list[Any]]:
+        """One statement for many partners: each partner's page (views holding `columns`) of published
+        activities open to it."""
+        names = (*columns, *order.sort.reads)
+
         def per_partner(key: list[Any]) -> Select[Any]:
-            statement = select(Activity).where(_eligible_to(*key), *where.conditions())
+            statement = ACTIVITY_VIEWS.select(names).where(_eligible_to(*key), *where.conditions())
             return keyset(statement, order.sort, Activity.id, order.direction, page)
 
-        return await lateral_pages(self.session, Activity, partners, [Text, Text], per_partner)
+        return await lateral_view_pages(self.session, ACTIVITY_VIEWS, names, partners, [Text, Text], per_partner)
 
     async def eligible_counts(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria) -> list[int]:
         return await lateral_counts(self.session, partners, [Text, Text], lambda key: select(func.count()).select_from(
@@ -234,9 +245,11 @@ class AreaRepository:
     async def all(self) -> Sequence[AreaOfCooperation]:
         return (await self.session.scalars(select(AreaOfCooperation).order_by(AreaOfCooperation.code))).all()
 
-    async def get_many(self, codes: Sequence[str]) -> Sequence[AreaOfCooperation]:
-        return (await self.session.scalars(
-            select(AreaOfCooperation).where(any_of(AreaOfCooperation.code, codes)))).all()
+    async def get_many(self, codes: Sequence[str]) -> Sequence[Any]:
+        """Views of the areas with these codes (the table is small: every column)."""
+        names = AREA_VIEWS.table.c.keys()
+        statement = AREA_VIEWS.select(names).where(any_of(AreaOfCooperation.code, codes))
+        return await AREA_VIEWS.all(self.session, statement, names)
 
     async def exists(self, code: str) -> bool:
         found = await self.session.scalar(select(AreaOfCooperation.code).where(AreaOfCooperation.code == code))
@@ -260,12 +273,18 @@ class MenuLoaders:
         self._occurrences = OccurrenceRepository(session)
         areas = AreaRepository(session)
         # Everything a request reads is scoped to its caller here: root fields, entities and nested fields.
-        self.activity_by_id = one_per_key(lambda ids: self._activities.visible(ids, caller), lambda a: a.id)
-        self.activity_by_pcm_ref = one_per_key(lambda refs: self._activities.by_pcm_refs(refs, caller),
-                                               lambda a: a.pcm_ref)
         self.occurrence_by_id = one_per_key(lambda ids: self._occurrences.visible(ids, caller), lambda o: o.id)
         self.area_by_code = one_per_key(areas.get_many, lambda a: a.code)
         self._by_query: dict[Any, Any] = {}
+
+    def activity_by_id(self, columns: tuple[str, ...]) -> DataLoader[uuid.UUID, Any]:
+        """Views holding `columns` of the activities the caller may see, by id (one loader per columns)."""
+        return self._for(("activity_by_id", columns), lambda: one_per_key(  # type: ignore[no-any-return]
+            lambda ids: self._activities.views_of("id", ids, self.caller, columns), lambda a: a.id))
+
+    def activity_by_pcm_ref(self, columns: tuple[str, ...]) -> DataLoader[str, Any]:
+        return self._for(("activity_by_pcm_ref", columns), lambda: one_per_key(  # type: ignore[no-any-return]
+            lambda refs: self._activities.views_of("pcm_ref", refs, self.caller, columns), lambda a: a.pcm_ref))
 
     def occurrences(self, statuses: tuple[OccurrenceStatus, ...]) -> tuple[
             DataLoader[PagedKey[uuid.UUID], list[Occurrence]], DataLoader[uuid.UUID, int]]:
@@ -281,16 +300,17 @@ class MenuLoaders:
 
         return self._for(("occurrences", statuses), build)  # type: ignore[no-any-return]
 
-    def eligible(self, where: ActivityCriteria, order: ActivityOrdering) -> tuple[
-            DataLoader[PagedKey[tuple[str, str]], list[Activity]], DataLoader[tuple[str, str], int]]:
-        """Pages and counts of partners' eligible activities, keyed by (framework, iso)."""
+    def eligible(self, where: ActivityCriteria, order: ActivityOrdering, columns: tuple[str, ...]) -> tuple[
+            DataLoader[PagedKey[tuple[str, str]], list[Any]], DataLoader[tuple[str, str], int]]:
+        """Pages (views holding `columns`) and counts of partners' eligible activities, keyed by (framework, iso)."""
         def build() -> Any:
             # A partner reads its own list only: another partner's would show what is open to that one by name.
             own = self.caller.partner_only
 
-            async def pages(keys: list[tuple[str, str]], page: PageRequest) -> list[list[Activity]]:
+            async def pages(keys: list[tuple[str, str]], page: PageRequest) -> list[list[Any]]:
                 shown = [k for k in keys if own is None or k[1] == own]
-                found = dict(zip(shown, await self._activities.eligible_pages(shown, where, order, page), strict=True))
+                found = dict(zip(shown, await self._activities.eligible_pages(shown, where, order, page, columns),
+                                 strict=True))
                 return [found.get(k, []) for k in keys]
 
             async def counts(keys: list[tuple[str, str]]) -> list[int]:
@@ -300,7 +320,7 @@ class MenuLoaders:
 
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
-        return self._for(("eligible", where, order), build)  # type: ignore[no-any-return]
+        return self._for(("eligible", where, order, columns), build)  # type: ignore[no-any-return]
 
     def _for(self, query: Any, build: Any) -> Any:
         if query not in self._by_query:

@@ -29,7 +29,7 @@ from menu.models import Activity, Occurrence
 from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository, known_partners
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict
+from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
 
 # Occurrence edits are allowed until registration closes.
@@ -205,7 +205,10 @@ async def _editable(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None =
     """The activity, locked for a change the caller may make (a provider: its own)."""
     EDIT_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id, field)
-    check_may_edit(uow.caller, activity.status, activity.pcm_ref)
+    # Another provider's draft is answered as an unknown id would be.
+    missing = BadUserInput(f"there is no Activity {activity_id}", field=field) if field else NotFound(
+        "Activity", activity_id)
+    check_may_edit(uow.caller, activity.status, activity.pcm_ref, missing)
     return activity
 
 
@@ -214,7 +217,7 @@ async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
     occurrence = await OccurrenceRepository(uow.session).for_change(occurrence_id)
     activity = await ActivityRepository(uow.session).get(occurrence.activity_id)
     assert activity is not None  # an occurrence's activity is a foreign key
-    check_may_edit(uow.caller, activity.status, activity.pcm_ref)
+    check_may_edit(uow.caller, activity.status, activity.pcm_ref, NotFound("Occurrence", occurrence_id))
     return occurrence
 
 

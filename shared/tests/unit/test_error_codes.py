@@ -140,3 +140,14 @@ def test_an_expected_error_is_logged_as_one_line_and_an_unexpected_one_with_its_
     assert "BAD_USER_INPUT" in expected.getMessage() and "\n" not in expected.getMessage()
     assert unexpected.levelno == logging.ERROR and unexpected.exc_info is not None
     assert not [r for r in caplog.records if r.name.startswith("strawberry")]  # nothing logged twice
+
+
+def test_a_message_quoting_a_huge_value_is_cut() -> None:
+    from shared.graphql.ids import parse_id
+
+    try:
+        parse_id("x" * 100_000)
+    except BadUserInput as refused:
+        assert len(refused.message) < 400 and refused.message.endswith("(cut)")
+    else:
+        raise AssertionError("a malformed id was accepted")

@@ -8,7 +8,7 @@ import strawberry
 
 from menu.schema.inputs import ActivityOrderBy, EligibleActivityFilter
 from menu.schema.query import checked_search
-from menu.schema.types import Activity, ActivityConnection
+from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.graphql.loaders import PagedKey
@@ -29,7 +29,7 @@ class Partner:
         criteria = (filter or EligibleActivityFilter()).criteria(checked_search(search))
         order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, f"eligibleActivities.{order.field.value}")
-        pages, counts = info.context.loaders.eligible(criteria, order)
+        pages, counts = info.context.loaders.eligible(criteria, order, ACTIVITY_COLUMNS.columns(info, "edges", "node"))
         key = (self.framework.value, str(self.iso))
         rows = await pages.load(PagedKey.of(key, page))
         return connection(rows, page, order.sort.cursor, lambda: counts.load(key))

@@ -33,9 +33,10 @@ class Query:
                        pcm_ref: str | None = None) -> Activity | None:
         if (id is None) == (pcm_ref is None):
             raise BadUserInput("give either id or pcmRef", field="id")
+        loaders, columns = info.context.loaders, ACTIVITY_COLUMNS.columns(info)
         if id is not None:
-            return await info.context.loaders.activity_by_id.load(parse_id(id))
-        return await info.context.loaders.activity_by_pcm_ref.load(pcm_ref.strip().upper())  # type: ignore[union-attr]
+            return await loaders.activity_by_id(columns).load(parse_id(id))
+        return await loaders.activity_by_pcm_ref(columns).load(pcm_ref.strip().upper())  # type: ignore[union-attr]
 
     @strawberry.field(description="One occurrence by id")
     async def occurrence(self, info: strawberry.Info, id: strawberry.ID) -> Occurrence | None:

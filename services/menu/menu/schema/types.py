@@ -71,10 +71,10 @@ class Activity:
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Activity | None:
-        loaders = info.context.loaders
+        loaders, columns = info.context.loaders, ACTIVITY_COLUMNS.columns(info)
         if "id" in representation:
-            return await loaders.activity_by_id.load(parse_id(representation["id"]))
-        return await loaders.activity_by_pcm_ref.load(representation["pcmRef"])
+            return await loaders.activity_by_id(columns).load(parse_id(representation["id"]))
+        return await loaders.activity_by_pcm_ref(columns).load(representation["pcmRef"])
 
 
 @strawberry.type(description="A dated instance of an activity")
@@ -95,7 +95,8 @@ class Occurrence:
 
     @strawberry.field
     async def activity(self, info: strawberry.Info) -> Activity:
-        return await info.context.loaders.activity_by_id.load(self.activity_id)  # type: ignore[attr-defined]
+        loader = info.context.loaders.activity_by_id(ACTIVITY_COLUMNS.columns(info))
+        return await loader.load(self.activity_id)  # type: ignore[attr-defined]
 
 
 ActivityConnection = Connection[Activity]

@@ -84,3 +84,19 @@ async def test_a_partners_eligible_activities_can_be_searched_filtered_and_order
     assert await refs(f={"levels": ["ADVANCED"]}) == [course["pcmRef"]]
     by_ref = (await menu.graphql(query, {"r": jordan, "s": seminar["pcmRef"]})).ok()["_entities"][0]
     assert [e["node"]["pcmRef"] for e in by_ref["eligibleActivities"]["edges"]] == [seminar["pcmRef"]]
+
+
+async def test_a_partners_framework_is_the_menus_own_not_the_one_a_representation_claims(
+        menu: ServiceHarness, create_activity) -> None:
+    """GEO is a PFP partner: a representation claiming MD (sent straight to the subgraph) shows it nothing
+    open to MD only."""
+    tag = uuid.uuid4().hex[:6]
+    md_only = await create_activity(title=f"{tag} MD only", frameworks=["MD"], publish=True)
+    pfp = await create_activity(title=f"{tag} PFP", frameworks=["PFP"], publish=True)
+    query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { "
+             "eligibleActivities(search: $s, first: 100) { totalCount edges { node { id } } } } } }")
+    query = query.replace("query($r: [_Any!]!)", "query($r: [_Any!]!, $s: String)")
+    claimed = [{"__typename": "Partner", "iso": "GEO", "framework": "MD"}]
+    listed = (await menu.graphql(query, {"r": claimed, "s": tag})).ok()["_entities"][0]["eligibleActivities"]
+    assert [edge["node"]["id"] for edge in listed["edges"]] == [pfp["id"]] and listed["totalCount"] == 1
+    assert md_only["id"] not in str(listed)
