@@ -65,8 +65,8 @@ def wrk(url: str, seconds: float, connections: int, request_body: str = "", toke
         secret: str = "", isos: str = PARTNERS) -> dict[str, float]:
     env = {**os.environ, "BENCH_BODY": request_body, "BENCH_TOKEN": token, "BENCH_SECRET": secret,
            "BENCH_ISOS": isos}
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(HERE / "wrk.lua"), url],
-                         env=env, capture_output=True, text=True, check=True).stdout
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "-s", str(HERE / "wrk.lua"), url]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     result["rate"] = result["requests"] / result["seconds"]
     if result["errors"] or result["non2xx"]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import GraphQLError
@@ -21,7 +21,7 @@ from strawberry.extensions import SchemaExtension
 
 from shared.errors import DomainError
 from shared.graphql.limits import LIMIT_MESSAGES, STATEMENT_MILLISECONDS
-from shared.graphql.text_arguments import argument_paths
+from shared.graphql.text_arguments import argument_paths, literal_path
 
 log = logging.getLogger("shared.graphql")
 
@@ -51,14 +51,22 @@ class ErrorCodes(SchemaExtension):
             return
         context = self.execution_context
         request_id = getattr(context.context, "request_id", None)
-        used_as = argument_paths(context.query, context.graphql_document) if context.graphql_document else {}
-        result.errors = [coded(error, request_id, used_as) for error in result.errors]
+        document = context.graphql_document
+        used_as = argument_paths(context.query, document) if document else {}
+
+        def literal(error: GraphQLError) -> str | None:
+            return literal_path(context.query, document, error) if document else None
+
+        result.errors = [coded(error, request_id, used_as, literal) for error in result.errors]
 
 
-def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] | None = None) -> GraphQLError:
-    """`used_as` maps the operation's variables to the arguments they fill, to name input paths as the
-    schema does (a variable's own name is the caller's choice, or the gateway's)."""
-    """The error as the caller sees it: a code always, a message only when it is the caller's to read."""
+def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] | None = None,
+          literal: Callable[[GraphQLError], str | None] | None = None) -> GraphQLError:
+    """The error as the caller sees it: a code always, a message only when it is the caller's to read.
+
+    `used_as` maps the operation's variables to the arguments they fill, `literal` finds the argument of
+    a refused literal, to name input paths as the schema does (a variable's own name is the caller's
+    choice, or the gateway's; a gateway may pass a client's literal on as a variable or as a literal)."""
     if error.extensions and "code" in error.extensions and error.original_error is None:
         return error  # already mapped (a subscription's last message passes twice)
     original = error.original_error
@@ -70,7 +78,7 @@ def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] |
         if error.message.startswith("Syntax Error"):
             return _expected(error, request_id, error.message, {"code": "GRAPHQL_PARSE_FAILED"})
         if any(marker in error.message for marker in _INPUT_MARKERS):
-            message, field = _input_message(error.message, used_as or {})
+            message, field = _input_message(error, used_as or {}, literal)
             return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
         return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
     sqlstate = _sqlstate(original)
@@ -94,13 +102,20 @@ def _expected(error: GraphQLError, request_id: str | None, message: str, extensi
     return _with(error, message, {k: v for k, v in extensions.items() if v is not None})
 
 
-def _input_message(message: str, used_as: dict[str, str]) -> tuple[str, str | None]:
-    found = _VARIABLE_VALUE.match(message)
-    if found is None:
-        return message, None
+def _input_message(error: GraphQLError, used_as: dict[str, str],
+                   literal: Callable[[GraphQLError], str | None] | None) -> tuple[str, str | None]:
+    found = _VARIABLE_VALUE.match(error.message)
+    if found is not None:
+        path = used_as.get(found["name"], found["name"]) + (found["at"] or "").strip()
+        why = found["why"]
+    else:
+        path = literal(error) if literal is not None else None
+        if path is None:
+            return error.message, None
+        why = error.message
     # A mutation's input fields are named as forms name them ("feeEur"), as the rules name them too.
-    field = (used_as.get(found["name"], found["name"]) + (found["at"] or "").strip()).removeprefix("input.")
-    return f"{field}: {found['why']}", field
+    field = path.removeprefix("input.")
+    return f"{field}: {why}", field
 
 
 def _sqlstate(error: BaseException) -> str | None:

@@ -50,6 +50,16 @@ def argument_paths(query: str | None, document: DocumentNode) -> dict[str, str]:
     return _arguments(query, document).variables
 
 
+def literal_path(query: str | None, document: DocumentNode, error: GraphQLError) -> str | None:
+    """The argument (path) of the literal a validation error is about: by the node it names, or, for a
+    scalar's own refusal (which names none), by the literal's text the message quotes."""
+    found = _arguments(query, document)
+    if error.nodes and error.nodes[0].loc is not None:
+        return found.literals.get(error.nodes[0].loc.start)
+    quoted = [(len(text), path) for text, path in found.leaves if text in error.message]
+    return max(quoted)[1] if quoted else None  # the longest: "3" is in "2027-02-30" too
+
+
 def _first_in_variables(variables: dict[str, Any], used_as: dict[str, str]) -> str | None:
     for name, value in variables.items():
         if (found := _first_in_value(value, used_as.get(name, name))) is not None:
@@ -77,11 +87,14 @@ def _first_in_value(value: Any, path: str) -> str | None:
 
 @dataclass
 class _Arguments:
-    """What a document's arguments hold: the first literal with a control character, and where each
-    variable is used (so a refusal names the argument, not the caller's variable name)."""
+    """What a document's arguments hold: the first literal with a control character, where each
+    variable is used (so a refusal names the argument, not the caller's variable name), and the input
+    path of each literal value, by its position in the text (a refused literal is named the same way)."""
 
     literal: str | None = None
     variables: dict[str, str] = field(default_factory=dict)
+    literals: dict[int, str] = field(default_factory=dict)
+    leaves: list[tuple[str, str]] = field(default_factory=list)  # (a scalar literal's text, its path)
 
 
 _ARGUMENTS: OrderedDict[str, _Arguments] = OrderedDict()
@@ -112,6 +125,10 @@ class _ArgumentWalker(Visitor):
         return self.SKIP
 
     def _walk(self, node: ValueNode, path: str) -> None:
+        if node.loc is not None and not isinstance(node, VariableNode):
+            self.found.literals[node.loc.start] = path
+            if not isinstance(node, ObjectValueNode | ListValueNode):
+                self.found.leaves.append((node.loc.source.body[node.loc.start:node.loc.end], path))
         if isinstance(node, StringValueNode):
             if self.found.literal is None and CONTROL.search(node.value):
                 self.found.literal = path
