@@ -78,7 +78,32 @@ function withoutHiddenEntities(result: ResultLike): ResultLike {
   return errors.length ? { ...rest, errors } : rest;
 }
 
+// A refusal thrown while the context is built (the JWT plugin's, for a WebSocket operation) reaches the
+// client without passing onResultProcess: it gets its code where it is thrown.
+function withCodeInPlace(error: unknown): unknown {
+  if (error instanceof GraphQLError && !error.extensions?.code) {
+    (error.extensions as Record<string, unknown>).code = (coded(error).extensions as Record<string, unknown>).code;
+  }
+  return error;
+}
+
+function codingThrown(_payload: unknown, wrapped: () => unknown) {
+  try {
+    const done = wrapped();
+    if (done && typeof (done as Promise<unknown>).then === 'function') {
+      return (done as Promise<unknown>).catch((error) => { throw withCodeInPlace(error); });
+    }
+    return done;
+  } catch (error) {
+    throw withCodeInPlace(error);
+  }
+}
+
 export const everyErrorHasACode = {
+  instrumentation: {
+    context: codingThrown, operation: codingThrown, requestParse: codingThrown, execute: codingThrown,
+    subscribe: codingThrown,
+  },
   onExecute() {
     return {
       onExecuteDone({ result, setResult }: { result: unknown; setResult: (result: any) => void }) {

@@ -124,6 +124,17 @@ def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: Sys
     assert [e["extensions"] for e in not_json["errors"]] == [{"code": "BAD_REQUEST"}]  # no runtime error object
 
 
+def test_a_decimal_that_is_not_finite_is_bad_input_as_a_literal_and_as_a_variable(system: System) -> None:
+    create = ('mutation%s { createActivity(input: {pcmRef: "NSO.%d", title: "t", description: "d", areaCode: "CEP", '
+              'kind: COURSE, providerKind: PTEC, providerName: "p", frameworks: [PFP], feeEur: %s}) { id } }')
+    for value in ('"NaN"', "NaN", '"Infinity"', '"abc"'):
+        literal = system.graphql(create % ("", uuid.uuid4().int % 99_999, value))
+        [error] = literal["errors"]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT" and error["message"].startswith("feeEur: "), literal
+    variable = system.graphql(create % ("($f: Decimal)", uuid.uuid4().int % 99_999, "$f"), {"f": "NaN"})
+    assert [e["extensions"]["code"] for e in variable["errors"]] == ["BAD_USER_INPUT"]
+
+
 # The seven arguments that once reached PostgreSQL with a NUL and came back as internal errors.
 CONTROL_CHARACTER_PROBES = [
     ("String!", "{ activity(pcmRef: $s) { id } }", "pcmRef"),
@@ -259,3 +270,12 @@ def test_capacity_packages_link_menu_activities_joined_through_the_gateway(syste
 def activity_title(system: System, activity_id: str) -> str:
     return system.graphql("query($id: ID) { activity(id: $id) { title } }", {"id": activity_id})["data"]["activity"][
         "title"]
+
+
+def test_a_subgraph_refuses_a_body_that_is_not_one_operation_with_a_code(system: System) -> None:
+    headers = {"content-type": "application/json", "x-hub-gateway-secret": "dev-gateway-secret", **system.headers()}
+    for body in (b"not json", b'[{"query": "{ __typename }"}]', b'{"query": 1}', b"{}", b'{"query": "{ x }", '
+                 b'"variables": []}'):
+        refused = httpx.post(f"{system.services['menu']}/graphql", content=body, headers=headers)
+        assert refused.status_code == 400, body
+        assert [e["extensions"]["code"] for e in refused.json()["errors"]] == ["BAD_REQUEST"], body

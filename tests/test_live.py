@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from typing import Any
 
 import websockets
@@ -101,3 +102,16 @@ async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gatew
         assert change["nextStartDate"] == "2031-03-02"
     finally:
         await client.close()
+
+
+async def test_a_subscription_without_a_valid_token_is_refused_with_a_code_through_the_gateway(
+        system: System) -> None:
+    for token in (None, "not-a-jwt"):
+        client = await GraphQLWebSocket.open(system.gateway, token)
+        try:
+            await client.subscribe("1", CHANGED, {"ids": [str(uuid.uuid4())]})
+            message = await client.next_message()
+            codes = [e["extensions"].get("code") for e in message["payload"]["errors"]]
+            assert codes == ["UNAUTHENTICATED"], message
+        finally:
+            await client.close()

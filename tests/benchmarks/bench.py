@@ -173,7 +173,10 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
     lags: list[float] = []
     mutation = "mutation($id: ID!, $i: ActivityChanges!) { updateActivity(id: $id, input: $i) { id version } }"
 
+    committed = 0
+
     async def change(n: int) -> None:
+        nonlocal committed
         activity = ids[n % len(ids)]
         if uuid.UUID(activity) in waiting:
             return  # its last change is still on its way: a second would blur the measure
@@ -181,6 +184,7 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
             "id": activity, "i": {"tags": [f"bench-{n}"]}}})).json()
         changed = answer["data"]["updateActivity"]
         waiting[uuid.UUID(changed["id"])] = (changed["version"], time.perf_counter())
+        committed += 1
 
     async def watch(until: float) -> None:
         while time.perf_counter() < until or waiting:
@@ -208,7 +212,7 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
         await asyncio.sleep(0.001)
     await asyncio.gather(*tasks)
     await watcher
-    return lags, len(tasks)
+    return lags, committed
 
 
 SEARCH = "query($first: Int){ activities(search: \"cyber\", first: $first) { edges { node { id pcmRef title } } } }"
@@ -219,18 +223,24 @@ COPIED = ("pcm_ref", "title", "description", "area_code", "kind", "provider_kind
           "status", "withdrawal_reason", "next_start_date", "id", "created_at", "updated_at", "version")
 
 
-async def grow_scratch_menu(activities: int) -> str:
-    """A scratch menu database holding `activities` activities: the seeded ones, copied with new
-    references and numbered titles until there are enough (search and sort see realistic text)."""
+async def scratch_database(name: str) -> str:
+    """An empty database of that name beside the stack's, at the menu's latest migration."""
     from menu.app import SERVICE
     from shared.migrations import upgrade
 
     admin = await asyncpg.connect(DATABASE.format("postgres"))
-    await admin.execute("DROP DATABASE IF EXISTS menu_scale WITH (FORCE)")
-    await admin.execute("CREATE DATABASE menu_scale")
+    await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    await admin.execute(f"CREATE DATABASE {name}")
     await admin.close()
-    url = DATABASE.format("menu_scale")
+    url = DATABASE.format(name)
     await asyncio.to_thread(upgrade, SERVICE.migrations, url.replace("postgresql://", "postgresql+asyncpg://"))
+    return url
+
+
+async def grow_scratch_menu(activities: int) -> str:
+    """A scratch menu database holding `activities` activities: the seeded ones, copied with new
+    references and numbered titles until there are enough (search and sort see realistic text)."""
+    url = await scratch_database("menu_scale")
     source = await asyncpg.connect(DATABASE.format("menu"))
     seeded = await source.fetch(f"SELECT {', '.join(COPIED)} FROM activity")
     await source.close()
@@ -289,14 +299,8 @@ async def case_outbox(events: int) -> None:
     from menu.app import SERVICE
     from shared.events.kafka import create_producer, ensure_topics
     from shared.events.relay import OutboxRelay, _envelope
-    from shared.migrations import upgrade
 
-    admin = await asyncpg.connect(DATABASE.format("postgres"))
-    await admin.execute("DROP DATABASE IF EXISTS outbox_bench WITH (FORCE)")
-    await admin.execute("CREATE DATABASE outbox_bench")
-    await admin.close()
-    url = DATABASE.format("outbox_bench")
-    await asyncio.to_thread(upgrade, SERVICE.migrations, url.replace("postgresql://", "postgresql+asyncpg://"))
+    url = await scratch_database("outbox_bench")
     source = await asyncpg.connect(DATABASE.format("menu"))
     seeded = await source.fetch("SELECT topic, key, type, source, subject, time, data, actor, traceparent "
                                 "FROM outbox ORDER BY seq LIMIT 2000")

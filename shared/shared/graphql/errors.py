@@ -28,7 +28,7 @@ log = logging.getLogger("shared.graphql")
 _INPUT_MARKERS = ("Variable '$", "Expected value of type", "Expected type", "got invalid value",
                   "Int cannot represent", "Float cannot represent", "ID cannot represent",
                   "String cannot represent", "Boolean cannot represent", "does not exist in",
-                  "Value cannot represent", "cannot represent")
+                  "Value cannot represent", "cannot represent", "decimal number")
 # graphql-core names the variable; a gateway turns a client's literal into a variable named after
 # the argument, so the message says the input path instead ("input.startDate: ...").
 _VARIABLE_VALUE = re.compile(r"^Variable '\$(?P<name>\w+)' has invalid value(?: at (?P<at>[^:]+))?: (?P<why>.*)$",

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 
 
 def _finite_decimal(value: Any) -> Decimal:
+    # A GraphQLError, so that a literal in the document is refused as the caller's input (graphql-core
+    # reports anything else from a literal as an internal failure); the message quotes the value as the
+    # document writes it, which names its argument (shared.graphql.text_arguments.literal_path).
     try:
         number = Decimal(str(value))
     except InvalidOperation as exc:
-        raise ValueError(f"{value!r} is not a decimal number") from exc
+        raise GraphQLError(f"{json.dumps(str(value))} is not a decimal number") from exc
     if not number.is_finite():  # NaN and Infinity would break every comparison a rule makes
-        raise ValueError(f"{value!r} is not a finite decimal number")
+        raise GraphQLError(f"{json.dumps(str(value))} is not a finite decimal number")
     return number
 
 

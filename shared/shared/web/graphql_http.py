@@ -5,7 +5,8 @@ through FastAPI's routing, its dependency injection and strawberry's view costs 
 hundred-row answer itself, so that case is served here: read the body, sign the caller in, execute,
 answer with orjson. Everything else (GraphiQL and GET queries, WebSocket subscriptions, multipart,
 batches, a body that is not one JSON operation, a subscription over POST) goes on to strawberry's
-router with the body replayed, and is answered exactly as before.
+router with the body replayed, and is answered exactly as before. A JSON body that is not one
+operation (not JSON at all, a batch, no `query` text) is refused here with a coded error (400).
 """
 
 from __future__ import annotations
@@ -42,11 +43,11 @@ class GraphQLOverHTTP:
             return
         body = await _body(receive)
         request = _operation(body)
-        if request is not None:
-            answered = await self._execute(request, headers, send)
-            if answered:
-                return
-        await self.app(scope, _replay(body, receive), send)
+        if isinstance(request, str):
+            await _answer(send, 400, {"errors": [{"message": request, "extensions": {"code": "BAD_REQUEST"}}]})
+            return
+        if not await self._execute(request, headers, send):
+            await self.app(scope, _replay(body, receive), send)
 
     async def _execute(self, request: dict[str, Any], headers: dict[bytes, bytes], send: Any) -> bool:
         """Runs one operation and answers it; False when strawberry's router must (a subscription)."""
@@ -65,25 +66,32 @@ class GraphQLOverHTTP:
             await context.close()
         if not isinstance(result, ExecutionResult):
             return False
-        body = orjson.dumps(process_result(result), option=orjson.OPT_PASSTHROUGH_DATACLASS, default=_fallback)
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, 200, process_result(result))
         return True
 
 
-def _operation(body: bytes) -> dict[str, Any] | None:
-    """The request when it is one well-formed operation; anything else is strawberry's to answer."""
+async def _answer(send: Any, status: int, answer: Any) -> None:
+    body = orjson.dumps(answer, option=orjson.OPT_PASSTHROUGH_DATACLASS, default=_fallback)
+    await send({"type": "http.response.start", "status": status,
+                "headers": [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _operation(body: bytes) -> dict[str, Any] | str:
+    """The request when it is one well-formed operation, or why it is not."""
     try:
         request = orjson.loads(body)
     except orjson.JSONDecodeError:
-        return None
+        return "the request body is not JSON"
+    if isinstance(request, list):
+        return "batched requests are not accepted: send one operation per request"
     if not isinstance(request, dict) or not isinstance(request.get("query"), str):
-        return None
+        return "the request has no GraphQL document in `query`"
     variables, name, extensions = request.get("variables"), request.get("operationName"), request.get("extensions")
-    if (variables is not None and not isinstance(variables, dict) or name is not None and not isinstance(name, str)
-            or extensions is not None and not isinstance(extensions, dict)):
-        return None
+    if variables is not None and not isinstance(variables, dict):
+        return "`variables` must be an object"
+    if name is not None and not isinstance(name, str) or extensions is not None and not isinstance(extensions, dict):
+        return "`operationName` must be a string and `extensions` an object"
     return request
 
 
