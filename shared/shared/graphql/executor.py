@@ -7,8 +7,12 @@ row, scalars and enums, lists of them, plain nested objects such as a connection
 For such a list the executor builds a plan once, from the fields the operation selects on the item
 type, and completes every item with it: read the attribute, coerce it, put it in the dict.
 
-A plan covers only what it can do exactly as graphql-core would. A field with its own resolver,
-arguments, an abstract type or `@defer`/`@stream` makes the list go the ordinary way; so does any
+A plan covers only what it can do exactly as graphql-core would. A field with its own resolver (an
+activity's `area`, say) is left to graphql-core, field by field: the plan completes every item's plain
+fields first, then has graphql-core execute those fields, item by item in selection order, with their
+paths, as it would have. It does so only where such a field's error could not null anything between it
+and the list item (every object on the way is non-null), so an error travels exactly as graphql-core
+would carry it. An abstract type or `@defer`/`@stream` makes the list go the ordinary way; so does any
 item that does not fit (a null where the schema says non-null, a value an enum cannot represent),
 and the ordinary way then reports the error with its path. With `HUB_CHECK_PLANNED_EXECUTION=1`
 (the test suite sets it) every planned list is completed both ways and must serialise to the same
@@ -25,6 +29,8 @@ import json
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
@@ -47,7 +53,7 @@ from graphql import (
 )
 from graphql.execution.collect_fields import FieldDetailsList
 from graphql.language import Visitor, visit
-from graphql.pyutils import Path
+from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 CHECK_PLANS = os.environ.get("HUB_CHECK_PLANNED_EXECUTION") == "1"
@@ -61,6 +67,19 @@ class Unplanned(Exception):
 
 
 UNPLANNED = Unplanned()
+
+
+@dataclass
+class _Left:
+    """The fields a list's plan leaves to graphql-core: (result, response name, parent type, source,
+    field details, item index, the (key, type) steps from the item to the parent)."""
+
+    index: int = 0
+    fields: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+# Plans are shared by executions, so what one execution leaves to graphql-core is gathered here.
+_LEFT: ContextVar[_Left] = ContextVar("planned_execution_left")
 PLANNED_OPERATIONS = 500  # as many as the parse cache keeps documents
 Plans = dict[tuple[str, ...], Complete | None]  # response path of a list -> the plan of its items, or None
 # By the schema's and the operation node's identity, both kept alive with the plans: the parse cache hands
@@ -78,16 +97,66 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
         if plan is not None:
             if not isinstance(items, list | tuple):
                 items = list(items)
+            left = _Left()
+            token = _LEFT.set(left)
             try:
-                completed = [plan(item) for item in items]
+                completed = []
+                for index, item in enumerate(items):
+                    left.index = index
+                    completed.append(plan(item))
             except Unplanned:
-                pass
+                pass  # nothing was executed yet: the ordinary way starts afresh
             else:
+                if left.fields:
+                    return self._execute_left(completed, left.fields, path, item_type, field_details_list, info,
+                                              items, position_context)
                 if self.check_plans:
                     _check(completed, super().complete_iterable_value(
                         item_type, field_details_list, info, path, items, position_context), path)
                 return completed
+            finally:
+                _LEFT.reset(token)
         return super().complete_iterable_value(item_type, field_details_list, info, path, items, position_context)
+
+    def _execute_left(self, completed: list[Any], left: list[tuple[Any, ...]], path: Path,
+                      item_type: GraphQLOutputType, field_details_list: FieldDetailsList, info: GraphQLResolveInfo,
+                      items: list[Any], position_context: Any) -> Any:
+        """graphql-core executes the fields the plan left, in item and selection order, at their paths."""
+        awaited: list[tuple[dict[str, Any], str]] = []
+        try:
+            for result, name, parent_type, source, details, index, steps in left:
+                field_path = path.add_key(index, None)
+                for key, typename in steps:
+                    field_path = field_path.add_key(key, typename)
+                value = self.execute_field(parent_type, source, details, field_path.add_key(name, parent_type.name),
+                                           None)
+                result[name] = value
+                if self.is_awaitable(value):
+                    awaited.append((result, name))
+        except Exception:
+            self.settle_in_background([result[name] for result, name in awaited])
+            raise
+
+        def checked() -> list[Any]:
+            if self.check_plans and not self.collected_errors.errors:
+                _check(completed, super(PlannedExecutor, self).complete_iterable_value(
+                    item_type, field_details_list, info, path, items, position_context), path)
+            return completed
+
+        if not awaited:
+            return checked()
+
+        async def gathered() -> list[Any]:
+            values = await gather_with_cancel(*(result[name] for result, name in awaited))
+            for (result, name), value in zip(awaited, values, strict=True):
+                result[name] = value
+            if self.check_plans and not self.collected_errors.errors:
+                ordinary = super(PlannedExecutor, self).complete_iterable_value(
+                    item_type, field_details_list, info, path, items, position_context)
+                _check(completed, await ordinary if self.is_awaitable(ordinary) else ordinary, path)
+            return completed
+
+        return gathered()
 
     def _plan(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList, path: Path) -> Complete | None:
         plans: Plans | None = self.__dict__.get("_plans")
@@ -98,8 +167,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
             plans[key] = self._completer(item_type, field_details_list)
         return plans[key]
 
-    def _completer(self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList) -> Complete | None:
-        """How to complete a value of this type with these selections, or None if only the ordinary way can."""
+    def _completer(self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList,
+                   steps_from_item: tuple[tuple[str, str], ...] | None = ()) -> Complete | None:
+        """How to complete a value of this type with these selections, or None if only the ordinary way can.
+        `steps_from_item`: the (response name, parent type) steps from the list item to this value, or None
+        where graphql-core may not be left any field (inside a nested list, or below something nullable)."""
         required = is_non_null_type(return_type)
         named = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
         if is_leaf_type(named):
@@ -109,16 +181,20 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
             item = self._completer(named.of_type, field_details_list)  # type: ignore[union-attr]
             inner = None if item is None else _list(item)
         elif is_object_type(named):
-            inner = self._object(named, field_details_list)  # type: ignore[arg-type]
+            # Fields left to graphql-core only where nothing nullable lies between them and the list item.
+            steps = steps_from_item if steps_from_item is not None and required else None
+            inner = self._object(named, field_details_list, steps)  # type: ignore[arg-type]
         else:  # interfaces and unions resolve their type: the ordinary way
             return None
         return None if inner is None else _nullable(inner, required)
 
-    def _object(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Complete | None:
+    def _object(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList,
+                steps_from_item: tuple[tuple[str, str], ...] | None) -> Complete | None:
         grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
         if deferred or self.middleware_manager is not None and self.middleware_manager.middlewares:
             return None
         steps: list[tuple[str, Callable[[Any], Any], Complete]] = []
+        left: list[tuple[str, FieldDetailsList]] = []
         for response_name, details in grouped.items():
             node = details[0].node
             name = node.name.value
@@ -130,12 +206,21 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
                 continue  # the ordinary way leaves it out as well
             definition = (field.extensions or {}).get(DEFINITION)
             plain = getattr(field.resolve, "_is_default", False) and definition is not None
-            if not plain or field.args or node.arguments or node.directives and _has_defer(node):
+            if node.directives and _has_defer(node):
                 return None
-            complete = self._completer(field.type, details)
+            if not plain or field.args or node.arguments:
+                if steps_from_item is None:
+                    return None
+                left.append((response_name, details))
+                continue
+            below = None if steps_from_item is None else (*steps_from_item, (response_name, object_type.name))
+            complete = self._completer(field.type, details, None if is_list_type(
+                field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type) else below)
             if complete is None:
                 return None
             steps.append((response_name, attrgetter(definition.python_name), complete))
+        if left:
+            return _object_leaving(grouped, steps, left, object_type, steps_from_item or ())
         return _object(steps, object_type.is_type_of)
 
 
@@ -200,6 +285,36 @@ def _object(steps: list[tuple[str, Callable[[Any], Any], Complete]],
             return {name: finish(read(source)) for name, read, finish in steps}
         except AttributeError:
             raise UNPLANNED from None
+    return complete
+
+
+def _object_leaving(grouped: dict[str, Any], steps: list[tuple[str, Callable[[Any], Any], Complete]],
+                    left: list[tuple[str, FieldDetailsList]], object_type: GraphQLObjectType,
+                    steps_from_item: tuple[tuple[str, str], ...]) -> Complete:
+    """An object some of whose fields graphql-core executes: the plain ones now, a place kept for the others
+    (so the keys keep the selection's order), and those others noted for after every item is planned."""
+    planned = {name: (read, finish) for name, read, finish in steps}
+    later = dict(left)
+    order = [name for name in grouped if name in planned or name in later]
+    is_type_of = object_type.is_type_of
+
+    def complete(source: Any) -> dict[str, Any]:
+        if is_type_of is not None and is_type_of(source, None) is not True:
+            raise UNPLANNED
+        result: dict[str, Any] = {}
+        noted = _LEFT.get()
+        try:
+            for name in order:
+                if name in later:
+                    result[name] = None
+                    noted.fields.append((result, name, object_type, source, later[name], noted.index,
+                                         steps_from_item))
+                else:
+                    read, finish = planned[name]
+                    result[name] = finish(read(source))
+        except AttributeError:
+            raise UNPLANNED from None
+        return result
     return complete
 
 
