@@ -51,9 +51,10 @@ class SerialSession(AsyncSession):
     """An AsyncSession that takes its turn: GraphQL resolves sibling fields and loaders
     concurrently, and one request's session must never run two statements at once."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reads: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._turn = asyncio.Lock()
+        self._reads = reads  # shared.reads.ReadPool: reads outside a transaction
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         async with self._turn:
@@ -70,13 +71,20 @@ class SerialSession(AsyncSession):
         and no transaction unless one is already open."""
         from shared.reads import compiled_read, fetch
 
+        if self._reads is not None and not self.in_transaction():
+            engine = self.bind.sync_engine  # type: ignore[union-attr]
+            read, arguments = compiled_read(statement, engine.dialect)
+            if read is not None:
+                return await self._reads.fetch(read, arguments, engine.dispatch if engine._has_events else None)
         async with self._turn:
             connection = await self.connection()
             read, arguments = compiled_read(statement, connection.dialect)
             if read is None:
                 return list((await connection.execute(statement)).all())
             raw = await connection.get_raw_connection()
-            return await fetch(connection.sync_connection, raw.driver_connection, read, arguments)  # type: ignore[arg-type]
+            sync = connection.sync_connection
+            events = sync.dispatch if sync is not None and (sync._has_events or sync.engine._has_events) else None
+            return await fetch(sync, events, raw.driver_connection, read, arguments)
 
     async def get(self, *args: Any, **kwargs: Any) -> Any:
         async with self._turn:
@@ -95,9 +103,10 @@ class SerialSession(AsyncSession):
             await super().rollback()
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def create_sessionmaker(engine: AsyncEngine, reads: Any = None) -> async_sessionmaker[AsyncSession]:
+    """Sessions of one engine; `reads` (a shared.reads.ReadPool) serves their reads outside a transaction."""
     # Objects stay readable after commit: a mutation returns what it changed.
-    return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False)
+    return async_sessionmaker(engine, class_=SerialSession, expire_on_commit=False, reads=reads)
 
 
 def asyncpg_dsn(url: str) -> str:

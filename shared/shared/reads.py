@@ -7,6 +7,11 @@ that only needs rows compiles its statement once per shape with SQLAlchemy, then
 (asyncpg prepares it once per connection) and returns its records, values as the driver decodes
 them. Outside a transaction it takes none: one statement, one round trip.
 
+Outside a transaction a read does not use the session's connection at all: it takes one from the
+service's own asyncpg pool (`ReadPool`) for that one statement, so a query checks out no SQLAlchemy
+connection, begins nothing and rolls nothing back, and sibling loaders read side by side. Inside a
+transaction (a mutation that has written) it reads on the transaction's connection, and sees its writes.
+
 A statement whose SQL depends on its values (an expanding `IN`, say) is not kept: it runs through
 SQLAlchemy, as before. Statement events (`before_cursor_execute`, `after_cursor_execute`) still
 fire, so whatever counts or traces statements sees these too.
@@ -14,9 +19,11 @@ fire, so whatever counts or traces statements sees these too.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from typing import Any, NamedTuple
 
+import asyncpg
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql import Select
 
@@ -58,12 +65,41 @@ def compiled_read(statement: Select[Any], dialect: Dialect) -> tuple[CompiledRea
     return found, arguments
 
 
-async def fetch(connection: Connection, driver_connection: Any, read: CompiledRead, arguments: list[Any]) -> list[Any]:
-    """Runs a compiled read on the driver's connection, firing the statement events around it."""
-    events = connection._has_events or connection.engine._has_events
-    if events:
-        connection.dispatch.before_cursor_execute(connection, None, read.sql, arguments, None, False)
+async def fetch(connection: Connection | None, events: Any, driver_connection: Any, read: CompiledRead,
+                arguments: list[Any]) -> list[Any]:
+    """Runs a compiled read on a driver connection, firing the statement events (`events`: the dispatch of
+    the SQLAlchemy connection or engine it stands for) around it."""
+    if events is not None:
+        events.before_cursor_execute(connection, None, read.sql, arguments, None, False)
     records = await driver_connection.fetch(read.sql, *arguments)
-    if events:
-        connection.dispatch.after_cursor_execute(connection, None, read.sql, arguments, None, False)
+    if events is not None:
+        events.after_cursor_execute(connection, None, read.sql, arguments, None, False)
     return records  # type: ignore[no-any-return]
+
+
+class ReadPool:
+    """The service's asyncpg pool for reads outside a transaction; opened on first use, in the serving loop."""
+
+    def __init__(self, dsn: str, statement_ms: int | None, size: int = 10) -> None:
+        self.dsn = dsn
+        self.settings = {"statement_timeout": str(statement_ms)} if statement_ms is not None else {}
+        self.size = size
+        self._pool: asyncpg.Pool | None = None
+        self._opening = asyncio.Lock()
+
+    async def fetch(self, read: CompiledRead, arguments: list[Any], events: Any) -> list[Any]:
+        pool = self._pool or await self._open()
+        async with pool.acquire() as connection:
+            return await fetch(None, events, connection, read, arguments)
+
+    async def _open(self) -> asyncpg.Pool:
+        async with self._opening:
+            if self._pool is None:
+                self._pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=self.size,
+                                                       server_settings=self.settings)
+        return self._pool
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await pool.close()

@@ -21,6 +21,7 @@ from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
 from shared.graphql.limits import STATEMENT_MILLISECONDS
+from shared.reads import ReadPool
 from shared.settings import ServiceSettings
 from shared.web.tokens import TokenVerifier
 
@@ -47,7 +48,8 @@ class ServiceRuntime:
 
     def __post_init__(self) -> None:
         self.engine = create_engine(self.settings.database_url, statement_ms=STATEMENT_MILLISECONDS)
-        self.sessionmaker = create_sessionmaker(self.engine)
+        self.reads = ReadPool(asyncpg_dsn(self.settings.database_url), STATEMENT_MILLISECONDS)
+        self.sessionmaker = create_sessionmaker(self.engine, self.reads)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
         self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,
@@ -102,4 +104,5 @@ class ServiceRuntime:
         await self.live.close()
         if self._relay is not None:
             await self._relay.close()
+        await self.reads.close()
         await self.engine.dispose()

@@ -31,7 +31,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -60,6 +59,9 @@ CHECK_PLANS = os.environ.get("HUB_CHECK_PLANNED_EXECUTION") == "1"
 DEFINITION = "strawberry-definition"
 
 Complete = Callable[[Any], Any]
+# A plain field of an object's plan: (response name, the attribute it reads, how its value completes); for
+# `__typename`, (response name, None, the type's name).
+Step = tuple[str, str | None, Any]
 
 
 class Unplanned(Exception):
@@ -193,13 +195,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
         grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
         if deferred or self.middleware_manager is not None and self.middleware_manager.middlewares:
             return None
-        steps: list[tuple[str, Callable[[Any], Any], Complete]] = []
+        steps: list[Step] = []
         left: list[tuple[str, FieldDetailsList]] = []
         for response_name, details in grouped.items():
             node = details[0].node
             name = node.name.value
             if name == "__typename":
-                steps.append((response_name, _constant(object_type.name), _same))
+                steps.append((response_name, None, object_type.name))
                 continue
             field = self.schema.get_field(object_type, name)
             if field is None:
@@ -218,7 +220,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
                 field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type) else below)
             if complete is None:
                 return None
-            steps.append((response_name, attrgetter(definition.python_name), complete))
+            steps.append((response_name, definition.python_name, complete))
         if left:
             return _object_leaving(grouped, steps, left, object_type, steps_from_item or ())
         return _object(steps, object_type.is_type_of)
@@ -265,6 +267,7 @@ def _leaf(leaf_type: GraphQLLeafType, required: bool) -> Complete:
         if coerced is None or coerced is Undefined:
             raise UNPLANNED
         return coerced
+    complete.exact = exact  # type: ignore[attr-defined]
     return complete
 
 
@@ -276,24 +279,45 @@ def _list(item: Complete) -> Complete:
     return complete
 
 
-def _object(steps: list[tuple[str, Callable[[Any], Any], Complete]],
-            is_type_of: Callable[[Any, Any], Any] | None) -> Complete:
-    def complete(source: Any) -> dict[str, Any]:
-        if is_type_of is not None and is_type_of(source, None) is not True:
-            raise UNPLANNED  # False, or an awaitable: the ordinary way decides
-        try:
-            return {name: finish(read(source)) for name, read, finish in steps}
-        except AttributeError:
-            raise UNPLANNED from None
-    return complete
+def _object(steps: list[Step], is_type_of: Callable[[Any, Any], Any] | None) -> Complete:
+    """The plan of an object as one function: read each attribute, then build the dict at once; a
+    string that is a string (most of them) is used as it is, without a call."""
+    namespace: dict[str, Any] = {"is_type_of": is_type_of, "UNPLANNED": UNPLANNED}
+    reads, values = [], []
+    for n, (name, attribute, finish) in enumerate(steps):
+        if attribute is None:
+            namespace[f"c{n}"] = finish
+            values.append(f"{name!r}: c{n}")
+            continue
+        if not attribute.isidentifier():
+            raise ValueError(f"not an attribute name: {attribute!r}")
+        namespace[f"f{n}"] = finish
+        reads.append(f"        v{n} = source.{attribute}")
+        exact = getattr(finish, "exact", None)
+        if exact is not None:
+            namespace[f"t{n}"] = exact
+            values.append(f"{name!r}: v{n} if type(v{n}) is t{n} else f{n}(v{n})")
+        else:
+            values.append(f"{name!r}: f{n}(v{n})")
+    code = "\n".join([
+        "def complete(source):",
+        "    if is_type_of is not None and is_type_of(source, None) is not True:",
+        "        raise UNPLANNED  # False, or an awaitable: the ordinary way decides",
+        "    try:", *reads, "        pass",
+        "    except AttributeError:",
+        "        raise UNPLANNED from None",
+        "    return {" + ", ".join(values) + "}",
+    ])
+    exec(compile(code, "<planned object>", "exec"), namespace)  # noqa: S102 - our own code, names checked above
+    return namespace["complete"]  # type: ignore[no-any-return]
 
 
-def _object_leaving(grouped: dict[str, Any], steps: list[tuple[str, Callable[[Any], Any], Complete]],
+def _object_leaving(grouped: dict[str, Any], steps: list[Step],
                     left: list[tuple[str, FieldDetailsList]], object_type: GraphQLObjectType,
                     steps_from_item: tuple[tuple[str, str], ...]) -> Complete:
     """An object some of whose fields graphql-core executes: the plain ones now, a place kept for the others
     (so the keys keep the selection's order), and those others noted for after every item is planned."""
-    planned = {name: (read, finish) for name, read, finish in steps}
+    planned = {name: (attribute, finish) for name, attribute, finish in steps}
     later = dict(left)
     order = [name for name in grouped if name in planned or name in later]
     is_type_of = object_type.is_type_of
@@ -310,20 +334,12 @@ def _object_leaving(grouped: dict[str, Any], steps: list[tuple[str, Callable[[An
                     noted.fields.append((result, name, object_type, source, later[name], noted.index,
                                          steps_from_item))
                 else:
-                    read, finish = planned[name]
-                    result[name] = finish(read(source))
+                    attribute, finish = planned[name]
+                    result[name] = finish if attribute is None else finish(getattr(source, attribute))
         except AttributeError:
             raise UNPLANNED from None
         return result
     return complete
-
-
-def _constant(value: Any) -> Callable[[Any], Any]:
-    return lambda _source: value
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 def _has_defer(node: Any) -> bool:
