@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import uvicorn
 from fastapi import FastAPI
 
@@ -11,5 +13,11 @@ from shared.settings import ServiceSettings
 
 def serve(app: FastAPI, settings: ServiceSettings) -> None:
     configure_logging(settings.service_name, settings.log_level)
+    # What the process built to start (schema, mappers, compiled plans) lives as long as it does: out of
+    # the collector's sight, so a full collection no longer walks it while requests wait (it cost
+    # tens of milliseconds a time), and young collections run less often.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
                 access_log=False)
