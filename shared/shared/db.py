@@ -71,14 +71,12 @@ class SerialSession(AsyncSession):
         and no transaction unless one is already open."""
         from shared.reads import compiled_read, fetch
 
-        if self._reads is not None and not self.in_transaction():
-            engine = self.bind.sync_engine  # type: ignore[union-attr]
-            read, arguments = compiled_read(statement, engine.dialect)
-            if read is not None:
-                return await self._reads.fetch(read, arguments, engine.dispatch if engine._has_events else None)
+        engine = self.bind.sync_engine  # type: ignore[union-attr]
+        read, arguments = compiled_read(statement, engine.dialect)
+        if read is not None and self._reads is not None and not self.in_transaction():
+            return await self._reads.fetch(read, arguments, engine.dispatch if engine._has_events else None)
         async with self._turn:
             connection = await self.connection()
-            read, arguments = compiled_read(statement, connection.dialect)
             if read is None:
                 return list((await connection.execute(statement)).all())
             raw = await connection.get_raw_connection()

@@ -124,7 +124,9 @@ def _sqlstate(error: BaseException) -> str | None:
     if isinstance(error, sa_exc.IntegrityError):
         return _INTEGRITY
     if not isinstance(error, sa_exc.DBAPIError):
-        return None
+        # A read run by the driver itself (shared.reads) raises the driver's own error.
+        state = getattr(error, "sqlstate", None)
+        return state if isinstance(state, str) else None
     driver_error = error.orig
     for candidate in (driver_error, getattr(driver_error, "__cause__", None)):
         state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)

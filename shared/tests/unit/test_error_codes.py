@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncGenerator
 from enum import Enum
 
+import asyncpg
 import pytest
 import strawberry
 from sqlalchemy import exc as sa_exc
@@ -50,6 +51,15 @@ class Query:
     def refused_by_driver(self) -> int:
         # What asyncpg's refusal of a NUL byte looks like once SQLAlchemy wraps it: a generic DBAPIError.
         raise sa_exc.DBAPIError("SELECT ... WHERE pcm_ref = $1", {}, DriverError("22021", "invalid byte sequence"))
+
+    @strawberry.field
+    def refused_by_driver_alone(self) -> int:
+        # A read run by asyncpg itself (shared.reads): the driver's own error, unwrapped.
+        raise asyncpg.exceptions.CharacterNotInRepertoireError("invalid byte sequence for encoding")
+
+    @strawberry.field
+    def too_slow_for_the_driver(self) -> int:
+        raise asyncpg.exceptions.QueryCanceledError("canceling statement due to statement timeout")
 
     @strawberry.field
     def database_away(self) -> int:
@@ -111,6 +121,12 @@ def test_a_driver_refusal_of_a_value_is_bad_input_and_anything_else_from_it_is_m
     assert errors("{ refusedByDriver }")[0]["extensions"] == {"code": "BAD_USER_INPUT"}
     [away] = errors("{ databaseAway }")
     assert away["extensions"]["code"] == "INTERNAL_SERVER_ERROR" and "secret" not in str(away)
+
+
+def test_the_drivers_own_errors_are_coded_as_when_sqlalchemy_wraps_them() -> None:
+    assert errors("{ refusedByDriverAlone }")[0]["extensions"] == {"code": "BAD_USER_INPUT"}
+    [slow] = errors("{ tooSlowForTheDriver }")
+    assert slow["extensions"] == {"code": "OPERATION_LIMIT_EXCEEDED"} and "canceling" not in slow["message"]
 
 
 def test_a_refused_variable_names_the_input_path_not_a_variable() -> None:
