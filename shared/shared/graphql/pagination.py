@@ -24,8 +24,16 @@ MAX_PAGE_SIZE = 100
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    # The first and last edges: their cursors are encoded only if asked for.
+    _ends: strawberry.Private[tuple[Any, Any] | None] = None
+
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        return None if self._ends is None else self._ends[0].cursor  # type: ignore[no-any-return]
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        return None if self._ends is None else self._ends[1].cursor  # type: ignore[no-any-return]
 
 
 @strawberry.type
@@ -111,8 +119,7 @@ def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Se
         page_info=PageInfo(
             has_next_page=has_next,
             has_previous_page=page.after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            _ends=(edges[0], edges[-1]) if edges else None,
         ),
         _count=count,
     )

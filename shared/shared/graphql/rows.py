@@ -14,7 +14,14 @@ from shared.views import RowView
 
 def served_from(*models: type) -> classmethod:  # type: ignore[type-arg]
     """The type's objects are its own, rows of these models, or views of their rows (shared.views)."""
+    known: dict[tuple[type, type], bool] = {}  # (GraphQL class, object's class) -> answer: asked per list item
+
     def is_type_of(cls: type, obj: Any, _info: Any) -> bool:
-        return isinstance(obj, (cls, *models)) or isinstance(obj, RowView) and obj.model in models
+        kind = type(obj)
+        answer = known.get((cls, kind))
+        if answer is None:
+            answer = known[(cls, kind)] = issubclass(kind, (cls, *models)) or (
+                issubclass(kind, RowView) and obj.model in models)
+        return answer
 
     return classmethod(is_type_of)

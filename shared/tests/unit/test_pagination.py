@@ -41,5 +41,5 @@ async def test_a_connection_knows_whether_more_follow() -> None:
     built = connection([1, 2, 3], page, lambda n: (n,), count)
     assert [e.node for e in built.edges] == [1, 2]
     assert built.page_info.has_next_page and not built.page_info.has_previous_page
-    assert decode_cursor(built.page_info.end_cursor, "numbers", arity=1) == [2]
+    assert decode_cursor(built.page_info.end_cursor(), "numbers", arity=1) == [2]
     assert await built.total_count() == 3

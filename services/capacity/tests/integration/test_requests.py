@@ -26,7 +26,9 @@ async def _submit_when_known(capacity: ServiceHarness, partner: str, **overrides
     async def attempt():  # type: ignore[no-untyped-def]
         result = await capacity.graphql(SUBMIT, {"input": request_input(partner, **overrides)})
         return None if result.codes == ["BAD_USER_INPUT"] else result
-    return await eventually(attempt)
+    result = await eventually(attempt)
+    result.ok()  # any other refusal fails here, named
+    return result
 
 
 async def test_a_known_partner_submits_and_the_event_is_published(capacity: ServiceHarness,
