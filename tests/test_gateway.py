@@ -93,8 +93,11 @@ def test_every_service_reports_health_readiness_and_metrics(system: System) -> N
         assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}, name
         ready = httpx.get(f"{url}/readyz")
         assert ready.status_code == 200, (name, ready.text)
-        assert ready.json()["checks"] == {"database": "ok", "broker": "ok"}
-        assert "http_requests_total" in httpx.get(f"{url}/metrics").text
+        assert ready.json()["checks"] == {"database": "ok"}
+        status = httpx.get(f"{url}/status").json()
+        assert status["database"] == "ok" and status["outbox"]["unsent"] >= 0, (name, status)
+        metrics = httpx.get(f"{url}/metrics").text
+        assert "http_requests_total" in metrics and "outbox_oldest_unsent_seconds" in metrics
         assert "/readyz" in httpx.get(f"{url}/openapi.json").json()["paths"]
 
 

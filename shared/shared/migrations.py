@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import zlib
 from pathlib import Path
 
 from alembic import command, context, op
 from alembic.config import Config
-from sqlalchemy import MetaData, pool
+from sqlalchemy import MetaData, pool, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import NAMING_CONVENTION
 from shared.events.tables import add_event_tables
+
+MIGRATION_LOCK = zlib.crc32(b"partnership-hub:migrations")  # advisory locks are per database
 
 
 def alembic_config(migrations_dir: Path, database_url: str) -> Config:
@@ -58,6 +61,9 @@ def run_migrations(metadata: MetaData) -> None:
     def migrate(connection: Connection) -> None:
         context.configure(connection=connection, target_metadata=metadata, compare_type=True)
         with context.begin_transaction():
+            # Replicas starting together (init containers, Jobs) migrate one at a time: the others wait here,
+            # then read the version the first one committed and find nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             context.run_migrations()
 
     async def run() -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shared.auth import SEEDING, Actor
 from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmaker
+from shared.events.broker_watch import BrokerWatch
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
 from shared.events.kafka import ensure_topics
@@ -52,6 +53,7 @@ class ServiceRuntime:
         self.sessionmaker = create_sessionmaker(self.engine, self.reads)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
+        self.broker_watch = BrokerWatch(self.settings)
         self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,
                                     self.settings.oidc_roles_claim)
 
@@ -73,6 +75,7 @@ class ServiceRuntime:
     async def start_workers(self) -> None:
         if not self.settings.run_background_workers:
             return
+        self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))
         self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel)
         self._tasks.append(asyncio.create_task(self._prepare_topics_then(self._relay.run), name="outbox-relay"))
         for name in self.consumers:

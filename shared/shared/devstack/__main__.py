@@ -130,7 +130,7 @@ def run(root: Path) -> None:
         print(f"""
 Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
   GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql
-  menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /metrics /docs)
+  menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /status /metrics /docs)
   programmes subgraph          http://127.0.0.1:8002/graphql
   capacity subgraph            http://127.0.0.1:8003/graphql
   identity provider (dev)      {issuer}

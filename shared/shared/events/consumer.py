@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -29,7 +31,7 @@ from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_consumer, create_producer, ensure_topics, keep_running
 from shared.events.outbox import OutboxWriter
-from shared.metrics import EVENTS_CONSUMED
+from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,14 @@ class EventConsumer:
         self.handlers = {settings.topic(topic): by_type for topic, by_type in handlers.items()}
         self._dlq: AIOKafkaProducer | None = None
         self.caught_up = asyncio.Event()
+        self.lag: dict[str, int] = {}  # per topic, as of the last fetch
+        self.last_applied_at: float | None = None
+
+    def state(self) -> dict[str, Any]:
+        """What `/status` tells of this consumer."""
+        last = self.last_applied_at
+        return {"group": self.group_id, "caughtUp": self.caught_up.is_set(), "lag": dict(self.lag),
+                "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last))}
 
     async def run(self) -> None:
         await keep_running(self._consume, f"consumer {self.name}")
@@ -73,6 +83,8 @@ class EventConsumer:
                 for partition, records in batches.items():
                     await self.process_batch(records)
                     await consumer.commit({partition: records[-1].offset + 1})
+                    self.last_applied_at = time.time()
+                await self._measure_lag(consumer)
         finally:
             # Leave the group even when cancelled, so a restarted service is not kept waiting.
             with contextlib.suppress(Exception):
@@ -81,6 +93,18 @@ class EventConsumer:
                 with contextlib.suppress(Exception):
                     await self._dlq.stop()
                 self._dlq = None
+
+    async def _measure_lag(self, consumer: AIOKafkaConsumer) -> None:
+        """Records behind the end of each topic, from what the fetches learnt (no request of its own)."""
+        lag: dict[str, int] = {}
+        for partition in consumer.assignment():
+            end = consumer.highwater(partition)
+            if end is not None:
+                behind = max(0, end - await consumer.position(partition))
+                lag[partition.topic] = lag.get(partition.topic, 0) + behind
+        for topic, behind in lag.items():
+            CONSUMER_LAG.labels(self.settings.service_name, self.name, topic).set(behind)
+        self.lag = lag
 
     async def catch_up(self, timeout: float = 120.0) -> int:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that

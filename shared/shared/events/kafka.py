@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -17,9 +18,14 @@ log = logging.getLogger(__name__)
 DEFAULT_PARTITIONS = 3
 
 
+def connection_options(settings: ServiceSettings) -> dict[str, Any]:
+    """How every client of ours reaches the cluster."""
+    return {"bootstrap_servers": settings.kafka_bootstrap_servers}
+
+
 def create_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     return AIOKafkaProducer(
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+        **connection_options(settings),
         client_id=f"{settings.service_name}-producer",
         acks="all",
         enable_idempotence=settings.kafka_enable_idempotence,
@@ -32,7 +38,7 @@ def create_producer(settings: ServiceSettings) -> AIOKafkaProducer:
 def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[str]) -> AIOKafkaConsumer:
     return AIOKafkaConsumer(
         *topics,
-        bootstrap_servers=settings.kafka_bootstrap_servers,
+        **connection_options(settings),
         client_id=f"{settings.service_name}-{group_id}",
         group_id=group_id,
         enable_auto_commit=False,
@@ -49,8 +55,7 @@ def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[s
 async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
                         partitions: int = DEFAULT_PARTITIONS) -> None:
     """Create missing topics; operators pre-create them in production (deploy/topics.yaml)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers,
-                                request_timeout_ms=10_000)
+    admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
     await admin.start()
     try:
         existing = set(await admin.list_topics())

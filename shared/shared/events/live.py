@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import Actor
 from shared.errors import Unauthenticated
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import keep_running
+from shared.events.kafka import connection_options, keep_running
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class LiveEvents:
 
     async def _tail(self) -> None:
         topics = {self.settings.topic(t) for feed in self.feeds.values() for t in feed.changed_by}
-        consumer = AIOKafkaConsumer(*sorted(topics), bootstrap_servers=self.settings.kafka_bootstrap_servers,
+        consumer = AIOKafkaConsumer(*sorted(topics), **connection_options(self.settings),
                                     enable_auto_commit=False, auto_offset_reset="latest",
                                     metadata_max_age_ms=5_000,
                                     fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms)

@@ -21,7 +21,7 @@ from aiokafka import AIOKafkaProducer
 
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_producer, keep_running
-from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_PUBLISHED
+from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_OLDEST, OUTBOX_PUBLISHED
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ _SELECT_UNSENT = """
 SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent
 FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
 """
+_COUNT_UNSENT = "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
 _MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])"
 _PURGE_SENT = "DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)"
 _PURGE_PROCESSED = "DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)"
@@ -86,7 +87,11 @@ class OutboxRelay:
 
     async def publish_pending(self, conn: asyncpg.Connection) -> int:
         rows = await conn.fetch(_SELECT_UNSENT, self.settings.outbox_batch_size)
-        OUTBOX_BACKLOG.labels(self.settings.service_name).set(len(rows))
+        # A full batch may be the head of a longer backlog: count it all then (the unsent index is small).
+        backlog = len(rows) if len(rows) < self.settings.outbox_batch_size else await conn.fetchval(_COUNT_UNSENT)
+        OUTBOX_BACKLOG.labels(self.settings.service_name).set(backlog)
+        OUTBOX_OLDEST.labels(self.settings.service_name).set(
+            max(0.0, time.time() - rows[0]["time"].timestamp()) if rows else 0.0)
         if not rows:
             return 0
         producer = await self._ensure_producer()

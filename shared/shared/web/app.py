@@ -1,25 +1,22 @@
-"""create_service_app: GraphQL on /graphql, /healthz, /readyz, /metrics, workers in the lifespan."""
+"""create_service_app: GraphQL on /graphql, /healthz, /readyz, /status, /metrics, workers in the lifespan."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Response
-from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 from strawberry.federation import Schema
 
-from shared.events.kafka import ensure_topics
 from shared.graphql.context import context_dependency
 from shared.runtime import ServiceRuntime
 from shared.web.gateway_only import GatewayOnly
 from shared.web.graphql_http import GraphQLOverHTTP
+from shared.web.health import add_health_routes
 from shared.web.limits import GraphQLRequestLimits
 from shared.web.request_metrics import RequestMetrics
 
@@ -43,17 +40,7 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     service = runtime.settings.service_name
 
-    @app.get("/healthz", tags=["health"], summary="The process is alive")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/readyz", tags=["health"], summary="The database and the broker answer",
-             responses={503: {"description": "a dependency does not answer"}})
-    async def readyz() -> JSONResponse:
-        checks = {"database": await _check_database(runtime), "broker": await _check_broker(runtime)}
-        ready = all(state == "ok" for state in checks.values())
-        return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks},
-                            status_code=200 if ready else 503)
+    add_health_routes(app, runtime)
 
     @app.get("/metrics", tags=["health"], summary="Prometheus metrics", response_class=Response)
     async def metrics() -> Response:
@@ -61,7 +48,7 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
 
     # Innermost first: the common GraphQL request skips FastAPI's routing; every request is measured.
     app.add_middleware(GraphQLOverHTTP, schema=schema, runtime=runtime)
-    app.add_middleware(RequestMetrics, service=service, paths=["/graphql", "/healthz", "/readyz", "/metrics",
+    app.add_middleware(RequestMetrics, service=service, paths=["/graphql", "/healthz", "/readyz", "/status", "/metrics",
                                                                "/docs", "/openapi.json"])
     app.add_middleware(GraphQLRequestLimits)
     app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)  # outermost: first
@@ -77,20 +64,3 @@ class SubgraphRouter(GraphQLRouter):  # type: ignore[type-arg]
         if token:
             await context.sign_in(str(token))
         return await super().on_ws_connect(context)
-
-
-async def _check_database(runtime: ServiceRuntime) -> str:
-    try:
-        async with runtime.engine.connect() as conn:
-            await asyncio.wait_for(conn.execute(text("SELECT 1")), 3)
-        return "ok"
-    except Exception as exc:
-        return f"unavailable: {type(exc).__name__}"
-
-
-async def _check_broker(runtime: ServiceRuntime) -> str:
-    try:
-        await asyncio.wait_for(ensure_topics(runtime.settings, []), 5)
-        return "ok"
-    except Exception as exc:
-        return f"unavailable: {type(exc).__name__}"
