@@ -26,8 +26,8 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser.add_argument("command", choices=["serve", "migrate", "seed", "seed-if-empty", "prepare", "sdl", "asyncapi"])
     parser.add_argument("stage", nargs="?", help="a seed stage (seed, seed-if-empty); all stages when left out")
     args = parser.parse_args(argv)
-    configure_logging(service.name)
     settings = service.settings()
+    configure_logging(service.name, settings.log_level, settings.log_format)
     stages = [service.stage(args.stage)] if args.stage else list(service.seed_stages)
     if args.command == "sdl":
         sys.stdout.write(service.schema.as_str() + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field
@@ -62,6 +63,7 @@ class ServiceSettings(BaseSettings):
     run_background_workers: bool = True
     graphiql: bool = True
     log_level: str = "INFO"
+    log_format: Literal["json", "text"] = "json"  # JSON lines for collectors; text for a person reading
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}{name}"

@@ -12,7 +12,7 @@ from shared.settings import ServiceSettings
 
 
 def serve(app: FastAPI, settings: ServiceSettings) -> None:
-    configure_logging(settings.service_name, settings.log_level)
+    configure_logging(settings.service_name, settings.log_level, settings.log_format)
     # What the process built to start (schema, mappers, compiled plans) lives as long as it does: out of
     # the collector's sight, so a full collection no longer walks it while requests wait (it cost
     # tens of milliseconds a time), and young collections run less often.
