@@ -10,9 +10,11 @@ RUN python -m venv /venv \
 
 FROM python:3.11-slim
 ARG SERVICE
-ENV SERVICE=${SERVICE} PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1
+ENV SERVICE=${SERVICE} PATH=/venv/bin:$PATH PYTHONUNBUFFERED=1 HUB_TOPICS_FILE=/etc/partnership-hub/topics.yaml
 COPY --from=build /venv /venv
+# The topics command (python -m shared.events.topics) reads the declared topics from here.
+COPY deploy/topics.yaml /etc/partnership-hub/topics.yaml
 RUN useradd --system --uid 10001 hub
 USER hub
-# Migrations run before the service starts; Alembic serialises concurrent starts with its version table.
+# Migrations run before the service starts; an advisory lock lets concurrent starts migrate one at a time.
 CMD ["sh", "-c", "python -m $SERVICE migrate && exec python -m $SERVICE serve"]

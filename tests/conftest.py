@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,6 +54,8 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: Identit
     ports = {spec.name: free_port() for spec in SERVICES}
     processes: list[subprocess.Popen[bytes]] = []
     try:
+        subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", prefix], check=True,
+                       capture_output=True, env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers})
         for spec in SERVICES:
             database = f"{spec.name}_system"
             postgres.create_databases([database])

@@ -78,13 +78,16 @@ def test_the_gateway_image_composes_from_every_service() -> None:
         assert gateway["build"]["args"][f"{name.upper()}_URL"] == f"http://{name}:{port}/graphql"
 
 
-def test_every_topic_a_service_publishes_is_created_by_the_stack() -> None:
-    created = (ROOT / "deploy" / "create-topics.sh").read_text()
-    declared = {t["name"] for t in yaml.safe_load((ROOT / "deploy" / "topics.yaml").read_text())["topics"]}
+def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> None:
+    from shared.events.topics import declared_topics
+
+    created = {spec.name: spec for spec in declared_topics(ROOT / "deploy" / "topics.yaml")}
     for name in SERVICES:
         catalogue = json.loads((ROOT / "deploy" / "asyncapi" / f"{name}.json").read_text())
         for topic in catalogue["channels"]:
-            assert topic in created and topic in declared
+            assert created[topic].partitions == 6 and created[topic].replication == 3
+            assert created[topic].config["retention.ms"] == "2592000000"
+    assert {name for name in created if name.endswith(".dlq")} == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq"}
 
 
 def test_the_published_event_catalogue_is_the_one_the_code_declares() -> None:

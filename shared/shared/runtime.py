@@ -17,10 +17,10 @@ from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmake
 from shared.events.broker_watch import BrokerWatch
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
-from shared.events.kafka import ensure_topics
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
+from shared.events.topics import wait_for_topics
 from shared.graphql.limits import STATEMENT_MILLISECONDS
 from shared.reads import ReadPool
 from shared.settings import ServiceSettings
@@ -84,17 +84,9 @@ class ServiceRuntime:
             self._tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{name}"))
 
     async def _prepare_topics_then(self, run: Callable[[], Any]) -> None:
-        # Topics exist before the first publish, so consumers never wait on a metadata refresh.
-        topics = [self.settings.topic(name) for name in self.catalogue.topics]
-        while True:
-            try:
-                await ensure_topics(self.settings, topics)
-                break
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.warning("broker not reachable yet (%s); events wait in the outbox", exc)
-                await asyncio.sleep(2)
+        # Topics exist before the first publish (made by the topics command, never by us): until then,
+        # events wait in the outbox.
+        await wait_for_topics(self.settings, [self.settings.topic(name) for name in self.catalogue.topics])
         await run()
 
     async def stop(self) -> None:

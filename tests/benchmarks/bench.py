@@ -268,6 +268,8 @@ def scratch_menu(database_url: str) -> Iterator[str]:
     spec, port = SERVICES[0], free_port()
     env = spec.env(database_url.replace("postgresql://", "postgresql+asyncpg://"), "127.0.0.1:9092", port,
                    topic_prefix="bench-scale.")
+    subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", "bench-scale."], env=env, check=True,
+                   capture_output=True)
     process = subprocess.Popen([*spec.command("serve")], env=env, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -90,6 +90,9 @@ def run(root: Path) -> None:
             say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}")
             broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log").start()
             bootstrap = broker.bootstrap_servers
+        say("topics of deploy/topics.yaml")
+        subprocess.run([sys.executable, "-m", "shared.events.topics"], check=True,
+                       env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap})
         issuer = os.environ.get("OIDC_ISSUER_URL")
         if not issuer:
             _free_or_die(IDENTITY_PORT, "the identity provider (set HUB_IDENTITY_PORT)")

@@ -29,8 +29,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import EVENTS
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import create_consumer, create_producer, ensure_topics, keep_running
+from shared.events.kafka import create_consumer, create_producer, keep_running
 from shared.events.outbox import OutboxWriter
+from shared.events.topics import wait_for_topics
 from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
 from shared.settings import ServiceSettings
 
@@ -72,7 +73,7 @@ class EventConsumer:
         await keep_running(self._consume, f"consumer {self.name}")
 
     async def _consume(self) -> None:
-        await ensure_topics(self.settings, self.handlers)
+        await wait_for_topics(self.settings, self.handlers)
         consumer = create_consumer(self.settings, self.group_id, self.handlers)
         await consumer.start()
         try:
@@ -112,7 +113,7 @@ class EventConsumer:
 
         Partitions are assigned by hand, not by joining the group: the offsets are committed for
         the group all the same, and the service's own consumer joins an empty group right after."""
-        await ensure_topics(self.settings, self.handlers)
+        await wait_for_topics(self.settings, self.handlers)
         consumer = create_consumer(self.settings, self.group_id, [])
         await consumer.start()
         read = 0

@@ -10,6 +10,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.helpers import create_ssl_context
 
 from shared.settings import ServiceSettings
 
@@ -19,8 +20,18 @@ DEFAULT_PARTITIONS = 3
 
 
 def connection_options(settings: ServiceSettings) -> dict[str, Any]:
-    """How every client of ours reaches the cluster."""
-    return {"bootstrap_servers": settings.kafka_bootstrap_servers}
+    """How every client of ours reaches the cluster: address, TLS and SASL, from the settings."""
+    protocol = settings.kafka_security_protocol
+    options: dict[str, Any] = {"bootstrap_servers": settings.kafka_bootstrap_servers, "security_protocol": protocol}
+    if protocol in ("SSL", "SASL_SSL"):
+        options["ssl_context"] = create_ssl_context(cafile=settings.kafka_ssl_cafile or None,
+                                                    certfile=settings.kafka_ssl_certfile or None,
+                                                    keyfile=settings.kafka_ssl_keyfile or None)
+    if protocol.startswith("SASL_"):
+        options.update(sasl_mechanism=settings.kafka_sasl_mechanism,
+                       sasl_plain_username=settings.kafka_sasl_username,
+                       sasl_plain_password=settings.kafka_sasl_password.get_secret_value())
+    return options
 
 
 def create_producer(settings: ServiceSettings) -> AIOKafkaProducer:
@@ -54,7 +65,8 @@ def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[s
 
 async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
                         partitions: int = DEFAULT_PARTITIONS) -> None:
-    """Create missing topics; operators pre-create them in production (deploy/topics.yaml)."""
+    """Create missing topics, for tests and benchmarks of their own topics; the services' topics come from
+    deploy/topics.yaml (shared.events.topics)."""
     admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
     await admin.start()
     try:

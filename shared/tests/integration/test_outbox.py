@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from shared.auth import Actor, Role
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
+from shared.events.kafka import ensure_topics
 from shared.testing.harness import eventually
 from shared.testing.kafka import read_events
 
@@ -44,6 +45,7 @@ async def test_a_broker_that_is_down_loses_nothing_and_order_is_kept(probe_datab
         await _make_things(runtime, key, 5)  # the change commits although the broker is down
         assert await _unsent(runtime) == 5
         broker.start()
+        await ensure_topics(runtime.settings, [runtime.settings.topic(THINGS.name)])  # as an operator would
         await eventually(lambda: _zero(runtime), timeout=30)
         events = await read_events(broker.bootstrap_servers, runtime.settings.topic(THINGS.name), key=key, at_least=5)
         assert [e.data["n"] for e, _ in events] == [0, 1, 2, 3, 4]

@@ -12,6 +12,7 @@ from menu.app import SERVICE
 from menu.events import ACTIVITY_TOPIC
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
+from shared.events.topics import create_topics, declared_topics
 from shared.testing.harness import eventually, migrated_database, running_service
 from shared.testing.kafka import read_events
 
@@ -23,6 +24,7 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
     settings = SERVICE.settings(database_url=await migrated_database(postgres, SERVICE, "menu_outage"),
                                 kafka_bootstrap_servers=broker.bootstrap_servers, topic_prefix="outage.",
                                 oidc_issuer_url=identity.issuer, outbox_sweep_seconds=0.5)
+    await create_topics(settings, declared_topics())
     try:
         async with running_service(SERVICE, settings) as menu:
             probe = httpx.AsyncClient(transport=httpx.ASGITransport(app=menu.app), base_url="http://test")
@@ -45,7 +47,8 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
             metrics = (await probe.get("/metrics")).text
             assert 'broker_up{service="menu"} 0.0' in metrics
 
-            broker.start()  # a new, empty broker on the same address
+            broker.start()  # a new, empty broker on the same address, its topics made as an operator would
+            await create_topics(settings, declared_topics())
             assert (await menu.runtime.broker_watch.check()).up is True
             await eventually(lambda: _drained(menu), timeout=60)
             events = await read_events(broker.bootstrap_servers, settings.topic(ACTIVITY_TOPIC), key=created["id"])

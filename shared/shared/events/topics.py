@@ -1,0 +1,140 @@
+"""The topics we use, made from `deploy/topics.yaml` by one command: `python -m shared.events.topics`.
+
+`make run`, the test fixtures, compose and a Kubernetes Job run it; the services themselves never create a
+topic (nor rely on the broker making one): they wait until theirs exist. Each topic gets the partitions,
+replication and configuration the file declares, replication capped at the cluster's size (1 on the
+embedded broker); every dead-letter topic is made with its topic. A topic that exists already is left as it
+is, and a difference from the file is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from shared.events.kafka import connection_options
+from shared.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+# In a checkout, the repository's file; in an image, where the Dockerfile puts it (HUB_TOPICS_FILE).
+DEFAULT_FILE = Path(__file__).resolve().parents[3] / "deploy" / "topics.yaml"
+WAIT_LOG_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    partitions: int
+    replication: int
+    config: dict[str, str] = field(default_factory=dict)
+
+
+def topics_file() -> Path:
+    return Path(os.environ.get("HUB_TOPICS_FILE") or DEFAULT_FILE)
+
+
+def declared_topics(path: Path | None = None) -> list[TopicSpec]:
+    """Every topic of the file, dead-letter topics included, with the file's defaults applied."""
+    declared = yaml.safe_load((path or topics_file()).read_text())
+    defaults = declared["defaults"]
+
+    def spec(entry: dict[str, Any]) -> TopicSpec:
+        config = {**defaults.get("config", {}), **entry.get("config", {})}
+        return TopicSpec(entry["name"], int(entry.get("partitions", defaults["partitions"])),
+                         int(entry.get("replication_factor", defaults["replication_factor"])),
+                         {key: str(value) for key, value in config.items()})
+
+    return [spec(entry) for entry in (*declared["topics"], *declared.get("dead_letter", []))]
+
+
+async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -> list[str]:
+    """Make the missing topics (names prefixed by the settings' topic prefix); the names made."""
+    wanted = {settings.topic(spec.name): spec for spec in specs}
+    admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        brokers = max(1, len(admin._client.cluster.brokers()))
+        missing = [NewTopic(name, spec.partitions, min(spec.replication, brokers), topic_configs=spec.config)
+                   for name, spec in wanted.items() if name not in existing]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):  # another creator was first
+                await admin.create_topics(missing)
+        await _report_differences(admin, {name: spec for name, spec in wanted.items() if name in existing})
+        return [topic.name for topic in missing]
+    finally:
+        await admin.close()
+
+
+async def _report_differences(admin: AIOKafkaAdminClient, existing: dict[str, TopicSpec]) -> None:
+    if not existing:
+        return
+    described = await admin.describe_topics(list(existing))
+    for topic in described:
+        spec = existing.get(topic.get("topic", ""))
+        if spec is not None and len(topic.get("partitions", ())) != spec.partitions:
+            log.warning("topic %s has %d partitions, %s declares %d (left as it is)", spec.name,
+                        len(topic["partitions"]), topics_file().name, spec.partitions)
+
+
+async def missing_topics(settings: ServiceSettings, names: Iterable[str]) -> list[str]:
+    admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        return [name for name in names if name not in existing]
+    finally:
+        await admin.close()
+
+
+async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], interval: float = 1.0) -> None:
+    """Until every topic exists (the broker may be away, or the topics command not run yet)."""
+    names = list(names)
+    said = -WAIT_LOG_SECONDS
+    waited = 0.0
+    while True:
+        try:
+            missing = await missing_topics(settings, names)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            missing, problem = names, f"broker not reachable ({type(exc).__name__})"
+        else:
+            problem = "missing: run `python -m shared.events.topics`"
+        if not missing:
+            return
+        if waited - said >= WAIT_LOG_SECONDS:
+            log.warning("waiting for topics %s: %s; events wait in the outbox", ", ".join(missing), problem)
+            said = waited
+        await asyncio.sleep(interval)
+        waited += interval
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m shared.events.topics",
+                                     description="Create the topics of deploy/topics.yaml that do not exist yet.")
+    parser.add_argument("--file", type=Path, default=None, help=f"the topics file (default: {topics_file()})")
+    parser.add_argument("--prefix", default=None, help="prefix every name (TOPIC_PREFIX); tests use one per run")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    settings = ServiceSettings(service_name="topics")
+    if args.prefix is not None:
+        settings = settings.model_copy(update={"topic_prefix": args.prefix})
+    made = asyncio.run(create_topics(settings, declared_topics(args.file)))
+    print(f"created {len(made)} topics" + (f": {', '.join(made)}" if made else " (all exist)"))
+
+
+if __name__ == "__main__":
+    main()
