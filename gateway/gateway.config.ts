@@ -13,6 +13,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
+import { serveMetrics } from './metrics.ts';
 import { trustedDocuments } from './trusted-documents.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
@@ -71,6 +72,8 @@ function fromConnectionInit({ serverContext }: { serverContext?: { connectionPar
 
 const toSubgraphs = [['x-hub-gateway-secret', secret]] as [string, string][];
 
+serveMetrics();
+
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH || './supergraph.graphql',
   // Hive Router's query planner (Rust, as a native addon) and its executor: twice the JavaScript
@@ -84,6 +87,9 @@ export const gatewayConfig = defineConfig({
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
   plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode],
+  // Request, operation and subgraph latencies and errors (prom-client's registry), served on the metrics
+  // port, never on the GraphQL one.
+  prometheus: { metrics: true, endpoint: false, labels: { subgraphName: true } },
   // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
   // answer in time is given up on rather than waited for.
   maxTokens: LIMITS.tokens,
@@ -116,7 +122,8 @@ export const gatewayConfig = defineConfig({
   // the subgraph's WebSocket signs in with the caller's token, as a browser client would.
   transportEntries: {
     '*.http': {
-      headers: toSubgraphs,
+      // The client's operation name, for the subgraphs' metrics and logs (their operations are unnamed parts).
+      headers: [...toSubgraphs, ['x-graphql-operation-name', '{context.params.operationName}']],
       options: {
         subscriptions: {
           kind: 'ws', location: '/graphql', headers: toSubgraphs,

@@ -29,6 +29,7 @@ class System:
     logs: Path
     issuer: str
     supergraph: Path
+    gateway_metrics: str = ""
     tokens: dict[str, str] = field(default_factory=dict)
 
     def token(self, account: str) -> str:
@@ -71,10 +72,11 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: Identit
         supergraph = compose_supergraph(subgraphs, work / "supergraph.graphql")
         for spec, process in zip(SERVICES, processes, strict=True):
             wait_for_port(ports[spec.name], process, 60, spec.name)
+        metrics_port = free_port()
         with gateway_process(supergraph, work / "gateway.log", OIDC_ISSUER_URL=identity.issuer,
-                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN) as gateway:
+                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN, GATEWAY_METRICS_PORT=str(metrics_port)) as gateway:
             yield System(gateway, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work,
-                         identity.issuer, supergraph)
+                         identity.issuer, supergraph, gateway_metrics=f"http://127.0.0.1:{metrics_port}/metrics")
     finally:
         for process in reversed(processes):
             stop(process)
@@ -87,6 +89,8 @@ FRONTEND_ORIGIN = "https://hub.example.org"
 def gateway_process(supergraph: Path, log: Path, **env: str) -> Iterator[str]:
     """A Hive Gateway serving this supergraph, configured by these variables; yields its address."""
     port = free_port()
+    env.setdefault("GATEWAY_METRICS_PORT", str(free_port()))
+    env.setdefault("GATEWAY_METRICS_HOST", "127.0.0.1")
     process = spawn(gateway_command(supergraph, port), log=log, cwd=repository_root() / "gateway",
                     env={**os.environ, **env})
     try:

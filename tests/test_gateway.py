@@ -98,7 +98,25 @@ def test_every_service_reports_health_readiness_and_metrics(system: System) -> N
         assert status["database"] == "ok" and status["outbox"]["unsent"] >= 0, (name, status)
         metrics = httpx.get(f"{url}/metrics").text
         assert "http_requests_total" in metrics and "outbox_oldest_unsent_seconds" in metrics
+        assert "broker_up" in metrics
         assert "/readyz" in httpx.get(f"{url}/openapi.json").json()["paths"]
+
+
+def test_operations_are_measured_by_name_and_type_and_the_gateway_serves_metrics_on_its_own_port(
+        system: System) -> None:
+    # As client libraries send it: the operation's name beside its text (the gateway passes it on).
+    httpx.post(f"{system.gateway}/graphql", headers=system.headers(), timeout=30, json={
+        "query": "query MeasuredList { activities(first: 1) { edges { node { id } } } }",
+        "operationName": "MeasuredList"}).raise_for_status()
+    system.graphql("{ activities(first: 1) { edges { node { id } } } }")
+    menu = httpx.get(f"{system.services['menu']}/metrics").text
+    assert 'graphql_operation_seconds_count{operation="MeasuredList",service="menu",type="query"}' in menu
+    assert 'operation="anonymous",service="menu",type="query"' in menu
+    gateway = httpx.get(system.gateway_metrics).text
+    assert "graphql_envelop_phase_execute" in gateway or "graphql_gateway_subgraph_execute_duration" in gateway
+    assert "MeasuredList" in gateway
+    on_graphql_port = httpx.get(f"{system.gateway}/metrics")
+    assert "graphql_gateway" not in on_graphql_port.text  # the GraphQL port faces clients: no metrics there
 
 
 def test_graphiql_is_served_by_the_gateway_compressed(system: System) -> None:

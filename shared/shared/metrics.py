@@ -14,3 +14,7 @@ EVENTS_CONSUMED = Counter("events_consumed_total", "Events applied by consumers"
 BROKER_UP = Gauge("broker_up", "1 when the broker answered the last background check, else 0", ["service"])
 CONSUMER_LAG = Gauge("consumer_lag_records", "Records behind the end of the topic, as of the consumer's last fetch",
                      ["service", "consumer", "topic"])
+GRAPHQL_LATENCY = Histogram("graphql_operation_seconds", "GraphQL operations, whole, by name and type",
+                            ["service", "operation", "type"])
+GRAPHQL_ERRORS = Counter("graphql_operation_errors_total", "Errors in GraphQL answers, by code",
+                         ["service", "operation", "type", "code"])

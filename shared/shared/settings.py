@@ -77,6 +77,9 @@ class ServiceSettings(BaseSettings):
     consumer_max_attempts: int = 3
     run_background_workers: bool = True
     graphiql: bool = True
+    # Prometheus metrics on a port of their own (0: on the service's port, as on a laptop), so a
+    # NetworkPolicy can admit the monitoring namespace to them alone.
+    metrics_port: int = 0
     log_level: str = "INFO"
     log_format: Literal["json", "text"] = "json"  # JSON lines for collectors; text for a person reading
 

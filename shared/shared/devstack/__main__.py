@@ -36,6 +36,7 @@ from shared.devstack.supervisor import Supervisor
 from shared.settings import DEV_GATEWAY_SECRET
 
 GATEWAY_PORT = int(os.environ.get("GATEWAY_PORT", "4000"))
+GATEWAY_METRICS_PORT = int(os.environ.get("GATEWAY_METRICS_PORT", "9400"))
 POSTGRES_PORT = int(os.environ.get("HUB_POSTGRES_PORT", "55432"))
 BROKER_PORT = int(os.environ.get("HUB_BROKER_PORT", "9092"))
 IDENTITY_PORT = int(os.environ.get("HUB_IDENTITY_PORT", "4444"))
@@ -126,13 +127,15 @@ def run(root: Path) -> None:
         supergraph = composing.result()
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway_log = logs / "gateway.log"
+        gateway_env = {"GATEWAY_METRICS_PORT": str(GATEWAY_METRICS_PORT), "GATEWAY_METRICS_HOST": "127.0.0.1",
+                       **os.environ, **common}
         gateway = supervisor.start("gateway", _starter(gateway_command(supergraph, GATEWAY_PORT), gateway_log,
-                                                       {**os.environ, **common}, cwd=root / "gateway"),
+                                                       gateway_env, cwd=root / "gateway"),
                                    gateway_log)
         wait_for_port(GATEWAY_PORT, gateway.process, 60, f"gateway (see {gateway_log})")
         print(f"""
 Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
-  GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql
+  GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql   (metrics: :{GATEWAY_METRICS_PORT}/metrics)
   menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /status /metrics /docs)
   programmes subgraph          http://127.0.0.1:8002/graphql
   capacity subgraph            http://127.0.0.1:8003/graphql

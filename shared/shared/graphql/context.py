@@ -28,12 +28,13 @@ if TYPE_CHECKING:
 L = TypeVar("L")
 TRACEPARENT = re.compile(r"^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+OPERATION_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]{0,99}$")  # a GraphQL name
 
 
 class RequestContext(BaseContext, Generic[L]):
     def __init__(self, runtime: ServiceRuntime, actor: Actor = ANONYMOUS,
                  request_id: str | None = None, traceparent: str | None = None,
-                 auth_problem: str | None = None) -> None:
+                 auth_problem: str | None = None, client_operation: str | None = None) -> None:
         super().__init__()
         self.runtime = runtime
         self.actor = actor
@@ -42,6 +43,10 @@ class RequestContext(BaseContext, Generic[L]):
         # Headers are the caller's: keep them only when well formed, as they travel into events.
         self.request_id = request_id if request_id and REQUEST_ID.match(request_id) else str(uuid.uuid4())
         self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
+        # The client's operation name, which the gateway passes on (X-GraphQL-Operation-Name): the operations
+        # it sends us are unnamed parts of the client's. For metrics and logs only, so kept only when plain.
+        self.client_operation = client_operation if client_operation and OPERATION_NAME.match(client_operation) \
+            else None
         self._session: AsyncSession | None = None
         self._loaders: L | None = None
 
@@ -99,6 +104,7 @@ def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:
             runtime,
             request_id=headers.get("x-request-id"),
             traceparent=headers.get("traceparent"),
+            client_operation=headers.get("x-graphql-operation-name"),
         )
         await context.sign_in(headers.get("authorization"))
         try:

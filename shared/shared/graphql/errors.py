@@ -20,10 +20,8 @@ from sqlalchemy import exc as sa_exc
 from strawberry.extensions import SchemaExtension
 
 from shared.errors import DomainError
-from shared.graphql.context import RequestContext
 from shared.graphql.limits import LIMIT_MESSAGES, STATEMENT_MILLISECONDS
 from shared.graphql.text_arguments import argument_paths, literal_path
-from shared.logs import operation_fields
 
 log = logging.getLogger("shared.graphql")
 
@@ -41,16 +39,8 @@ _VALUE_REFUSED, _INTEGRITY, _STATEMENT_TIMEOUT = "22", "23", "57014"
 
 class ErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
-        execution = self.execution_context
-        context = execution.context
-        if isinstance(context, RequestContext):
-            with operation_fields(context.request_id, context.traceparent, execution.operation_name,
-                                  context.actor.id if context.actor.signed_in else None):
-                yield
-                self._map_result(execution.result)
-        else:
-            yield
-            self._map_result(execution.result)
+        yield
+        self._map_result(self.execution_context.result)
 
     def on_stream_result(self, result: Any) -> Iterator[None]:
         self._map_result(result)

@@ -17,6 +17,7 @@ from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
 from shared.graphql.executor import PlannedExecutor
 from shared.graphql.limits import limit_extensions
+from shared.graphql.observed import OperationObserved
 from shared.graphql.parsing import CachedParse
 from shared.graphql.scalars import FINITE_DECIMAL
 from shared.graphql.sign_in import RequireSignIn
@@ -64,7 +65,8 @@ def build_schema(query: type, mutation: type | None = None, subscription: type |
     # Caches matter more than anything else for a list query's cost (see docs/design.md).
     # The text check runs after validation, so it sees a valid document and its variables.
     # Factories: a fresh extension per operation (strawberry shares the caches themselves by size).
-    extensions: list[Any] = [ErrorCodes, *limit_extensions(), CachedParse,
+    # OperationObserved comes first, so its timing and log fields wrap the others.
+    extensions: list[Any] = [OperationObserved, ErrorCodes, *limit_extensions(), CachedParse,
                              lambda: ValidationCache(maxsize=500), RequireSignIn, RefuseControlCharacters]
     return SubgraphSchema(
         query=query, mutation=mutation, subscription=subscription, types=list(types),

@@ -42,9 +42,10 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
 
     add_health_routes(app, runtime)
 
-    @app.get("/metrics", tags=["health"], summary="Prometheus metrics", response_class=Response)
-    async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    if not runtime.settings.metrics_port:  # otherwise served on their own port (shared.web.serve)
+        @app.get("/metrics", tags=["health"], summary="Prometheus metrics", response_class=Response)
+        async def metrics() -> Response:
+            return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     # Innermost first: the common GraphQL request skips FastAPI's routing; every request is measured.
     app.add_middleware(GraphQLOverHTTP, schema=schema, runtime=runtime)

@@ -53,7 +53,8 @@ class GraphQLOverHTTP:
         """Runs one operation and answers it; False when strawberry's router must (a subscription)."""
         context: RequestContext[Any] = RequestContext(
             self.runtime, request_id=_text(headers.get(b"x-request-id")),
-            traceparent=_text(headers.get(b"traceparent")))
+            traceparent=_text(headers.get(b"traceparent")),
+            client_operation=_text(headers.get(b"x-graphql-operation-name")))
         try:
             await context.sign_in(_text(headers.get(b"authorization")))
             result = await self.schema.execute(

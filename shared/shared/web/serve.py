@@ -6,6 +6,7 @@ import gc
 
 import uvicorn
 from fastapi import FastAPI
+from prometheus_client import start_http_server
 
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
@@ -19,5 +20,7 @@ def serve(app: FastAPI, settings: ServiceSettings) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    if settings.metrics_port:
+        start_http_server(settings.metrics_port, addr=settings.host)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning",
                 access_log=False)
