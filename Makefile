@@ -15,6 +15,7 @@ run: install
 
 test: install
 	@$(BIN)/ruff check shared services tests
+	@$(BIN)/mypy
 	@$(BIN)/python -m pytest
 
 # Benchmarks against a running `make run` (another terminal); needs wrk from the system's packages.

@@ -52,6 +52,8 @@ def drop_event_tables() -> None:
 def run_migrations(metadata: MetaData) -> None:
     """The body of every service's migrations/env.py."""
     url = context.config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic_config sets sqlalchemy.url: run migrations through shared.migrations.upgrade")
     if context.is_offline_mode():
         context.configure(url=url, target_metadata=metadata, literal_binds=True)
         with context.begin_transaction():

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
 
 from shared.errors import BadUserInput
 from shared.graphql.pagination import PageRequest
@@ -52,7 +53,8 @@ class Ordering(Generic[R]):
         return self.sorts[self.field]
 
 
-def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any], direction: Direction,
+def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any] | InstrumentedAttribute[Any],
+           direction: Direction,
            page: PageRequest) -> Select[Any]:
     """The page after the cursor, in order, with one row more than asked (to tell if more follow)."""
     ascending = direction is Direction.ASC

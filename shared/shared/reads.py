@@ -46,16 +46,17 @@ def compiled_read(statement: Select[Any], dialect: Dialect) -> tuple[CompiledRea
     if cache_key is None:
         return None, []
     key = (dialect.name, cache_key.key)
-    found = _compiled.get(key, False)
-    if found is False:
+    found: CompiledRead | None
+    if key in _compiled:
+        found = _compiled[key]
+        _compiled.move_to_end(key)
+    else:
         compiled = statement.compile(dialect=dialect, cache_key=cache_key)
         expanding = any(bind.expanding or bind.literal_execute for bind in compiled.binds.values())
         found = None if expanding else CompiledRead(str(compiled), tuple(compiled.positiontup or ()), compiled)
         _compiled[key] = found
         if len(_compiled) > COMPILED_KEPT:
             _compiled.popitem(last=False)
-    else:
-        _compiled.move_to_end(key)
     if found is None:
         return None, []
     values = found.compiled.construct_params(extracted_parameters=cache_key.bindparams)
@@ -74,7 +75,7 @@ async def fetch(connection: Connection | None, events: Any, driver_connection: A
     records = await driver_connection.fetch(read.sql, *arguments)
     if events is not None:
         events.after_cursor_execute(connection, None, read.sql, arguments, None, False)
-    return records  # type: ignore[no-any-return]
+    return records
 
 
 class ReadPool:

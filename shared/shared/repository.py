@@ -88,8 +88,10 @@ class PartnerScopedRepository(Repository[M]):
         """The row, locked for a change the caller may make under `rule`; another partner's does not exist."""
         rule.require(caller)
         own = caller.partner_only
-        return await self.for_change(key, expected_version, field, missing=missing,
-                                     visible=lambda row: own is None or row.partner_iso == own)
+
+        def visible(row: Any) -> bool:  # every partner-scoped model has its partner_iso
+            return own is None or row.partner_iso == own
+        return await self.for_change(key, expected_version, field, missing=missing, visible=visible)
 
 
 async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence[tuple[Any, ...]],

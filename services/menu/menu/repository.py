@@ -279,11 +279,11 @@ class MenuLoaders:
 
     def activity_by_id(self, columns: tuple[str, ...]) -> DataLoader[uuid.UUID, Any]:
         """Views holding `columns` of the activities the caller may see, by id (one loader per columns)."""
-        return self._for(("activity_by_id", columns), lambda: one_per_key(  # type: ignore[no-any-return]
+        return self._for(("activity_by_id", columns), lambda: one_per_key(
             lambda ids: self._activities.views_of("id", ids, self.caller, columns), lambda a: a.id))
 
     def activity_by_pcm_ref(self, columns: tuple[str, ...]) -> DataLoader[str, Any]:
-        return self._for(("activity_by_pcm_ref", columns), lambda: one_per_key(  # type: ignore[no-any-return]
+        return self._for(("activity_by_pcm_ref", columns), lambda: one_per_key(
             lambda refs: self._activities.views_of("pcm_ref", refs, self.caller, columns), lambda a: a.pcm_ref))
 
     def occurrences(self, statuses: tuple[OccurrenceStatus, ...]) -> tuple[
@@ -298,7 +298,7 @@ class MenuLoaders:
 
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
-        return self._for(("occurrences", statuses), build)  # type: ignore[no-any-return]
+        return self._for(("occurrences", statuses), build)
 
     def eligible(self, where: ActivityCriteria, order: ActivityOrdering, columns: tuple[str, ...]) -> tuple[
             DataLoader[PagedKey[tuple[str, str]], list[Any]], DataLoader[tuple[str, str], int]]:
@@ -320,7 +320,7 @@ class MenuLoaders:
 
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
-        return self._for(("eligible", where, order, columns), build)  # type: ignore[no-any-return]
+        return self._for(("eligible", where, order, columns), build)
 
     def _for(self, query: Any, build: Any) -> Any:
         if query not in self._by_query:

@@ -27,7 +27,7 @@ DEV_REDIRECT = "http://127.0.0.1:8765/callback"  # never listened on: the code i
 
 
 def dev_accounts() -> dict:  # type: ignore[type-arg]
-    return json.loads((identity_dir() / "dev-accounts.json").read_text())  # type: ignore[no-any-return]
+    return json.loads((identity_dir() / "dev-accounts.json").read_text())
 
 
 def identity_dir() -> Path:

@@ -105,6 +105,7 @@ def _expected(error: GraphQLError, request_id: str | None, message: str, extensi
 def _input_message(error: GraphQLError, used_as: dict[str, str],
                    literal: Callable[[GraphQLError], str | None] | None) -> tuple[str, str | None]:
     found = _VARIABLE_VALUE.match(error.message)
+    path: str | None
     if found is not None:
         path = used_as.get(found["name"], found["name"]) + (found["at"] or "").strip()
         why = found["why"]

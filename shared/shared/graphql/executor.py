@@ -89,15 +89,15 @@ Plans = dict[tuple[str, ...], Complete | None]  # response path of a list -> the
 _PLANS: OrderedDict[tuple[int, int], tuple[Any, OperationDefinitionNode, Plans | None]] = OrderedDict()
 
 
-class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[misc]
+class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     check_plans = CHECK_PLANS
 
     def complete_iterable_value(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList,
-                                info: GraphQLResolveInfo, path: Path, items: Iterable[Any],
+                                info: GraphQLResolveInfo[Any], path: Path, items: Iterable[Any],
                                 position_context: Any) -> Any:
         plan = self._plan(item_type, field_details_list, path)
         if plan is not None:
-            if not isinstance(items, list | tuple):
+            if not isinstance(items, list):
                 items = list(items)
             left = _Left()
             token = _LEFT.set(left)
@@ -121,7 +121,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
         return super().complete_iterable_value(item_type, field_details_list, info, path, items, position_context)
 
     def _execute_left(self, completed: list[Any], left: list[tuple[Any, ...]], path: Path,
-                      item_type: GraphQLOutputType, field_details_list: FieldDetailsList, info: GraphQLResolveInfo,
+                      item_type: GraphQLOutputType, field_details_list: FieldDetailsList, info: GraphQLResolveInfo[Any],
                       items: list[Any], position_context: Any) -> Any:
         """graphql-core executes the fields the plan left, in item and selection order, at their paths."""
         awaited: list[tuple[dict[str, Any], str]] = []
@@ -177,15 +177,15 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
         required = is_non_null_type(return_type)
         named = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
         if is_leaf_type(named):
-            return _leaf(named, required)  # type: ignore[arg-type]
+            return _leaf(named, required)
         inner: Complete | None
         if is_list_type(named):
-            item = self._completer(named.of_type, field_details_list)  # type: ignore[union-attr]
+            item = self._completer(named.of_type, field_details_list)
             inner = None if item is None else _list(item)
         elif is_object_type(named):
             # Fields left to graphql-core only where nothing nullable lies between them and the list item.
             steps = steps_from_item if steps_from_item is not None and required else None
-            inner = self._object(named, field_details_list, steps)  # type: ignore[arg-type]
+            inner = self._object(named, field_details_list, steps)
         else:  # interfaces and unions resolve their type: the ordinary way
             return None
         return None if inner is None else _nullable(inner, required)
@@ -207,10 +207,10 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):  # type: ignore[mi
             if field is None:
                 continue  # the ordinary way leaves it out as well
             definition = (field.extensions or {}).get(DEFINITION)
-            plain = getattr(field.resolve, "_is_default", False) and definition is not None
+            plain = getattr(field.resolve, "_is_default", False)
             if node.directives and _has_defer(node):
                 return None
-            if not plain or field.args or node.arguments:
+            if not plain or definition is None or field.args or node.arguments:
                 if steps_from_item is None:
                     return None
                 left.append((response_name, details))
@@ -309,7 +309,7 @@ def _object(steps: list[Step], is_type_of: Callable[[Any, Any], Any] | None) -> 
         "    return {" + ", ".join(values) + "}",
     ])
     exec(compile(code, "<planned object>", "exec"), namespace)  # noqa: S102 - our own code, names checked above
-    return namespace["complete"]  # type: ignore[no-any-return]
+    return namespace["complete"]
 
 
 def _object_leaving(grouped: dict[str, Any], steps: list[Step],
@@ -323,7 +323,7 @@ def _object_leaving(grouped: dict[str, Any], steps: list[Step],
     is_type_of = object_type.is_type_of
 
     def complete(source: Any) -> dict[str, Any]:
-        if is_type_of is not None and is_type_of(source, None) is not True:
+        if is_type_of is not None and is_type_of(source, None) is not True:  # type: ignore[arg-type]  # no info: ours read none
             raise UNPLANNED
         result: dict[str, Any] = {}
         noted = _LEFT.get()

@@ -29,11 +29,11 @@ class PageInfo:
 
     @strawberry.field
     def start_cursor(self) -> str | None:
-        return None if self._ends is None else self._ends[0].cursor  # type: ignore[no-any-return]
+        return None if self._ends is None else self._ends[0].cursor
 
     @strawberry.field
     def end_cursor(self) -> str | None:
-        return None if self._ends is None else self._ends[1].cursor  # type: ignore[no-any-return]
+        return None if self._ends is None else self._ends[1].cursor
 
 
 @strawberry.type

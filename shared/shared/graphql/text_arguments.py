@@ -135,8 +135,8 @@ class _ArgumentWalker(Visitor):
         elif isinstance(node, VariableNode):
             self.found.variables.setdefault(node.name.value, path)
         elif isinstance(node, ObjectValueNode):
-            for item in node.fields:
-                self._walk(item.value, f"{path}.{item.name.value}")
+            for field in node.fields:
+                self._walk(field.value, f"{path}.{field.name.value}")
         elif isinstance(node, ListValueNode):
             for index, item in enumerate(node.values):
                 self._walk(item, f"{path}[{index}]")

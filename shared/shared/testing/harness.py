@@ -82,7 +82,7 @@ class ServiceHarness:
         self._contexts.append(context)
         result = await self.schema.subscribe(query, variable_values=variables or {}, context_value=context)
         assert hasattr(result, "__aiter__"), getattr(result, "errors", result)
-        return result  # type: ignore[no-any-return]
+        return result
 
     async def outbox_count(self, **where: Any) -> int:
         outbox = self.runtime.metadata.tables["outbox"]

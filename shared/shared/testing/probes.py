@@ -90,7 +90,7 @@ async def control_character_failures(harness: Any) -> list[str]:
         poison = f"ab{character}c" if n % 2 else f"{character}x"
         for coordinate, operation, variables in probes(harness.schema._schema, poison):
             if operation.startswith("subscription"):
-                context = RequestContext(harness.runtime)
+                context: RequestContext[Any] = RequestContext(harness.runtime)
                 await context.sign_in(f"Bearer {await harness.token('staff')}")
                 stream = await harness.schema.subscribe(operation, variable_values=variables, context_value=context)
                 result = await anext(stream) if hasattr(stream, "__anext__") else stream

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -35,7 +35,8 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     runtime.settings.check_production()
     app = FastAPI(title=title, lifespan=lifespan, version="1.0.0")
     app.state.runtime = runtime
-    ide = "graphiql" if runtime.settings.graphiql and not runtime.settings.production else None
+    ide: Literal["graphiql"] | None = "graphiql" if runtime.settings.graphiql and not runtime.settings.production \
+        else None
     graphql = SubgraphRouter(schema, context_getter=context_dependency(runtime), graphql_ide=ide)
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     service = runtime.settings.service_name
@@ -56,7 +57,7 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     return app
 
 
-class SubgraphRouter(GraphQLRouter):  # type: ignore[type-arg]
+class SubgraphRouter(GraphQLRouter):
     async def on_ws_connect(self, context: Any) -> Any:
         """A WebSocket's caller signs in with `Authorization` in connection_init, as browser clients send it
         (the upgrade request's header, where a gateway sets one, counts as well)."""

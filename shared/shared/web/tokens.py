@@ -73,7 +73,7 @@ class TokenVerifier:
             raise Unauthenticated(f"the access token is not valid here ({type(exc).__name__})") from exc
         roles = roles_at(claims, self.roles_claim)
         return Actor.from_claims(str(claims["sub"]), roles.split() if isinstance(roles, str) else roles or [],
-                                 *(claims.get(name) for name in BINDING_CLAIMS), expires_at=float(claims["exp"]))
+                                 **{name: claims.get(name) for name in BINDING_CLAIMS}, expires_at=float(claims["exp"]))
 
     async def _key(self, kid: str) -> Any:
         if kid in self._keys:

@@ -170,7 +170,7 @@ class Mutation:
 # A child mutation answers with the request too: the aggregate it changed, from the session that changed
 # it (identity-map reads, no second statement), so the next expectedVersion needs no refetch.
 async def _request(info: strawberry.Info, request_id: uuid.UUID) -> CapacityRequest:
-    return await info.context.session.get(models.CapacityRequest, request_id)  # type: ignore[no-any-return]
+    return await info.context.session.get(models.CapacityRequest, request_id)
 
 
 async def _measure_payload(info: strawberry.Info, measure: models.Measure) -> MeasurePayload:

@@ -45,7 +45,7 @@ class Subscription:
         READ_MENU.require(info.context.actor)
         wanted = {str(parse_id(i, "ids")) for i in ids} if ids else None
         async for activity in _changes(info, wanted):
-            yield activity
+            yield activity  # type: ignore[misc]  # a row, served as Activity (shared/graphql/rows.py)
 
 
 async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGenerator[models.Activity, None]:

@@ -49,7 +49,7 @@ async def _step(info: strawberry.Info, id: ID, verb: str, note: str | None,
 
 async def _programme(info: strawberry.Info, programme_id: uuid.UUID) -> Programme:
     """The programme a child mutation changed, from the session that changed it (no second read)."""
-    return await info.context.session.get(ProgrammeRow, programme_id)  # type: ignore[no-any-return]
+    return await info.context.session.get(ProgrammeRow, programme_id)
 
 
 @strawberry.type

@@ -33,7 +33,9 @@ def own_flag(attribute: str) -> Any:
         PARTNER_FLAGS.require(info.context.actor)
         return getattr(root, attribute) if sees_partner(info.context.actor, root.iso) else None
 
-    resolve.__annotations__ = {"root": strawberry.Parent[Any], "info": strawberry.Info, "return": Any}
+    # Built at run time, for strawberry to read (mypy knows Parent only as an annotation).
+    resolve.__annotations__ = {"root": strawberry.Parent[Any], "info": strawberry.Info,  # type: ignore[misc]
+                               "return": Any}
     return resolve
 
 
