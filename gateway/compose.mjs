@@ -24,4 +24,6 @@ if (result.errors && result.errors.length > 0) {
 }
 const out = process.env.SUPERGRAPH_PATH || join(here, 'supergraph.graphql');
 writeFileSync(out, result.supergraphSdl);
+// The schema clients see (no federation machinery), for the contract checks (contracts/graphql.mjs).
+if (process.env.PUBLIC_SCHEMA_PATH) writeFileSync(process.env.PUBLIC_SCHEMA_PATH, result.publicSdl);
 console.log(`supergraph composed from ${services.map((s) => s.name).join(', ')} -> ${out}`);

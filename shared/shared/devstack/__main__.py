@@ -219,6 +219,10 @@ def main() -> None:
     root = repository_root()
     if command == "compose":
         print(compose(root))
+    elif command == "contracts" and len(sys.argv) == 3 and sys.argv[2] in ("check", "write"):
+        from shared.devstack.contracts import main as contracts
+
+        sys.exit(contracts(sys.argv[2]))
     elif command == "run":
         run(root)
     elif command == "token" and len(sys.argv) == 3:
@@ -226,7 +230,8 @@ def main() -> None:
     elif command == "accounts":
         accounts()
     else:
-        sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: use run, compose, token ACCOUNT or accounts")
+        sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: "
+                 "use run, compose, contracts check|write, token ACCOUNT or accounts")
 
 
 if __name__ == "__main__":

@@ -56,11 +56,13 @@ def export_sdl(spec: ServiceSpec, out_dir: Path) -> Path:
     return path
 
 
-def compose_supergraph(subgraphs: list[tuple[str, str, Path]], out: Path) -> Path:
-    """Compose with @theguild/federation-composition; raises with its messages on any error."""
+def compose_supergraph(subgraphs: list[tuple[str, str, Path]], out: Path, public: Path | None = None) -> Path:
+    """Compose with @theguild/federation-composition; raises with its messages on any error. `public`: where
+    to write the schema clients see, too."""
     root = repository_root()
     args = ["node", str(root / "gateway" / "compose.mjs")] + [f"{n}={u}={p}" for n, u, p in subgraphs]
-    result = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "SUPERGRAPH_PATH": str(out)})
+    env = {**os.environ, "SUPERGRAPH_PATH": str(out), **({"PUBLIC_SCHEMA_PATH": str(public)} if public else {})}
+    result = subprocess.run(args, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise RuntimeError(f"supergraph composition failed:\n{result.stderr}{result.stdout}")
     return out

@@ -13,6 +13,8 @@ from pydantic import BaseModel
 
 from shared.events.envelope import DomainEvent
 
+COMPONENT_REF = "#/components/schemas/{model}"
+
 
 @dataclass
 class TopicSpec:
@@ -37,7 +39,15 @@ class TopicSpec:
                            data=state.model_dump(mode="json", by_alias=True))
 
     def json_schema(self) -> dict[str, Any]:
+        """The data's schema, whole: its definitions under its own `$defs`."""
         return self.data.model_json_schema(by_alias=True, mode="serialization")
+
+    def component_schemas(self) -> dict[str, Any]:
+        """The data's schema and each definition it uses, as AsyncAPI components referring to each other
+        (`#/components/schemas/X`), since a document's `$defs` mean nothing once placed under components."""
+        schema = self.data.model_json_schema(by_alias=True, mode="serialization", ref_template=COMPONENT_REF)
+        definitions = schema.pop("$defs", {})
+        return {self.data.__name__: schema, **definitions}
 
 
 @dataclass
@@ -84,7 +94,9 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
     for catalogue in catalogues:
         for spec in catalogue.topics.values():
             schema_name = spec.data.__name__
-            schemas[schema_name] = spec.json_schema()
+            for name, schema in spec.component_schemas().items():
+                if schemas.setdefault(name, schema) != schema:
+                    raise ValueError(f"two event schemas define {name} differently: rename one")
             messages = {
                 event_type.replace(".", "_"): {
                     "name": event_type,
