@@ -14,6 +14,7 @@ import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypt
 import { everyErrorHasACode } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
 import { serveMetrics } from './metrics.ts';
+import { traceparentOf, tracing } from './tracing.ts';
 import { trustedDocuments } from './trusted-documents.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
@@ -90,6 +91,8 @@ export const gatewayConfig = defineConfig({
   // Request, operation and subgraph latencies and errors (prom-client's registry), served on the metrics
   // port, never on the GraphQL one.
   prometheus: { metrics: true, endpoint: false, labels: { subgraphName: true } },
+  // One span per request, operation and subgraph call, never per field (tracing.ts).
+  openTelemetry: tracing ? { traces: true } : undefined,
   // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
   // answer in time is given up on rather than waited for.
   maxTokens: LIMITS.tokens,
@@ -132,14 +135,16 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  // The caller's identity and trace context travel on to every subgraph.
+  // The caller's identity and trace context travel on to every subgraph (when tracing, the OpenTelemetry
+  // plugin sets traceparent: the gateway's own span).
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
       const headers: Record<string, string> = {};
-      for (const name of ['authorization', 'traceparent', 'x-request-id']) {
+      for (const name of ['authorization', 'x-request-id']) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;
       }
+      if (!tracing) headers.traceparent = traceparentOf(request);
       return headers;
     },
   },

@@ -50,23 +50,30 @@ class System:
 @pytest.fixture(scope="session")
 def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider,
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    work = Path(tmp_path_factory.mktemp("system"))
-    prefix = f"sys{uuid.uuid4().hex[:6]}."
+    with running_system(postgres, broker, identity, Path(tmp_path_factory.mktemp("system")), "system") as system:
+        yield system
+
+
+@contextmanager
+def running_system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider, work: Path,
+                   name: str, **env: str) -> Iterator[System]:
+    """The three services (their own databases `<service>_<name>` and topics) and a gateway; `env` for all."""
+    prefix = f"{name}{uuid.uuid4().hex[:6]}."
     ports = {spec.name: free_port() for spec in SERVICES}
     processes: list[subprocess.Popen[bytes]] = []
     try:
         subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", prefix], check=True,
                        capture_output=True, env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers})
         for spec in SERVICES:
-            database = f"{spec.name}_system"
+            database = f"{spec.name}_{name}"
             postgres.create_databases([database])
-            env = spec.env(postgres.url(database), broker.bootstrap_servers, port=ports[spec.name],
-                           topic_prefix=prefix, outbox_sweep_seconds="0.5")
-            env["OIDC_ISSUER_URL"] = identity.issuer
-            subprocess.run(spec.command("migrate"), env=env, check=True, capture_output=True)
+            service_env = spec.env(postgres.url(database), broker.bootstrap_servers, port=ports[spec.name],
+                                   topic_prefix=prefix, outbox_sweep_seconds="0.5")
+            service_env.update(OIDC_ISSUER_URL=identity.issuer, **env)
+            subprocess.run(spec.command("migrate"), env=service_env, check=True, capture_output=True)
             if spec.name == "programmes":  # the partners, registered through their use case
-                subprocess.run(spec.command("seed", "partners"), env=env, check=True, capture_output=True)
-            processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=env))
+                subprocess.run(spec.command("seed", "partners"), env=service_env, check=True, capture_output=True)
+            processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=service_env))
         subgraphs = [(spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
                      for spec in SERVICES]
         supergraph = compose_supergraph(subgraphs, work / "supergraph.graphql")
@@ -74,7 +81,8 @@ def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: Identit
             wait_for_port(ports[spec.name], process, 60, spec.name)
         metrics_port = free_port()
         with gateway_process(supergraph, work / "gateway.log", OIDC_ISSUER_URL=identity.issuer,
-                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN, GATEWAY_METRICS_PORT=str(metrics_port)) as gateway:
+                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN, GATEWAY_METRICS_PORT=str(metrics_port),
+                             **env) as gateway:
             yield System(gateway, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work,
                          identity.issuer, supergraph, gateway_metrics=f"http://127.0.0.1:{metrics_port}/metrics")
     finally:

@@ -70,12 +70,13 @@ async def fetch(connection: Connection | None, events: Any, driver_connection: A
                 arguments: list[Any]) -> list[Any]:
     """Runs a compiled read on a driver connection, firing the statement events (`events`: the dispatch of
     the SQLAlchemy connection or engine it stands for) around it."""
-    if events is not None:
-        events.before_cursor_execute(connection, None, read.sql, arguments, None, False)
-    records = await driver_connection.fetch(read.sql, *arguments)
-    if events is not None:
+    if events is None:
+        return await driver_connection.fetch(read.sql, *arguments)
+    events.before_cursor_execute(connection, None, read.sql, arguments, None, False)
+    try:
+        return await driver_connection.fetch(read.sql, *arguments)
+    finally:  # failed or not, the statement has ended (a listener's span ends with it)
         events.after_cursor_execute(connection, None, read.sql, arguments, None, False)
-    return records
 
 
 class ReadPool:

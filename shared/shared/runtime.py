@@ -24,6 +24,7 @@ from shared.events.topics import wait_for_topics
 from shared.graphql.limits import STATEMENT_MILLISECONDS
 from shared.reads import ReadPool
 from shared.settings import ServiceSettings
+from shared.tracing import shutdown_tracing
 from shared.web.tokens import TokenVerifier
 
 log = logging.getLogger(__name__)
@@ -101,3 +102,4 @@ class ServiceRuntime:
             await self._relay.close()
         await self.reads.close()
         await self.engine.dispose()
+        shutdown_tracing()

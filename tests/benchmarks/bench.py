@@ -322,7 +322,7 @@ async def case_outbox(events: int) -> None:
         pass
     relayed = time.perf_counter() - started
     await relay.close()
-    envelopes = [_envelope(row) for row in await database.fetch(
+    envelopes = [_envelope(row, row["traceparent"]) for row in await database.fetch(
         "SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent FROM outbox")]
     await database.close()
 

@@ -214,6 +214,26 @@ def accounts() -> None:
             print(f"  {client['client_id']:<14} {','.join(client['roles']):<9} (client credentials)")
 
 
+def _print_traces(port: int) -> None:
+    """A console collector: receives OTLP/HTTP on 127.0.0.1:`port` and prints each span as it arrives."""
+    from shared.testing.otlp import OtlpReceiver
+
+    receiver = OtlpReceiver(port)
+    print(f"receiving traces on {receiver.endpoint} (OTEL_EXPORTER_OTLP_ENDPOINT={receiver.endpoint} make run); "
+          "Ctrl-C stops", flush=True)
+    shown = 0
+    try:
+        while True:
+            time.sleep(0.5)
+            for span in receiver.spans[shown:]:
+                print(f"{span.trace_id}  {span.service:<11} {span.name}", flush=True)
+            shown = len(receiver.spans)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        receiver.close()
+
+
 def main() -> None:
     command = sys.argv[1] if len(sys.argv) > 1 else "run"
     root = repository_root()
@@ -223,6 +243,8 @@ def main() -> None:
         from shared.devstack.contracts import main as contracts
 
         sys.exit(contracts(sys.argv[2]))
+    elif command == "traces":
+        _print_traces(int(sys.argv[2]) if len(sys.argv) > 2 else 4318)
     elif command == "run":
         run(root)
     elif command == "token" and len(sys.argv) == 3:
@@ -231,7 +253,7 @@ def main() -> None:
         accounts()
     else:
         sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: "
-                 "use run, compose, contracts check|write, token ACCOUNT or accounts")
+                 "use run, compose, contracts check|write, traces [PORT], token ACCOUNT or accounts")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from typing import Any
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
+from opentelemetry.trace import SpanKind
 from sqlalchemy import Table
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert
@@ -34,6 +35,7 @@ from shared.events.outbox import OutboxWriter
 from shared.events.topics import wait_for_topics
 from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
 from shared.settings import ServiceSettings
+from shared.tracing import span_from
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +150,11 @@ class EventConsumer:
                 for event, record in events:
                     handler = self.handlers.get(record.topic, {}).get(event.type)
                     if handler is not None:
-                        uow = UnitOfWork(session, self.outbox, EVENTS, event.traceparent, on_behalf_of=event.actor)
-                        await self._apply_in(uow, event, handler)
-                        await uow.flush()
+                        with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
+                                       {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
+                            uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
+                            await self._apply_in(uow, event, handler)
+                            await uow.flush()
                 await session.commit()
             EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "applied").inc(len(records))
         except Exception:
@@ -190,10 +194,12 @@ class EventConsumer:
                 await asyncio.sleep(0.2 * 2**attempt)
 
     async def apply(self, event: CloudEvent, handler: EventHandler) -> str:
-        async with self.sessionmaker() as session:
-            uow = UnitOfWork(session, self.outbox, EVENTS, event.traceparent, on_behalf_of=event.actor)
-            async with uow:
-                applied = await self._apply_in(uow, event, handler)
+        with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
+                       {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
+            async with self.sessionmaker() as session:
+                uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
+                async with uow:
+                    applied = await self._apply_in(uow, event, handler)
         return "applied" if applied else "duplicate"
 
     async def _apply_in(self, uow: UnitOfWork, event: CloudEvent, handler: EventHandler) -> bool:

@@ -18,11 +18,13 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from opentelemetry.trace import SpanKind
 
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_producer, keep_running
 from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_OLDEST, OUTBOX_PUBLISHED
 from shared.settings import ServiceSettings
+from shared.tracing import span_from
 
 log = logging.getLogger(__name__)
 
@@ -97,10 +99,12 @@ class OutboxRelay:
         producer = await self._ensure_producer()
         futures = []
         for row in rows:
-            event = _envelope(row)
             topic = self.settings.topic(row["topic"])
-            futures.append(await producer.send(topic, event.value(), key=event.key.encode(),
-                                               headers=event.headers()))
+            with span_from(row["traceparent"], f"send {topic}", SpanKind.PRODUCER,
+                           {"messaging.destination.name": topic}) as (_, traceparent):
+                event = _envelope(row, traceparent)
+                futures.append(await producer.send(topic, event.value(), key=event.key.encode(),
+                                                   headers=event.headers()))
         results = await asyncio.gather(*futures, return_exceptions=True)
         # Mark only the acknowledged prefix: anything after a failure is sent again,
         # in order, so no aggregate's events overtake each other.
@@ -135,10 +139,10 @@ class OutboxRelay:
         await self._stop_producer()
 
 
-def _envelope(row: asyncpg.Record) -> CloudEvent:
+def _envelope(row: asyncpg.Record, traceparent: str | None) -> CloudEvent:
     data = row["data"]
     return CloudEvent(
         id=str(row["event_id"]), source=row["source"], type=row["type"], time=row["time"],
         key=row["key"], data=json.loads(data) if isinstance(data, str) else data,
-        topic=row["topic"], subject=row["subject"], actor=row["actor"], traceparent=row["traceparent"],
+        topic=row["topic"], subject=row["subject"], actor=row["actor"], traceparent=traceparent,
     )

@@ -9,7 +9,6 @@ request id; only the caller and the trace are the connection's.
 from __future__ import annotations
 
 import re
-import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -21,6 +20,7 @@ from strawberry.fastapi import BaseContext
 from shared.auth import ANONYMOUS, Actor
 from shared.db import UnitOfWork
 from shared.errors import Unauthenticated
+from shared.tracing import new_traceparent
 
 if TYPE_CHECKING:
     from shared.runtime import ServiceRuntime
@@ -89,10 +89,6 @@ class RequestContext(BaseContext, Generic[L]):
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.session, self.runtime.outbox, self.actor, self.traceparent)
-
-
-def new_traceparent() -> str:
-    return f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
 
 
 def context_dependency(runtime: ServiceRuntime) -> Callable[..., Any]:

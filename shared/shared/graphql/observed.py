@@ -14,11 +14,13 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from opentelemetry.trace import SpanKind
 from strawberry.extensions import SchemaExtension
 
 from shared.graphql.context import RequestContext
 from shared.logs import operation_fields
 from shared.metrics import GRAPHQL_ERRORS, GRAPHQL_LATENCY
+from shared.tracing import span_from
 
 KEPT_NAMES = 200
 _names: set[str] = set()
@@ -43,9 +45,17 @@ class OperationObserved(SchemaExtension):
         operation = execution.operation_name
         if isinstance(context, RequestContext):
             operation = operation or context.client_operation
-            with operation_fields(context.request_id, context.traceparent, operation,
-                                  context.actor.id if context.actor.signed_in else None):
-                yield
+            # The operation's span, a child of the caller's (the gateway's) context; what the operation
+            # writes to the outbox carries the span's own traceparent.
+            with span_from(context.traceparent, "graphql.operation", SpanKind.SERVER) as (span, traceparent):
+                context.traceparent = traceparent or context.traceparent
+                with operation_fields(context.request_id, context.traceparent, operation,
+                                      context.actor.id if context.actor.signed_in else None):
+                    yield
+                if span.is_recording():
+                    span.update_name(f"{_kind(execution)} {operation_label(operation)}")
+                    span.set_attribute("graphql.operation.name", operation or "")
+                    span.set_attribute("graphql.operation.type", _kind(execution))
             service = context.runtime.settings.service_name
         else:
             yield

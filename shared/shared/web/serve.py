@@ -10,10 +10,12 @@ from prometheus_client import start_http_server
 
 from shared.logs import configure_logging
 from shared.settings import ServiceSettings
+from shared.tracing import configure_tracing
 
 
 def serve(app: FastAPI, settings: ServiceSettings) -> None:
     configure_logging(settings.service_name, settings.log_level, settings.log_format)
+    configure_tracing(settings.service_name, app.state.runtime.engine)
     # What the process built to start (schema, mappers, compiled plans) lives as long as it does: out of
     # the collector's sight, so a full collection no longer walks it while requests wait (it cost
     # tens of milliseconds a time), and young collections run less often.
