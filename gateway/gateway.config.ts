@@ -13,7 +13,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
-import { serveMetrics } from './metrics.ts';
+import { gatewayMetrics, serveMetrics } from './metrics.ts';
 import { traceparentOf, tracing } from './tracing.ts';
 import { trustedDocuments } from './trusted-documents.ts';
 
@@ -87,12 +87,10 @@ export const gatewayConfig = defineConfig({
   persistedDocuments: trustedDocuments(process.env.GATEWAY_TRUSTED_DOCUMENTS),
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
-  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode],
-  // Request, operation and subgraph latencies and errors (prom-client's registry), served on the metrics
-  // port, never on the GraphQL one.
-  prometheus: { metrics: true, endpoint: false, labels: { subgraphName: true } },
+  // gatewayMetrics: operation and subgraph latencies and errors, served on the metrics port (metrics.ts).
+  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode, gatewayMetrics],
   // One span per request, operation and subgraph call, never per field (tracing.ts).
-  openTelemetry: tracing ? { traces: true } : undefined,
+  ...(tracing ? { openTelemetry: { traces: true } } : {}),
   // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
   // answer in time is given up on rather than waited for.
   maxTokens: LIMITS.tokens,

@@ -214,17 +214,25 @@ def accounts() -> None:
             print(f"  {client['client_id']:<14} {','.join(client['roles']):<9} (client credentials)")
 
 
-def _print_traces(port: int) -> None:
-    """A console collector: receives OTLP/HTTP on 127.0.0.1:`port` and prints each span as it arrives."""
+def _print_traces(port: int, quiet: bool = False) -> None:
+    """A console collector: receives OTLP/HTTP on 127.0.0.1:`port` and prints each span as it arrives (with
+    `--quiet`, how many arrived, every 10 s: a sink for benchmarks with tracing on)."""
     from shared.testing.otlp import OtlpReceiver
 
     receiver = OtlpReceiver(port)
     print(f"receiving traces on {receiver.endpoint} (OTEL_EXPORTER_OTLP_ENDPOINT={receiver.endpoint} make run); "
           "Ctrl-C stops", flush=True)
-    shown = 0
+    shown, counted, said = 0, 0, time.monotonic()
     try:
         while True:
             time.sleep(0.5)
+            if quiet:
+                counted += len(receiver.spans)
+                receiver.spans.clear()
+                if time.monotonic() - said >= 10:
+                    print(f"{counted} spans received", flush=True)
+                    said = time.monotonic()
+                continue
             for span in receiver.spans[shown:]:
                 print(f"{span.trace_id}  {span.service:<11} {span.name}", flush=True)
             shown = len(receiver.spans)
@@ -244,7 +252,9 @@ def main() -> None:
 
         sys.exit(contracts(sys.argv[2]))
     elif command == "traces":
-        _print_traces(int(sys.argv[2]) if len(sys.argv) > 2 else 4318)
+        quiet = "--quiet" in sys.argv
+        ports = [a for a in sys.argv[2:] if a != "--quiet"]
+        _print_traces(int(ports[0]) if ports else 4318, quiet)
     elif command == "run":
         run(root)
     elif command == "token" and len(sys.argv) == 3:
@@ -253,7 +263,7 @@ def main() -> None:
         accounts()
     else:
         sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: "
-                 "use run, compose, contracts check|write, traces [PORT], token ACCOUNT or accounts")
+                 "use run, compose, contracts check|write, traces [PORT] [--quiet], token ACCOUNT or accounts")
 
 
 if __name__ == "__main__":
