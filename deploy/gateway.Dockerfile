@@ -7,21 +7,24 @@ COPY services ./services
 RUN pip install --no-cache-dir -c constraints.txt ./shared ./services/menu ./services/programmes ./services/capacity \
  && mkdir /sdl && for s in menu programmes capacity; do python -m $s sdl > /sdl/$s.graphql; done
 
-FROM node:20-slim AS compose
+FROM node:22-slim AS compose
 ARG MENU_URL=http://menu:8001/graphql
 ARG PROGRAMMES_URL=http://programmes:8002/graphql
 ARG CAPACITY_URL=http://capacity:8003/graphql
 WORKDIR /gateway
 COPY gateway/package.json gateway/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
-COPY gateway/compose.mjs gateway/gateway.config.ts gateway/error-codes.ts gateway/limits.ts gateway/trusted-documents.ts ./
+# The configuration and every module of ours it imports.
+COPY gateway/compose.mjs gateway/*.ts ./
 COPY --from=sdl /sdl /sdl
 RUN node compose.mjs "menu=${MENU_URL}=/sdl/menu.graphql" "programmes=${PROGRAMMES_URL}=/sdl/programmes.graphql" \
     "capacity=${CAPACITY_URL}=/sdl/capacity.graphql"
 
-FROM node:20-slim
+FROM node:22-slim
 WORKDIR /gateway
 COPY --from=compose /gateway ./
-USER node
-EXPOSE 4000
+# The image's `node` user, numeric so Kubernetes can tell it is not root.
+USER 1000:1000
+EXPOSE 4000 9400
+HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthcheck').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node_modules/.bin/hive-gateway", "supergraph", "supergraph.graphql", "-c", "gateway.config.ts", "--host", "0.0.0.0", "--port", "4000"]

