@@ -7,6 +7,8 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := gateway/node_modules/.installed
 IDENTITY_STAMP := deploy/identity/node_modules/.installed
 CONTRACTS_STAMP := contracts/node_modules/.installed
+CHECKS_VENV := .venv-checks
+CHECKS_STAMP := $(CHECKS_VENV)/.installed
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
 .PHONY: run test install sdl compose contracts clean reset bench
@@ -24,7 +26,7 @@ test: install
 bench: install
 	@$(BIN)/python tests/benchmarks/bench.py $(BENCH_ARGS)
 
-install: $(PY_STAMP) $(NODE_STAMP) $(IDENTITY_STAMP) $(CONTRACTS_STAMP)
+install: $(PY_STAMP) $(NODE_STAMP) $(IDENTITY_STAMP) $(CONTRACTS_STAMP) $(CHECKS_STAMP)
 
 $(PY_STAMP): $(PY_SOURCES)
 	@echo "==> Python: virtualenv and packages in $(VENV) (pip's cache makes later installs fast)"
@@ -44,6 +46,15 @@ $(IDENTITY_STAMP): deploy/identity/package.json deploy/identity/package-lock.jso
 	@cd deploy/identity && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The deploy validators (checkov, kubernetes-validate, hadolint, check-jsonschema) in a virtualenv of their
+# own: checkov pins versions our packages do not share. tests/test_deploy_validators.py runs them.
+$(CHECKS_STAMP): deploy/checks-requirements.txt
+	@echo "==> Python: deploy validators in $(CHECKS_VENV) (pinned by deploy/checks-requirements.txt)"
+	@test -x $(CHECKS_VENV)/bin/python || $(PYTHON) -m venv $(CHECKS_VENV)
+	@$(CHECKS_VENV)/bin/python -m pip install --disable-pip-version-check --progress-bar off -q \
+		-r deploy/checks-requirements.txt
+	@touch $@
+
 $(CONTRACTS_STAMP): contracts/package.json contracts/package-lock.json
 	@echo "==> Node: contract checks (npm ci, pinned by contracts/package-lock.json)"
 	@cd contracts && npm ci --no-audit --no-fund --loglevel=error
@@ -59,7 +70,7 @@ compose: install
 	@$(BIN)/python -m shared.devstack compose
 
 clean:
-	rm -rf $(VENV) gateway/node_modules deploy/identity/node_modules contracts/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql
+	rm -rf $(VENV) $(CHECKS_VENV) gateway/node_modules deploy/identity/node_modules contracts/node_modules gateway/supergraph.graphql gateway/subgraphs/*.graphql
 
 # Start again from empty databases: deletes .data/ (PostgreSQL's data, logs, keys) after asking;
 # `make reset YES=1` does not ask. The next `make run` migrates and seeds afresh.

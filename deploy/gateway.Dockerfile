@@ -23,8 +23,9 @@ RUN node compose.mjs "menu=${MENU_URL}=/sdl/menu.graphql" "programmes=${PROGRAMM
 FROM node:22-slim
 WORKDIR /gateway
 COPY --from=compose /gateway ./
-# The image's `node` user, numeric so Kubernetes can tell it is not root.
-USER 1000:1000
+RUN groupadd --system --gid 10001 hub && useradd --system --uid 10001 --gid hub hub
+# Numeric, so Kubernetes can tell the user is not root (runAsNonRoot); high, apart from the host's users.
+USER 10001:10001
 EXPOSE 4000 9400
 HEALTHCHECK --interval=10s --timeout=2s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthcheck').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node_modules/.bin/hive-gateway", "supergraph", "supergraph.graphql", "-c", "gateway.config.ts", "--host", "0.0.0.0", "--port", "4000"]
