@@ -96,6 +96,7 @@ def test_every_service_reports_health_readiness_and_metrics(system: System) -> N
         assert ready.json()["checks"] == {"database": "ok"}
         status = httpx.get(f"{url}/status").json()
         assert status["database"] == "ok" and status["outbox"]["unsent"] >= 0, (name, status)
+        assert status["tracing"] is False  # no collector named
         metrics = httpx.get(f"{url}/metrics").text
         assert "http_requests_total" in metrics and "outbox_oldest_unsent_seconds" in metrics
         assert "broker_up" in metrics

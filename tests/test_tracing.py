@@ -31,6 +31,7 @@ def traced(postgres, broker, identity, tmp_path_factory) -> Iterator[tuple[Syste
 
 def test_a_change_and_its_reaction_in_another_service_share_one_trace(traced) -> None:  # type: ignore[no-untyped-def]
     system, receiver = traced
+    assert all(httpx.get(f"{url}/status").json()["tracing"] is True for url in system.services.values())
     headers = {**system.headers(), "traceparent": f"00-{CLIENT_TRACE}-b7ad6b7169203331-01"}
     created = httpx.post(f"{system.gateway}/graphql", headers=headers, timeout=30, json={
         "query": """mutation($input: ActivityInput!) { createActivity(input: $input) { id } }""",

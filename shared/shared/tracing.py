@@ -32,6 +32,11 @@ def tracing_configured() -> bool:
     return bool(endpoint) and os.environ.get("OTEL_SDK_DISABLED", "").lower() != "true"
 
 
+def tracing_enabled() -> bool:
+    """Whether this process makes spans (configure_tracing found a collector)."""
+    return _enabled
+
+
 def configure_tracing(service: str, engine: Any | None = None) -> None:
     """Once per process, at start: the SDK and its OTLP exporter, and a span per SQL statement of `engine`."""
     global _enabled

@@ -350,6 +350,10 @@ def main() -> None:
         raise SystemExit("make bench needs wrk: install it from your system's packages (apt install wrk)")
     listening(4000), listening(8001)
     token = dev_token(DEV_ISSUER, "staff").access_token
+    tracing = httpx.get("http://127.0.0.1:8001/status", timeout=5).json().get("tracing")
+    print(f"tracing {'on' if tracing else 'off'} (to measure it on: start a collector, e.g. "
+          "`.venv/bin/python -m shared.devstack traces --quiet`, then "
+          "`OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 make run`)")
     cases = args.only.split(",")
     if "list" in cases:
         case_list(args.seconds, token)

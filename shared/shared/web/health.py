@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from shared.runtime import ServiceRuntime
+from shared.tracing import tracing_enabled
 
 # Kubernetes' default probe timeout is 1 s: answer before it, whatever the database does.
 READY_SECONDS = 0.8
@@ -40,6 +41,7 @@ def add_health_routes(app: FastAPI, runtime: ServiceRuntime) -> None:
         outbox = await _outbox(runtime) if database == "ok" else None
         degraded = database != "ok" or broker.up is False
         return {"status": "degraded" if degraded else "ok", "service": runtime.settings.service_name,
+                "tracing": tracing_enabled(),
                 "database": database, "broker": broker.as_json(), "outbox": outbox,
                 "consumers": {consumer.name: consumer.state() for consumer in runtime.running_consumers}}
 
