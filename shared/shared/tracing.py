@@ -59,28 +59,29 @@ def configure_tracing(service: str, engine: Any | None = None) -> None:
 
 def _trace_statements(engine: Any) -> None:
     """A CLIENT span per SQL statement, from the engine's statement events (which the read pool fires too).
-    A statement's parameters are the same object in its before and after events: its span is kept by them."""
+    A statement's span is kept by its execution context and parameters, the same objects in its before and
+    after events (the parameters alone may be the one shared empty tuple of two concurrent statements)."""
     from opentelemetry.trace import Status, StatusCode
     from sqlalchemy import event
 
     database = engine.url.database or ""
-    running: dict[int, Span] = {}
+    running: dict[tuple[int, int], Span] = {}
 
-    def before(_connection: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+    def before(_connection: Any, _cursor: Any, statement: str, parameters: Any, context: Any, *_: Any) -> None:
         verb = statement.split(None, 1)[0] if statement.strip() else "SQL"
-        running[id(parameters)] = tracer.start_span(
+        running[(id(context), id(parameters))] = tracer.start_span(
             f"{verb} {database}", kind=SpanKind.CLIENT,
             attributes={"db.system.name": "postgresql", "db.namespace": database, "db.query.text": statement[:2048]})
 
-    def after(_connection: Any, _cursor: Any, _statement: str, parameters: Any, *_: Any) -> None:
-        span = running.pop(id(parameters), None)
+    def after(_connection: Any, _cursor: Any, _statement: str, parameters: Any, context: Any, *_: Any) -> None:
+        span = running.pop((id(context), id(parameters)), None)
         if span is not None:
             span.end()
 
-    def failed(context: Any) -> None:
-        span = running.pop(id(context.parameters), None)
+    def failed(error: Any) -> None:
+        span = running.pop((id(error.execution_context), id(error.parameters)), None)
         if span is not None:
-            span.set_status(Status(StatusCode.ERROR, type(context.original_exception).__name__))
+            span.set_status(Status(StatusCode.ERROR, type(error.original_exception).__name__))
             span.end()
 
     event.listen(engine, "before_cursor_execute", before)

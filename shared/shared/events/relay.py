@@ -47,6 +47,7 @@ class OutboxRelay:
         self.lock_key = zlib.crc32(f"outbox-relay:{channel}".encode())
         self._wakeup = asyncio.Event()
         self._producer: AIOKafkaProducer | None = None
+        self._backlog, self._counted_at = 0, 0.0  # the last full count of unsent rows, and when
 
     async def run(self) -> None:
         await keep_running(self._attempt, "outbox relay")
@@ -89,8 +90,15 @@ class OutboxRelay:
 
     async def publish_pending(self, conn: asyncpg.Connection) -> int:
         rows = await conn.fetch(_SELECT_UNSENT, self.settings.outbox_batch_size)
-        # A full batch may be the head of a longer backlog: count it all then (the unsent index is small).
-        backlog = len(rows) if len(rows) < self.settings.outbox_batch_size else await conn.fetchval(_COUNT_UNSENT)
+        # A full batch may be the head of a longer backlog: count it all, at most once a second (draining a
+        # long backlog, every batch is full).
+        if len(rows) < self.settings.outbox_batch_size:
+            backlog = len(rows)
+        elif time.monotonic() - self._counted_at >= 1.0:
+            backlog = self._backlog = await conn.fetchval(_COUNT_UNSENT)
+            self._counted_at = time.monotonic()
+        else:
+            backlog = max(len(rows), self._backlog - len(rows))
         OUTBOX_BACKLOG.labels(self.settings.service_name).set(backlog)
         OUTBOX_OLDEST.labels(self.settings.service_name).set(
             max(0.0, time.time() - rows[0]["time"].timestamp()) if rows else 0.0)
