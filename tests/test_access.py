@@ -186,6 +186,18 @@ def two_partners(system: System) -> dict[str, Any]:
             'mutation($r: ID!, $a: [ID!]!) { addMeasure(requestId: $r, input: {area: CYBER_DEFENCE, title: "CERT", '
             'leadNation: "NOR", activityIds: $a}) { measure { id } } }', {"r": r, "a": [activity["id"]]}).get("data"))
         made[f"{iso}_request"] = request["id"]
+    occurrence = system.graphql(
+        'mutation($a: ID!) { scheduleOccurrence(activityId: $a, input: {startDate: "2030-03-01", endDate: '
+        '"2030-03-05", location: "Rome", host: "NDC", seats: 10}) { id } }', {"a": activity["id"]})
+    made["occurrence"] = occurrence["data"]["scheduleOccurrence"]["id"]
+    system.graphql("mutation($id: ID!) { openOccurrenceRegistration(id: $id) { id } }", {"id": made["occurrence"]})
+    for iso in ("GEO", "JOR"):
+        nominated = system.graphql(
+            "mutation($o: ID!, $iso: ID!, $p: ParticipantInput!) { nominateParticipant(occurrenceId: $o, "
+            "partnerIso: $iso, participant: $p) { id participantId } }",
+            {"o": made["occurrence"], "iso": iso,
+             "p": {"name": f"Officer of {iso}", "email": f"officer@{iso}.example"}})
+        made[f"{iso}_nomination"] = nominated["data"]["nominateParticipant"]
     return made
 
 
@@ -303,6 +315,27 @@ def test_partner_geo_reaches_nothing_of_partner_jor_by_any_path(system: System, 
     probe("preparing a programme for JOR is forbidden", _codes(q(
         'mutation { createProgramme(input: {partnerIso: "JOR", type: ITPP, title: "x", periodStart: "2040-01-01", '
         'periodEnd: "2040-12-31"}) { id } }')) == ["FORBIDDEN"])
+    jor_nomination = two_partners["JOR_nomination"]
+    probe("JOR's nomination by id", q("query($id: ID!) { nomination(id: $id) { id } }",
+                                      {"id": jor_nomination["id"]})["data"]["nomination"] is None)
+    listed = q("query($id: ID!) { occurrence(id: $id) { seats { taken } nominations { totalCount edges { node { "
+               "partnerIso participant { name } } } } } }", {"id": two_partners["occurrence"]})["data"]["occurrence"]
+    probe("an occurrence's nominations are GEO's alone (its seats count everyone's)",
+          listed["seats"]["taken"] == 2 and listed["nominations"]["totalCount"] == 1
+          and [e["node"]["partnerIso"] for e in listed["nominations"]["edges"]] == ["GEO"])
+    probe("Partner JOR's nominations", q('{ partner(iso: "JOR") { nominations { totalCount } } }')
+          ["data"]["partner"]["nominations"]["totalCount"] == 0)
+    probe("withdrawing JOR's nomination is not found", _codes(q(
+        "mutation($id: ID!) { withdrawNomination(id: $id) { id } }", {"id": jor_nomination["id"]})) == ["NOT_FOUND"])
+    probe("erasing JOR's participant is not found", _codes(q(
+        "mutation($id: ID!) { eraseParticipant(id: $id) { id } }", {"id": jor_nomination["participantId"]}))
+          == ["NOT_FOUND"])
+    probe("nominating for JOR is refused", _codes(q(
+        'mutation($o: ID!) { nominateParticipant(occurrenceId: $o, partnerIso: "JOR", participant: {name: "x", '
+        'email: "x@y.example"}) { id } }', {"o": two_partners["occurrence"]})) == ["BAD_USER_INPUT"])
+    probe("_entities Partner JOR's nominations at the menu", _entities(system, "menu", geo, {
+        "__typename": "Partner", "iso": "JOR", "framework": "MD"}, "nominations { totalCount }")["data"][
+        "_entities"] == [{"nominations": {"totalCount": 0}}])
     probe("a subscription to JOR's activity hears nothing of it", asyncio.run(
         _subscription_hears_only_visible(system, two_partners)))
     failed = [name for name, holds in probes if not holds]

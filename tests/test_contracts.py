@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -36,17 +37,33 @@ def test_a_breaking_graphql_change_is_refused_unless_intended(tmp_path: Path) ->
     shutil.copytree(ROOT / "contracts" / "graphql", committed)
     current.mkdir()
     schema = (committed / "schema.graphql").read_text()
-    assert "  pcmRef: String!\n" in schema
-    (current / "schema.graphql").write_text(schema.replace("  pcmRef: String!\n", "", 1))
+    field = re.search(r'  """\n[^"]*"""\n  pcmRef: String!\n', schema)  # the field with its description
+    assert field is not None
+    (current / "schema.graphql").write_text(schema.replace(field.group(0), "", 1))
     check = subprocess.run(["node", str(ROOT / "contracts" / "graphql.mjs"), "check", str(current), str(committed)],
                            capture_output=True, text=True)
     assert check.returncode == 1
     assert "BREAKING: FIELD_REMOVED: " in check.stdout and "pcmRef was removed" in check.stdout
-    added = schema.replace("type Query {", "type Query {\n  ping: Boolean\n", 1)
+    added = schema.replace("type Query {", 'type Query {\n  """Answers true"""\n  ping: Boolean\n', 1)
     (current / "schema.graphql").write_text(added)
     check = subprocess.run(["node", str(ROOT / "contracts" / "graphql.mjs"), "check", str(current), str(committed)],
                            capture_output=True, text=True)
     assert check.returncode == 1 and "BREAKING" not in check.stdout and "behind the code" in check.stderr
+
+
+def test_every_element_of_the_schema_is_described(tmp_path: Path) -> None:
+    schema = (ROOT / "contracts" / "graphql" / "schema.graphql").read_text()
+    described = subprocess.run(["node", str(ROOT / "contracts" / "graphql.mjs"), "undescribed",
+                                str(ROOT / "contracts" / "graphql" / "schema.graphql")], capture_output=True, text=True)
+    assert described.returncode == 0 and "0 undescribed" in described.stderr, described.stdout
+    current = tmp_path / "current"
+    current.mkdir()
+    (current / "schema.graphql").write_text(schema.replace(
+        "type Query {", "type Query {\n  ping(times: Int): Boolean\n", 1))
+    check = subprocess.run(["node", str(ROOT / "contracts" / "graphql.mjs"), "check", str(current)],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    assert "undescribed: field Query.ping" in check.stderr and "undescribed: argument Query.ping(times)" in check.stderr
 
 
 def test_breaking_event_changes_are_found() -> None:

@@ -98,7 +98,8 @@ def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> N
         for topic in catalogue["channels"]:
             assert created[topic].partitions == 6 and created[topic].replication == 3
             assert created[topic].config["retention.ms"] == "2592000000"
-    assert {name for name in created if name.endswith(".dlq")} == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq"}
+    assert {name for name in created if name.endswith(".dlq")} == {
+        "programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq"}
 
 
 def test_the_published_event_catalogue_is_the_one_the_code_declares() -> None:
@@ -207,7 +208,7 @@ def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_config
 
 
 def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> None:
-    from menu.schema.subscription import ACTIVITY_FEED
+    from menu.schema.subscription import ACTIVITY_FEED, NOMINATION_FEED
     from shared.definition import ServiceDefinition
 
     declared = yaml.safe_load((ROOT / "deploy" / "topics.yaml").read_text())
@@ -221,7 +222,7 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
         for topic in definition.catalogue.topics:
             assert next(t for t in declared["topics"] if t["name"] == topic)["owner"] == name
     read = {topic: set(names) for topic, names in consumed.items()}
-    for topic in ACTIVITY_FEED.changed_by:  # the subscription feed tails the menu's own topics
+    for topic in (*ACTIVITY_FEED.changed_by, *NOMINATION_FEED.changed_by):  # subscriptions tail the menu's topics
         read.setdefault(topic, set()).add("menu")
     assert {t["name"]: set(t["readers"]) for t in declared["topics"]} == {
         t["name"]: read.get(t["name"], set()) for t in declared["topics"]}

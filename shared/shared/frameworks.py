@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
+from shared.graphql.enums import described_enum
 
 
-@strawberry.enum(description="Partnership framework a partner belongs to")
 class Framework(str, Enum):
-    PFP = "PFP"  # Partnership for Peace / EAPC
-    MD = "MD"  # Mediterranean Dialogue
-    ICI = "ICI"  # Istanbul Cooperation Initiative
-    PATG = "PATG"  # Partners across the globe
+    PFP = "PFP"
+    MD = "MD"
+    ICI = "ICI"
+    PATG = "PATG"
+
+
+described_enum(Framework, "Partnership framework a partner belongs to", {
+    "PFP": "Partnership for Peace: the Euro-Atlantic partners (EAPC)",
+    "MD": "Mediterranean Dialogue",
+    "ICI": "Istanbul Cooperation Initiative: partners in the Gulf region",
+    "PATG": "Partners across the globe",
+})

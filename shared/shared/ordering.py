@@ -9,20 +9,23 @@ from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-import strawberry
 from sqlalchemy import ColumnElement, Select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from shared.errors import BadUserInput
+from shared.graphql.enums import described_enum
 from shared.graphql.pagination import PageRequest
 
 R = TypeVar("R")
 
 
-@strawberry.enum(name="OrderDirection", description="Ascending or descending")
 class Direction(str, Enum):
     ASC = "ASC"
     DESC = "DESC"
+
+
+described_enum(Direction, "Ascending or descending", {"ASC": "Smallest, earliest or A first",
+                                                       "DESC": "Largest, latest or Z first"}, name="OrderDirection")
 
 
 @dataclass(frozen=True)

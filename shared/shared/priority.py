@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
+from shared.graphql.enums import described_enum
 
 
-@strawberry.enum(description="How much it matters: HIGH, MEDIUM or LOW")
 class Priority(str, Enum):
     HIGH = "HIGH"
     MEDIUM = "MEDIUM"
     LOW = "LOW"
+
+
+described_enum(Priority, "How much it matters: HIGH, MEDIUM or LOW", {
+    "HIGH": "Matters most", "MEDIUM": "Matters", "LOW": "Matters least"})

@@ -6,11 +6,14 @@ that arrive late, twice or out of order leave the copy as the newest state it ha
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Text, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Date, Text, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY, UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -68,3 +71,85 @@ class PartnerReadModel:
 
     async def all(self) -> Sequence[KnownPartnerColumns]:
         return (await self.session.scalars(select(self.model).order_by(self.model.iso))).all()
+
+
+class AttendanceColumns:
+    """A nomination whose participant attended a menu occurrence, as menu.nomination.v1 told it: the copy
+    programmes and capacity each keep (each declares its own `attendance` table with these columns)."""
+
+    nomination_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    partner_iso: Mapped[str] = mapped_column(Text)
+    activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    occurrence_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    occurrence_start_date: Mapped[date] = mapped_column(Date)
+
+
+@dataclass(frozen=True)
+class Attended:
+    """Participants of a partner at one occurrence of an activity."""
+
+    partner_iso: str
+    activity_id: uuid.UUID
+    occurrence_id: uuid.UUID
+    start_date: date
+    participants: int = 1
+
+
+class AttendanceReadModel:
+    """A service's copy of who attended what, kept from menu.nomination.v1. Attendance is final (ATTENDED
+    is a nomination's last status), so a copy only ever grows, and a repeated event changes nothing."""
+
+    def __init__(self, session: AsyncSession, model: type[AttendanceColumns]) -> None:
+        self.session = session
+        self.model = model
+
+    async def apply(self, state: dict[str, Any]) -> Attended | None:
+        """Record a nomination that ATTENDED; None for any other status."""
+        if state.get("status") != "ATTENDED":
+            return None
+        attended = Attended(state["partnerIso"], uuid.UUID(state["activityId"]), uuid.UUID(state["occurrenceId"]),
+                            date.fromisoformat(state["occurrenceStartDate"]))
+        await self.session.execute(insert(self.model).values(
+            nomination_id=uuid.UUID(state["id"]), partner_iso=attended.partner_iso,
+            activity_id=attended.activity_id, occurrence_id=attended.occurrence_id,
+            occurrence_start_date=attended.start_date).on_conflict_do_nothing())
+        return attended
+
+    async def occurrence_attended(self, partner_iso: str, activity_id: uuid.UUID, year: int) -> uuid.UUID | None:
+        """The earliest occurrence of the activity starting in `year` that the partner's participants attended."""
+        model = self.model
+        return await self.session.scalar(
+            select(model.occurrence_id).where(
+                model.partner_iso == partner_iso, model.activity_id == activity_id,
+                model.occurrence_start_date.between(date(year, 1, 1), date(year, 12, 31)))
+            .order_by(model.occurrence_start_date, model.occurrence_id).limit(1))
+
+    async def attended_between(self, partner_iso: str, start: date, end: date) -> list[tuple[uuid.UUID, int]]:
+        """(activity, year) of what the partner's participants attended between two dates, earliest first."""
+        model, year = self.model, func.extract("year", self.model.occurrence_start_date)
+        rows = await self.session.execute(
+            select(model.activity_id, year).where(model.partner_iso == partner_iso,
+                                                  model.occurrence_start_date.between(start, end))
+            .group_by(model.activity_id, year).order_by(year, model.activity_id))
+        return [(activity, int(y)) for activity, y in rows.all()]
+
+    async def of_partners(self, pairs: Sequence[tuple[str, uuid.UUID]]) -> list[Attended]:
+        """Per (partner, activity) asked: the partner's attendance at the activity's occurrences, with how many
+        of its participants attended each, in one statement."""
+        if not pairs:
+            return []
+        model = self.model
+        isos, activities = zip(*pairs, strict=True)
+        wanted = (func.unnest(_array(list(isos), Text), _array(list(activities), UUID(as_uuid=True)))
+                  .table_valued("iso", "activity").render_derived())
+        rows = await self.session.execute(
+            select(model.partner_iso, model.activity_id, model.occurrence_id, model.occurrence_start_date,
+                   func.count())
+            .join(wanted, (wanted.c.iso == model.partner_iso) & (wanted.c.activity == model.activity_id))
+            .group_by(model.partner_iso, model.activity_id, model.occurrence_id, model.occurrence_start_date)
+            .order_by(model.occurrence_start_date, model.occurrence_id))
+        return [Attended(*row) for row in rows.all()]
+
+
+def _array(values: list[Any], kind: Any) -> Any:
+    return bindparam(None, values, type_=ARRAY(kind))

@@ -12,7 +12,7 @@ from capacity.schema import schema
 from capacity.seed import SEED_STAGES
 from capacity.settings import CapacitySettings
 from shared.definition import ServiceDefinition
-from shared.events.contracts import MENU_ACTIVITY, PROGRAMMES_PARTNER
+from shared.events.contracts import MENU_ACTIVITY, MENU_NOMINATION, PROGRAMMES_PARTNER
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
@@ -21,6 +21,7 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {
         "partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed),
         "menu-activities": MENU_ACTIVITY.handled_by(packages.on_activity_changed),
+        "menu-nominations": MENU_NOMINATION.handled_by(packages.on_nomination_changed),
     }
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers)
 

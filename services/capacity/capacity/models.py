@@ -19,7 +19,7 @@ from capacity.domain import (
 )
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata
 from shared.priority import Priority
-from shared.readmodel import KnownPartnerColumns
+from shared.readmodel import AttendanceColumns, KnownPartnerColumns
 
 
 class Base(DeclarativeBase):
@@ -42,6 +42,14 @@ class KnownActivity(Base):
     title: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(Text)
     version: Mapped[int]
+
+
+class Attendance(AttendanceColumns, Base):
+    """Who attended menu occurrences, as capacity heard it (shown on the measures that link the activity)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id",
+                            "occurrence_start_date"),)
 
 
 class CapacityRequest(Entity, Base):

@@ -23,7 +23,7 @@ from capacity.domain import (
     flag_reason,
 )
 from capacity.models import CapacityRequest, Contribution, Measure, Package, ProgressReport
-from capacity.repository import ActivityReadModel, RequestRepository
+from capacity.repository import ActivityReadModel, RequestRepository, attendance
 from capacity.service import changed, load_request, transition
 from shared.auth import Rule
 from shared.db import UnitOfWork
@@ -180,6 +180,11 @@ async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
         flagged[request.id] = request
     for request in flagged.values():
         await changed(uow, request, "measure_flagged")
+
+
+async def on_nomination_changed(uow: UnitOfWork, event: CloudEvent) -> None:
+    """menu.nomination.*: keep capacity's copy of who attended, which measures linking the activity show."""
+    await attendance(uow.session).apply(event.data)
 
 
 async def _reflag(uow: UnitOfWork, measure: Measure) -> None:

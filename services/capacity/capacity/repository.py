@@ -19,6 +19,7 @@ from capacity.access import READ_REQUESTS
 from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.events import RequestContents
 from capacity.models import (
+    Attendance,
     CapacityRequest,
     Contribution,
     KnownActivity,
@@ -34,7 +35,7 @@ from shared.db import any_of
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import PartnerReadModel, upsert_if_newer
+from shared.readmodel import AttendanceReadModel, Attended, PartnerReadModel, upsert_if_newer
 from shared.repository import PartnerScopedRepository, lateral_pages
 
 
@@ -161,6 +162,21 @@ class RequestRepository(PartnerScopedRepository[CapacityRequest]):
                    CapacityRequest.status.in_(OPEN_REQUEST))
             .order_by(Measure.id).with_for_update(of=Measure))).all()
 
+    async def attendance_of_measures(self, measure_ids: Sequence[uuid.UUID]) -> list[list[Attended]]:
+        """For each measure, its request's partner's attendance at the menu activities it links."""
+        rows = (await self.session.execute(
+            select(Measure.id, CapacityRequest.partner_iso, Measure.activity_ids)
+            .join(Package, Package.id == Measure.package_id)
+            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+            .where(any_of(Measure.id, measure_ids)))).all()
+        linked = {measure: (iso, activities) for measure, iso, activities in rows}
+        pairs = sorted({(iso, activity) for iso, activities in linked.values() for activity in activities})
+        by_pair: dict[tuple[str, uuid.UUID], list[Attended]] = {}
+        for attended in await attendance(self.session).of_partners(pairs):
+            by_pair.setdefault((attended.partner_iso, attended.activity_id), []).append(attended)
+        return [[a for activity in linked[m][1] for a in by_pair.get((linked[m][0], activity), [])]
+                if m in linked else [] for m in measure_ids]
+
     async def request_of_measure(self, measure: Measure) -> CapacityRequest:
         found = (await self.session.scalars(
             select(CapacityRequest).join(Package, Package.request_id == CapacityRequest.id)
@@ -187,6 +203,11 @@ class RequestRepository(PartnerScopedRepository[CapacityRequest]):
 def known_partners(session: AsyncSession) -> PartnerReadModel:
     """capacity's copy of programmes' partners."""
     return PartnerReadModel(session, KnownPartner)
+
+
+def attendance(session: AsyncSession) -> AttendanceReadModel:
+    """capacity's copy of who attended menu occurrences (from menu.nomination.v1)."""
+    return AttendanceReadModel(session, Attendance)
 
 
 class ActivityReadModel:
@@ -227,6 +248,7 @@ class CapacityLoaders:
         self.reports = many_per_key(requests.reports_of, lambda r: r.package_id)
         self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
         self.measures_supporting = _measures_supporting(requests)
+        self.measure_attendance = DataLoader(load_fn=requests.attendance_of_measures)
 
 
 def _measures_supporting(requests: RequestRepository) -> DataLoader[uuid.UUID, list[Measure]]:

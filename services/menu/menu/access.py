@@ -20,6 +20,15 @@ PUBLISH_ACTIVITIES = rule("publish, withdraw or archive activities", Role.STAFF)
 # A partner's list of what is open to it is its own to read; everyone else reads any partner's.
 ELIGIBLE_ACTIVITIES = rule("read what is open to a partner", *EVERYONE, own=(Role.PARTNER,))
 
+# Participation: a partner nominates its own people (staff for any partner), the activity's provider (or
+# staff) confirms, declines and records attendance; personal data is seen by those three only.
+READ_NOMINATIONS = rule("read nominations", *EVERYONE, own=(Role.PARTNER, Role.PROVIDER))
+NOMINATE = rule("nominate, withdraw and give feedback for participants", Role.STAFF, Role.PARTNER,
+                own=(Role.PARTNER,))
+MANAGE_NOMINATIONS = rule("confirm or decline nominations and record attendance", Role.STAFF, Role.PROVIDER,
+                          own=(Role.PROVIDER,))
+ERASE_PARTICIPANTS = rule("erase a participant's personal data", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
+
 # Every root field and every field with a rule of its own, as the authorization matrix checks them.
 SCHEMA_RULES = {
     "Query.activity": READ_MENU, "Query.activities": READ_MENU, "Query.occurrence": READ_MENU,
@@ -33,7 +42,25 @@ SCHEMA_RULES = {
     "Subscription.activityChanged": READ_MENU,
     "Activity": READ_MENU, "AreaOfCooperation": READ_MENU, "Occurrence": READ_MENU,
     "Partner.eligibleActivities": ELIGIBLE_ACTIVITIES,
+    "Query.nomination": READ_NOMINATIONS, "Occurrence.nominations": READ_NOMINATIONS,
+    "Partner.nominations": READ_NOMINATIONS, "Subscription.nominationChanged": READ_NOMINATIONS,
+    "Mutation.nominateParticipant": NOMINATE, "Mutation.withdrawNomination": NOMINATE,
+    "Mutation.recordFeedback": NOMINATE, "Mutation.confirmNomination": MANAGE_NOMINATIONS,
+    "Mutation.declineNomination": MANAGE_NOMINATIONS, "Mutation.recordAttendance": MANAGE_NOMINATIONS,
+    "Mutation.eraseParticipant": ERASE_PARTICIPANTS,
 }
+
+
+def check_acts_for(caller: Actor, partner_iso: str, missing: Exception) -> None:
+    """A partner acts for itself alone: another partner's nomination does not exist for it."""
+    if caller.is_(Role.PARTNER) and caller.partner_only != partner_iso:
+        raise missing
+
+
+def check_provides(caller: Actor, pcm_ref: str, missing: Exception) -> None:
+    """A provider manages the nominations to its own activities only; another's do not exist for it."""
+    if caller.is_(Role.PROVIDER) and provider_of(pcm_ref) != caller.provider:
+        raise missing
 
 
 def provider_of(pcm_ref: str) -> str:

@@ -9,7 +9,7 @@ from menu.events import CATALOGUE
 from menu.models import Base
 from menu.repository import MenuLoaders
 from menu.schema import schema
-from menu.schema.subscription import ACTIVITY_FEED
+from menu.schema.subscription import ACTIVITY_FEED, NOMINATION_FEED
 from menu.seed import SEED_STAGES
 from menu.settings import MenuSettings
 from shared.definition import ServiceDefinition
@@ -21,7 +21,7 @@ from shared.settings import ServiceSettings
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {"partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed)}
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders, consumers=consumers,
-                          live_feeds=[ACTIVITY_FEED])
+                          live_feeds=[ACTIVITY_FEED, NOMINATION_FEED])
 
 
 SERVICE = ServiceDefinition(

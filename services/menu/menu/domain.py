@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
+from menu.participation import check_quota
 from shared.domain_text import plain, text_field
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
@@ -114,6 +115,7 @@ class OccurrenceDetails:
     host: str
     seats: int
     registration_deadline: date | None = None
+    quota_per_partner: int | None = None
 
 
 def check_pcm_ref(value: str) -> str:
@@ -174,6 +176,7 @@ def check_occurrence(details: OccurrenceDetails) -> OccurrenceDetails:
         raise BadUserInput("registrationDeadline is after startDate", field="registrationDeadline")
     if details.registration_deadline is not None and (details.start_date - details.registration_deadline).days > 366:
         raise BadUserInput("registrationDeadline is more than a year before startDate", field="registrationDeadline")
+    details.quota_per_partner = check_quota(details.quota_per_partner, details.seats)
     return details
 
 

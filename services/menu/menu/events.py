@@ -1,4 +1,5 @@
-"""The events the menu publishes: the full new state of an activity or occurrence, with its version."""
+"""The events the menu publishes: the full new state of an activity, occurrence or nomination, with its
+version. A nomination's event names its participant by id only: personal data never travels."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.models import Activity, Occurrence
+from menu.models import Activity, Nomination, Occurrence
+from menu.participation import NominationStatus, Ratings
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 
 ACTIVITY_TOPIC = "menu.activity.v1"
 OCCURRENCE_TOPIC = "menu.occurrence.v1"
+NOMINATION_TOPIC = "menu.nomination.v1"
 
 
 class _State(BaseModel):
@@ -56,9 +59,34 @@ class OccurrenceState(_State):
     location: str
     host: str
     seats: int
+    quota_per_partner: int | None = None
     registration_deadline: date | None
     status: OccurrenceStatus
     cancellation_reason: str | None
+    version: int
+    updated_at: datetime
+
+
+class NominationRatings(_State):
+    """A participant's feedback ratings, 1 (poor) to 5 (excellent); the free text stays in the menu."""
+
+    content: int
+    delivery: int
+    relevance: int
+
+
+class NominationState(_State):
+    """menu.nomination.* data: the nomination as it now is, its participant by id only."""
+
+    id: str
+    occurrence_id: str
+    activity_id: str
+    occurrence_start_date: date
+    partner_iso: str
+    participant_id: str
+    status: NominationStatus
+    arrival: int
+    ratings: NominationRatings | None = None
     version: int
     updated_at: datetime
 
@@ -73,6 +101,14 @@ OCCURRENCE_EVENTS = CATALOGUE.topic(
     OCCURRENCE_TOPIC, "occurrence", OccurrenceState,
     ["scheduled", "updated", "registration_opened", "registration_closed", "held", "cancelled"],
     "Every change of a dated occurrence of an activity",
+)
+
+
+NOMINATION_EVENTS = CATALOGUE.topic(
+    NOMINATION_TOPIC, "nomination", NominationState,
+    ["nominated", "waitlisted", "promoted", "confirmed", "declined", "withdrawn", "attended", "no_show",
+     "feedback_recorded"],
+    "Every change of a partner's nomination of a participant to an occurrence: seats, waitlist, attendance",
 )
 
 
@@ -94,9 +130,22 @@ def occurrence_event(verb: str, occurrence: Occurrence) -> DomainEvent:
     state = OccurrenceState(
         id=str(occurrence.id), activity_id=str(occurrence.activity_id),
         start_date=occurrence.start_date, end_date=occurrence.end_date, location=occurrence.location,
-        host=occurrence.host, seats=occurrence.seats,
+        host=occurrence.host, seats=occurrence.seats, quota_per_partner=occurrence.quota_per_partner,
         registration_deadline=occurrence.registration_deadline, status=occurrence.status,
         cancellation_reason=occurrence.cancellation_reason, version=occurrence.version,
         updated_at=occurrence.updated_at,
     )
     return OCCURRENCE_EVENTS.event(verb, state, occurrence.id)
+
+
+def nomination_event(verb: str, nomination: Nomination, occurrence: Occurrence,
+                     ratings: Ratings | None = None) -> DomainEvent:
+    state = NominationState(
+        id=str(nomination.id), occurrence_id=str(nomination.occurrence_id), activity_id=str(nomination.activity_id),
+        occurrence_start_date=occurrence.start_date, partner_iso=nomination.partner_iso,
+        participant_id=str(nomination.participant_id), status=nomination.status, arrival=nomination.arrival,
+        ratings=NominationRatings(content=ratings.content, delivery=ratings.delivery, relevance=ratings.relevance)
+        if ratings else None,
+        version=nomination.version, updated_at=nomination.updated_at,
+    )
+    return NOMINATION_EVENTS.event(verb, state, nomination.id)

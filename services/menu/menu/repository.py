@@ -16,10 +16,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.models import NEXT_START_OR_LAST, Activity, AreaOfCooperation, KnownPartner, Occurrence
+from menu.models import (
+    NEXT_START_OR_LAST,
+    Activity,
+    AreaOfCooperation,
+    Feedback,
+    KnownPartner,
+    Nomination,
+    NominationTransition,
+    Occurrence,
+    Participant,
+)
+from menu.participation import HOLDS_SEAT, NominationStatus, Waiting
 from shared.auth import Actor, Role
 from shared.db import any_of
-from shared.graphql.loaders import PagedKey, one_per_key, pages_per_key
+from shared.graphql.loaders import PagedKey, many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel
@@ -150,6 +161,10 @@ class ActivityRepository(Repository[Activity]):
         statement = ACTIVITY_VIEWS.select(names).where(any_of(getattr(Activity, key), values), *visible_to(caller))
         return await ACTIVITY_VIEWS.all(self.session, statement, names)
 
+    async def published_refs(self) -> Sequence[str]:
+        return (await self.session.scalars(select(Activity.pcm_ref).where(Activity.status == ActivityStatus.PUBLISHED)
+                                           .order_by(Activity.pcm_ref))).all()
+
     async def pcm_ref_taken(self, pcm_ref: str) -> bool:
         return (await self.session.scalar(select(Activity.id).where(Activity.pcm_ref == pcm_ref))) is not None
 
@@ -238,6 +253,184 @@ class OccurrenceRepository(Repository[Occurrence]):
         )).all()
 
 
+NOMINATION_SORT: SortKey[Nomination] = SortKey(Nomination.arrival, lambda n: n.arrival)  # type: ignore[arg-type]
+
+
+def nominations_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """Which nominations a caller may see, in SQL: staff, allies and systems all (their people's personal
+    data apart); a provider those to its own activities; a partner its own."""
+    if caller.is_(Role.STAFF, Role.SYSTEM, Role.ALLY):
+        return []
+    if caller.is_(Role.PROVIDER):
+        own = select(Activity.id).where(Activity.id == Nomination.activity_id,
+                                        Activity.pcm_ref.startswith(f"{caller.provider}.", autoescape=True))
+        return [own.exists()]
+    if caller.is_(Role.PARTNER):
+        return [Nomination.partner_iso == caller.partner_only]
+    return [false()]
+
+
+def participants_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """Whose personal data a caller may see: staff everyone's, a partner its own people's, a provider
+    those nominated to its activities; allies and systems nobody's."""
+    if caller.is_(Role.STAFF):
+        return []
+    if caller.is_(Role.PARTNER):
+        return [Participant.partner_iso == caller.partner_only]
+    if caller.is_(Role.PROVIDER):
+        theirs = (select(Nomination.id).join(Activity, Activity.id == Nomination.activity_id)
+                  .where(Nomination.participant_id == Participant.id,
+                         Activity.pcm_ref.startswith(f"{caller.provider}.", autoescape=True)))
+        return [theirs.exists()]
+    return [false()]
+
+
+def feedback_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """Whose individual feedback reports a caller may read: as with personal data (the free text may name
+    people); anyone reads an occurrence's averages."""
+    if caller.is_(Role.STAFF):
+        return []
+    if caller.is_(Role.PARTNER):
+        return [select(Nomination.id).where(Nomination.id == Feedback.nomination_id,
+                                            Nomination.partner_iso == caller.partner_only).exists()]
+    if caller.is_(Role.PROVIDER):
+        return [select(Activity.id).join(Nomination, Nomination.activity_id == Activity.id).where(
+            Nomination.id == Feedback.nomination_id,
+            Activity.pcm_ref.startswith(f"{caller.provider}.", autoescape=True)).exists()]
+    return [false()]
+
+
+@dataclass(frozen=True)
+class NominationCriteria:
+    statuses: tuple[NominationStatus, ...] = ()
+    occurrence_ids: tuple[uuid.UUID, ...] = ()
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.statuses:
+            where.append(any_of(Nomination.status, self.statuses))
+        if self.occurrence_ids:
+            where.append(any_of(Nomination.occurrence_id, self.occurrence_ids))
+        return where
+
+
+@dataclass(frozen=True)
+class SeatCount:
+    taken: int = 0
+    waitlisted: int = 0
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    reports: int = 0
+    content: float | None = None
+    delivery: float | None = None
+    relevance: float | None = None
+
+
+class NominationRepository(Repository[Nomination]):
+    model = Nomination
+
+    async def seat_holders(self, occurrence_id: uuid.UUID) -> list[str]:
+        """The partner of each nomination holding a seat of the occurrence."""
+        return list((await self.session.scalars(
+            select(Nomination.partner_iso).where(Nomination.occurrence_id == occurrence_id,
+                                                 any_of(Nomination.status, tuple(HOLDS_SEAT))))).all())
+
+    async def waitlist(self, occurrence_id: uuid.UUID) -> list[Waiting[uuid.UUID]]:
+        rows = await self.session.execute(
+            select(Nomination.id, Nomination.partner_iso)
+            .where(Nomination.occurrence_id == occurrence_id, Nomination.status == NominationStatus.WAITLISTED)
+            .order_by(Nomination.arrival))
+        return [Waiting(key, iso) for key, iso in rows.all()]
+
+    async def locked(self, ids: Sequence[uuid.UUID]) -> Sequence[Nomination]:
+        return (await self.session.scalars(select(Nomination).where(any_of(Nomination.id, ids))
+                                           .order_by(Nomination.arrival).with_for_update())).all()
+
+    async def live_for(self, occurrence_id: uuid.UUID, participant_id: uuid.UUID) -> Nomination | None:
+        """The participant's nomination to the occurrence that is neither declined nor withdrawn."""
+        return (await self.session.scalars(select(Nomination).where(
+            Nomination.occurrence_id == occurrence_id, Nomination.participant_id == participant_id,
+            Nomination.status.not_in([NominationStatus.DECLINED, NominationStatus.WITHDRAWN])))).first()
+
+    async def live_for_email(self, occurrence_id: uuid.UUID, partner_iso: str, email: str) -> bool:
+        """Whether the partner's participant with this email holds a live nomination to the occurrence."""
+        found = await self.session.scalar(select(Nomination.id).join(Participant, Participant.id ==
+                                                                     Nomination.participant_id).where(
+            Nomination.occurrence_id == occurrence_id, Participant.partner_iso == partner_iso,
+            Participant.email == email, Nomination.status.not_in([NominationStatus.DECLINED,
+                                                                  NominationStatus.WITHDRAWN])))
+        return found is not None
+
+    async def of_occurrence(self, occurrence_id: uuid.UUID,
+                            statuses: Sequence[NominationStatus]) -> Sequence[Nomination]:
+        return (await self.session.scalars(select(Nomination).where(
+            Nomination.occurrence_id == occurrence_id, any_of(Nomination.status, statuses))
+            .order_by(Nomination.arrival).with_for_update())).all()
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Nomination]:
+        return (await self.session.scalars(select(Nomination).where(any_of(Nomination.id, ids),
+                                                                    *nominations_visible_to(caller)))).all()
+
+    async def pages_of(self, owner: Any, keys: Sequence[Any], where: NominationCriteria, page: PageRequest,
+                       caller: Actor) -> list[list[Nomination]]:
+        """Each owner's page (an occurrence's or a partner's, by `owner`, its column), in arrival order."""
+        def per_owner(key: list[Any]) -> Select[Any]:
+            statement = select(Nomination).where(owner == key[0], *where.conditions(),
+                                                 *nominations_visible_to(caller))
+            return keyset(statement, NOMINATION_SORT, Nomination.id, Direction.ASC, page)
+
+        return await lateral_pages(self.session, Nomination, [(k,) for k in keys], [owner.type], per_owner)
+
+    async def counts_of(self, owner: Any, keys: Sequence[Any], where: NominationCriteria,
+                        caller: Actor) -> list[int]:
+        found: dict[Any, int] = dict((await self.session.execute(
+            select(owner, func.count()).where(any_of(owner, keys), *where.conditions(),
+                                              *nominations_visible_to(caller)).group_by(owner))).all())
+        return [found.get(k, 0) for k in keys]
+
+    async def seats_of(self, occurrence_ids: Sequence[uuid.UUID]) -> list[SeatCount]:
+        """Seats taken and nominations waitlisted, per occurrence: counts anyone may see."""
+        taken = func.count().filter(any_of(Nomination.status, tuple(HOLDS_SEAT)))
+        waiting = func.count().filter(Nomination.status == NominationStatus.WAITLISTED)
+        rows = await self.session.execute(
+            select(Nomination.occurrence_id, taken, waiting)
+            .where(any_of(Nomination.occurrence_id, occurrence_ids)).group_by(Nomination.occurrence_id))
+        found = {occurrence: SeatCount(t, w) for occurrence, t, w in rows.all()}
+        return [found.get(o, SeatCount()) for o in occurrence_ids]
+
+    async def feedback_of(self, occurrence_ids: Sequence[uuid.UUID]) -> list[FeedbackSummary]:
+        rows = await self.session.execute(
+            select(Feedback.occurrence_id, func.count(), func.avg(Feedback.content), func.avg(Feedback.delivery),
+                   func.avg(Feedback.relevance))
+            .where(any_of(Feedback.occurrence_id, occurrence_ids)).group_by(Feedback.occurrence_id))
+        found = {o: FeedbackSummary(n, float(c), float(d), float(r)) for o, n, c, d, r in rows.all()}
+        return [found.get(o, FeedbackSummary()) for o in occurrence_ids]
+
+    async def feedback(self, nomination_ids: Sequence[uuid.UUID], caller: Actor | None = None) -> Sequence[Feedback]:
+        scope = feedback_visible_to(caller) if caller is not None else []
+        return (await self.session.scalars(select(Feedback).where(any_of(Feedback.nomination_id, nomination_ids),
+                                                                  *scope))).all()
+
+    async def history(self, nomination_ids: Sequence[uuid.UUID]) -> Sequence[NominationTransition]:
+        return (await self.session.scalars(
+            select(NominationTransition).where(any_of(NominationTransition.nomination_id, nomination_ids))
+            .order_by(NominationTransition.at, NominationTransition.id))).all()
+
+
+class ParticipantRepository(Repository[Participant]):
+    model = Participant
+
+    async def by_email(self, partner_iso: str, email: str) -> Participant | None:
+        return (await self.session.scalars(select(Participant).where(
+            Participant.partner_iso == partner_iso, Participant.email == email))).first()
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Participant]:
+        return (await self.session.scalars(select(Participant).where(any_of(Participant.id, ids),
+                                                                     *participants_visible_to(caller)))).all()
+
+
 class AreaRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -275,6 +468,14 @@ class MenuLoaders:
         # Everything a request reads is scoped to its caller here: root fields, entities and nested fields.
         self.occurrence_by_id = one_per_key(lambda ids: self._occurrences.visible(ids, caller), lambda o: o.id)
         self.area_by_code = one_per_key(areas.get_many, lambda a: a.code)
+        nominations, participants = NominationRepository(session), ParticipantRepository(session)
+        self.nomination_by_id = one_per_key(lambda ids: nominations.visible(ids, caller), lambda n: n.id)
+        self.participant_by_id = one_per_key(lambda ids: participants.visible(ids, caller), lambda p: p.id)
+        self.seats = DataLoader(load_fn=nominations.seats_of)
+        self.feedback_summary = DataLoader(load_fn=nominations.feedback_of)
+        self.feedback_report = one_per_key(lambda ids: nominations.feedback(ids, caller), lambda f: f.nomination_id)
+        self.nomination_history = many_per_key(nominations.history, lambda t: t.nomination_id)
+        self._nominations = nominations
         self._by_query: dict[Any, Any] = {}
 
     def activity_by_id(self, columns: tuple[str, ...]) -> DataLoader[uuid.UUID, Any]:
@@ -321,6 +522,21 @@ class MenuLoaders:
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
         return self._for(("eligible", where, order, columns), build)
+
+    def nominations(self, owner: Any, where: NominationCriteria) -> tuple[
+            DataLoader[PagedKey[Any], list[Nomination]], DataLoader[Any, int]]:
+        """Pages and counts of nominations by owner (`owner`: Nomination.occurrence_id or .partner_iso),
+        scoped to what the caller may see."""
+        def build() -> Any:
+            async def pages(keys: list[Any], page: PageRequest) -> list[list[Nomination]]:
+                return await self._nominations.pages_of(owner, keys, where, page, self.caller)
+
+            async def counts(keys: list[Any]) -> list[int]:
+                return await self._nominations.counts_of(owner, keys, where, self.caller)
+
+            return pages_per_key(pages), DataLoader(load_fn=counts)
+
+        return self._for(("nominations", owner.key, where), build)
 
     def _for(self, query: Any, build: Any) -> Any:
         if query not in self._by_query:

@@ -16,6 +16,7 @@ from pathlib import Path
 from menu import service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity
+from menu.participation_seed import seed_participation
 from menu.repository import ActivityRepository, known_partners
 from shared.auth import SEEDING
 from shared.db import UnitOfWork
@@ -195,7 +196,8 @@ def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails
     return details
 
 
-SEED_STAGES = (SeedStage("catalogue", seed, marks="menu.activity.v1"),)
+SEED_STAGES = (SeedStage("catalogue", seed, marks="menu.activity.v1"),
+               SeedStage("participation", seed_participation, marks="menu.nomination.v1"))
 
 
 async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, details: ActivityDetails,

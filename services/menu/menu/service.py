@@ -26,7 +26,14 @@ from menu.domain import (
 )
 from menu.events import activity_event, occurrence_event
 from menu.models import Activity, Occurrence
-from menu.repository import ActivityRepository, AreaRepository, OccurrenceRepository, known_partners
+from menu.nominations import fill_free_seats
+from menu.repository import (
+    ActivityRepository,
+    AreaRepository,
+    NominationRepository,
+    OccurrenceRepository,
+    known_partners,
+)
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
@@ -138,10 +145,14 @@ async def update_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, changes: 
     details = check_occurrence(OccurrenceDetails(**{**current, **changes}))
     if "start_date" in changes:
         check_horizon(details.start_date, today or date.today())
+    taken = len(await NominationRepository(uow.session).seat_holders(occurrence.id))
+    if details.seats < taken:
+        raise Conflict(f"{taken} seats are taken: seats cannot go below that", field="seats")
     for name, value in asdict(details).items():
         setattr(occurrence, name, value)
     occurrence.bump()
     uow.publish(occurrence_event("updated", occurrence))
+    await fill_free_seats(uow, occurrence)  # more seats, or a larger quota, serve the waitlist
     await _refresh_activity(uow, occurrence, today or date.today())
     return occurrence
 

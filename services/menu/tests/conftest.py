@@ -18,7 +18,8 @@ from shared.testing.kafka import publish_partner
 _numbers = itertools.count(1)
 
 ACTIVITY_FIELDS = "id pcmRef title status version frameworks eligiblePartners languages area { code name }"
-OCCURRENCE_FIELDS = "id status version startDate endDate seats registrationDeadline cancellationReason"
+OCCURRENCE_FIELDS = ("id status version startDate endDate seats { total } quotaPerPartner registrationDeadline "
+                     "cancellationReason")
 
 
 # The partners tests name, as programmes would have published them (the menu keeps a copy).

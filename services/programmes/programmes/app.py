@@ -12,13 +12,14 @@ from programmes.schema import schema
 from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
 from shared.definition import ServiceDefinition
-from shared.events.contracts import MENU_ACTIVITY
+from shared.events.contracts import MENU_ACTIVITY, MENU_NOMINATION
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    consumers = {"menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed)}
+    consumers = {"menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed),
+                 "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed)}
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders, consumers=consumers)
 
 

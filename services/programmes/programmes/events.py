@@ -73,6 +73,7 @@ class PlannedActivityState(_State):
     priority: Priority
     status: PlannedActivityStatus
     flag_reason: str | None
+    occurrence_id: str | None = None  # the menu occurrence whose attendance made it DONE
 
 
 class AssessmentState(_State):
@@ -161,7 +162,8 @@ def programme_event(verb: str, programme: Programme, contents: ProgrammeContents
                     for o in contents.objectives],
         planned_activities=[PlannedActivityState(
             id=str(p.id), activity_id=str(p.activity_id), objective_id=str(p.objective_id) if p.objective_id else None,
-            year=p.year, priority=p.priority, status=p.status, flag_reason=p.flag_reason)
+            year=p.year, priority=p.priority, status=p.status, flag_reason=p.flag_reason,
+            occurrence_id=str(p.occurrence_id) if p.occurrence_id else None)
             for p in contents.planned_activities],
         partnership_goals=[GoalState(id=str(g.id), code=g.code, text=g.text, due_date=g.due_date,
                                      assessments=by_goal.get(g.id, [])) for g in contents.goals],

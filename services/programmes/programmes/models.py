@@ -23,6 +23,7 @@ from programmes.domain import (
 from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_metadata
 from shared.frameworks import Framework
 from shared.priority import Priority
+from shared.readmodel import AttendanceColumns
 
 
 class Base(DeclarativeBase):
@@ -111,10 +112,29 @@ class PlannedActivity(Entity, Base):
     priority: Mapped[Priority] = mapped_column(enum_column(Priority, "priority"))
     status: Mapped[PlannedActivityStatus] = mapped_column(enum_column(PlannedActivityStatus, "planned_activity_status"))
     flag_reason: Mapped[str | None] = mapped_column(Text)
+    # The menu occurrence the partner's participants attended, which made the line DONE.
+    occurrence_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
 
-    def move_to(self, target: PlannedActivityStatus) -> None:
+    __table_args__ = (Index("ix_planned_activity_activity_year", "activity_id", "year"),)
+
+    def move_to(self, target: PlannedActivityStatus) -> PlannedActivityStatus:
+        previous = self.status
         self.status = PLANNED_ACTIVITY_LIFECYCLE.transition(self.status, target)
         self.bump()
+        return previous
+
+
+class PlannedActivityTransition(TransitionRecord, Base):
+    """Every change of a planned activity's status: who, when, from what to what, and why."""
+
+    __tablename__ = "planned_activity_transition"
+
+    planned_activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("planned_activity.id", ondelete="CASCADE"),
+                                                           index=True)
+    from_status: Mapped[PlannedActivityStatus | None] = mapped_column(
+        enum_column(PlannedActivityStatus, "transition_from"))
+    to_status: Mapped[PlannedActivityStatus] = mapped_column(enum_column(PlannedActivityStatus, "transition_to"))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class PartnershipGoal(Entity, Base):
@@ -148,6 +168,14 @@ class OccEvaluation(Entity, Base):
     result: Mapped[OccResult] = mapped_column(enum_column(OccResult, "occ_result"))
     evaluated_on: Mapped[date] = mapped_column(Date)
     remarks: Mapped[str | None] = mapped_column(Text)
+
+
+class Attendance(AttendanceColumns, Base):
+    """Who attended menu occurrences, as programmes heard it (makes planned activities DONE)."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id",
+                            "occurrence_start_date"),)
 
 
 class KnownActivity(Base):

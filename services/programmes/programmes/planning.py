@@ -25,8 +25,16 @@ from programmes.domain import (
     check_programme_type,
     check_year,
 )
-from programmes.models import Assessment, Objective, OccEvaluation, PartnershipGoal, PlannedActivity, Programme
-from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository
+from programmes.models import (
+    Assessment,
+    Objective,
+    OccEvaluation,
+    PartnershipGoal,
+    PlannedActivity,
+    PlannedActivityTransition,
+    Programme,
+)
+from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository, attendance
 from programmes.service import load_programme, publish_programme
 from shared.auth import Rule
 from shared.db import UnitOfWork
@@ -122,7 +130,13 @@ async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: u
     planned = PlannedActivity(programme_id=programme.id, activity_id=activity_id, objective_id=objective_id,
                               year=year, priority=priority, status=PlannedActivityStatus.PLANNED)
     uow.session.add(planned)
+    _record(uow, planned, None, None)
     await _changed(uow, programme, "activity_planned")
+    # Planned for a year in which the partner's people attended it already: done as it is planned.
+    attended = await attendance(uow.session).occurrence_attended(programme.partner_iso, activity_id, year)
+    if attended is not None:
+        _done_by_attendance(uow, planned, attended)
+        await _changed(uow, programme, "planned_activity_done")
     return planned
 
 
@@ -136,7 +150,7 @@ async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb:
     planned = await _planned(uow, planned_id)
     programme = await _living(uow, planned.programme_id, expected_version, DECIDE_PROGRAMMES,
                               child=("PlannedActivity", planned_id))
-    planned.move_to(_PLAN_STEPS[verb])
+    _move_planned(uow, planned, _PLAN_STEPS[verb], None)
     await _changed(uow, programme, verb)
     return planned
 
@@ -218,9 +232,44 @@ async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     reason = f"withdrawn from the menu: {event.data.get('withdrawalReason') or 'no reason given'}"
     by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)
     for planned in await ProgrammeRepository(uow.session).open_plans_of_activity(uuid.UUID(event.data["id"])):
-        planned.move_to(PlannedActivityStatus.FLAGGED)
+        _move_planned(uow, planned, PlannedActivityStatus.FLAGGED, reason)
         planned.flag_reason = reason
         by_programme[planned.programme_id].append(planned)
     for programme_id in by_programme:
         programme = await load_programme(uow, programme_id)
         await _changed(uow, programme, "activity_flagged")
+
+
+async def on_nomination_changed(uow: UnitOfWork, event: CloudEvent) -> None:
+    """menu.nomination.*: a partner's participants attended an occurrence, so the partner's lines for that
+    activity and year are done (a PLANNED one is confirmed and done in one step), naming the occurrence."""
+    attended = await attendance(uow.session).apply(event.data)
+    if attended is None:
+        return
+    by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)
+    plans = ProgrammeRepository(uow.session).open_plans_of_partner(attended.partner_iso, attended.activity_id,
+                                                                   attended.start_date.year)
+    for planned in await plans:
+        _done_by_attendance(uow, planned, attended.occurrence_id)
+        by_programme[planned.programme_id].append(planned)
+    for programme_id in by_programme:
+        await _changed(uow, await load_programme(uow, programme_id), "planned_activity_done")
+
+
+def _done_by_attendance(uow: UnitOfWork, planned: PlannedActivity, occurrence_id: uuid.UUID) -> None:
+    note = f"participants attended occurrence {occurrence_id}"
+    if planned.status is PlannedActivityStatus.PLANNED:
+        _move_planned(uow, planned, PlannedActivityStatus.CONFIRMED, note)
+    _move_planned(uow, planned, PlannedActivityStatus.DONE, note)
+    planned.occurrence_id = occurrence_id
+
+
+def _move_planned(uow: UnitOfWork, planned: PlannedActivity, target: PlannedActivityStatus, note: str | None) -> None:
+    previous = planned.move_to(target)
+    _record(uow, planned, previous, note)
+
+
+def _record(uow: UnitOfWork, planned: PlannedActivity, previous: PlannedActivityStatus | None,
+            note: str | None) -> None:
+    uow.session.add(PlannedActivityTransition(planned_activity_id=planned.id, from_status=previous,
+                                              to_status=planned.status, note=note, actor=uow.actor))

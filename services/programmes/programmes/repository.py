@@ -25,12 +25,14 @@ from programmes.domain import (
 from programmes.events import ProgrammeContents
 from programmes.models import (
     Assessment,
+    Attendance,
     KnownActivity,
     Objective,
     OccEvaluation,
     Partner,
     PartnershipGoal,
     PlannedActivity,
+    PlannedActivityTransition,
     Programme,
     ProgrammeTransition,
 )
@@ -40,7 +42,7 @@ from shared.frameworks import Framework
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import upsert_if_newer
+from shared.readmodel import AttendanceReadModel, upsert_if_newer
 from shared.repository import PartnerScopedRepository, Repository, lateral_pages
 
 
@@ -213,12 +215,32 @@ class ProgrammeRepository(PartnerScopedRepository[Programme]):
             PlannedActivity.status.in_([PlannedActivityStatus.PLANNED, PlannedActivityStatus.CONFIRMED]),
         ).order_by(PlannedActivity.programme_id).with_for_update())).all()
 
+    async def open_plans_of_partner(self, partner_iso: str, activity_id: uuid.UUID,
+                                    year: int) -> Sequence[PlannedActivity]:
+        """The partner's lines for this activity and year still to be done, in programmes not withdrawn."""
+        return (await self.session.scalars(
+            select(PlannedActivity).join(Programme, Programme.id == PlannedActivity.programme_id).where(
+                Programme.partner_iso == partner_iso, Programme.status != ProgrammeStatus.WITHDRAWN,
+                PlannedActivity.activity_id == activity_id, PlannedActivity.year == year,
+                PlannedActivity.status.in_([PlannedActivityStatus.PLANNED, PlannedActivityStatus.CONFIRMED]))
+            .order_by(PlannedActivity.programme_id, PlannedActivity.id).with_for_update(of=PlannedActivity))).all()
+
+    async def planned_transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[PlannedActivityTransition]:
+        return (await self.session.scalars(select(PlannedActivityTransition).where(
+            any_of(PlannedActivityTransition.planned_activity_id, ids))
+            .order_by(PlannedActivityTransition.at, PlannedActivityTransition.id))).all()
+
 
 def _plans(activity_id: Any) -> ColumnElement[bool]:
     # Correlated to both the programme and the key of the enclosing LATERAL page.
     return (select(PlannedActivity.id).where(PlannedActivity.programme_id == Programme.id,
                                              PlannedActivity.activity_id == activity_id)
             .correlate_except(PlannedActivity).exists())
+
+
+def attendance(session: AsyncSession) -> AttendanceReadModel:
+    """programmes' copy of who attended menu occurrences (from menu.nomination.v1)."""
+    return AttendanceReadModel(session, Attendance)
 
 
 class ActivityReadModel:
@@ -257,6 +279,7 @@ class ProgrammesLoaders:
         self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)
         self.programme_by_id = one_per_key(programmes.get_many, lambda p: p.id)
         self.history = many_per_key(programmes.transitions_of, lambda t: t.programme_id)
+        self.planned_history = many_per_key(programmes.planned_transitions_of, lambda t: t.planned_activity_id)
         self.objectives = many_per_key(programmes.objectives_of, lambda o: o.programme_id)
         self.planned_activities = many_per_key(programmes.planned_of, lambda p: p.programme_id)
         self.goals = many_per_key(programmes.goals_of, lambda g: g.programme_id)

@@ -26,7 +26,7 @@ from programmes.domain import (
     two_years_from,
 )
 from programmes.models import KnownActivity, Partner, Programme
-from programmes.repository import ActivityReadModel, PartnerRepository
+from programmes.repository import ActivityReadModel, PartnerRepository, attendance
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
 from shared.frameworks import Framework
@@ -78,6 +78,7 @@ async def seed_partners(runtime: ServiceRuntime) -> int:
 async def seed_programmes(runtime: ServiceRuntime) -> int:
     changes = 0
     caught_up = await runtime.catch_up("menu-activities")
+    caught_up += await runtime.catch_up("menu-nominations")  # attendance: the lines already done
     async with runtime.sessionmaker() as session:
         activities = list(await ActivityReadModel(session).published())
     log.info("read %d menu events; %d published activities known", caught_up, len(activities))
@@ -164,7 +165,15 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
                                              rng.choice([OccResult.INTEROPERABLE, OccResult.PARTIALLY]),
                                              programme.period_start.replace(month=10))
         changes += 2
-    for activity in rng.sample(open_to, min(len(open_to), rng.randint(3, 6))):
+    # What the partner's people attended during the programme: planned, and done at once by that attendance.
+    done = await attendance(uow.session).attended_between(programme.partner_iso, programme.period_start,
+                                                          min(programme.period_end, date.today()))
+    for activity_id, year in sorted(rng.sample(done, min(len(done), rng.randint(1, 4))), key=lambda d: d[1]):
+        await planning.plan_activity(uow, programme.id, activity_id, year, rng.choice(list(Priority)), objective_id)
+        changes += 1
+    attended = {activity_id for activity_id, _ in done}
+    choices = [a for a in open_to if a.id not in attended]
+    for activity in rng.sample(choices, min(len(choices), rng.randint(3, 6))):
         year = rng.randint(programme.period_start.year, programme.period_end.year)
         planned = await planning.plan_activity(uow, programme.id, activity.id, year,
                                                rng.choice(list(Priority)), objective_id)

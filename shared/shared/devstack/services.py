@@ -35,9 +35,10 @@ class ServiceSpec:
 
 SERVICES = (ServiceSpec("menu", 8001), ServiceSpec("programmes", 8002), ServiceSpec("capacity", 8003))
 # Seed stages across services, in the order their data depends on each other: the menu names
-# partners programmes registers; programmes plans the menu's activities; capacity needs both.
-SEED_ORDER = (("programmes", "partners"), ("menu", "catalogue"), ("programmes", "programmes"),
-              ("capacity", "requests"))
+# partners programmes registers; programmes plans the menu's activities (done where partners attended
+# them); capacity needs both.
+SEED_ORDER = (("programmes", "partners"), ("menu", "catalogue"), ("menu", "participation"),
+              ("programmes", "programmes"), ("capacity", "requests"))
 
 
 def repository_root() -> Path:

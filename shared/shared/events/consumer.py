@@ -20,7 +20,7 @@ from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
-from aiokafka.errors import KafkaError
+from aiokafka.errors import CommitFailedError, KafkaError
 from opentelemetry.trace import SpanKind
 from sqlalchemy import Table
 from sqlalchemy import exc as sa_exc
@@ -113,12 +113,14 @@ class EventConsumer:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that
         need a read model filled before they run. Returns how many records were read.
 
-        Partitions are assigned by hand, not by joining the group: the offsets are committed for
-        the group all the same, and the service's own consumer joins an empty group right after."""
+        Partitions are assigned by hand, not by joining the group: the offsets are committed for the group
+        while it is empty. Once the service's own consumer has joined it (the service serves while it is
+        seeded), the broker refuses such commits; that is harmless, since every event applied here is
+        recorded as processed with its effect, so the service's consumer skips it, and catching up goes on."""
         await wait_for_topics(self.settings, self.handlers)
         consumer = create_consumer(self.settings, self.group_id, [])
         await consumer.start()
-        read = 0
+        read, committing = 0, True
         try:
             async with asyncio.timeout(timeout):
                 partitions = []
@@ -135,7 +137,11 @@ class EventConsumer:
                     for partition, records in batches.items():
                         await self.process_batch(records)
                         read += len(records)
-                        await consumer.commit({partition: records[-1].offset + 1})
+                        if committing:
+                            try:
+                                await consumer.commit({partition: records[-1].offset + 1})
+                            except CommitFailedError:
+                                committing = False  # the group has members now: they commit for it
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.shield(consumer.stop())

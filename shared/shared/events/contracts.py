@@ -35,5 +35,8 @@ MENU_ACTIVITY = TopicContract("menu.activity.v1", "menu",
                               _types("menu", "activity", "created updated published withdrawn archived"))
 MENU_OCCURRENCE = TopicContract("menu.occurrence.v1", "menu", _types(
     "menu", "occurrence", "scheduled updated registration_opened registration_closed held cancelled"))
+MENU_NOMINATION = TopicContract("menu.nomination.v1", "menu", _types(
+    "menu", "nomination", "nominated waitlisted promoted confirmed declined withdrawn attended no_show "
+    "feedback_recorded"))
 PROGRAMMES_PARTNER = TopicContract("programmes.partner.v1", "programmes",
                                    _types("programmes", "partner", "registered updated suspended reinstated"))

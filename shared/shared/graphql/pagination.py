@@ -22,30 +22,30 @@ MAX_PAGE_SIZE = 100
 
 @strawberry.federation.type(shareable=True, description="Where a page sits in a connection")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
+    has_next_page: bool = strawberry.field(description="More items follow this page")
+    has_previous_page: bool = strawberry.field(description="This page continues after a cursor")
     # The first and last edges: their cursors are encoded only if asked for.
     _ends: strawberry.Private[tuple[Any, Any] | None] = None
 
-    @strawberry.field
+    @strawberry.field(description="The first edge's cursor; null on an empty page")
     def start_cursor(self) -> str | None:
         return None if self._ends is None else self._ends[0].cursor
 
-    @strawberry.field
+    @strawberry.field(description="The last edge's cursor: pass it as `after` for the next page; null on an empty page")
     def end_cursor(self) -> str | None:
         return None if self._ends is None else self._ends[1].cursor
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with the cursor that continues after it")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Opaque; valid only for the list and order that gave it")
+    node: T = strawberry.field(description="The item")
 
 
-@strawberry.type
+@strawberry.type(description="A page of a list, in the list's order")
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The page's items")
+    page_info: PageInfo = strawberry.field(description="Whether more items follow, and where to continue")
     _count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="How many items match, over all pages")

@@ -68,3 +68,19 @@ async def publish_partner(bootstrap: str, topic: str, iso: str, *, framework: st
             "version": version, "updatedAt": datetime.now(UTC).isoformat()}
     return await publish_as(bootstrap, topic, DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso,
                                                           data), "/partnership-hub/programmes")
+
+
+async def publish_nomination(bootstrap: str, topic: str, *, partner_iso: str, activity_id: str, start: str,
+                             status: str = "ATTENDED", verb: str = "attended", nomination_id: str | None = None,
+                             occurrence_id: str | None = None, version: int = 4) -> CloudEvent:
+    """A menu.nomination.* event as the menu publishes it, for the services that keep who attended."""
+    import uuid
+    from datetime import UTC, datetime
+
+    key = nomination_id or str(uuid.uuid4())
+    data = {"id": key, "occurrenceId": occurrence_id or str(uuid.uuid4()),
+            "activityId": activity_id, "occurrenceStartDate": start, "partnerIso": partner_iso,
+            "participantId": str(uuid.uuid4()), "status": status, "arrival": 1, "ratings": None,
+            "version": version, "updatedAt": datetime.now(UTC).isoformat()}
+    event = DomainEvent("menu.nomination.v1", f"menu.nomination.{verb}", key, data)
+    return await publish_as(bootstrap, topic, event, "/partnership-hub/menu")

@@ -9,14 +9,17 @@ import strawberry
 
 from capacity.domain import ContributionDetails, RequestSubmission
 from capacity.repository import REQUEST_SORT, RequestCriteria, RequestOrder, RequestOrdering
+from capacity.schema import descriptions
 from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
 from shared.graphql.changes import given
+from shared.graphql.descriptions import described
 from shared.graphql.ids import parse_id
 from shared.ordering import Direction
 from shared.priority import Priority
 
 
-@strawberry.input
+@described(descriptions.REQUEST)
+@strawberry.input(description="A new request for support; it starts SUBMITTED")
 class SubmitCapacityRequestInput:
     partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
     areas: list[SupportArea]
@@ -31,6 +34,7 @@ class SubmitCapacityRequestInput:
                                  priority=self.priority)
 
 
+@described(descriptions.REQUEST)
 @strawberry.input(description="Only the fields given change")
 class CapacityRequestChanges:
     areas: list[SupportArea] | None = strawberry.UNSET
@@ -43,6 +47,7 @@ class CapacityRequestChanges:
         return given(self, nullable=frozenset({"justification"}))
 
 
+@described(descriptions.FILTER)
 @strawberry.input(description="All given criteria must hold; a list matches any of its values")
 class CapacityRequestFilter:
     partner_iso: strawberry.ID | None = None
@@ -55,6 +60,7 @@ class CapacityRequestFilter:
                                statuses=self.statuses, areas=self.areas, on_hold=self.on_hold)
 
 
+@described(descriptions.ORDER)
 @strawberry.input(description="Requests, oldest first unless asked otherwise")
 class CapacityRequestOrderBy:
     field: RequestOrder = RequestOrder.CREATED_AT
@@ -64,13 +70,15 @@ class CapacityRequestOrderBy:
         return RequestOrdering(self.field, self.direction, REQUEST_SORT)
 
 
-@strawberry.input
+@described(descriptions.ASSESSMENT)
+@strawberry.input(description="An assessment of a request under assessment")
 class RequestAssessmentInput:
     findings: str
     recommendation: Recommendation
 
 
-@strawberry.input
+@described(descriptions.MEASURE)
+@strawberry.input(description="A new measure of a proposed package")
 class MeasureInput:
     area: SupportArea
     title: str
@@ -79,6 +87,7 @@ class MeasureInput:
     activity_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
 
 
+@described(descriptions.MEASURE)
 @strawberry.input(description="Only the fields given change; once the package is agreed, only activityIds")
 class MeasureChanges:
     area: SupportArea | None = strawberry.UNSET
@@ -94,6 +103,7 @@ class MeasureChanges:
         return changes
 
 
+@described(descriptions.CONTRIBUTION)
 @strawberry.input(description="Only the fields given change")
 class ContributionChanges:
     kind: ContributionKind | None = strawberry.UNSET
@@ -106,7 +116,8 @@ class ContributionChanges:
         return given(self, nullable=frozenset({"quantity", "amount", "currency", "description"}))
 
 
-@strawberry.input
+@described(descriptions.CONTRIBUTION)
+@strawberry.input(description="A nation's contribution to a measure")
 class ContributionInput:
     nation: str
     kind: ContributionKind
@@ -120,7 +131,8 @@ class ContributionInput:
                                    currency=self.currency, description=self.description)
 
 
-@strawberry.input
+@described(descriptions.REPORT)
+@strawberry.input(description="A progress report for one period of an agreed package")
 class ProgressReportInput:
     period: str = strawberry.field(description="2026, 2026-H1 or 2026-Q3")
     status: RagStatus

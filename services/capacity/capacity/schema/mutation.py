@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 import strawberry
 
@@ -26,6 +27,7 @@ from capacity.schema.types import (
     RequestAssessmentPayload,
     RequestContentRemovedPayload,
 )
+from shared.graphql.arguments import ExpectedVersion, Note, Reason
 from shared.graphql.ids import parse_id
 
 ID = strawberry.ID
@@ -37,36 +39,58 @@ async def _step(info: strawberry.Info, id: ID, verb: str, reason: str | None,
         return await service.advance_request(uow, parse_id(id), verb, reason, expected_version)
 
 
-@strawberry.type
+RequestId = Annotated[ID, strawberry.argument(description="The request's id")]
+MeasureId = Annotated[ID, strawberry.argument(description="The measure's id")]
+ContributionId = Annotated[ID, strawberry.argument(description="The contribution's id")]
+LinkedActivityId = Annotated[ID, strawberry.argument(description="The menu activity's id (published)")]
+PackageSummary = Annotated[str, strawberry.argument(description="What the package of support amounts to")]
+InSubmitCapacityRequestInput = Annotated[SubmitCapacityRequestInput, strawberry.argument(description="The request")]
+InCapacityRequestChanges = Annotated[CapacityRequestChanges, strawberry.argument(description="What changes")]
+InRequestAssessmentInput = Annotated[RequestAssessmentInput, strawberry.argument(description="The findings and "
+                                                                                             "recommendation")]
+InMeasureInput = Annotated[MeasureInput, strawberry.argument(description="The measure")]
+InMeasureChanges = Annotated[MeasureChanges, strawberry.argument(description="What changes")]
+InContributionInput = Annotated[ContributionInput, strawberry.argument(description="The contribution")]
+InContributionChanges = Annotated[ContributionChanges, strawberry.argument(description="What changes")]
+InProgressReportInput = Annotated[ProgressReportInput, strawberry.argument(description="The report")]
+WHO_ASSESSES = " Staff only."
+WHO_SUBMITS = " The partner for its own requests, or staff."
+WHO_CONTRIBUTES = " Staff, or an Ally as its own nation."
+
+
+@strawberry.type(description="Changing requests for support and their packages")
 class Mutation:
-    @strawberry.mutation(description="A partner asks for support; refused for unknown or suspended partners")
+    @strawberry.mutation(description="A partner asks for support; refused for unknown or suspended "
+                                     "partners." + WHO_SUBMITS)
     async def submit_capacity_request(self, info: strawberry.Info,
-                                      input: SubmitCapacityRequestInput) -> CapacityRequest:
+                                      input: InSubmitCapacityRequestInput) -> CapacityRequest:
         async with info.context.unit_of_work() as uow:
             return await service.submit_request(uow, input.submission())
 
-    @strawberry.mutation(description="Change a request while it is SUBMITTED or UNDER_ASSESSMENT")
-    async def update_capacity_request(self, info: strawberry.Info, id: ID, input: CapacityRequestChanges,
-                                      expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="Change a request while it is SUBMITTED or UNDER_ASSESSMENT." + WHO_SUBMITS)
+    async def update_capacity_request(self, info: strawberry.Info, id: RequestId, input: InCapacityRequestChanges,
+                                      expected_version: ExpectedVersion = None) -> CapacityRequest:
         async with info.context.unit_of_work() as uow:
             return await service.update_request(uow, parse_id(id), input.changes(), expected_version)
 
-    @strawberry.mutation(description="SUBMITTED -> UNDER_ASSESSMENT")
-    async def start_request_assessment(self, info: strawberry.Info, id: ID, note: str | None = None,
-                                       expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="SUBMITTED -> UNDER_ASSESSMENT." + WHO_ASSESSES)
+    async def start_request_assessment(self, info: strawberry.Info, id: RequestId, note: Note = None,
+                                       expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "assessment_started", note, expected_version)
 
-    @strawberry.mutation(description="Record findings and a recommendation during assessment")
-    async def record_request_assessment(self, info: strawberry.Info, request_id: ID, input: RequestAssessmentInput,
-                                        expected_version: int | None = None) -> RequestAssessmentPayload:
+    @strawberry.mutation(description="Record findings and a recommendation during assessment." + WHO_ASSESSES)
+    async def record_request_assessment(self, info: strawberry.Info,
+                                        request_id: RequestId, input: InRequestAssessmentInput,
+                                        expected_version: ExpectedVersion = None) -> RequestAssessmentPayload:
         async with info.context.unit_of_work() as uow:
             assessment = await service.record_assessment(uow, parse_id(request_id, "requestId"), input.findings,
                                                          input.recommendation, expected_version)
         return RequestAssessmentPayload(assessment=assessment, request=await _request(info, assessment.request_id))
 
-    @strawberry.mutation(description="UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package to fill with measures")
-    async def propose_package(self, info: strawberry.Info, request_id: ID, summary: str,
-                              expected_version: int | None = None) -> PackagePayload:
+    @strawberry.mutation(description="UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package to fill with "
+                                     "measures." + WHO_ASSESSES)
+    async def propose_package(self, info: strawberry.Info, request_id: RequestId, summary: PackageSummary,
+                              expected_version: ExpectedVersion = None) -> PackagePayload:
         async with info.context.unit_of_work() as uow:
             package = await packages.propose_package(uow, parse_id(request_id, "requestId"), summary,
                                                      expected_version)
@@ -74,9 +98,9 @@ class Mutation:
 
     @strawberry.mutation(description="Add a measure to a proposed package; linked activities must be published on "
                                      "the menu (an activity published a moment ago may not be known yet: the error "
-                                     "then carries `extensions.retryable: true`)")
-    async def add_measure(self, info: strawberry.Info, request_id: ID, input: MeasureInput,
-                          expected_version: int | None = None) -> MeasurePayload:
+                                     "then carries `extensions.retryable: true`)." + WHO_ASSESSES)
+    async def add_measure(self, info: strawberry.Info, request_id: RequestId, input: InMeasureInput,
+                          expected_version: ExpectedVersion = None) -> MeasurePayload:
         async with info.context.unit_of_work() as uow:
             measure = await packages.add_measure(
                 uow, parse_id(request_id, "requestId"), input.area, input.title, input.lead_nation,
@@ -85,81 +109,86 @@ class Mutation:
         return await _measure_payload(info, measure)
 
     @strawberry.mutation(description="Change a measure while its package is proposed; once agreed, only its "
-                                     "linked activities")
-    async def update_measure(self, info: strawberry.Info, id: ID, input: MeasureChanges,
-                             expected_version: int | None = None) -> MeasurePayload:
+                                     "linked activities." + WHO_ASSESSES)
+    async def update_measure(self, info: strawberry.Info, id: MeasureId, input: InMeasureChanges,
+                             expected_version: ExpectedVersion = None) -> MeasurePayload:
         changes = input.changes()
         async with info.context.unit_of_work() as uow:
             measure = await packages.update_measure(uow, parse_id(id), changes, expected_version)
         return await _measure_payload(info, measure)
 
-    @strawberry.mutation(description="Remove a measure, with its contributions, from a package still proposed")
-    async def remove_measure(self, info: strawberry.Info, id: ID,
-                             expected_version: int | None = None) -> RequestContentRemovedPayload:
+    @strawberry.mutation(description="Remove a measure, with its contributions, from a package still "
+                                     "proposed." + WHO_ASSESSES)
+    async def remove_measure(self, info: strawberry.Info, id: MeasureId,
+                             expected_version: ExpectedVersion = None) -> RequestContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
             request = await packages.remove_measure(uow, parse_id(id), expected_version)
         return RequestContentRemovedPayload(removed_id=id, request=request)
 
-    @strawberry.mutation(description="Link one more menu activity to a measure")
-    async def link_activity_to_measure(self, info: strawberry.Info, measure_id: ID, activity_id: ID,
-                                       expected_version: int | None = None) -> MeasurePayload:
+    @strawberry.mutation(description="Link one more menu activity to a measure." + WHO_ASSESSES)
+    async def link_activity_to_measure(self, info: strawberry.Info,
+                                       measure_id: MeasureId, activity_id: LinkedActivityId,
+                                       expected_version: ExpectedVersion = None) -> MeasurePayload:
         async with info.context.unit_of_work() as uow:
             measure = await packages.link_activity(uow, parse_id(measure_id, "measureId"),
                                                    parse_id(activity_id, "activityId"), expected_version)
         return await _measure_payload(info, measure)
 
-    @strawberry.mutation(description="A nation's advisers, trainers, funds or in-kind support to a measure")
-    async def add_contribution(self, info: strawberry.Info, measure_id: ID, input: ContributionInput,
-                               expected_version: int | None = None) -> ContributionPayload:
+    @strawberry.mutation(description="A nation's advisers, trainers, funds or in-kind support to a "
+                                     "measure." + WHO_CONTRIBUTES)
+    async def add_contribution(self, info: strawberry.Info, measure_id: MeasureId, input: InContributionInput,
+                               expected_version: ExpectedVersion = None) -> ContributionPayload:
         async with info.context.unit_of_work() as uow:
             contribution = await packages.add_contribution(uow, parse_id(measure_id, "measureId"), input.details(),
                                                            expected_version)
         return await _contribution_payload(info, contribution)
 
-    @strawberry.mutation(description="A nation revises its contribution")
-    async def update_contribution(self, info: strawberry.Info, id: ID, input: ContributionChanges,
-                                  expected_version: int | None = None) -> ContributionPayload:
+    @strawberry.mutation(description="A nation revises its contribution." + WHO_CONTRIBUTES)
+    async def update_contribution(self, info: strawberry.Info, id: ContributionId, input: InContributionChanges,
+                                  expected_version: ExpectedVersion = None) -> ContributionPayload:
         changes = input.changes()
         async with info.context.unit_of_work() as uow:
             contribution = await packages.update_contribution(uow, parse_id(id), changes, expected_version)
         return await _contribution_payload(info, contribution)
 
-    @strawberry.mutation(description="Withdraw a contribution from a measure")
-    async def remove_contribution(self, info: strawberry.Info, id: ID,
-                                  expected_version: int | None = None) -> RequestContentRemovedPayload:
+    @strawberry.mutation(description="Withdraw a contribution from a measure." + WHO_CONTRIBUTES)
+    async def remove_contribution(self, info: strawberry.Info, id: ContributionId,
+                                  expected_version: ExpectedVersion = None) -> RequestContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
             request = await packages.remove_contribution(uow, parse_id(id), expected_version)
         return RequestContentRemovedPayload(removed_id=id, request=request)
 
-    @strawberry.mutation(description="PACKAGE_PROPOSED -> APPROVED by the North Atlantic Council; review in two years")
-    async def approve_capacity_request(self, info: strawberry.Info, id: ID, note: str | None = None,
-                                       expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="PACKAGE_PROPOSED -> APPROVED by the North Atlantic Council; review in two "
+                                     "years." + WHO_ASSESSES)
+    async def approve_capacity_request(self, info: strawberry.Info, id: RequestId, note: Note = None,
+                                       expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "approved", note, expected_version)
 
-    @strawberry.mutation(description="APPROVED -> IMPLEMENTING")
-    async def start_request_implementation(self, info: strawberry.Info, id: ID, note: str | None = None,
-                                           expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="APPROVED -> IMPLEMENTING." + WHO_ASSESSES)
+    async def start_request_implementation(self, info: strawberry.Info, id: RequestId, note: Note = None,
+                                           expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "implementation_started", note, expected_version)
 
-    @strawberry.mutation(description="IMPLEMENTING -> COMPLETED")
-    async def complete_capacity_request(self, info: strawberry.Info, id: ID, note: str | None = None,
-                                        expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="IMPLEMENTING -> COMPLETED." + WHO_ASSESSES)
+    async def complete_capacity_request(self, info: strawberry.Info, id: RequestId, note: Note = None,
+                                        expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "completed", note, expected_version)
 
-    @strawberry.mutation(description="Decline during assessment or once a package is proposed; the reason is kept")
-    async def decline_capacity_request(self, info: strawberry.Info, id: ID, reason: str,
-                                       expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="UNDER_ASSESSMENT or PACKAGE_PROPOSED -> DECLINED; the reason is "
+                                     "kept." + WHO_ASSESSES)
+    async def decline_capacity_request(self, info: strawberry.Info, id: RequestId, reason: Reason,
+                                       expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "declined", reason, expected_version)
 
-    @strawberry.mutation(description="The partner withdraws its request before approval")
-    async def withdraw_capacity_request(self, info: strawberry.Info, id: ID, reason: str,
-                                        expected_version: int | None = None) -> CapacityRequest:
+    @strawberry.mutation(description="-> WITHDRAWN before approval; the reason is kept." + WHO_SUBMITS)
+    async def withdraw_capacity_request(self, info: strawberry.Info, id: RequestId, reason: Reason,
+                                        expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "withdrawn", reason, expected_version)
 
     @strawberry.mutation(description="Report progress on an agreed package for a period under way or past, not "
-                                     "before the package's approval")
-    async def report_package_progress(self, info: strawberry.Info, request_id: ID, input: ProgressReportInput,
-                                      expected_version: int | None = None) -> ProgressReportPayload:
+                                     "before the package's approval." + WHO_ASSESSES)
+    async def report_package_progress(self, info: strawberry.Info, request_id: RequestId, input: InProgressReportInput,
+                                      expected_version: ExpectedVersion = None) -> ProgressReportPayload:
         async with info.context.unit_of_work() as uow:
             report = await packages.report_progress(uow, parse_id(request_id, "requestId"), input.period,
                                                     input.status, input.narrative, expected_version)

@@ -11,7 +11,10 @@ import strawberry
 from capacity import models
 from capacity.domain import ContributionDetails, totals
 from capacity.repository import OLDEST_FIRST
+from capacity.schema import descriptions
 from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
+from shared.graphql.arguments import After, First
+from shared.graphql.descriptions import described
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
@@ -21,11 +24,11 @@ from shared.priority import Priority
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")
 class Partner:
-    iso: strawberry.ID
+    iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
 
     @strawberry.field(description="The partner's capacity-building requests, oldest first, by cursor pages")
-    async def capacity_requests(self, info: strawberry.Info, first: int | None = None,
-                                after: str | None = None) -> Connection[CapacityRequest]:
+    async def capacity_requests(self, info: strawberry.Info, first: First = None,
+                                after: After = None) -> Connection[CapacityRequest]:
         page = PageRequest.of(first, after, "Partner.capacityRequests")
         iso = str(self.iso).upper()
         loaders = info.context.loaders
@@ -39,7 +42,7 @@ class Partner:
 
 @strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
 class Activity:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The activity's id")
 
     @strawberry.field(description="Capacity-building measures that use this activity")
     async def supporting_measures(self, info: strawberry.Info) -> list[Measure]:
@@ -50,6 +53,7 @@ class Activity:
         return cls(id=representation["id"])
 
 
+@described(descriptions.TRANSITION)
 @strawberry.type(description="One step of a request's lifecycle")
 class RequestTransition:
     from_status: RequestStatus | None
@@ -59,6 +63,7 @@ class RequestTransition:
     at: datetime
 
 
+@described(descriptions.ASSESSMENT)
 @strawberry.type(description="An assessment of a request, made while it is UNDER_ASSESSMENT")
 class RequestAssessment:
     id: strawberry.ID
@@ -68,6 +73,7 @@ class RequestAssessment:
     created_at: datetime
 
 
+@described(descriptions.CONTRIBUTION)
 @strawberry.type(description="A nation's support to a measure")
 class Contribution:
     id: strawberry.ID
@@ -79,6 +85,16 @@ class Contribution:
     description: str | None
 
 
+@strawberry.type(description="A partner's participants at one occurrence of a menu activity, as the menu's events "
+                             "told capacity")
+class ActivityAttendance:
+    activity_id: strawberry.ID = strawberry.field(description="The menu activity")
+    occurrence_id: strawberry.ID = strawberry.field(description="Its occurrence attended")
+    start_date: date = strawberry.field(description="When the occurrence started")
+    participants: int = strawberry.field(description="How many of the partner's participants attended it")
+
+
+@described(descriptions.MEASURE)
 @strawberry.type(description="One measure of a package: an area, a lead nation, its contributors and activities")
 class Measure:
     id: strawberry.ID
@@ -93,11 +109,20 @@ class Measure:
     def activities(self) -> list[Activity | None]:
         return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
 
-    @strawberry.field
+    @strawberry.field(description="Nations' contributions to it, oldest first")
     async def contributions(self, info: strawberry.Info) -> list[Contribution]:
         return await info.context.loaders.contributions.load(self.id)
 
+    @strawberry.field(description="The request's partner's attendance at the menu activities it links: each "
+                                  "occurrence its participants attended, earliest first")
+    async def attendance(self, info: strawberry.Info) -> list[ActivityAttendance]:
+        return [ActivityAttendance(activity_id=strawberry.ID(str(a.activity_id)),
+                                   occurrence_id=strawberry.ID(str(a.occurrence_id)), start_date=a.start_date,
+                                   participants=a.participants)
+                for a in await info.context.loaders.measure_attendance.load(self.id)]
 
+
+@described(descriptions.REPORT)
 @strawberry.type(description="A progress report on an agreed package")
 class ProgressReport:
     id: strawberry.ID
@@ -107,12 +132,14 @@ class ProgressReport:
     created_at: datetime
 
 
+@described(descriptions.TOTALS)
 @strawberry.type(description="An amount of funds in one currency")
 class FundsTotal:
     currency: str
     amount: Decimal
 
 
+@described(descriptions.TOTALS)
 @strawberry.type(description="What a package's contributions add up to")
 class PackageTotals:
     advisers: int
@@ -121,6 +148,7 @@ class PackageTotals:
     funds: list[FundsTotal]
 
 
+@described(descriptions.PACKAGE)
 @strawberry.type(description="The support proposed, and once approved agreed, for a request")
 class Package:
     id: strawberry.ID
@@ -128,11 +156,11 @@ class Package:
     approved_on: date | None
     review_date: date | None = strawberry.field(description="Two years after approval")
 
-    @strawberry.field
+    @strawberry.field(description="Its measures, oldest first")
     async def measures(self, info: strawberry.Info) -> list[Measure]:
         return await info.context.loaders.measures.load(self.id)
 
-    @strawberry.field
+    @strawberry.field(description="Progress reports, one per period, once it is agreed")
     async def progress_reports(self, info: strawberry.Info) -> list[ProgressReport]:
         return await info.context.loaders.reports.load(self.id)
 
@@ -145,6 +173,7 @@ class Package:
                              funds=[FundsTotal(currency=k, amount=v) for k, v in summed.funds.items()])
 
 
+@described(descriptions.REQUEST)
 @strawberry.federation.type(keys=["id"], description="A request for Defence Capacity Building support")
 class CapacityRequest:
     is_type_of = served_from(models.CapacityRequest)
@@ -160,7 +189,7 @@ class CapacityRequest:
     updated_at: datetime
     version: int
 
-    @strawberry.field
+    @strawberry.field(description="The partner asking for support")
     def partner(self) -> Partner:
         return Partner(iso=strawberry.ID(self.partner_iso))  # type: ignore[attr-defined]
 
@@ -168,7 +197,7 @@ class CapacityRequest:
     async def history(self, info: strawberry.Info) -> list[RequestTransition]:
         return await info.context.loaders.history.load(self.id)
 
-    @strawberry.field
+    @strawberry.field(description="Its assessments, oldest first")
     async def assessments(self, info: strawberry.Info) -> list[RequestAssessment]:
         return await info.context.loaders.assessments.load(self.id)
 
@@ -184,36 +213,42 @@ class CapacityRequest:
 CapacityRequestConnection = Connection[CapacityRequest]
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="An assessment and the request it changed (at its new version)")
 class RequestAssessmentPayload:
     assessment: RequestAssessment
     request: CapacityRequest
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A proposed package and the request it changed (at its new version)")
 class PackagePayload:
     package: Package
     request: CapacityRequest
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A measure and the request it changed (at its new version)")
 class MeasurePayload:
     measure: Measure
     request: CapacityRequest
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A contribution and the request it changed (at its new version)")
 class ContributionPayload:
     contribution: Contribution
     request: CapacityRequest
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A progress report and the request it changed (at its new version)")
 class ProgressReportPayload:
     report: ProgressReport
     request: CapacityRequest
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="What was removed from a request's package, and the request at its new version")
 class RequestContentRemovedPayload:
     removed_id: strawberry.ID

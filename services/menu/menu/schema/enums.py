@@ -1,17 +1,40 @@
 """The domain's enums, registered with strawberry once, before any type or input uses them."""
 
-import strawberry
-
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
 from menu.repository import ActivityOrder
+from shared.graphql.enums import described_enum
 from shared.ordering import Direction
 
-strawberry.enum(ActivityKind, description="What kind of event an activity is")
-strawberry.enum(ProviderKind, description="Who offers an activity")
-strawberry.enum(ActivityLevel, description="The level an activity is pitched at")
-strawberry.enum(ActivityStatus, description="DRAFT -> PUBLISHED -> WITHDRAWN (-> ARCHIVED)")
-strawberry.enum(OccurrenceStatus, description="PLANNED -> OPEN -> CLOSED -> HELD, or CANCELLED")
-strawberry.enum(ActivityOrder, name="ActivityOrderField")
+described_enum(ActivityKind, "What kind of event an activity is", {
+    "COURSE": "A taught course", "SEMINAR": "A seminar", "WORKSHOP": "A practical workshop",
+    "CONFERENCE": "A conference", "EXERCISE": "An exercise (command post, computer-assisted or live)",
+    "EXPERT_VISIT": "Experts visit the partner", "STAFF_TALKS": "Talks between staffs",
+    "STUDY_PERIOD": "A period of study at an institution", "SPEAKER_TOUR": "A speaker's tour of the partner's "
+    "institutions", "OTHER": "Anything else",
+})
+described_enum(ProviderKind, "Who offers an activity", {
+    "NATO_BODY": "A NATO body, school or command", "ALLIED_NATION": "An Allied nation",
+    "PARTNER": "A partner country", "PTEC": "A Partnership Training and Education Centre",
+})
+described_enum(ActivityLevel, "The level an activity is pitched at", {
+    "BASIC": "Newcomers to the subject", "INTERMEDIATE": "Practitioners", "ADVANCED": "Specialists",
+    "EXECUTIVE": "Senior leaders",
+})
+described_enum(ActivityStatus, "DRAFT -> PUBLISHED -> WITHDRAWN (-> ARCHIVED)", {
+    "DRAFT": "Being prepared: seen by staff and its own provider only",
+    "PUBLISHED": "On the menu, open to the partners it names",
+    "WITHDRAWN": "Taken off the menu (with a reason); its occurrences still to come were cancelled",
+    "ARCHIVED": "Kept for the record only",
+})
+described_enum(OccurrenceStatus, "PLANNED -> OPEN -> CLOSED -> HELD, or CANCELLED", {
+    "PLANNED": "Dated; registration not open yet", "OPEN": "Taking nominations",
+    "CLOSED": "Registration closed", "HELD": "It took place: attendance can be recorded",
+    "CANCELLED": "It will not take place (with a reason)",
+})
+described_enum(ActivityOrder, "What a list of activities is ordered by", {
+    "TITLE": "Title", "START_DATE": "Start of the next occurrence still to come (those with none last)",
+    "PCM_REF": "Menu reference",
+}, name="ActivityOrderField")
 
 __all__ = ["ActivityKind", "ActivityLevel", "ActivityOrder", "ActivityStatus", "Direction",
            "OccurrenceStatus", "ProviderKind"]

@@ -11,12 +11,15 @@ import strawberry
 
 from menu.domain import ActivityDetails, OccurrenceDetails
 from menu.repository import ACTIVITY_SORT, ActivityCriteria, ActivityOrdering
+from menu.schema import descriptions
 from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, ActivityStatus, Direction, ProviderKind
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
+from shared.graphql.descriptions import described
 
 
-@strawberry.input
+@described(descriptions.ACTIVITY)
+@strawberry.input(description="A new activity; it starts as a DRAFT")
 class ActivityInput:
     pcm_ref: str
     title: str
@@ -39,6 +42,7 @@ class ActivityInput:
         return ActivityDetails(**{f.name: getattr(self, f.name) for f in fields(ActivityDetails)})
 
 
+@described(descriptions.ACTIVITY)
 @strawberry.input(description="Only the fields given change")
 class ActivityChanges:
     title: str | None = strawberry.UNSET
@@ -61,7 +65,8 @@ class ActivityChanges:
 NULLABLE_ACTIVITY_FIELDS = frozenset({"fee_eur", "contact_name", "contact_email"})
 
 
-@strawberry.input
+@described(descriptions.OCCURRENCE)
+@strawberry.input(description="A new occurrence; it starts PLANNED")
 class OccurrenceInput:
     start_date: date
     end_date: date
@@ -69,11 +74,14 @@ class OccurrenceInput:
     host: str
     seats: int
     registration_deadline: date | None = None
+    quota_per_partner: int | None = strawberry.field(
+        default=None, description="At most this many seats for any one partner (1 to seats); none when omitted")
 
     def details(self) -> OccurrenceDetails:
         return OccurrenceDetails(**{f.name: getattr(self, f.name) for f in fields(OccurrenceDetails)})
 
 
+@described(descriptions.OCCURRENCE)
 @strawberry.input(description="Only the fields given change")
 class OccurrenceChanges:
     start_date: date | None = strawberry.UNSET
@@ -82,8 +90,11 @@ class OccurrenceChanges:
     host: str | None = strawberry.UNSET
     seats: int | None = strawberry.UNSET
     registration_deadline: date | None = strawberry.UNSET
+    quota_per_partner: int | None = strawberry.field(
+        default=strawberry.UNSET, description="At most this many seats for any one partner; null removes the quota")
 
 
+@described(descriptions.FILTER)
 @strawberry.input(description="All given criteria must hold; a list matches any of its values")
 class EligibleActivityFilter:
     area_codes: list[str] | None = None
@@ -108,6 +119,7 @@ class EligibleActivityFilter:
         )
 
 
+@described(descriptions.FILTER)
 @strawberry.input(description="All given criteria must hold; a list matches any of its values. Without "
                               "`statuses`, only PUBLISHED activities are listed.")
 class ActivityFilter(EligibleActivityFilter):
@@ -125,10 +137,10 @@ def _upper(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in values or ())
 
 
-@strawberry.input
+@strawberry.input(description="How activities are ordered; ties are broken by id, so pages are stable")
 class ActivityOrderBy:
-    field: ActivityOrder = ActivityOrder.TITLE
-    direction: Direction = Direction.ASC
+    field: ActivityOrder = strawberry.field(default=ActivityOrder.TITLE, description="What to order by")
+    direction: Direction = strawberry.field(default=Direction.ASC, description="Which way")
 
     def ordering(self) -> ActivityOrdering:
         return ActivityOrdering(self.field, self.direction, ACTIVITY_SORT)

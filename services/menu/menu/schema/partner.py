@@ -6,26 +6,32 @@ from typing import Any
 
 import strawberry
 
+from menu import models
 from menu.schema.inputs import ActivityOrderBy, EligibleActivityFilter
-from menu.schema.query import checked_search
-from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection
+from menu.schema.participation import Nomination, NominationsBy
+from menu.schema.query import EligibleFilterArgument, OrderByArgument, Search, checked_search
+from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, nomination_page
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
+from shared.graphql.arguments import After, First
 from shared.graphql.loaders import PagedKey
-from shared.graphql.pagination import PageRequest, connection
+from shared.graphql.pagination import Connection, PageRequest, connection
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")
 class Partner:
-    iso: strawberry.ID
-    framework: Framework = strawberry.federation.field(external=True)
+    iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
+    framework: Framework = strawberry.federation.field(external=True, description="The partner's framework "
+                                                                                 "(programmes owns it)")
 
     @strawberry.federation.field(requires=["framework"],
                                  description="Published activities open to this partner's framework or to it by "
                                              "name: filter, search (words or the start of a pcmRef), order, pages")
-    async def eligible_activities(self, info: strawberry.Info, filter: EligibleActivityFilter | None = None,
-                                  search: str | None = None, order_by: ActivityOrderBy | None = None,
-                                  first: int | None = None, after: str | None = None) -> ActivityConnection:
+    async def eligible_activities(self, info: strawberry.Info, filter: EligibleFilterArgument = None,
+                                  search: Search = None, order_by: OrderByArgument = None,
+                                  first: First = None, after: After = None) -> ActivityConnection:
+        if self.framework is None:
+            raise BadUserInput("a Partner representation needs its framework", field="representations")
         criteria = (filter or EligibleActivityFilter()).criteria(checked_search(search))
         order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, f"eligibleActivities.{order.field.value}")
@@ -34,12 +40,23 @@ class Partner:
         rows = await pages.load(PagedKey.of(key, page))
         return connection(rows, page, order.sort.cursor, lambda: counts.load(key))
 
+    @strawberry.field(description="The partner's nominations, in arrival order: a partner reads its own, a provider "
+                                  "those to its activities, staff, Allies and systems all")
+    async def nominations(self, info: strawberry.Info, filter: NominationsBy = None,
+                          first: First = None, after: After = None) -> Connection[Nomination]:
+        return await nomination_page(info, models.Nomination.partner_iso, str(self.iso), filter, first, after,
+                                     "Partner.nominations")
+
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:
-        try:
-            framework = Framework(representation["framework"])
-        except (KeyError, ValueError) as exc:
-            raise BadUserInput("a Partner representation needs its framework", field="representations") from exc
+        # The gateway sends the framework only for the field that requires it (eligibleActivities).
+        framework = None
+        if representation.get("framework") is not None:
+            try:
+                framework = Framework(representation["framework"])
+            except ValueError as exc:
+                raise BadUserInput("a Partner representation's framework is not a framework",
+                                   field="representations") from exc
         return cls(iso=representation["iso"], framework=framework)
 
 

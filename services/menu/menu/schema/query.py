@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from menu.access import READ_MENU
 from menu.repository import ActivityRepository, AreaRepository, known_partners
-from menu.schema.inputs import ActivityFilter, ActivityOrderBy
+from menu.schema.inputs import ActivityFilter, ActivityOrderBy, EligibleActivityFilter
+from menu.schema.participation import NominationQuery
 from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, AreaOfCooperation, Occurrence
 from shared.domain_text import plain
 from shared.errors import BadUserInput
+from shared.graphql.arguments import After, First
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
@@ -26,11 +30,22 @@ def checked_search(search: str | None) -> str | None:
     return search
 
 
-@strawberry.type
-class Query:
+Search = Annotated[str | None, strawberry.argument(
+    description=f"Full-text words, all of which must match title or description, or the start of a pcmRef such as "
+                f"NSO.99; at most {MAX_SEARCH} characters")]
+OrderByArgument = Annotated[ActivityOrderBy | None, strawberry.argument(
+    description="The order; by title, ascending, when omitted")]
+EligibleFilterArgument = Annotated[EligibleActivityFilter | None, strawberry.argument(
+    description="Which activities; all those open to the partner when omitted")]
+
+
+@strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
+class Query(NominationQuery):
     @strawberry.field(description="One activity by id or by pcmRef (give exactly one)")
-    async def activity(self, info: strawberry.Info, id: strawberry.ID | None = None,
-                       pcm_ref: str | None = None) -> Activity | None:
+    async def activity(self, info: strawberry.Info,
+                       id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id")] = None,
+                       pcm_ref: Annotated[str | None, strawberry.argument(description="Its reference, e.g. NSO.396")]
+                       = None) -> Activity | None:
         if (id is None) == (pcm_ref is None):
             raise BadUserInput("give either id or pcmRef", field="id")
         loaders, columns = info.context.loaders, ACTIVITY_COLUMNS.columns(info)
@@ -39,15 +54,17 @@ class Query:
         return await loaders.activity_by_pcm_ref(columns).load(pcm_ref.strip().upper())  # type: ignore[union-attr]
 
     @strawberry.field(description="One occurrence by id")
-    async def occurrence(self, info: strawberry.Info, id: strawberry.ID) -> Occurrence | None:
+    async def occurrence(self, info: strawberry.Info,
+                         id: Annotated[strawberry.ID, strawberry.argument(description="Its id")]) -> Occurrence | None:
         return await info.context.loaders.occurrence_by_id.load(parse_id(id))
 
     @strawberry.field(description="The catalogue: filter, full-text search (words, or the start of a pcmRef such "
                                   "as NSO.99), cursor pages. Published activities unless `filter.statuses` says "
                                   "otherwise.")
-    async def activities(self, info: strawberry.Info, filter: ActivityFilter | None = None,
-                         search: str | None = None, order_by: ActivityOrderBy | None = None,
-                         first: int | None = None, after: str | None = None) -> ActivityConnection:
+    async def activities(self, info: strawberry.Info, filter: Annotated[ActivityFilter | None, strawberry.argument(
+                             description="Which activities; published ones when omitted")] = None,
+                         search: Search = None, order_by: OrderByArgument = None,
+                         first: First = None, after: After = None) -> ActivityConnection:
         filter = filter or ActivityFilter()
         open_to = None
         if filter.open_to is not None:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncGenerator, Sequence
+from typing import Annotated
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu import models
-from menu.access import READ_MENU, may_see
-from menu.events import ACTIVITY_TOPIC, OCCURRENCE_TOPIC
-from menu.repository import ActivityRepository, known_partners
+from menu.access import READ_MENU, READ_NOMINATIONS, may_see, provider_of
+from menu.events import ACTIVITY_TOPIC, NOMINATION_TOPIC, OCCURRENCE_TOPIC
+from menu.repository import ActivityRepository, NominationRepository, known_partners
+from menu.schema.participation import Nomination
 from menu.schema.types import Activity
+from shared.auth import Role
 from shared.events.live import LiveFeed, until_expiry
 from shared.graphql.ids import parse_id
 
@@ -31,15 +34,62 @@ ACTIVITY_FEED = LiveFeed[models.Activity](
 )
 
 
-@strawberry.type
-class Subscription:
+async def _load_nominations(session: AsyncSession, keys: list[str]) -> Sequence[models.Nomination]:
+    return await NominationRepository(session).get_many([uuid.UUID(k) for k in keys])
+
+
+NOMINATION_FEED = LiveFeed[models.Nomination](
+    name="nominations",
+    changed_by={NOMINATION_TOPIC: lambda event: event.key},
+    load=_load_nominations,
+    key_of=lambda nomination: str(nomination.id),
+)
+
+
+@strawberry.type(description="Live changes of nominations")
+class NominationSubscription:
+    @strawberry.subscription(description="A partner's nominations as they change (arrival, promotion, "
+                                          "confirmation, decline, withdrawal, attendance, feedback). A partner "
+                                          "follows its own; a provider those to its activities; staff, Allies and "
+                                          "systems any. Each message is the nomination's latest state.")
+    async def nomination_changed(
+            self, info: strawberry.Info,
+            partner_iso: Annotated[strawberry.ID | None, strawberry.argument(
+                description="Only this partner's (ISO 3166 alpha-3); a partner's own when omitted")] = None,
+    ) -> AsyncGenerator[Nomination, None]:
+        caller = info.context.actor
+        READ_NOMINATIONS.require(caller)
+        wanted = str(partner_iso).strip().upper() if partner_iso else None
+        own = caller.partner_only
+        delivered: dict[str, int] = {}
+        async for nomination in until_expiry(caller, info.context.runtime.live.subscribe(NOMINATION_FEED.name)):
+            if (own and nomination.partner_iso != own) or (wanted and nomination.partner_iso != wanted):
+                continue
+            if caller.is_(Role.PROVIDER):
+                activity = await ActivityRepository(info.context.session).get(nomination.activity_id)
+                await info.context.between_messages()
+                if activity is None or provider_of(activity.pcm_ref) != caller.provider:
+                    continue
+            key = str(nomination.id)
+            if nomination.version < delivered.get(key, 0):
+                continue
+            delivered[key] = nomination.version
+            yield nomination  # a row, served as Nomination (shared/graphql/rows.py)
+            await info.context.between_messages()
+
+
+ActivityIds = Annotated[list[strawberry.ID] | None, strawberry.argument(
+    description="Only these activities; every activity the caller may see when omitted")]
+
+
+@strawberry.type(description="Live changes of the menu")
+class Subscription(NominationSubscription):
     @strawberry.subscription(description="Activities as they change (created, updated, published, withdrawn, "
                                          "archived, or one of their occurrences scheduled, changed or "
                                          "cancelled), only the given ids if any. Each message is the "
                                          "activity's latest state; rapid changes may coalesce into one message, "
                                          "and a message never carries an older version than one sent before.")
-    async def activity_changed(self, info: strawberry.Info,
-                               ids: list[strawberry.ID] | None = None) -> AsyncGenerator[Activity, None]:
+    async def activity_changed(self, info: strawberry.Info, ids: ActivityIds = None) -> AsyncGenerator[Activity, None]:
         # Checked as the stream starts: a bad id ends it with one coded error message, which a gateway
         # passes on as it is (an error before the stream would reach its client as an unexpected error).
         READ_MENU.require(info.context.actor)
@@ -71,3 +121,4 @@ async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGener
         # The subscription outlives many messages: nothing loaded for one is reused for the next,
         # and no connection is held while waiting.
         await info.context.between_messages()
+

@@ -8,6 +8,7 @@ import strawberry
 
 from programmes.domain import ProgrammeDetails
 from programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
+from programmes.schema import descriptions
 from programmes.schema.enums import (
     AssessmentRating,
     ObjectiveCategory,
@@ -18,11 +19,13 @@ from programmes.schema.enums import (
     ProgrammeType,
 )
 from shared.errors import BadUserInput
+from shared.graphql.descriptions import described
 from shared.ordering import Direction
 from shared.priority import Priority
 
 
-@strawberry.input
+@described(descriptions.PARTNER)
+@strawberry.input(description="A partner's flags and tools; only the fields given change")
 class PartnerFlagsInput:
     enhanced_opportunities: bool | None = strawberry.UNSET
     interoperability_platform: bool | None = strawberry.UNSET
@@ -32,7 +35,8 @@ class PartnerFlagsInput:
     tools: list[ProgrammeType] | None = strawberry.UNSET
 
 
-@strawberry.input
+@described(descriptions.PROGRAMME)
+@strawberry.input(description="A new programme; it starts as a DRAFT")
 class ProgrammeInput:
     partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
     type: ProgrammeType
@@ -46,6 +50,7 @@ class ProgrammeInput:
                                 period_start=self.period_start, period_end=self.period_end, summary=self.summary)
 
 
+@described(descriptions.PROGRAMME)
 @strawberry.input(description="Only the fields given change")
 class ProgrammeChanges:
     title: str | None = strawberry.UNSET
@@ -54,7 +59,8 @@ class ProgrammeChanges:
     period_end: date | None = strawberry.UNSET
 
 
-@strawberry.input
+@described(descriptions.FILTER)
+@strawberry.input(description="All given criteria must hold; a list matches any of its values")
 class ProgrammeFilter:
     partner_iso: strawberry.ID | None = None
     types: list[ProgrammeType] | None = None
@@ -70,6 +76,7 @@ class ProgrammeFilter:
                                  period_to=self.period_to)
 
 
+@described(descriptions.ORDER)
 @strawberry.input(description="Programmes, newest period first unless asked otherwise")
 class ProgrammeOrderBy:
     field: ProgrammeOrder = ProgrammeOrder.PERIOD_START
@@ -79,13 +86,15 @@ class ProgrammeOrderBy:
         return ProgrammeOrdering(self.field, self.direction, PROGRAMME_SORT)
 
 
+@described(descriptions.OBJECTIVE)
 @strawberry.input(description="Only the fields given change")
 class ObjectiveChanges:
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
 
 
-@strawberry.input
+@described(descriptions.OBJECTIVE)
+@strawberry.input(description="A new objective of a programme")
 class ObjectiveInput:
     category: ObjectiveCategory
     title: str
@@ -93,7 +102,8 @@ class ObjectiveInput:
     parent_id: strawberry.ID | None = None
 
 
-@strawberry.input
+@described(descriptions.PLANNED_ACTIVITY)
+@strawberry.input(description="A menu activity to plan: published and open to the partner")
 class PlannedActivityInput:
     activity_id: strawberry.ID
     year: int
@@ -104,21 +114,24 @@ class PlannedActivityInput:
                                   "received it yet, the answer says so (retryable) rather than refusing")
 
 
-@strawberry.input
+@described(descriptions.GOAL)
+@strawberry.input(description="A new PARP partnership goal")
 class PartnershipGoalInput:
     code: str
     text: str
     due_date: date | None = None
 
 
-@strawberry.input(name="ProgrammeAssessmentInput")
+@described(descriptions.ASSESSMENT)
+@strawberry.input(name="ProgrammeAssessmentInput", description="An assessment of a goal in one review cycle")
 class AssessmentInput:
     cycle: str = strawberry.field(description="The review cycle, e.g. 2026")
     rating: AssessmentRating
     comment: str | None = None
 
 
-@strawberry.input
+@described(descriptions.OCC_EVALUATION)
+@strawberry.input(description="A new OCC evaluation")
 class OccEvaluationInput:
     unit: str
     level: OccLevel

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from programmes.access import READ_PARTNERS, READ_PROGRAMMES
@@ -10,30 +12,37 @@ from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
 from programmes.schema.types import Partner, Programme, ProgrammeConnection
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
+from shared.graphql.arguments import After, First
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
 
-@strawberry.type
+@strawberry.type(description="Reading partners and their programmes")
 class Query:
     @strawberry.field(description="Partners by name, optionally of one framework")
-    async def partners(self, info: strawberry.Info, framework: Framework | None = None) -> list[Partner]:
+    async def partners(self, info: strawberry.Info, framework: Annotated[Framework | None, strawberry.argument(
+            description="Only partners of this framework; all when omitted")] = None) -> list[Partner]:
         READ_PARTNERS.require(info.context.actor)
         return list(await PartnerRepository(info.context.session).list(framework))
 
     @strawberry.field(description="One partner by ISO 3166 alpha-3 code")
-    async def partner(self, info: strawberry.Info, iso: strawberry.ID) -> Partner | None:
+    async def partner(self, info: strawberry.Info, iso: Annotated[strawberry.ID, strawberry.argument(
+            description="ISO 3166 alpha-3 code, e.g. GEO")]) -> Partner | None:
         READ_PARTNERS.require(info.context.actor)
         return await info.context.loaders.partner_by_iso.load(str(iso).strip().upper())
 
-    @strawberry.field
-    async def programme(self, info: strawberry.Info, id: strawberry.ID) -> Programme | None:
+    @strawberry.field(description="One programme by id; null if there is none the caller may see (a partner sees "
+                                  "its own)")
+    async def programme(self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The programme's id")]) -> Programme | None:
         return await info.context.loaders.programme_by_id.load(parse_id(id))
 
     @strawberry.field(description="Programmes by cursor pages, newest period first unless `orderBy` says otherwise")
-    async def programmes(self, info: strawberry.Info, filter: ProgrammeFilter | None = None,
-                         order_by: ProgrammeOrderBy | None = None, first: int | None = None,
-                         after: str | None = None) -> ProgrammeConnection:
+    async def programmes(self, info: strawberry.Info, filter: Annotated[ProgrammeFilter | None, strawberry.argument(
+                             description="Which programmes; all the caller may see when omitted")] = None,
+                         order_by: Annotated[ProgrammeOrderBy | None, strawberry.argument(
+                             description="The order; newest period first when omitted")] = None,
+                         first: First = None, after: After = None) -> ProgrammeConnection:
         READ_PROGRAMMES.require(info.context.actor)
         criteria = (filter or ProgrammeFilter()).criteria()
         if criteria.partner_iso and await info.context.loaders.partner_by_iso.load(criteria.partner_iso) is None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from programmes import models
 from programmes.access import PARTNER_FLAGS, sees_partner
 from programmes.repository import NEWEST_FIRST
+from programmes.schema import descriptions
 from programmes.schema.enums import (
     AssessmentRating,
     ObjectiveCategory,
@@ -20,6 +21,8 @@ from programmes.schema.enums import (
     ProgrammeType,
 )
 from shared.frameworks import Framework
+from shared.graphql.arguments import After, First
+from shared.graphql.descriptions import described
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
@@ -39,6 +42,7 @@ def own_flag(attribute: str) -> Any:
     return resolve
 
 
+@described(descriptions.PARTNER)
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
 class Partner:
     is_type_of = served_from(models.Partner)
@@ -65,8 +69,8 @@ class Partner:
     version: int
 
     @strawberry.field(description="Its programmes, newest period first")
-    async def programmes(self, info: strawberry.Info, first: int | None = None,
-                         after: str | None = None) -> Connection[Programme]:
+    async def programmes(self, info: strawberry.Info, first: First = None,
+                         after: After = None) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Partner.programmes")
         loaders = info.context.loaders
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
@@ -80,11 +84,11 @@ class Partner:
 
 @strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
 class Activity:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The activity's id")
 
     @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages")
-    async def planned_by(self, info: strawberry.Info, first: int | None = None,
-                         after: str | None = None) -> Connection[Programme]:
+    async def planned_by(self, info: strawberry.Info, first: First = None,
+                         after: After = None) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Activity.plannedBy")
         activity_id = parse_id(self.id)
         loaders = info.context.loaders
@@ -96,6 +100,7 @@ class Activity:
         return cls(id=representation["id"])
 
 
+@described(descriptions.TRANSITION)
 @strawberry.type(description="One step of a programme's lifecycle")
 class ProgrammeTransition:
     from_status: ProgrammeStatus | None
@@ -105,6 +110,17 @@ class ProgrammeTransition:
     at: datetime
 
 
+@strawberry.type(description="One step of a planned activity's lifecycle")
+class PlannedActivityTransition:
+    from_status: PlannedActivityStatus | None = strawberry.field(description="The status before; null when planned")
+    to_status: PlannedActivityStatus = strawberry.field(description="The status after")
+    actor: str = strawberry.field(description="Who took the step: the token's subject and role, or whoever caused "
+                                              "the event programmes applied (an attendance, a withdrawal)")
+    note: str | None = strawberry.field(description="Why: the occurrence attended, the flag's reason")
+    at: datetime = strawberry.field(description="When")
+
+
+@described(descriptions.OBJECTIVE)
 @strawberry.type(description="An IPAP chapter objective, or an ITPP strategic objective or partnership goal")
 class Objective:
     id: strawberry.ID
@@ -115,6 +131,7 @@ class Objective:
     version: int
 
 
+@described(descriptions.PLANNED_ACTIVITY)
 @strawberry.type(description="A programme's choice of a menu activity")
 class PlannedActivity:
     id: strawberry.ID
@@ -124,13 +141,21 @@ class PlannedActivity:
     flag_reason: str | None = strawberry.field(description="Why it was flagged, e.g. the menu withdrew it")
     objective_id: strawberry.ID | None
     activity_id: strawberry.ID
+    occurrence_id: strawberry.ID | None = strawberry.field(
+        description="The menu occurrence the partner's participants attended, which made it DONE; null until then "
+                    "(and for a line marked done by hand)")
 
     @strawberry.field(description="The menu's activity, resolved by the menu subgraph (null when the caller may "
                                    "not see it)")
     def activity(self) -> Activity | None:
         return Activity(id=strawberry.ID(str(self.activity_id)))
 
+    @strawberry.field(description="Every step of its lifecycle, oldest first: who, when, and why")
+    async def history(self, info: strawberry.Info) -> list[PlannedActivityTransition]:
+        return await info.context.loaders.planned_history.load(self.id)
 
+
+@described(descriptions.ASSESSMENT)
 @strawberry.type(name="ProgrammeAssessment", description="How far a PARP partnership goal was met in a review cycle")
 class Assessment:
     id: strawberry.ID
@@ -140,6 +165,7 @@ class Assessment:
     created_at: datetime
 
 
+@described(descriptions.GOAL)
 @strawberry.type(description="A PARP partnership goal")
 class PartnershipGoal:
     id: strawberry.ID
@@ -147,11 +173,12 @@ class PartnershipGoal:
     text: str
     due_date: date | None
 
-    @strawberry.field
+    @strawberry.field(description="Its assessments, one per review cycle")
     async def assessments(self, info: strawberry.Info) -> list[Assessment]:
         return await info.context.loaders.assessments.load(self.id)
 
 
+@described(descriptions.OCC_EVALUATION)
 @strawberry.type(description="An OCC evaluation of a declared unit")
 class OccEvaluation:
     id: strawberry.ID
@@ -162,6 +189,7 @@ class OccEvaluation:
     remarks: str | None
 
 
+@described(descriptions.PROGRAMME)
 @strawberry.federation.type(keys=["id"], description="A partner's programme with the Alliance")
 class Programme:
     is_type_of = served_from(models.Programme)
@@ -177,7 +205,7 @@ class Programme:
     updated_at: datetime
     version: int
 
-    @strawberry.field
+    @strawberry.field(description="The partner whose programme it is")
     async def partner(self, info: strawberry.Info) -> Partner:
         return await info.context.loaders.partner_by_iso.load(self.partner_iso)  # type: ignore[attr-defined]
 
@@ -185,13 +213,14 @@ class Programme:
     async def history(self, info: strawberry.Info) -> list[ProgrammeTransition]:
         return await info.context.loaders.history.load(self.id)
 
-    @strawberry.field
+    @strawberry.field(description="Its objectives, oldest first")
     async def objectives(self, info: strawberry.Info) -> list[Objective]:
         return await info.context.loaders.objectives.load(self.id)
 
-    @strawberry.field
-    async def planned_activities(self, info: strawberry.Info,
-                                 statuses: list[PlannedActivityStatus] | None = None) -> list[PlannedActivity]:
+    @strawberry.field(description="The menu activities it plans, by year")
+    async def planned_activities(self, info: strawberry.Info, statuses: Annotated[
+            list[PlannedActivityStatus] | None, strawberry.argument(
+                description="Only those in any of these statuses; all when omitted")] = None) -> list[PlannedActivity]:
         found = await info.context.loaders.planned_activities.load(self.id)
         return [p for p in found if not statuses or p.status in statuses]
 
@@ -199,7 +228,7 @@ class Programme:
     async def partnership_goals(self, info: strawberry.Info) -> list[PartnershipGoal]:
         return await info.context.loaders.goals.load(self.id)
 
-    @strawberry.field
+    @strawberry.field(description="OCC evaluations of its declared units")
     async def occ_evaluations(self, info: strawberry.Info) -> list[OccEvaluation]:
         return await info.context.loaders.occ_evaluations.load(self.id)
 
@@ -211,36 +240,42 @@ class Programme:
 ProgrammeConnection = Connection[Programme]
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="An objective and the programme it changed (at its new version)")
 class ObjectivePayload:
     objective: Objective
     programme: Programme
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A planned activity and the programme it changed (at its new version)")
 class PlannedActivityPayload:
     planned_activity: PlannedActivity
     programme: Programme
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="A PARP partnership goal and the programme it changed (at its new version)")
 class PartnershipGoalPayload:
     goal: PartnershipGoal
     programme: Programme
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="An assessment of a PARP goal and the programme it changed (at its new version)")
 class ProgrammeAssessmentPayload:
     assessment: Assessment
     programme: Programme
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="An OCC evaluation and the programme it changed (at its new version)")
 class OccEvaluationPayload:
     evaluation: OccEvaluation
     programme: Programme
 
 
+@described(descriptions.PAYLOAD)
 @strawberry.type(description="What was removed from a programme, and the programme at its new version")
 class ProgrammeContentRemovedPayload:
     removed_id: strawberry.ID
