@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from shared.testing.harness import ServiceHarness
+from shared.testing.harness import ServiceHarness, count_statements
 
 NOMINATION = "id status statusReason arrival partnerIso participantId version"
 NOMINATE = ("mutation($o: ID!, $p: ParticipantInput!, $iso: ID) { nominateParticipant(occurrenceId: $o, "
@@ -215,3 +215,20 @@ async def test_a_partner_follows_its_own_nominations_live(menu: ServiceHarness, 
     await asyncio.wait_for(collector, 20)
     assert {change["partnerIso"] for change in seen} == {"GEO"}
     assert (seen[-1]["id"], seen[-1]["participant"]["name"]) == (second["id"], "Nino Second")
+
+
+async def test_occurrences_seats_feedback_and_nominations_of_many_activities_cost_constant_statements(
+        menu: ServiceHarness, create_activity, schedule) -> None:
+    occurrences = [await open_occurrence(menu, create_activity, schedule, seats=3) for _ in range(4)]
+    for occurrence in occurrences:
+        for _ in range(2):
+            await nominate(menu, occurrence["id"])
+    fields = ("occurrences { edges { node { seats { taken waitlisted } feedback { reports } "
+              "nominations(first: 5) { totalCount edges { node { status participant { name } } } } } } }")
+    query = "query { " + " ".join(f'a{n}: activity(id: "{o["activityId"]}") {{ {fields} }}'
+                                  for n, o in enumerate(occurrences)) + " }"
+    with count_statements(menu.runtime.engine) as sql:
+        result = (await menu.graphql(query)).ok()
+    assert all(r["occurrences"]["edges"][0]["node"]["seats"] == {"taken": 2, "waitlisted": 0} for r in result.values())
+    # activities, occurrence pages, seats, feedback, nomination pages, their counts, participants
+    assert sql.count == 7

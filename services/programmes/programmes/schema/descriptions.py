@@ -17,8 +17,8 @@ PARTNER = {
     "interoperability_platform": "Member of the Interoperability Platform",
     "dcb": "Receives Defence Capacity Building support",
     "deep": "Takes part in the Defence Education Enhancement Programme",
-    "ipap_since": "Year its first IPAP started; null if it has none",
-    "tools": "Partnership tools it takes part in",
+    "ipap_since": "Year its first IPAP started, 1994 to 2100; null if it has none",
+    "tools": "Partnership tools it takes part in; a programme of IPAP, PARP, OCC or DEEP needs its tool here",
 }
 
 PROGRAMME = {
@@ -27,61 +27,65 @@ PROGRAMME = {
     "partner_iso": "The partner, ISO 3166 alpha-3",
     "type": "The partnership tool",
     "title": "Title, at most 200 characters",
-    "summary": "What it aims at; null when none is given",
-    "period_start": "First day of its period",
-    "period_end": "Last day of its period (IPCP and IPAP run two years)",
+    "summary": "What it aims at, at most 5,000 characters; null when none is given",
+    "period_start": "First day of its period, 1 January 1994 or later",
+    "period_end": "Last day of its period: not before its start, at most ten years after it and not after 2100; "
+                  "an IPCP or IPAP runs exactly two years (it ends the day before the second anniversary of its "
+                  "start)",
     "status": "Where it is in its lifecycle",
 }
 
 TRANSITION = {
     "from_status": "The status before; null when it was created",
     "to_status": "The status after",
-    "actor": "Who took the step: the token's subject and role, or the seed",
-    "note": "Why, when a reason or note was given",
+    "actor": "Who took the step, as \"subject (role)\" from the caller's token, or the seed",
+    "note": "The note or withdrawal reason given with the step; on creation the revision created, on a "
+            "supersession the revision that replaced it; null when none was given",
     "at": "When",
 }
 
 OBJECTIVE = {
     "id": "The objective's id",
-    "category": "Its IPAP chapter, or its place in an ITPP",
-    "title": "Title, at most 200 characters",
-    "description": "More detail; null when none is given",
-    "parent_id": "The objective it sits under (an ITPP partnership goal under its strategic objective); null at "
-                 "the top",
-    "version": "Optimistic-concurrency version",
+    "category": "Where it sits: its IPAP chapter, its ITPP level, or GENERAL",
+    "title": "Title, at most 300 characters",
+    "description": "More detail, at most 5,000 characters; null when none is given",
+    "parent_id": "The objective of the same programme it sits under (an ITPP partnership goal under its "
+                 "strategic objective); null at the top",
+    "version": "Counts the objective's own changes; a change to it is checked against its programme's version "
+               "(expectedVersion), not this one",
 }
 
 PLANNED_ACTIVITY = {
     "id": "The planned activity's id",
-    "activity_id": "The menu activity chosen",
-    "year": "The year it is planned for, within the programme's period",
+    "activity_id": "The menu activity chosen (its id in the menu)",
+    "year": "The year it is planned for, e.g. 2026: within the programme's period",
     "priority": "How much it matters to the partner",
     "status": "Where it is in its lifecycle",
-    "objective_id": "The objective it serves; null when none",
+    "objective_id": "The objective of the same programme it serves; null when none",
 }
 
 GOAL = {
     "id": "The goal's id",
-    "code": "Its code, e.g. G 0001",
-    "text": "What the partner commits to",
-    "due_date": "When it is due; null when open-ended",
+    "code": "Its code, unique within the programme, e.g. G 0001 or LOG 1.2 (kept in capitals)",
+    "text": "What the partner commits to, at most 5,000 characters",
+    "due_date": "When it is due, within the programme's period; null when open-ended",
 }
 
 ASSESSMENT = {
     "id": "The assessment's id",
-    "cycle": "The review cycle, e.g. 2026",
+    "cycle": "The review cycle: a year or a span of years, e.g. 2026 or 2025-2026",
     "rating": "How far the goal was met",
-    "comment": "The assessors' remarks; null when none",
+    "comment": "The assessors' remarks, at most 5,000 characters; null when none",
     "created_at": "When it was recorded",
 }
 
 OCC_EVALUATION = {
     "id": "The evaluation's id",
-    "unit": "The declared unit evaluated, e.g. Light infantry company",
+    "unit": "The declared unit evaluated, e.g. Light infantry company (at most 300 characters)",
     "level": "The evaluation level",
     "result": "What it found",
-    "evaluated_on": "When it took place (not in the future)",
-    "remarks": "The evaluators' remarks; null when none",
+    "evaluated_on": "The day it took place; not in the future",
+    "remarks": "The evaluators' remarks, at most 5,000 characters; null when none",
 }
 
 PAYLOAD = {
@@ -95,7 +99,8 @@ PAYLOAD = {
 }
 
 FILTER = {
-    "partner_iso": "Programmes of this partner (ISO 3166 alpha-3)",
+    "partner_iso": "Programmes of this partner (ISO 3166 alpha-3); a partner that does not exist is refused "
+                   "(BAD_USER_INPUT)",
     "types": "Programmes of any of these tools",
     "statuses": "Programmes in any of these statuses",
 }

@@ -12,30 +12,36 @@ from programmes.domain import (
 from programmes.repository import ProgrammeOrder
 from shared.graphql.enums import described_enum
 
-described_enum(ProgrammeType, "The partnership tool a programme belongs to", {
-    "IPCP": "Individual Partnership and Cooperation Programme (two years)",
-    "IPAP": "Individual Partnership Action Plan (two years; by invitation of the North Atlantic Council)",
-    "ITPP": "Individually Tailored Partnership Programme",
-    "PARP": "Planning and Review Process (for partners that joined it)",
-    "OCC": "Operational Capabilities Concept evaluation and feedback (for partners that joined it)",
-    "DEEP": "Defence Education Enhancement Programme",
+described_enum(ProgrammeType, "The partnership tool a programme belongs to (also the tools a partner takes part in)", {
+    "IPCP": "Individual Partnership and Cooperation Programme; runs exactly two years",
+    "IPAP": "Individual Partnership Action Plan; runs exactly two years; only for a partner the North Atlantic "
+            "Council invited (IPAP among its tools)",
+    "ITPP": "Individually Tailored Partnership Programme: strategic objectives with partnership goals under them",
+    "PARP": "Planning and Review Process: partnership goals assessed each review cycle; only for a partner that "
+            "joined it (PARP among its tools)",
+    "OCC": "Operational Capabilities Concept evaluation and feedback of declared units; only for a partner that "
+           "joined it (OCC among its tools)",
+    "DEEP": "Defence Education Enhancement Programme; only for a partner that takes part (DEEP among its tools)",
     "PDP": "Professional Development Programme",
     "PAP_DIB": "Partnership Action Plan on Defence Institution Building",
     "BI": "Building Integrity",
-    "OTHER": "Any other programme",
+    "OTHER": "Any other programme; unlike the other tools, a partner may prepare several at a time",
 })
 described_enum(ProgrammeStatus, "DRAFT -> SUBMITTED -> IN_NEGOTIATION -> APPROVED -> IMPLEMENTING -> COMPLETED; "
-                                "WITHDRAWN before approval; SUPERSEDED by a newer revision", {
-    "DRAFT": "Being prepared by the partner (or staff); its content can change",
-    "SUBMITTED": "Submitted by the partner to NATO; content can still change",
-    "IN_NEGOTIATION": "Being negotiated with NATO staff; content can still change",
-    "APPROVED": "Approved by the North Atlantic Council",
-    "IMPLEMENTING": "Being carried out",
-    "COMPLETED": "Its period ended and it was completed",
-    "WITHDRAWN": "Withdrawn before approval (with a reason)",
-    "SUPERSEDED": "Replaced by a newer approved revision of the same partner and type",
+                                "WITHDRAWN from DRAFT, SUBMITTED or IN_NEGOTIATION; SUPERSEDED from APPROVED or "
+                                "IMPLEMENTING when a newer revision is approved", {
+    "DRAFT": "Being prepared by the partner (or staff); its details can change",
+    "SUBMITTED": "Submitted to NATO; its details can still change",
+    "IN_NEGOTIATION": "Being negotiated with NATO staff; its details can still change",
+    "APPROVED": "Approved by the North Atlantic Council; its details are fixed, its objectives and plans can still "
+                "change",
+    "IMPLEMENTING": "Being carried out; its objectives and plans can still change",
+    "COMPLETED": "Carried out and closed by staff; final, nothing in it changes any more",
+    "WITHDRAWN": "Withdrawn before approval, with a reason; final",
+    "SUPERSEDED": "Replaced by a newer approved revision of the same partner and type; final",
 })
-described_enum(ObjectiveCategory, "IPAP chapter, or ITPP strategic objective / partnership goal", {
+described_enum(ObjectiveCategory, "Where an objective sits: an IPAP chapter, an ITPP level, or GENERAL. An IPAP takes "
+                                  "only its six chapters, an ITPP only its two levels; other programmes take any", {
     "POLITICAL_AND_SECURITY": "IPAP chapter: political and security issues",
     "DEFENCE_AND_MILITARY": "IPAP chapter: defence, security and military issues",
     "PUBLIC_DIPLOMACY": "IPAP chapter: public diplomacy",
@@ -43,29 +49,33 @@ described_enum(ObjectiveCategory, "IPAP chapter, or ITPP strategic objective / p
     "CIVIL_EMERGENCY_PLANNING": "IPAP chapter: civil emergency planning",
     "ADMINISTRATIVE_PROTECTIVE_SECURITY_RESOURCES": "IPAP chapter: administrative, protective security and "
                                                     "resource issues",
-    "STRATEGIC_OBJECTIVE": "ITPP: a strategic objective (partnership goals sit under it)",
-    "PARTNERSHIP_GOAL": "ITPP: a partnership goal under a strategic objective",
-    "GENERAL": "Any other objective",
+    "STRATEGIC_OBJECTIVE": "ITPP: a strategic objective, at the top (no parent); partnership goals sit under it",
+    "PARTNERSHIP_GOAL": "ITPP: a partnership goal, under a strategic objective (its parentId); not a PARP "
+                        "PartnershipGoal",
+    "GENERAL": "Any other objective, in a programme that is neither an IPAP nor an ITPP",
 })
-described_enum(PlannedActivityStatus, "PLANNED -> CONFIRMED -> DONE; FLAGGED when the menu withdraws the activity", {
-    "PLANNED": "Chosen for the year",
+described_enum(PlannedActivityStatus, "PLANNED -> CONFIRMED -> DONE; FLAGGED (from PLANNED or CONFIRMED) when the "
+                                      "menu withdraws the activity", {
+    "PLANNED": "Chosen for the year, not yet confirmed",
     "CONFIRMED": "Confirmed by NATO staff",
-    "DONE": "Done: the partner's participants attended an occurrence (occurrenceId), or staff marked it done",
+    "DONE": "Done: the partner's participants attended an occurrence (occurrenceId), or staff marked it done; "
+            "final, and it stays in the record (it cannot be removed)",
     "FLAGGED": "The menu withdrew the activity (flagReason says why); final",
 })
 described_enum(AssessmentRating, "How far a PARP partnership goal was met in a review cycle", {
-    "MET": "Met", "PARTIALLY_MET": "Partly met", "NOT_MET": "Not met", "NOT_ASSESSED": "Not assessed in this cycle",
+    "MET": "The goal was met", "PARTIALLY_MET": "The goal was partly met", "NOT_MET": "The goal was not met",
+    "NOT_ASSESSED": "The goal was not assessed in this cycle",
 }, name="ProgrammeAssessmentRating")
 described_enum(OccLevel, "OCC evaluation level: self (SEL) or NATO (NEL) evaluation, level 1 or 2", {
     "SEL1": "Self-evaluation, level 1", "NEL1": "NATO evaluation, level 1",
     "SEL2": "Self-evaluation, level 2", "NEL2": "NATO evaluation, level 2",
 })
-described_enum(OccResult, "What an OCC evaluation found", {
-    "INTEROPERABLE": "The unit is interoperable at that level", "PARTIALLY": "Partly interoperable",
-    "NOT_INTEROPERABLE": "Not interoperable", "NOT_EVALUATED": "Not evaluated",
+described_enum(OccResult, "What an OCC evaluation found about the unit", {
+    "INTEROPERABLE": "The unit is interoperable at that level", "PARTIALLY": "The unit is partly interoperable",
+    "NOT_INTEROPERABLE": "The unit is not interoperable", "NOT_EVALUATED": "No finding: the unit was not evaluated",
 })
-described_enum(ProgrammeOrder, "What programmes are sorted by", {
-    "PERIOD_START": "Start of the period", "UPDATED_AT": "When it last changed",
+described_enum(ProgrammeOrder, "What programmes are sorted by; programmes that tie keep a stable order (by id)", {
+    "PERIOD_START": "The first day of the period", "UPDATED_AT": "When it last changed",
 }, name="ProgrammeOrderField")
 
 __all__ = ["AssessmentRating", "ObjectiveCategory", "OccLevel", "OccResult", "PlannedActivityStatus",

@@ -25,20 +25,24 @@ from shared.priority import Priority
 
 
 @described(descriptions.PARTNER)
-@strawberry.input(description="A partner's flags and tools; only the fields given change")
+@strawberry.input(description="A partner's flags and tools; only the fields given change. ipapSince may be null "
+                              "(to clear it), the others may not")
 class PartnerFlagsInput:
     enhanced_opportunities: bool | None = strawberry.UNSET
     interoperability_platform: bool | None = strawberry.UNSET
     dcb: bool | None = strawberry.UNSET
     deep: bool | None = strawberry.UNSET
     ipap_since: int | None = strawberry.UNSET
-    tools: list[ProgrammeType] | None = strawberry.UNSET
+    tools: list[ProgrammeType] | None = strawberry.field(
+        default=strawberry.UNSET, description="The tools it takes part in, replacing the whole list (duplicates "
+                                              "dropped); a programme of IPAP, PARP, OCC or DEEP needs its tool here")
 
 
 @described(descriptions.PROGRAMME)
 @strawberry.input(description="A new programme; it starts as a DRAFT")
 class ProgrammeInput:
-    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
+    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3; a partner's account "
+                                                              "gives its own")
     type: ProgrammeType
     title: str
     period_start: date
@@ -51,7 +55,7 @@ class ProgrammeInput:
 
 
 @described(descriptions.PROGRAMME)
-@strawberry.input(description="Only the fields given change")
+@strawberry.input(description="Only the fields given change; summary may be null (to clear it), the others may not")
 class ProgrammeChanges:
     title: str | None = strawberry.UNSET
     summary: str | None = strawberry.UNSET
@@ -65,8 +69,12 @@ class ProgrammeFilter:
     partner_iso: strawberry.ID | None = None
     types: list[ProgrammeType] | None = None
     statuses: list[ProgrammeStatus] | None = None
-    period_from: date | None = strawberry.field(default=None, description="Programmes running on or after")
-    period_to: date | None = strawberry.field(default=None, description="Programmes running on or before")
+    period_from: date | None = strawberry.field(default=None, description="Programmes whose period ends on or after "
+                                                                          "this day")
+    period_to: date | None = strawberry.field(default=None, description="Programmes whose period starts on or before "
+                                                                        "this day; with periodFrom, those running at "
+                                                                        "some time between the two (periodTo may "
+                                                                        "not be before periodFrom)")
 
     def criteria(self) -> ProgrammeCriteria:
         if self.period_from and self.period_to and self.period_to < self.period_from:
@@ -87,7 +95,7 @@ class ProgrammeOrderBy:
 
 
 @described(descriptions.OBJECTIVE)
-@strawberry.input(description="Only the fields given change")
+@strawberry.input(description="Only the fields given change; description may be null (to clear it), title may not")
 class ObjectiveChanges:
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
@@ -103,7 +111,8 @@ class ObjectiveInput:
 
 
 @described(descriptions.PLANNED_ACTIVITY)
-@strawberry.input(description="A menu activity to plan: published and open to the partner")
+@strawberry.input(description="A menu activity to plan: published on the menu and open to the partner (its "
+                              "framework, or the partner by name)")
 class PlannedActivityInput:
     activity_id: strawberry.ID
     year: int
@@ -125,13 +134,14 @@ class PartnershipGoalInput:
 @described(descriptions.ASSESSMENT)
 @strawberry.input(name="ProgrammeAssessmentInput", description="An assessment of a goal in one review cycle")
 class AssessmentInput:
-    cycle: str = strawberry.field(description="The review cycle, e.g. 2026")
+    cycle: str = strawberry.field(description="The review cycle: a year or a span of years, e.g. 2026 or "
+                                              "2025-2026; a goal is assessed once per cycle")
     rating: AssessmentRating
     comment: str | None = None
 
 
 @described(descriptions.OCC_EVALUATION)
-@strawberry.input(description="A new OCC evaluation")
+@strawberry.input(description="A new OCC evaluation of a declared unit")
 class OccEvaluationInput:
     unit: str
     level: OccLevel

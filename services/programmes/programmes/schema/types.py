@@ -29,6 +29,10 @@ from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 from shared.priority import Priority
 
+# Every flag and tool field: a partner's account reads its own partner's only.
+NOT_YOURS = "; null when a partner's account reads another partner"
+OR_NOT_YOURS = ", or when a partner's account reads another partner"
+
 
 def own_flag(attribute: str) -> Any:
     """A resolver for a field only the partner itself (or a role that sees every partner) reads."""
@@ -46,29 +50,38 @@ def own_flag(attribute: str) -> Any:
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
 class Partner:
     is_type_of = served_from(models.Partner)
-    iso: strawberry.ID = strawberry.field(description="ISO 3166 alpha-3")
+    iso: strawberry.ID = strawberry.field(description="Its ISO 3166 alpha-3 country code, e.g. GEO; the key")
     name: str
     framework: Framework
     # A partner's flags and tools are its own and the Alliance's to read: another partner gets null.
-    suspended: bool | None = strawberry.field(description="Cooperation is suspended", resolver=own_flag("suspended"))
-    suspension_reason: str | None = strawberry.field(resolver=own_flag("suspension_reason"))
-    enhanced_opportunities: bool | None = strawberry.field(description="Enhanced Opportunities Partner",
+    suspended: bool | None = strawberry.field(
+        description="Cooperation is suspended: its programmes cannot be submitted" + NOT_YOURS,
+        resolver=own_flag("suspended"))
+    suspension_reason: str | None = strawberry.field(
+        description="Why cooperation is suspended; null when it is not" + OR_NOT_YOURS,
+        resolver=own_flag("suspension_reason"))
+    enhanced_opportunities: bool | None = strawberry.field(description="Enhanced Opportunities Partner" + NOT_YOURS,
                                                            resolver=own_flag("enhanced_opportunities"))
-    interoperability_platform: bool | None = strawberry.field(description="Member of the Interoperability Platform",
-                                                              resolver=own_flag("interoperability_platform"))
-    ipap_since: int | None = strawberry.field(description="Year its first IPAP started",
-                                              resolver=own_flag("ipap_since"))
-    dcb: bool | None = strawberry.field(description="Receives Defence Capacity Building support",
+    interoperability_platform: bool | None = strawberry.field(
+        description="Member of the Interoperability Platform" + NOT_YOURS,
+        resolver=own_flag("interoperability_platform"))
+    ipap_since: int | None = strawberry.field(description="Year its first IPAP started; null if it has none"
+                                                          + OR_NOT_YOURS, resolver=own_flag("ipap_since"))
+    dcb: bool | None = strawberry.field(description="Receives Defence Capacity Building support" + NOT_YOURS,
                                         resolver=own_flag("dcb"))
-    deep: bool | None = strawberry.field(description="Takes part in the Defence Education Enhancement Programme",
-                                         resolver=own_flag("deep"))
-    tools: list[ProgrammeType] | None = strawberry.field(description="Partnership tools it takes part in",
-                                                         resolver=own_flag("tools"))
+    deep: bool | None = strawberry.field(
+        description="Takes part in the Defence Education Enhancement Programme" + NOT_YOURS,
+        resolver=own_flag("deep"))
+    tools: list[ProgrammeType] | None = strawberry.field(
+        description="Partnership tools it takes part in; a programme of IPAP, PARP, OCC or DEEP needs its tool "
+                    "here" + NOT_YOURS, resolver=own_flag("tools"))
     created_at: datetime
     updated_at: datetime
     version: int
 
-    @strawberry.field(description="Its programmes, newest period first")
+    @strawberry.field(description="Its programmes, newest period first, by cursor pages. A partner's account sees "
+                                   "its own only (another partner's list is empty); a provider's may not read "
+                                   "programmes (FORBIDDEN)")
     async def programmes(self, info: strawberry.Info, first: First = None,
                          after: After = None) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Partner.programmes")
@@ -86,7 +99,9 @@ class Partner:
 class Activity:
     id: strawberry.ID = strawberry.field(description="The activity's id")
 
-    @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages")
+    @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages; a "
+                                   "partner's account sees its own only, a provider's may not read programmes "
+                                   "(FORBIDDEN)")
     async def planned_by(self, info: strawberry.Info, first: First = None,
                          after: After = None) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Activity.plannedBy")
@@ -116,12 +131,15 @@ class PlannedActivityTransition:
     to_status: PlannedActivityStatus = strawberry.field(description="The status after")
     actor: str = strawberry.field(description="Who took the step: the token's subject and role, or whoever caused "
                                               "the event programmes applied (an attendance, a withdrawal)")
-    note: str | None = strawberry.field(description="Why: the occurrence attended, the flag's reason")
+    note: str | None = strawberry.field(description="Why, for a step programmes took on its own: the occurrence "
+                                                    "attended, or the menu's withdrawal and its reason; null for a "
+                                                    "step a caller took")
     at: datetime = strawberry.field(description="When")
 
 
 @described(descriptions.OBJECTIVE)
-@strawberry.type(description="An IPAP chapter objective, or an ITPP strategic objective or partnership goal")
+@strawberry.type(description="An objective of a programme: in an IPAP chapter, an ITPP strategic objective or "
+                             "partnership goal, or a general one; parentId makes them a tree")
 class Objective:
     id: strawberry.ID
     category: ObjectiveCategory
@@ -132,13 +150,14 @@ class Objective:
 
 
 @described(descriptions.PLANNED_ACTIVITY)
-@strawberry.type(description="A programme's choice of a menu activity")
+@strawberry.type(description="A programme's choice of a menu activity for one year")
 class PlannedActivity:
     id: strawberry.ID
     year: int
     priority: Priority
     status: PlannedActivityStatus
-    flag_reason: str | None = strawberry.field(description="Why it was flagged, e.g. the menu withdrew it")
+    flag_reason: str | None = strawberry.field(description="Why it was FLAGGED: the menu withdrew the activity, "
+                                                           "with the menu's reason; null otherwise")
     objective_id: strawberry.ID | None
     activity_id: strawberry.ID
     occurrence_id: strawberry.ID | None = strawberry.field(
@@ -173,7 +192,7 @@ class PartnershipGoal:
     text: str
     due_date: date | None
 
-    @strawberry.field(description="Its assessments, one per review cycle")
+    @strawberry.field(description="Its assessments, at most one per review cycle, by cycle")
     async def assessments(self, info: strawberry.Info) -> list[Assessment]:
         return await info.context.loaders.assessments.load(self.id)
 
@@ -199,7 +218,8 @@ class Programme:
     summary: str | None
     period_start: date
     period_end: date
-    revision: int = strawberry.field(description="The edition of this partner's programme of this type")
+    revision: int = strawberry.field(description="The edition of the partner's programme of this type: 1 for the "
+                                                 "first, then counting up (not the same as version)")
     status: ProgrammeStatus
     created_at: datetime
     updated_at: datetime
@@ -209,26 +229,28 @@ class Programme:
     async def partner(self, info: strawberry.Info) -> Partner:
         return await info.context.loaders.partner_by_iso.load(self.partner_iso)  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Every status change: who, when, why")
+    @strawberry.field(description="Every step of its lifecycle, oldest first, its creation included: who, when, "
+                                   "why")
     async def history(self, info: strawberry.Info) -> list[ProgrammeTransition]:
         return await info.context.loaders.history.load(self.id)
 
-    @strawberry.field(description="Its objectives, oldest first")
+    @strawberry.field(description="Its objectives, oldest first, as one flat list (parentId gives the tree)")
     async def objectives(self, info: strawberry.Info) -> list[Objective]:
         return await info.context.loaders.objectives.load(self.id)
 
-    @strawberry.field(description="The menu activities it plans, by year")
+    @strawberry.field(description="The menu activities it plans, by year, then in the order they were planned")
     async def planned_activities(self, info: strawberry.Info, statuses: Annotated[
             list[PlannedActivityStatus] | None, strawberry.argument(
                 description="Only those in any of these statuses; all when omitted")] = None) -> list[PlannedActivity]:
         found = await info.context.loaders.planned_activities.load(self.id)
         return [p for p in found if not statuses or p.status in statuses]
 
-    @strawberry.field(description="PARP partnership goals")
+    @strawberry.field(description="Its PARP partnership goals, by code; empty unless it is a PARP")
     async def partnership_goals(self, info: strawberry.Info) -> list[PartnershipGoal]:
         return await info.context.loaders.goals.load(self.id)
 
-    @strawberry.field(description="OCC evaluations of its declared units")
+    @strawberry.field(description="OCC evaluations of its declared units, oldest first; empty unless it is an OCC "
+                                   "programme")
     async def occ_evaluations(self, info: strawberry.Info) -> list[OccEvaluation]:
         return await info.context.loaders.occ_evaluations.load(self.id)
 
