@@ -263,6 +263,8 @@ def test_every_workload_runs_hardened_with_pinned_images_resources_and_probes() 
     budgets = {d["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"] for d in documents
                if d["kind"] == "PodDisruptionBudget"}
     assert deployments == budgets == {"gateway", *SERVICES}
+    policies = [d["spec"] for d in documents if d["kind"] == "NetworkPolicy"]
+    assert {"podSelector": {}, "policyTypes": ["Ingress"]} in policies  # deny by default; each workload opens its own
 
 
 def test_images_run_as_numeric_users_with_health_checks_on_supported_bases() -> None:

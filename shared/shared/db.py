@@ -44,7 +44,9 @@ def create_engine(url: str, statement_ms: int | None = None, **kwargs: Any) -> A
     age (SQLAlchemy invalidates the pool on a disconnect), and `pool_recycle` retires old ones."""
     if statement_ms is not None:
         kwargs.setdefault("connect_args", {"server_settings": {"statement_timeout": str(statement_ms)}})
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_recycle=1800, **kwargs)
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 10)
+    return create_async_engine(url, pool_recycle=1800, **kwargs)
 
 
 class SerialSession(AsyncSession):

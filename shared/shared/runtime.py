@@ -42,6 +42,9 @@ class ServiceRuntime:
     consumers: Mapping[str, Handlers] = field(default_factory=dict)
     live_feeds: Sequence[LiveFeed[Any]] = ()
     engine: AsyncEngine = field(init=False)
+    # Probes and /status ask the database on a connection of their own: a busy request pool must not make a
+    # replica look unready (every replica would go at once).
+    probe_engine: AsyncEngine = field(init=False)
     sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
     outbox: OutboxWriter = field(init=False)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list, init=False)
@@ -50,6 +53,8 @@ class ServiceRuntime:
 
     def __post_init__(self) -> None:
         self.engine = create_engine(self.settings.database_url, statement_ms=STATEMENT_MILLISECONDS)
+        self.probe_engine = create_engine(self.settings.database_url, statement_ms=1000, pool_size=1,
+                                          max_overflow=0)
         self.reads = ReadPool(asyncpg_dsn(self.settings.database_url), STATEMENT_MILLISECONDS)
         self.sessionmaker = create_sessionmaker(self.engine, self.reads)
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
@@ -102,4 +107,5 @@ class ServiceRuntime:
             await self._relay.close()
         await self.reads.close()
         await self.engine.dispose()
+        await self.probe_engine.dispose()
         shutdown_tracing()

@@ -68,6 +68,8 @@ def _trace_statements(engine: Any) -> None:
     running: dict[tuple[int, int], Span] = {}
 
     def before(_connection: Any, _cursor: Any, statement: str, parameters: Any, context: Any, *_: Any) -> None:
+        if not trace.get_current_span().get_span_context().is_valid:
+            return  # outside an operation or an event (a probe, a feed's load): not a trace of its own
         verb = statement.split(None, 1)[0] if statement.strip() else "SQL"
         running[(id(context), id(parameters))] = tracer.start_span(
             f"{verb} {database}", kind=SpanKind.CLIENT,

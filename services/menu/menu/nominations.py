@@ -112,7 +112,6 @@ async def withdraw(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str | None
     NOMINATE.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000, required=False)
     nomination, occurrence = await _nomination(uow, nomination_id, expected_version)
-    check_acts_for(uow.caller, nomination.partner_iso, NotFound("Nomination", nomination_id))
     check_before_start(occurrence.start_date, today or date.today())
     _move(uow, nomination, NominationStatus.WITHDRAWN, reason)
     uow.publish(nomination_event("withdrawn", nomination, occurrence))
@@ -139,7 +138,6 @@ async def record_feedback(uow: UnitOfWork, nomination_id: uuid.UUID, ratings: Ra
     NOMINATE.require(uow.caller)
     comment = check_comment(comment)
     nomination, occurrence = await _nomination(uow, nomination_id, None)
-    check_acts_for(uow.caller, nomination.partner_iso, NotFound("Nomination", nomination_id))
     if nomination.status is not NominationStatus.ATTENDED:
         raise Conflict(f"feedback is given for a participant who attended, not {nomination.status.value}",
                        currentStatus=nomination.status.value)
@@ -216,14 +214,18 @@ async def participant_for(uow: UnitOfWork, iso: str, details: ParticipantDetails
 
 async def _nomination(uow: UnitOfWork, nomination_id: uuid.UUID,
                       expected_version: int | None) -> tuple[Nomination, Occurrence]:
-    """The nomination and its occurrence, the occurrence locked first (the order every change takes)."""
+    """The nomination and its occurrence, the occurrence locked first (the order every change takes). One the
+    caller may not act on (another partner's, another provider's) is not found, and its version is compared only
+    after, so a stale version says nothing of it."""
+    missing = NotFound("Nomination", nomination_id)
     found = await NominationRepository(uow.session).get(nomination_id)
     if found is None:
-        raise NotFound("Nomination", nomination_id)
+        raise missing
     occurrence = await OccurrenceRepository(uow.session).for_change(found.occurrence_id)
     nomination = await NominationRepository(uow.session).for_change(nomination_id)
     if uow.caller.is_(Role.PROVIDER):
-        check_provides(uow.caller, (await _activity_of(uow, occurrence)).pcm_ref, NotFound("Nomination", nomination_id))
+        check_provides(uow.caller, (await _activity_of(uow, occurrence)).pcm_ref, missing)
+    check_acts_for(uow.caller, nomination.partner_iso, missing)
     nomination.check_version(expected_version)
     return nomination, occurrence
 

@@ -194,7 +194,6 @@ class EventConsumer:
                 attempt += 1
                 log.warning("%s failed on %s %s (attempt %d): %s", self.name, event.type, event.id, attempt, exc)
                 if attempt >= self.settings.consumer_max_attempts:
-                    EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()
                     await self._dead_letter(record, exc)
                     return
                 await asyncio.sleep(0.2 * 2**attempt)
@@ -222,6 +221,7 @@ class EventConsumer:
         return True
 
     async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
+        EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()
         if self._dlq is None:
             self._dlq = create_producer(self.settings)
             await self._dlq.start()

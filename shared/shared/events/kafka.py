@@ -9,7 +9,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import TopicAlreadyExistsError, for_code
 from aiokafka.helpers import create_ssl_context
 
 from shared.settings import ServiceSettings
@@ -73,13 +73,33 @@ async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
         existing = set(await admin.list_topics())
         missing = [t for t in topics if t not in existing]
         if missing:
-            try:
-                await admin.create_topics([NewTopic(t, partitions, 1) for t in missing])
-            except TopicAlreadyExistsError:
-                pass
+            await create_new_topics(admin, [NewTopic(t, partitions, 1) for t in missing])
             log.info("created topics %s", ", ".join(missing))
     finally:
         await admin.close()
+
+
+class TopicsRefused(Exception):
+    """The broker refused to make topics (authorisation, replication, policy, configuration)."""
+
+
+async def create_new_topics(admin: AIOKafkaAdminClient, topics: list[NewTopic]) -> None:
+    """Create the topics, or raise naming every one the broker refused. The admin client reports refusals in
+    its answer, not by raising; a topic another creator made first is not a refusal."""
+    response = await admin.create_topics(topics)
+    refused = refusals(response.topic_errors)
+    if refused:
+        raise TopicsRefused("the broker refused to create " + "; ".join(refused))
+
+
+def refusals(topic_errors: Iterable[tuple[Any, ...]]) -> list[str]:
+    """"topic: why" for each topic a CreateTopics answer refused ((topic, code[, message]) per topic)."""
+    refused = []
+    for name, code, *message in topic_errors:
+        if code not in (0, TopicAlreadyExistsError.errno):
+            reason = (message[0] if message and message[0] else None) or for_code(code).__name__
+            refused.append(f"{name}: {reason}")
+    return refused
 
 
 async def keep_running(attempt: Callable[[], Awaitable[None]], what: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
@@ -59,7 +60,10 @@ class LiveEvents:
         queue: asyncio.Queue[Any] = asyncio.Queue(QUEUE_SIZE)
         self._subscribers[feed].add(queue)
         if self._task is None:
-            self._task = asyncio.create_task(keep_running(self._tail, "live events"), name="live-events")
+            # Started by the first subscriber's request: in a context of its own, not that request's (its
+            # span and log fields would otherwise mark every load of the process's lifetime).
+            self._task = asyncio.create_task(keep_running(self._tail, "live events"), name="live-events",
+                                             context=contextvars.Context())
         try:
             while True:
                 yield await queue.get()

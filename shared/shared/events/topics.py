@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
 from collections.abc import Iterable
@@ -21,9 +20,8 @@ from typing import Any
 
 import yaml
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
 
-from shared.events.kafka import connection_options
+from shared.events.kafka import TopicsRefused, connection_options, create_new_topics
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -69,9 +67,12 @@ async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -
         brokers = max(1, len(admin._client.cluster.brokers()))
         missing = [NewTopic(name, spec.partitions, min(spec.replication, brokers), topic_configs=spec.config)
                    for name, spec in wanted.items() if name not in existing]
+        capped = sorted({spec.replication for name, spec in wanted.items() if name not in existing} - {1})
+        if missing and brokers < max(capped, default=1):
+            log.warning("the cluster has %d broker(s): replication capped from %s to %d", brokers,
+                        "/".join(map(str, capped)), brokers)
         if missing:
-            with contextlib.suppress(TopicAlreadyExistsError):  # another creator was first
-                await admin.create_topics(missing)
+            await create_new_topics(admin, missing)
         await _report_differences(admin, {name: spec for name, spec in wanted.items() if name in existing})
         return [topic.name for topic in missing]
     finally:
@@ -132,7 +133,10 @@ def main(argv: list[str] | None = None) -> None:
     settings = ServiceSettings(service_name="topics")
     if args.prefix is not None:
         settings = settings.model_copy(update={"topic_prefix": args.prefix})
-    made = asyncio.run(create_topics(settings, declared_topics(args.file)))
+    try:
+        made = asyncio.run(create_topics(settings, declared_topics(args.file)))
+    except TopicsRefused as refused:
+        raise SystemExit(f"topics not created: {refused}") from None
     print(f"created {len(made)} topics" + (f": {', '.join(made)}" if made else " (all exist)"))
 
 

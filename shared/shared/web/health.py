@@ -48,7 +48,7 @@ def add_health_routes(app: FastAPI, runtime: ServiceRuntime) -> None:
 
 async def _database(runtime: ServiceRuntime) -> str:
     async def ask() -> None:
-        async with runtime.engine.connect() as connection:
+        async with runtime.probe_engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
     try:
         await asyncio.wait_for(ask(), READY_SECONDS)
@@ -61,9 +61,12 @@ async def _database(runtime: ServiceRuntime) -> str:
 
 async def _outbox(runtime: ServiceRuntime) -> dict[str, Any] | None:
     statement = text("SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL")
+
+    async def ask() -> Any:
+        async with runtime.probe_engine.connect() as connection:
+            return (await connection.execute(statement)).one()
     try:
-        async with runtime.engine.connect() as connection:
-            unsent, oldest = (await asyncio.wait_for(connection.execute(statement), READY_SECONDS)).one()
+        unsent, oldest = await asyncio.wait_for(ask(), READY_SECONDS)  # the connection's wait included
     except Exception:
         return None
     age = None if oldest is None else round(time.time() - oldest.timestamp(), 3)

@@ -13,7 +13,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from pydantic import ValidationError
 
-from shared.events.kafka import connection_options
+from shared.events.kafka import connection_options, refusals
 from shared.settings import ServiceSettings
 
 
@@ -50,3 +50,11 @@ def test_a_half_given_setting_is_refused(monkeypatch: pytest.MonkeyPatch, env: d
         monkeypatch.setenv(name, value)
     with pytest.raises(ValidationError):
         ServiceSettings()
+
+
+def test_a_create_topics_answer_is_read_for_refusals_which_it_does_not_raise() -> None:
+    # (topic, error code[, message]) per topic: 0 made, 36 made by another creator first, others refused.
+    answer = [("made", 0, None), ("raced", 36, "exists"), ("denied", 29, "Authorization failed"),
+              ("too-many-replicas", 38), ("bad config", 40, "")]
+    assert refusals(answer) == ["denied: Authorization failed", "too-many-replicas: InvalidReplicationFactorError",
+                                "bad config: InvalidConfigurationError"]

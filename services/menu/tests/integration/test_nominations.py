@@ -142,7 +142,8 @@ async def test_personal_data_is_seen_only_by_the_partner_the_provider_and_staff(
                                 "} }", {"id": occurrence["id"]}, as_="partner-ukr")
     assert listed.ok()["occurrence"] == {"seats": {"taken": 1}, "nominations": {"totalCount": 0}}
     refused = await step(menu, "withdrawNomination", nomination["id"], as_="partner-ukr")
-    assert refused.codes == ["NOT_FOUND"]
+    stale = await step(menu, "withdrawNomination", nomination["id"], as_="partner-ukr", expectedVersion=99)
+    assert refused.codes == stale.codes == ["NOT_FOUND"]  # not even a stale version says it exists
 
     async with menu.runtime.sessionmaker() as session:
         outbox = menu.runtime.metadata.tables["outbox"]
