@@ -57,6 +57,7 @@ class OutboxRelay:
             await self._run_connected()
         except Exception:
             OUTBOX_FAILURES.labels(self.settings.service_name).inc()
+            self._forget_gauges()
             await self._stop_producer()  # a fresh producer after the broker comes back
             raise
 
@@ -64,7 +65,8 @@ class OutboxRelay:
         conn: asyncpg.Connection = await asyncpg.connect(self.dsn)
         try:
             while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", self.lock_key):
-                await asyncio.sleep(self.settings.outbox_sweep_seconds)  # another relay is active
+                self._forget_gauges()  # another relay is active: it reports the outbox
+                await asyncio.sleep(self.settings.outbox_sweep_seconds)
             await conn.add_listener(self.channel, self._on_notify)
             last_housekeeping = 0.0
             while True:
@@ -79,6 +81,12 @@ class OutboxRelay:
         finally:
             with contextlib.suppress(Exception):
                 await conn.close(timeout=2)
+
+    def _forget_gauges(self) -> None:
+        """A replica that is not relaying reports no outbox figures (stale ones would never clear an alert)."""
+        for gauge in (OUTBOX_BACKLOG, OUTBOX_OLDEST):
+            with contextlib.suppress(KeyError):
+                gauge.remove(self.settings.service_name)
 
     async def housekeeping(self, conn: asyncpg.Connection) -> None:
         """Forget what no longer matters: long-sent events, and event ids older than any redelivery."""
