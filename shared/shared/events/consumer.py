@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 EventHandler = Callable[[UnitOfWork, CloudEvent], Awaitable[None]]
 
 
+class _NotFromTheOwner(Exception):
+    """An event on a topic from another source than the topic's owner."""
+
+
 class EventConsumer:
     def __init__(
         self,
@@ -64,6 +68,7 @@ class EventConsumer:
         self.caught_up = asyncio.Event()
         self.lag: dict[str, int] = {}  # per topic, as of the last fetch
         self.last_applied_at: float | None = None
+        self._told: set[tuple[str, str]] = set()  # unknown (topic, type) already logged
 
     def state(self) -> dict[str, Any]:
         """What `/status` tells of this consumer."""
@@ -152,6 +157,8 @@ class EventConsumer:
         and each event is applied on its own, with retries and the dead-letter topic."""
         try:
             events = [(CloudEvent.from_record(r.topic, r.key, r.value, r.headers), r) for r in records]
+            if any(self._stranger(event) for event, _ in events):
+                raise _NotFromTheOwner  # each on its own below: the strangers' go to the dead letters
             async with self.sessionmaker() as session:
                 for event, record in events:
                     handler = self.handlers.get(record.topic, {}).get(event.type)
@@ -173,8 +180,14 @@ class EventConsumer:
         except Exception as exc:  # not ours to read: park it, never block the partition
             await self._dead_letter(record, exc)
             return
+        stranger = self._stranger(event)
+        if stranger is not None:
+            log.warning("%s dead-letters %s %s: %s", self.name, event.type, event.id, stranger)
+            await self._dead_letter(record, _NotFromTheOwner(stranger))
+            return
         handler = self.handlers.get(record.topic, {}).get(event.type)
         if handler is None:
+            self._unknown(event)
             return
         attempt, outage = 0, 0
         while True:
@@ -219,6 +232,21 @@ class EventConsumer:
             return False
         await handler(uow, event)
         return True
+
+    def _stranger(self, event: CloudEvent) -> str | None:
+        """Why an event may not be applied: its source is not the owner its topic's contract names."""
+        contract = getattr(self.handlers.get(event.topic, {}), "contract", None)
+        if contract is None or event.source == contract.source:
+            return None
+        return f"{event.source} is not {contract.topic}'s owner ({contract.source})"
+
+    def _unknown(self, event: CloudEvent) -> None:
+        """A type the owner publishes that this consumer does not know (a newer owner): counted, told once."""
+        EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "unknown_type").inc()
+        if (event.topic, event.type) not in self._told:
+            self._told.add((event.topic, event.type))
+            log.warning("%s skips events of type %s on %s, which it does not know", self.name, event.type,
+                        event.topic)
 
     async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
         EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()

@@ -23,8 +23,18 @@ class TopicContract:
         return f"/partnership-hub/{self.owner}"
 
     def handled_by(self, handler: Any) -> Mapping[str, Mapping[str, Any]]:
-        """A consumer's handlers when one handler takes every event type of the topic."""
-        return {self.topic: {event_type: handler for event_type in self.types}}
+        """A consumer's handlers when one handler takes every event type of the topic; the consumer applies
+        only events whose source is this topic's owner."""
+        return {self.topic: OwnedHandlers(self, {event_type: handler for event_type in self.types})}
+
+
+class OwnedHandlers(dict[str, Any]):
+    """A topic's handlers by event type, knowing the topic's contract: an event from another source than its
+    owner is not applied (it goes to the dead letters)."""
+
+    def __init__(self, contract: TopicContract, handlers: Mapping[str, Any]) -> None:
+        super().__init__(handlers)
+        self.contract = contract
 
 
 def _types(owner: str, aggregate: str, verbs: str) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ import uuid
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 
+from shared.events.contracts import TopicContract
 from shared.events.envelope import CloudEvent, DomainEvent
+from shared.metrics import EVENTS_CONSUMED
 from shared.testing.harness import eventually
 from shared.testing.kafka import read_events
 
@@ -168,3 +170,34 @@ async def test_a_database_outage_is_waited_out_and_nothing_is_dead_lettered(tmp_
     finally:
         await runtime.stop()
         server.stop()
+
+
+async def test_only_the_topics_owner_is_applied_and_unknown_types_are_skipped(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+    url, metadata = probe_database
+    applied: list[int] = []
+
+    async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
+        applied.append(event.data["n"])
+
+    contract = TopicContract(TOPIC, "owner", ("probe.thing.made",))
+    prefix = f"o{uuid.uuid4().hex[:6]}."
+    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
+                            consumers={"things": contract.handled_by(handle)})
+    key = str(uuid.uuid4())
+    owner, forger = contract.source, "/partnership-hub/somebody-else"
+    made = DomainEvent(TOPIC, "probe.thing.made", key, {"id": key, "n": 1})
+    await _produce(broker.bootstrap_servers, prefix + TOPIC, [
+        CloudEvent.new(DomainEvent(TOPIC, "probe.thing.made", key, {"id": key, "n": 1000}), forger),
+        CloudEvent.new(DomainEvent(TOPIC, "probe.thing.renamed", key, {"id": key, "n": 2}), owner),
+        CloudEvent.new(made, owner)])
+    unknown_before = EVENTS_CONSUMED.labels(runtime.settings.service_name, "things", "unknown_type")._value.get()
+    await runtime.start_workers()
+    try:
+        await eventually(lambda: _async(applied == [1]), timeout=20)
+        [(parked, headers)] = await read_events(broker.bootstrap_servers, prefix + TOPIC + ".dlq", key=key)
+        assert parked.data["n"] == 1000 and parked.source == forger
+        assert "is not probe.thing.v1's owner (/partnership-hub/owner)" in headers["dlq_error"]
+        unknown = EVENTS_CONSUMED.labels(runtime.settings.service_name, "things", "unknown_type")._value.get()
+        assert unknown == unknown_before + 1
+    finally:
+        await runtime.stop()

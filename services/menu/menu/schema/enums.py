@@ -20,13 +20,15 @@ described_enum(ActivityLevel, "The level an activity is pitched at", {
     "BASIC": "Newcomers to the subject", "INTERMEDIATE": "Practitioners", "ADVANCED": "Specialists",
     "EXECUTIVE": "Senior leaders",
 })
-described_enum(ActivityStatus, "DRAFT -> PUBLISHED -> WITHDRAWN (-> ARCHIVED)", {
+described_enum(ActivityStatus, "Where an activity is in its lifecycle: DRAFT -> PUBLISHED -> WITHDRAWN; "
+                               "a DRAFT or WITHDRAWN one may be ARCHIVED", {
     "DRAFT": "Being prepared: seen by staff and its own provider only",
-    "PUBLISHED": "On the menu, open to the partners it names",
+    "PUBLISHED": "On the menu, open to the partners of its frameworks and those it names",
     "WITHDRAWN": "Taken off the menu (with a reason); its occurrences still to come were cancelled",
     "ARCHIVED": "Kept for the record only",
 })
-described_enum(OccurrenceStatus, "PLANNED -> OPEN -> CLOSED -> HELD, or CANCELLED", {
+described_enum(OccurrenceStatus, "Where an occurrence is in its lifecycle: PLANNED -> OPEN -> CLOSED -> "
+                                 "HELD, or CANCELLED before it is held", {
     "PLANNED": "Dated; registration not open yet", "OPEN": "Taking nominations",
     "CLOSED": "Registration closed", "HELD": "It took place: attendance can be recorded",
     "CANCELLED": "It will not take place (with a reason)",

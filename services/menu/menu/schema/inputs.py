@@ -99,13 +99,18 @@ class OccurrenceChanges:
 class EligibleActivityFilter:
     area_codes: list[str] | None = None
     kinds: list[ActivityKind] | None = None
-    languages: list[str] | None = strawberry.field(default=None, description="ISO 639-1 codes")
+    languages: list[str] | None = strawberry.field(
+        default=None, description="Activities in any of these working languages (ISO 639-1 codes)")
     levels: list[ActivityLevel] | None = None
     tags: list[str] | None = None
     provider_kinds: list[ProviderKind] | None = None
-    providers: list[str] | None = strawberry.field(default=None, description="Provider names")
-    starts_from: date | None = strawberry.field(default=None, description="Has an occurrence starting on or after")
-    starts_to: date | None = strawberry.field(default=None, description="Has an occurrence starting on or before")
+    providers: list[str] | None = strawberry.field(
+        default=None, description="Activities offered by any of these providers (exact provider names)")
+    starts_from: date | None = strawberry.field(
+        default=None, description="Activities with an occurrence (not cancelled) starting on or after this date")
+    starts_to: date | None = strawberry.field(
+        default=None, description="Activities with an occurrence (not cancelled) starting on or before this date; "
+                                  "with startsFrom, the same occurrence falls within both")
 
     def criteria(self, search: str | None, **more: Any) -> ActivityCriteria:
         if self.starts_from and self.starts_to and self.starts_to < self.starts_from:

@@ -22,7 +22,7 @@ described_enum(NominationStatus, "Where a nomination stands: NOMINATED or WAITLI
     "WAITLISTED": "No seat was free within the total or the partner's quota: waits, in arrival order",
     "CONFIRMED": "The provider confirmed the seat",
     "DECLINED": "The provider declined it (the reason is in its history)",
-    "WITHDRAWN": "The partner withdrew it before the occurrence started",
+    "WITHDRAWN": "Withdrawn by the nominating partner (or staff) before the occurrence started",
     "ATTENDED": "The participant attended the held occurrence",
     "NO_SHOW": "The participant was confirmed but did not attend",
 })
@@ -188,8 +188,9 @@ class NominationMutation:
         async with info.context.unit_of_work() as uow:
             return await nominations.decline(uow, parse_id(id), reason, expected_version)
 
-    @strawberry.mutation(description="-> WITHDRAWN, before the occurrence starts; a seat it held goes to the first "
-                                     "waitlisted nomination that fits the quotas. The nominating partner or staff.")
+    @strawberry.mutation(description="NOMINATED, WAITLISTED or CONFIRMED -> WITHDRAWN, before the occurrence "
+                                     "starts; a seat it held goes to the first waitlisted nomination that fits the "
+                                     "quotas. The nominating partner or staff.")
     async def withdraw_nomination(
             self, info: strawberry.Info, id: NominationId,
             reason: Annotated[str | None, strawberry.argument(description="Why, if the partner says")] = None,

@@ -41,7 +41,8 @@ EligibleFilterArgument = Annotated[EligibleActivityFilter | None, strawberry.arg
 
 @strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
 class Query(NominationQuery):
-    @strawberry.field(description="One activity by id or by pcmRef (give exactly one)")
+    @strawberry.field(description="One activity by id or by pcmRef (give exactly one); null when there is none "
+                                  "the caller may see")
     async def activity(self, info: strawberry.Info,
                        id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id")] = None,
                        pcm_ref: Annotated[str | None, strawberry.argument(description="Its reference, e.g. NSO.396")]
@@ -53,7 +54,7 @@ class Query(NominationQuery):
             return await loaders.activity_by_id(columns).load(parse_id(id))
         return await loaders.activity_by_pcm_ref(columns).load(pcm_ref.strip().upper())  # type: ignore[union-attr]
 
-    @strawberry.field(description="One occurrence by id")
+    @strawberry.field(description="One occurrence by id; null when there is none the caller may see")
     async def occurrence(self, info: strawberry.Info,
                          id: Annotated[strawberry.ID, strawberry.argument(description="Its id")]) -> Occurrence | None:
         return await info.context.loaders.occurrence_by_id.load(parse_id(id))

@@ -70,7 +70,8 @@ class Activity:
     tags: list[str]
     status: ActivityStatus
     withdrawal_reason: str | None
-    next_start_date: date | None = strawberry.field(description="Start of the next occurrence still to come")
+    next_start_date: date | None = strawberry.field(
+        description="Start of the next occurrence still to come (not cancelled); null when none is planned")
     created_at: datetime
     updated_at: datetime
     version: int
