@@ -32,7 +32,8 @@ class Repository(Generic[M]):
     async def get(self, key: Any, *, for_update: bool = False) -> M | None:
         statement = select(self.model).where(getattr(self.model, self.key) == key)
         if for_update:
-            statement = statement.with_for_update()
+            # Locked, the row is read afresh: a copy the session loaded before the lock may be stale.
+            statement = statement.with_for_update().execution_options(populate_existing=True)
         return (await self.session.scalars(statement)).first()
 
     async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:

@@ -56,11 +56,11 @@ async def nominate(uow: UnitOfWork, occurrence_id: uuid.UUID, partner_iso: str |
     occurrence = await OccurrenceRepository(uow.session).for_change(occurrence_id, field="occurrenceId")
     activity = await _activity_of(uow, occurrence)
     partner = await known_partners(uow.session).standing(iso)
+    if not may_see(uow.caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners,
+                   partner.framework if partner else None):
+        raise BadUserInput(f"there is no Occurrence {occurrence_id}", field="occurrenceId")
     if partner is None:
         raise NotYetKnown(f"the menu knows of no partner {iso} yet", field="partnerIso")
-    if not may_see(uow.caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners,
-                   partner.framework):
-        raise BadUserInput(f"there is no Occurrence {occurrence_id}", field="occurrenceId")
     if activity.status is not ActivityStatus.PUBLISHED or not (
             partner.framework in activity.frameworks or iso in activity.eligible_partners):
         raise Conflict(f"activity {activity.pcm_ref} is not open to {iso}", field="occurrenceId")
@@ -90,6 +90,7 @@ async def nominate(uow: UnitOfWork, occurrence_id: uuid.UUID, partner_iso: str |
 async def confirm(uow: UnitOfWork, nomination_id: uuid.UUID, expected_version: int | None = None) -> Nomination:
     """NOMINATED -> CONFIRMED, by the activity's provider or staff."""
     nomination, occurrence = await _managed(uow, nomination_id, expected_version)
+    _check_before_held(occurrence)
     _move(uow, nomination, NominationStatus.CONFIRMED, None)
     uow.publish(nomination_event("confirmed", nomination, occurrence))
     return nomination
@@ -100,6 +101,7 @@ async def decline(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str,
     """NOMINATED or WAITLISTED -> DECLINED, with a reason; a freed seat goes to the waitlist."""
     reason = text_field(reason, "reason", max_length=1000) or ""
     nomination, occurrence = await _managed(uow, nomination_id, expected_version)
+    _check_before_held(occurrence)
     _move(uow, nomination, NominationStatus.DECLINED, reason)
     uow.publish(nomination_event("declined", nomination, occurrence))
     await fill_free_seats(uow, occurrence)
@@ -162,6 +164,8 @@ async def erase_participant(uow: UnitOfWork, participant_id: uuid.UUID) -> Parti
         participant.languages = []
         participant.erased_at = utcnow()
         participant.bump()
+        # Free text written about the person (feedback comments, reasons) may name them: it goes too.
+        await NominationRepository(uow.session).forget_texts_of(participant.id)
     return participant
 
 
@@ -206,9 +210,13 @@ async def participant_for(uow: UnitOfWork, iso: str, details: ParticipantDetails
         return participant
     known = (participant.name, participant.rank_or_function, participant.organisation, participant.languages)
     given = (details.name, details.rank_or_function, details.organisation, details.languages)
-    if known != given:  # only a change takes the row's lock
-        participant.name, participant.rank_or_function, participant.organisation, participant.languages = given
-        participant.bump()
+    if known != given:  # only a change takes the row's lock, and reads it again under it
+        locked = await participants.by_email(iso, details.email, for_update=True)
+        if locked is None:  # erased meanwhile: the person starts again as a new participant
+            return await participant_for(uow, iso, details)
+        locked.name, locked.rank_or_function, locked.organisation, locked.languages = given
+        locked.bump()
+        return locked
     return participant
 
 
@@ -218,10 +226,10 @@ async def _nomination(uow: UnitOfWork, nomination_id: uuid.UUID,
     caller may not act on (another partner's, another provider's) is not found, and its version is compared only
     after, so a stale version says nothing of it."""
     missing = NotFound("Nomination", nomination_id)
-    found = await NominationRepository(uow.session).get(nomination_id)
-    if found is None:
+    occurrence_id = await NominationRepository(uow.session).occurrence_of(nomination_id)
+    if occurrence_id is None:
         raise missing
-    occurrence = await OccurrenceRepository(uow.session).for_change(found.occurrence_id)
+    occurrence = await OccurrenceRepository(uow.session).for_change(occurrence_id)
     nomination = await NominationRepository(uow.session).for_change(nomination_id)
     if uow.caller.is_(Role.PROVIDER):
         check_provides(uow.caller, (await _activity_of(uow, occurrence)).pcm_ref, missing)
@@ -240,6 +248,12 @@ async def _activity_of(uow: UnitOfWork, occurrence: Occurrence) -> Activity:
     activity = await ActivityRepository(uow.session).get(occurrence.activity_id)
     assert activity is not None  # an occurrence's activity is a foreign key
     return activity
+
+
+def _check_before_held(occurrence: Occurrence) -> None:
+    if occurrence.status not in (OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED):
+        raise Conflict(f"nominations are confirmed or declined while registration is open or closed, not once the "
+                       f"occurrence is {occurrence.status.value}", currentStatus=occurrence.status.value)
 
 
 def _move(uow: UnitOfWork, nomination: Nomination, target: NominationStatus, reason: str | None) -> None:

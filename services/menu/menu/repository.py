@@ -331,6 +331,18 @@ class FeedbackSummary:
 class NominationRepository(Repository[Nomination]):
     model = Nomination
 
+    async def occurrence_of(self, nomination_id: uuid.UUID) -> uuid.UUID | None:
+        return await self.session.scalar(select(Nomination.occurrence_id).where(Nomination.id == nomination_id))
+
+    async def forget_texts_of(self, participant_id: uuid.UUID) -> None:
+        """Clear the free text of a participant's nominations: feedback comments, reasons, history reasons."""
+        theirs = select(Nomination.id).where(Nomination.participant_id == participant_id).scalar_subquery()
+        await self.session.execute(update(Feedback).where(Feedback.nomination_id.in_(theirs)).values(comment=None))
+        await self.session.execute(update(Nomination).where(Nomination.participant_id == participant_id)
+                                   .values(status_reason=None))
+        await self.session.execute(update(NominationTransition).where(NominationTransition.nomination_id.in_(theirs))
+                                   .values(reason=None))
+
     async def seat_holders(self, occurrence_id: uuid.UUID) -> list[str]:
         """The partner of each nomination holding a seat of the occurrence."""
         return list((await self.session.scalars(
@@ -422,9 +434,11 @@ class NominationRepository(Repository[Nomination]):
 class ParticipantRepository(Repository[Participant]):
     model = Participant
 
-    async def by_email(self, partner_iso: str, email: str) -> Participant | None:
-        return (await self.session.scalars(select(Participant).where(
-            Participant.partner_iso == partner_iso, Participant.email == email))).first()
+    async def by_email(self, partner_iso: str, email: str, for_update: bool = False) -> Participant | None:
+        statement = select(Participant).where(Participant.partner_iso == partner_iso, Participant.email == email)
+        if for_update:
+            statement = statement.with_for_update().execution_options(populate_existing=True)
+        return (await self.session.scalars(statement)).first()
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Participant]:
         return (await self.session.scalars(select(Participant).where(any_of(Participant.id, ids),

@@ -133,6 +133,7 @@ async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: u
     _record(uow, planned, None, None)
     await _changed(uow, programme, "activity_planned")
     # Planned for a year in which the partner's people attended it already: done as it is planned.
+    await programmes.lock_plans_of(programme.partner_iso, activity_id)
     attended = await attendance(uow.session).occurrence_attended(programme.partner_iso, activity_id, year)
     if attended is not None:
         _done_by_attendance(uow, planned, attended)
@@ -246,6 +247,7 @@ async def on_nomination_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     attended = await attendance(uow.session).apply(event.data)
     if attended is None:
         return
+    await ProgrammeRepository(uow.session).lock_plans_of(attended.partner_iso, attended.activity_id)
     by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)
     plans = ProgrammeRepository(uow.session).open_plans_of_partner(attended.partner_iso, attended.activity_id,
                                                                    attended.start_date.year)

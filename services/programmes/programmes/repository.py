@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 from programmes.access import READ_PROGRAMMES
 from programmes.domain import (
     EDITABLE_PROGRAMME,
+    PLANNABLE_PROGRAMME,
     ActivityFacts,
     PlannedActivityStatus,
     ProgrammeStatus,
@@ -217,13 +218,19 @@ class ProgrammeRepository(PartnerScopedRepository[Programme]):
 
     async def open_plans_of_partner(self, partner_iso: str, activity_id: uuid.UUID,
                                     year: int) -> Sequence[PlannedActivity]:
-        """The partner's lines for this activity and year still to be done, in programmes not withdrawn."""
+        """The partner's lines for this activity and year still to be done, in programmes still alive (a
+        completed, withdrawn or superseded programme is a record and stays as it was)."""
         return (await self.session.scalars(
             select(PlannedActivity).join(Programme, Programme.id == PlannedActivity.programme_id).where(
-                Programme.partner_iso == partner_iso, Programme.status != ProgrammeStatus.WITHDRAWN,
+                Programme.partner_iso == partner_iso, any_of(Programme.status, tuple(PLANNABLE_PROGRAMME)),
                 PlannedActivity.activity_id == activity_id, PlannedActivity.year == year,
                 PlannedActivity.status.in_([PlannedActivityStatus.PLANNED, PlannedActivityStatus.CONFIRMED]))
             .order_by(PlannedActivity.programme_id, PlannedActivity.id).with_for_update(of=PlannedActivity))).all()
+
+    async def lock_plans_of(self, partner_iso: str, activity_id: uuid.UUID) -> None:
+        """Serialise planning an activity for a partner with applying its attendance: whichever commits
+        second sees the other's row (a plan made while attendance arrives would otherwise miss it)."""
+        await self.session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"{partner_iso}:{activity_id}"))))
 
     async def planned_transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[PlannedActivityTransition]:
         return (await self.session.scalars(select(PlannedActivityTransition).where(

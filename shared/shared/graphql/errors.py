@@ -35,6 +35,8 @@ _VARIABLE_VALUE = re.compile(r"^Variable '\$(?P<name>\w+)' has invalid value(?: 
                              re.DOTALL)
 # SQLSTATE classes: 22 data exception (a value the column refuses), 23 integrity (a unique key race).
 _VALUE_REFUSED, _INTEGRITY, _STATEMENT_TIMEOUT = "22", "23", "57014"
+# 40001 serialization failure, 40P01 deadlock: two changes met; nothing was written and a retry succeeds.
+_RACED = ("40001", "40P01")
 
 
 class ErrorCodes(SchemaExtension):
@@ -88,6 +90,9 @@ def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] |
     if sqlstate is not None and sqlstate.startswith(_VALUE_REFUSED):
         # The database refused a value the checks let through: still the caller's input.
         return _expected(error, request_id, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})
+    if sqlstate in _RACED:
+        return _expected(error, request_id, "the change met another one at the same moment; nothing was written: "
+                         "try again", {"code": "CONFLICT", "retryable": True})
     if sqlstate is not None and sqlstate.startswith(_INTEGRITY):
         # Two changes raced for the same unique value; the loser is told, nothing was written.
         return _expected(error, request_id, "the change conflicts with data that now exists; reload and try again",

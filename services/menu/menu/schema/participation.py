@@ -11,6 +11,7 @@ from menu import models, nominations
 from menu.access import READ_NOMINATIONS
 from menu.participation import NominationStatus, ParticipantDetails, Ratings
 from menu.repository import FeedbackSummary, NominationCriteria, SeatCount
+from shared.auth import Role
 from shared.graphql.arguments import ExpectedVersion, Reason
 from shared.graphql.enums import described_enum
 from shared.graphql.ids import parse_id
@@ -26,6 +27,12 @@ described_enum(NominationStatus, "Where a nomination stands: NOMINATED or WAITLI
     "ATTENDED": "The participant attended the held occurrence",
     "NO_SHOW": "The participant was confirmed but did not attend",
 })
+
+def _reads_no_free_text(info: strawberry.Info) -> bool:
+    """Allies and systems see every nomination but not what people wrote about a participant, nor who they are:
+    a partner sees its own nominations only, a provider those to its activities."""
+    return bool(info.context.actor.is_(Role.ALLY, Role.SYSTEM))
+
 
 NominationId = Annotated[strawberry.ID, strawberry.argument(description="The nomination's id")]
 NominationsBy = Annotated["NominationFilter | None", strawberry.argument(description="Which nominations; all when "
@@ -69,10 +76,17 @@ class Participant:
 class NominationTransition:
     from_status: NominationStatus | None = strawberry.field(description="The status before; null on arrival")
     to_status: NominationStatus = strawberry.field(description="The status after")
-    reason: str | None = strawberry.field(description="Why, when one was given (a decline's reason, a promotion "
-                                                      "from the waitlist)")
-    actor: str = strawberry.field(description="Who took the step: the token's subject and role, or the seed")
     at: datetime = strawberry.field(description="When")
+
+    @strawberry.field(description="Why, when one was given (a decline's reason, a promotion from the waitlist); "
+                                  "null for Allies and systems, since reasons are free text about a person")
+    def reason(self, info: strawberry.Info) -> str | None:
+        return None if _reads_no_free_text(info) else self.reason
+
+    @strawberry.field(description="Who took the step: the token's subject and role, or the seed; null for Allies "
+                                  "and systems")
+    def actor(self, info: strawberry.Info) -> str | None:
+        return None if _reads_no_free_text(info) else self.actor
 
 
 @strawberry.type(description="A feedback report on an attended occurrence; read by the nominating partner, the "
@@ -95,7 +109,10 @@ class Nomination:
     participant_id: strawberry.ID = strawberry.field(description="The participant's id (always shown; their "
                                                                  "personal data only to those allowed)")
     status: NominationStatus = strawberry.field(description="Where it stands")
-    status_reason: str | None = strawberry.field(description="Why it reached its status, when a reason was given")
+
+    @strawberry.field(description="Why it reached its status, when a reason was given; null for Allies and systems")
+    def status_reason(self, info: strawberry.Info) -> str | None:
+        return None if _reads_no_free_text(info) else self.status_reason
     arrival: int = strawberry.field(description="Order of arrival among all nominations: the waitlist is served in "
                                                 "this order")
     created_at: datetime = strawberry.field(description="When it arrived")

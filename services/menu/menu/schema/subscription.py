@@ -62,13 +62,17 @@ class NominationSubscription:
         wanted = str(partner_iso).strip().upper() if partner_iso else None
         own = caller.partner_only
         delivered: dict[str, int] = {}
+        provides: dict[uuid.UUID, bool] = {}  # a provider's answer per activity (its pcmRef never changes)
         async for nomination in until_expiry(caller, info.context.runtime.live.subscribe(NOMINATION_FEED.name)):
             if (own and nomination.partner_iso != own) or (wanted and nomination.partner_iso != wanted):
                 continue
             if caller.is_(Role.PROVIDER):
-                activity = await ActivityRepository(info.context.session).get(nomination.activity_id)
-                await info.context.between_messages()
-                if activity is None or provider_of(activity.pcm_ref) != caller.provider:
+                if nomination.activity_id not in provides:
+                    activity = await ActivityRepository(info.context.session).get(nomination.activity_id)
+                    await info.context.between_messages()
+                    provides[nomination.activity_id] = (activity is not None
+                                                        and provider_of(activity.pcm_ref) == caller.provider)
+                if not provides[nomination.activity_id]:
                     continue
             key = str(nomination.id)
             if nomination.version < delivered.get(key, 0):

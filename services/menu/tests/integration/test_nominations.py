@@ -136,6 +136,9 @@ async def test_personal_data_is_seen_only_by_the_partner_the_provider_and_staff(
     for account in ("ally-nor", "system"):
         seen = (await menu.graphql(query, {"id": nomination["id"]}, as_=account)).ok()["nomination"]
         assert seen["participantId"] == nomination["participantId"] and seen["participant"] is None, account
+        told = (await menu.graphql("query($id: ID!) { nomination(id: $id) { statusReason history { reason actor } } "
+                                   "}", {"id": nomination["id"]}, as_=account)).ok()["nomination"]
+        assert told == {"statusReason": None, "history": [{"reason": None, "actor": None}]}, account
     other = await menu.graphql(query, {"id": nomination["id"]}, as_="partner-ukr")
     assert other.ok()["nomination"] is None  # another partner's nomination does not exist for it
     listed = await menu.graphql("query($id: ID!) { occurrence(id: $id) { seats { taken } nominations { totalCount } "
@@ -156,15 +159,17 @@ async def test_a_participants_personal_data_is_erased_on_request(menu: ServiceHa
                                                                  schedule) -> None:
     occurrence = await open_occurrence(menu, create_activity, schedule)
     nomination = await nominate(menu, occurrence["id"], who=person("Ana Kovalenko"))
+    (await step(menu, "withdrawNomination", nomination["id"], as_="partner-geo", reason="Ana Kovalenko is ill")).ok()
     erase = "mutation($id: ID!) { eraseParticipant(id: $id) { name email languages erasedAt } }"
     assert (await menu.graphql(erase, {"id": nomination["participantId"]}, as_="partner-ukr")).codes == ["NOT_FOUND"]
     erased = (await menu.graphql(erase, {"id": nomination["participantId"]}, as_="partner-geo")).ok()
     assert erased["eraseParticipant"]["name"] is None and erased["eraseParticipant"]["languages"] == []
     assert erased["eraseParticipant"]["erasedAt"] is not None
-    kept = (await menu.graphql("query($id: ID!) { nomination(id: $id) { status participant { name email } "
-                               "history { reason } } }", {"id": nomination["id"]})).ok()["nomination"]
-    assert kept["status"] == "NOMINATED" and kept["participant"] == {"name": None, "email": None}
-    assert "Kovalenko" not in json.dumps(kept)
+    kept = (await menu.graphql("query($id: ID!) { nomination(id: $id) { status statusReason participant { name "
+                               "email } history { toStatus reason } } }", {"id": nomination["id"]})).ok()["nomination"]
+    assert kept["status"] == "WITHDRAWN" and kept["participant"] == {"name": None, "email": None}
+    assert [h["toStatus"] for h in kept["history"]] == ["NOMINATED", "WITHDRAWN"]  # the record stays
+    assert "Kovalenko" not in json.dumps(kept)  # the free text about the person went with the rest
 
 
 async def test_nominations_are_refused_with_a_clear_error(menu: ServiceHarness, create_activity, schedule) -> None:
@@ -189,6 +194,11 @@ async def test_nominations_are_refused_with_a_clear_error(menu: ServiceHarness, 
     assert bad_email.codes == ["BAD_USER_INPUT"] and bad_email.fields == ["participant.email"]
     by_ally = await menu.graphql(NOMINATE, {"o": occurrence["id"], "p": person(), "iso": "GEO"}, as_="ally-nor")
     assert by_ally.codes == ["FORBIDDEN"]
+    pending = await nominate(menu, occurrence["id"])
+    (await menu.graphql('mutation($id: ID!) { cancelOccurrence(id: $id, reason: "No venue") { id } }',
+                        {"id": occurrence["id"]})).ok()
+    too_late = await step(menu, "confirmNomination", pending["id"])
+    assert too_late.codes == ["CONFLICT"]
 
 
 async def test_a_partner_follows_its_own_nominations_live(menu: ServiceHarness, create_activity, schedule) -> None:
