@@ -76,8 +76,9 @@ def test_breaking_event_changes_are_found() -> None:
     state["properties"]["version"] = {"type": "string"}
     after["components"]["schemas"]["ActivityLevel"]["enum"].remove("EXECUTIVE")
     after["components"]["schemas"]["ActivityState"]["properties"]["newField"] = {"type": "string"}  # additive
+    state["required"] = [f for f in state["required"] if f != "title"]
     assert sorted(event_breaking_changes(before, after)) == [
         "EVENT_ENUM_VALUE_REMOVED: ActivityLevel.EXECUTIVE", "EVENT_FIELD_CHANGED_TYPE: ActivityState.version",
-        "EVENT_FIELD_REMOVED: ActivityState.pcmRef"]
+        "EVENT_FIELD_NO_LONGER_REQUIRED: ActivityState.title", "EVENT_FIELD_REMOVED: ActivityState.pcmRef"]
     del after["channels"]["menu.occurrence.v1"]
     assert "EVENT_TOPIC_REMOVED: menu.occurrence.v1" in event_breaking_changes(before, after)

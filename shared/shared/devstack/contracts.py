@@ -60,9 +60,12 @@ def event_breaking_changes(before: dict[str, Any], after: dict[str, Any]) -> lis
             continue
         changes += [f"EVENT_ENUM_VALUE_REMOVED: {name}.{value}" for value in old.get("enum", [])
                     if value not in new.get("enum", [])]
+        no_longer = set(old.get("required", [])) - set(new.get("required", []))
         for field, shape in old.get("properties", {}).items():
             if field not in new.get("properties", {}):
                 changes.append(f"EVENT_FIELD_REMOVED: {name}.{field}")
+            elif field in no_longer:  # readers counted on it being there
+                changes.append(f"EVENT_FIELD_NO_LONGER_REQUIRED: {name}.{field}")
             elif _type_of(shape) != _type_of(new["properties"][field]):
                 changes.append(f"EVENT_FIELD_CHANGED_TYPE: {name}.{field}")
     return changes
