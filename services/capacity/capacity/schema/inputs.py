@@ -21,7 +21,8 @@ from shared.priority import Priority
 @described(descriptions.REQUEST)
 @strawberry.input(description="A new request for support; it starts SUBMITTED")
 class SubmitCapacityRequestInput:
-    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3")
+    partner_iso: strawberry.ID = strawberry.field(description="The partner asking, ISO 3166 alpha-3 (any case); a "
+                                                              "partner caller submits for itself only")
     areas: list[SupportArea]
     title: str
     description: str
@@ -35,12 +36,14 @@ class SubmitCapacityRequestInput:
 
 
 @described(descriptions.REQUEST)
-@strawberry.input(description="Only the fields given change")
+@strawberry.input(description="Only the fields given change; null clears justification and is refused "
+                             "for the others")
 class CapacityRequestChanges:
     areas: list[SupportArea] | None = strawberry.UNSET
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
-    justification: str | None = strawberry.UNSET
+    justification: str | None = strawberry.field(default=strawberry.UNSET, description="Why it is needed, at "
+                                                 "most 10,000 characters; null clears it")
     priority: Priority | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
@@ -71,7 +74,7 @@ class CapacityRequestOrderBy:
 
 
 @described(descriptions.ASSESSMENT)
-@strawberry.input(description="An assessment of a request under assessment")
+@strawberry.input(description="An assessment of a request UNDER_ASSESSMENT")
 class RequestAssessmentInput:
     findings: str
     recommendation: Recommendation
@@ -88,13 +91,16 @@ class MeasureInput:
 
 
 @described(descriptions.MEASURE)
-@strawberry.input(description="Only the fields given change; once the package is agreed, only activityIds")
+@strawberry.input(description="Only the fields given change (null is refused); once the package is agreed, "
+                             "only activityIds")
 class MeasureChanges:
     area: SupportArea | None = strawberry.UNSET
     title: str | None = strawberry.UNSET
     lead_nation: str | None = strawberry.UNSET
     contributing_nations: list[str] | None = strawberry.UNSET
-    activity_ids: list[strawberry.ID] | None = strawberry.UNSET
+    activity_ids: list[strawberry.ID] | None = strawberry.field(
+        default=strawberry.UNSET, description="The ids of the menu activities it links, replacing the list; each "
+                                              "newly linked one must be published on the menu")
 
     def changes(self) -> dict[str, Any]:
         changes = given(self)
@@ -104,7 +110,8 @@ class MeasureChanges:
 
 
 @described(descriptions.CONTRIBUTION)
-@strawberry.input(description="Only the fields given change")
+@strawberry.input(description="Only the fields given change (the nation never does); null clears quantity, "
+                             "amount, currency or description, and the result must still fit the kind")
 class ContributionChanges:
     kind: ContributionKind | None = strawberry.UNSET
     quantity: int | None = strawberry.UNSET
@@ -134,6 +141,8 @@ class ContributionInput:
 @described(descriptions.REPORT)
 @strawberry.input(description="A progress report for one period of an agreed package")
 class ProgressReportInput:
-    period: str = strawberry.field(description="2026, 2026-H1 or 2026-Q3")
+    period: str = strawberry.field(description="The period reported on: a year (2026), a half (2026-H1) or a "
+                                               "quarter (2026-Q3), under way or past and not ended before the "
+                                               "package's approval; one report per period")
     status: RagStatus
     narrative: str

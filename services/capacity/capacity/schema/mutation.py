@@ -42,7 +42,8 @@ async def _step(info: strawberry.Info, id: ID, verb: str, reason: str | None,
 RequestId = Annotated[ID, strawberry.argument(description="The request's id")]
 MeasureId = Annotated[ID, strawberry.argument(description="The measure's id")]
 ContributionId = Annotated[ID, strawberry.argument(description="The contribution's id")]
-LinkedActivityId = Annotated[ID, strawberry.argument(description="The menu activity's id (published)")]
+LinkedActivityId = Annotated[ID, strawberry.argument(description="The menu activity's id; it must be published on "
+                                                                 "the menu")]
 PackageSummary = Annotated[str, strawberry.argument(description="What the package of support amounts to")]
 InSubmitCapacityRequestInput = Annotated[SubmitCapacityRequestInput, strawberry.argument(description="The request")]
 InCapacityRequestChanges = Annotated[CapacityRequestChanges, strawberry.argument(description="What changes")]
@@ -56,29 +57,35 @@ InProgressReportInput = Annotated[ProgressReportInput, strawberry.argument(descr
 WHO_ASSESSES = " Staff only."
 WHO_SUBMITS = " The partner for its own requests, or staff."
 WHO_CONTRIBUTES = " Staff, or an Ally as its own nation."
+NOT_ON_HOLD = " Refused while the request is on hold."
+PROPOSED_OR_AGREED = ", while the package is proposed or agreed (PACKAGE_PROPOSED, APPROVED or IMPLEMENTING)"
 
 
 @strawberry.type(description="Changing requests for support and their packages")
 class Mutation:
-    @strawberry.mutation(description="A partner asks for support; refused for unknown or suspended "
-                                     "partners." + WHO_SUBMITS)
+    @strawberry.mutation(description="A partner asks for support: a new request, SUBMITTED. Refused for a partner "
+                                     "capacity does not know (BAD_USER_INPUT) or whose cooperation is suspended "
+                                     "(CONFLICT)." + WHO_SUBMITS)
     async def submit_capacity_request(self, info: strawberry.Info,
                                       input: InSubmitCapacityRequestInput) -> CapacityRequest:
         async with info.context.unit_of_work() as uow:
             return await service.submit_request(uow, input.submission())
 
-    @strawberry.mutation(description="Change a request while it is SUBMITTED or UNDER_ASSESSMENT." + WHO_SUBMITS)
+    @strawberry.mutation(description="Change what a request asks for while it is SUBMITTED or "
+                                     "UNDER_ASSESSMENT." + WHO_SUBMITS)
     async def update_capacity_request(self, info: strawberry.Info, id: RequestId, input: InCapacityRequestChanges,
                                       expected_version: ExpectedVersion = None) -> CapacityRequest:
         async with info.context.unit_of_work() as uow:
             return await service.update_request(uow, parse_id(id), input.changes(), expected_version)
 
-    @strawberry.mutation(description="SUBMITTED -> UNDER_ASSESSMENT." + WHO_ASSESSES)
+    @strawberry.mutation(description="Start assessing a request: SUBMITTED -> UNDER_ASSESSMENT." + NOT_ON_HOLD
+                                     + WHO_ASSESSES)
     async def start_request_assessment(self, info: strawberry.Info, id: RequestId, note: Note = None,
                                        expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "assessment_started", note, expected_version)
 
-    @strawberry.mutation(description="Record findings and a recommendation during assessment." + WHO_ASSESSES)
+    @strawberry.mutation(description="Record findings and a recommendation while the request is UNDER_ASSESSMENT "
+                                     "(one or more); the status does not change." + WHO_ASSESSES)
     async def record_request_assessment(self, info: strawberry.Info,
                                         request_id: RequestId, input: InRequestAssessmentInput,
                                         expected_version: ExpectedVersion = None) -> RequestAssessmentPayload:
@@ -87,8 +94,8 @@ class Mutation:
                                                          input.recommendation, expected_version)
         return RequestAssessmentPayload(assessment=assessment, request=await _request(info, assessment.request_id))
 
-    @strawberry.mutation(description="UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package to fill with "
-                                     "measures." + WHO_ASSESSES)
+    @strawberry.mutation(description="Propose a package of support: UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the "
+                                     "package, still empty, to fill with measures." + NOT_ON_HOLD + WHO_ASSESSES)
     async def propose_package(self, info: strawberry.Info, request_id: RequestId, summary: PackageSummary,
                               expected_version: ExpectedVersion = None) -> PackagePayload:
         async with info.context.unit_of_work() as uow:
@@ -98,7 +105,7 @@ class Mutation:
 
     @strawberry.mutation(description="Add a measure to a proposed package; linked activities must be published on "
                                      "the menu (an activity published a moment ago may not be known yet: the error "
-                                     "then carries `extensions.retryable: true`)." + WHO_ASSESSES)
+                                     "then carries `extensions.retryable: true`)." + NOT_ON_HOLD + WHO_ASSESSES)
     async def add_measure(self, info: strawberry.Info, request_id: RequestId, input: InMeasureInput,
                           expected_version: ExpectedVersion = None) -> MeasurePayload:
         async with info.context.unit_of_work() as uow:
@@ -109,7 +116,7 @@ class Mutation:
         return await _measure_payload(info, measure)
 
     @strawberry.mutation(description="Change a measure while its package is proposed; once agreed, only its "
-                                     "linked activities." + WHO_ASSESSES)
+                                     "linked activities." + NOT_ON_HOLD + WHO_ASSESSES)
     async def update_measure(self, info: strawberry.Info, id: MeasureId, input: InMeasureChanges,
                              expected_version: ExpectedVersion = None) -> MeasurePayload:
         changes = input.changes()
@@ -118,14 +125,15 @@ class Mutation:
         return await _measure_payload(info, measure)
 
     @strawberry.mutation(description="Remove a measure, with its contributions, from a package still "
-                                     "proposed." + WHO_ASSESSES)
+                                     "proposed." + NOT_ON_HOLD + WHO_ASSESSES)
     async def remove_measure(self, info: strawberry.Info, id: MeasureId,
                              expected_version: ExpectedVersion = None) -> RequestContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
             request = await packages.remove_measure(uow, parse_id(id), expected_version)
         return RequestContentRemovedPayload(removed_id=id, request=request)
 
-    @strawberry.mutation(description="Link one more menu activity to a measure." + WHO_ASSESSES)
+    @strawberry.mutation(description="Link one more published menu activity to a measure" + PROPOSED_OR_AGREED
+                                     + "; one it already links is a CONFLICT." + NOT_ON_HOLD + WHO_ASSESSES)
     async def link_activity_to_measure(self, info: strawberry.Info,
                                        measure_id: MeasureId, activity_id: LinkedActivityId,
                                        expected_version: ExpectedVersion = None) -> MeasurePayload:
@@ -134,8 +142,9 @@ class Mutation:
                                                    parse_id(activity_id, "activityId"), expected_version)
         return await _measure_payload(info, measure)
 
-    @strawberry.mutation(description="A nation's advisers, trainers, funds or in-kind support to a "
-                                     "measure." + WHO_CONTRIBUTES)
+    @strawberry.mutation(description="Add a nation's advisers, trainers, funds or in-kind support to a measure"
+                                     + PROPOSED_OR_AGREED + "; a nation other than the lead joins its "
+                                     "contributingNations." + NOT_ON_HOLD + WHO_CONTRIBUTES)
     async def add_contribution(self, info: strawberry.Info, measure_id: MeasureId, input: InContributionInput,
                                expected_version: ExpectedVersion = None) -> ContributionPayload:
         async with info.context.unit_of_work() as uow:
@@ -143,7 +152,8 @@ class Mutation:
                                                            expected_version)
         return await _contribution_payload(info, contribution)
 
-    @strawberry.mutation(description="A nation revises its contribution." + WHO_CONTRIBUTES)
+    @strawberry.mutation(description="A nation revises its contribution (kind, number, amount or description)"
+                                     + PROPOSED_OR_AGREED + "." + NOT_ON_HOLD + WHO_CONTRIBUTES)
     async def update_contribution(self, info: strawberry.Info, id: ContributionId, input: InContributionChanges,
                                   expected_version: ExpectedVersion = None) -> ContributionPayload:
         changes = input.changes()
@@ -151,42 +161,49 @@ class Mutation:
             contribution = await packages.update_contribution(uow, parse_id(id), changes, expected_version)
         return await _contribution_payload(info, contribution)
 
-    @strawberry.mutation(description="Withdraw a contribution from a measure." + WHO_CONTRIBUTES)
+    @strawberry.mutation(description="Withdraw a contribution from a measure" + PROPOSED_OR_AGREED + "."
+                                     + NOT_ON_HOLD + WHO_CONTRIBUTES)
     async def remove_contribution(self, info: strawberry.Info, id: ContributionId,
                                   expected_version: ExpectedVersion = None) -> RequestContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
             request = await packages.remove_contribution(uow, parse_id(id), expected_version)
         return RequestContentRemovedPayload(removed_id=id, request=request)
 
-    @strawberry.mutation(description="PACKAGE_PROPOSED -> APPROVED by the North Atlantic Council; review in two "
-                                     "years." + WHO_ASSESSES)
+    @strawberry.mutation(description="Record the North Atlantic Council's approval: PACKAGE_PROPOSED -> APPROVED. "
+                                     "The package needs at least one measure (CONFLICT otherwise); it gets today "
+                                     "as approvedOn and a reviewDate two years on." + NOT_ON_HOLD + WHO_ASSESSES)
     async def approve_capacity_request(self, info: strawberry.Info, id: RequestId, note: Note = None,
                                        expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "approved", note, expected_version)
 
-    @strawberry.mutation(description="APPROVED -> IMPLEMENTING." + WHO_ASSESSES)
+    @strawberry.mutation(description="Start carrying out the agreed package: APPROVED -> IMPLEMENTING." + NOT_ON_HOLD
+                                     + WHO_ASSESSES)
     async def start_request_implementation(self, info: strawberry.Info, id: RequestId, note: Note = None,
                                            expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "implementation_started", note, expected_version)
 
-    @strawberry.mutation(description="IMPLEMENTING -> COMPLETED." + WHO_ASSESSES)
+    @strawberry.mutation(description="The support was delivered: IMPLEMENTING -> COMPLETED." + NOT_ON_HOLD
+                                     + WHO_ASSESSES)
     async def complete_capacity_request(self, info: strawberry.Info, id: RequestId, note: Note = None,
                                         expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "completed", note, expected_version)
 
-    @strawberry.mutation(description="UNDER_ASSESSMENT or PACKAGE_PROPOSED -> DECLINED; the reason is "
-                                     "kept." + WHO_ASSESSES)
+    @strawberry.mutation(description="Decline a request: UNDER_ASSESSMENT or PACKAGE_PROPOSED -> DECLINED, also "
+                                     "while on hold; the reason is kept." + WHO_ASSESSES)
     async def decline_capacity_request(self, info: strawberry.Info, id: RequestId, reason: Reason,
                                        expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "declined", reason, expected_version)
 
-    @strawberry.mutation(description="-> WITHDRAWN before approval; the reason is kept." + WHO_SUBMITS)
+    @strawberry.mutation(description="Withdraw a request before approval: SUBMITTED, UNDER_ASSESSMENT or "
+                                     "PACKAGE_PROPOSED -> WITHDRAWN, also while on hold; the reason is kept."
+                                     + WHO_SUBMITS)
     async def withdraw_capacity_request(self, info: strawberry.Info, id: RequestId, reason: Reason,
                                         expected_version: ExpectedVersion = None) -> CapacityRequest:
         return await _step(info, id, "withdrawn", reason, expected_version)
 
-    @strawberry.mutation(description="Report progress on an agreed package for a period under way or past, not "
-                                     "before the package's approval." + WHO_ASSESSES)
+    @strawberry.mutation(description="Report progress on the agreed package (APPROVED or IMPLEMENTING) for a "
+                                     "period under way or past that did not end before its approval; one report "
+                                     "per period (CONFLICT otherwise)." + NOT_ON_HOLD + WHO_ASSESSES)
     async def report_package_progress(self, info: strawberry.Info, request_id: RequestId, input: InProgressReportInput,
                                       expected_version: ExpectedVersion = None) -> ProgressReportPayload:
         async with info.context.unit_of_work() as uow:

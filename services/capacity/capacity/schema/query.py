@@ -25,7 +25,7 @@ class Query:
         return await info.context.loaders.request_by_id.load(parse_id(id))
 
     @strawberry.field(description="Requests by cursor pages, oldest first unless `orderBy` says otherwise; filter "
-                                  "by partner, status, area, hold")
+                                  "by partner, status, area, hold; a partner sees only its own")
     async def capacity_requests(self, info: strawberry.Info, filter: Annotated[
             CapacityRequestFilter | None, strawberry.argument(
                 description="Which requests; all the caller may see when omitted")] = None,

@@ -22,11 +22,13 @@ from shared.graphql.rows import served_from
 from shared.priority import Priority
 
 
-@strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")
+@strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes); capacity adds "
+                                                      "its requests for support")
 class Partner:
     iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
 
-    @strawberry.field(description="The partner's capacity-building requests, oldest first, by cursor pages")
+    @strawberry.field(description="The partner's requests for support, oldest first, by cursor pages; a partner "
+                                  "caller sees only its own")
     async def capacity_requests(self, info: strawberry.Info, first: First = None,
                                 after: After = None) -> Connection[CapacityRequest]:
         page = PageRequest.of(first, after, "Partner.capacityRequests")
@@ -40,11 +42,13 @@ class Partner:
         return cls(iso=representation["iso"])
 
 
-@strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
+@strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu); capacity adds the "
+                                                     "measures that link it")
 class Activity:
     id: strawberry.ID = strawberry.field(description="The activity's id")
 
-    @strawberry.field(description="Capacity-building measures that use this activity")
+    @strawberry.field(description="Measures of the requests the caller may see that link this activity, oldest "
+                                  "first")
     async def supporting_measures(self, info: strawberry.Info) -> list[Measure]:
         return await info.context.loaders.measures_supporting.load(parse_id(self.id))
 
@@ -54,7 +58,7 @@ class Activity:
 
 
 @described(descriptions.TRANSITION)
-@strawberry.type(description="One step of a request's lifecycle")
+@strawberry.type(description="One step of a request's lifecycle: who took it, when and why")
 class RequestTransition:
     from_status: RequestStatus | None
     to_status: RequestStatus
@@ -79,8 +83,8 @@ class Contribution:
     id: strawberry.ID
     nation: str = strawberry.field(description="ISO 3166 alpha-3 of the contributing nation")
     kind: ContributionKind
-    quantity: int | None = strawberry.field(description="People, for advisers and trainers")
-    amount: Decimal | None = strawberry.field(description="For funds, in `currency`")
+    quantity: int | None
+    amount: Decimal | None
     currency: str | None
     description: str | None
 
@@ -88,9 +92,10 @@ class Contribution:
 @strawberry.type(description="A partner's participants at one occurrence of a menu activity, as the menu's events "
                              "told capacity")
 class ActivityAttendance:
-    activity_id: strawberry.ID = strawberry.field(description="The menu activity")
-    occurrence_id: strawberry.ID = strawberry.field(description="Its occurrence attended")
-    start_date: date = strawberry.field(description="When the occurrence started")
+    activity_id: strawberry.ID = strawberry.field(description="The menu activity's id")
+    occurrence_id: strawberry.ID = strawberry.field(description="The id of the occurrence attended (a dated "
+                                                                "instance of the activity, owned by menu)")
+    start_date: date = strawberry.field(description="The day the occurrence started")
     participants: int = strawberry.field(description="How many of the partner's participants attended it")
 
 
@@ -102,10 +107,12 @@ class Measure:
     title: str
     lead_nation: str
     contributing_nations: list[str]
-    flag_reason: str | None = strawberry.field(description="Set while it links an activity the menu has withdrawn")
+    flag_reason: str | None = strawberry.field(description="The linked activities the menu has withdrawn (each "
+                                                          "one's PCM reference and the menu's reason, when known), "
+                                                          "flagged while the request is open; null when none")
 
-    @strawberry.field(description="Linked menu activities, resolved by the menu subgraph (null where the caller "
-                                   "may not see one)")
+    @strawberry.field(description="Linked menu activities, in the order linked, resolved by the menu subgraph "
+                                   "(null where the caller may not see one)")
     def activities(self) -> list[Activity | None]:
         return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
 
@@ -113,8 +120,9 @@ class Measure:
     async def contributions(self, info: strawberry.Info) -> list[Contribution]:
         return await info.context.loaders.contributions.load(self.id)
 
-    @strawberry.field(description="The request's partner's attendance at the menu activities it links: each "
-                                  "occurrence its participants attended, earliest first")
+    @strawberry.field(description="The request's partner's attendance at the menu activities it links: the "
+                                  "occurrences its participants attended, by linked activity in the order "
+                                  "linked, then earliest first")
     async def attendance(self, info: strawberry.Info) -> list[ActivityAttendance]:
         return [ActivityAttendance(activity_id=strawberry.ID(str(a.activity_id)),
                                    occurrence_id=strawberry.ID(str(a.occurrence_id)), start_date=a.start_date,
@@ -149,22 +157,24 @@ class PackageTotals:
 
 
 @described(descriptions.PACKAGE)
-@strawberry.type(description="The support proposed, and once approved agreed, for a request")
+@strawberry.type(description="The support proposed for a request and, once the North Atlantic Council "
+                             "approves it, agreed; reviewed every two years")
 class Package:
     id: strawberry.ID
     summary: str
     approved_on: date | None
-    review_date: date | None = strawberry.field(description="Two years after approval")
+    review_date: date | None
 
     @strawberry.field(description="Its measures, oldest first")
     async def measures(self, info: strawberry.Info) -> list[Measure]:
         return await info.context.loaders.measures.load(self.id)
 
-    @strawberry.field(description="Progress reports, one per period, once it is agreed")
+    @strawberry.field(description="Progress reports, one per period, in period order; empty until it is agreed")
     async def progress_reports(self, info: strawberry.Info) -> list[ProgressReport]:
         return await info.context.loaders.reports.load(self.id)
 
-    @strawberry.field(description="Advisers, trainers, in-kind items and funds per currency")
+    @strawberry.field(description="What its contributions add up to: advisers, trainers, in-kind items and "
+                                  "funds per currency")
     async def totals(self, info: strawberry.Info) -> PackageTotals:
         rows = await info.context.loaders.package_contributions.load(self.id)
         summed = totals([ContributionDetails(nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount,
@@ -174,7 +184,8 @@ class Package:
 
 
 @described(descriptions.REQUEST)
-@strawberry.federation.type(keys=["id"], description="A request for Defence Capacity Building support")
+@strawberry.federation.type(keys=["id"], description="A partner's request for Defence Capacity Building "
+                                                     "support")
 class CapacityRequest:
     is_type_of = served_from(models.CapacityRequest)
     id: strawberry.ID
@@ -184,7 +195,9 @@ class CapacityRequest:
     justification: str | None
     priority: Priority
     status: RequestStatus
-    on_hold: bool = strawberry.field(description="Set while the partner's cooperation is suspended")
+    on_hold: bool = strawberry.field(description="True while the partner's cooperation is suspended (open "
+                                                 "requests only); meanwhile its package cannot change and it "
+                                                 "moves only to DECLINED or WITHDRAWN")
     created_at: datetime
     updated_at: datetime
     version: int
@@ -193,7 +206,7 @@ class CapacityRequest:
     def partner(self) -> Partner:
         return Partner(iso=strawberry.ID(self.partner_iso))  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Every status change: who, when, why")
+    @strawberry.field(description="Every status change, oldest first, from its submission: who, when, why")
     async def history(self, info: strawberry.Info) -> list[RequestTransition]:
         return await info.context.loaders.history.load(self.id)
 
@@ -201,7 +214,7 @@ class CapacityRequest:
     async def assessments(self, info: strawberry.Info) -> list[RequestAssessment]:
         return await info.context.loaders.assessments.load(self.id)
 
-    @strawberry.field(description="Null until a package is proposed")
+    @strawberry.field(description="Its package of support; null until one is proposed")
     async def package(self, info: strawberry.Info) -> Package | None:
         return await info.context.loaders.package_by_request.load(self.id)
 
