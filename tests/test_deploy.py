@@ -97,9 +97,12 @@ def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> N
         catalogue = json.loads((ROOT / "deploy" / "asyncapi" / f"{name}.json").read_text())
         for topic in catalogue["channels"]:
             assert created[topic].partitions == 6 and created[topic].replication == 3
-            assert created[topic].config["retention.ms"] == "2592000000"
-    assert {name for name in created if name.endswith(".dlq")} == {
-        "programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq"}
+            # State topics keep every aggregate's latest state for good: new subscribers and rebuilds start there.
+            assert created[topic].config["cleanup.policy"] == "compact"
+    dead_letters = {name: spec for name, spec in created.items() if name.endswith(".dlq")}
+    assert set(dead_letters) == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq"}
+    assert all(spec.config == {"cleanup.policy": "delete", "retention.ms": "2592000000"}
+               for spec in dead_letters.values())
 
 
 def test_the_published_event_catalogue_is_the_one_the_code_declares() -> None:

@@ -55,13 +55,13 @@ def test_attendance_makes_the_planned_activity_done_and_shows_on_the_measure(sys
 
     def done() -> dict[str, Any] | None:
         lines = ok(system.graphql("query($id: ID!) { programme(id: $id) { plannedActivities { status occurrenceId "
-                                  "history { toStatus } } } }", {"id": programme["id"]}, as_="partner-geo"))
+                                  "transitions { toStatus } } } }", {"id": programme["id"]}, as_="partner-geo"))
         line = lines["programme"]["plannedActivities"][0]
         return line if line["status"] == "DONE" else None
 
     line = until(done)
     assert line and line["occurrenceId"] == occurrence["id"]
-    assert [h["toStatus"] for h in line["history"]] == ["PLANNED", "CONFIRMED", "DONE"]
+    assert [h["toStatus"] for h in line["transitions"]] == ["PLANNED", "CONFIRMED", "DONE"]
 
     request = submit(system, "GEO", "Staff training")["data"]["submitCapacityRequest"]
     ok(system.graphql("mutation($id: ID!) { startRequestAssessment(id: $id) { id } }", {"id": request["id"]}))

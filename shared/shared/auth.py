@@ -75,6 +75,8 @@ ANONYMOUS = Actor("anonymous")
 # Who changes things on nobody's request, trusted as staff: seeds, and consumers applying owners' events.
 SEEDING = Actor("seed", Role.STAFF)
 EVENTS = Actor("events", Role.STAFF)
+# The republish command: it changes nothing, it tells again what is.
+REPUBLISHING = Actor("republish", Role.SYSTEM)
 
 
 @dataclass(frozen=True)

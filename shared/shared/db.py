@@ -28,11 +28,13 @@ NAMING_CONVENTION = {
 
 
 def service_metadata() -> MetaData:
-    """Each service owns one MetaData: its tables plus the shared outbox and inbox."""
+    """Each service owns one MetaData: its tables plus the shared outbox, inbox and history log."""
+    from shared.events.history import add_history_table
     from shared.events.tables import add_event_tables
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     add_event_tables(metadata)
+    add_history_table(metadata)
     return metadata
 
 

@@ -11,6 +11,8 @@ OUTBOX_FAILURES = Counter("outbox_publish_failures_total", "Failed publish attem
 OUTBOX_BACKLOG = Gauge("outbox_backlog", "Unsent events in the outbox, as of the relay's last read", ["service"])
 OUTBOX_OLDEST = Gauge("outbox_oldest_unsent_seconds", "Age of the oldest unsent event (0 when none)", ["service"])
 EVENTS_CONSUMED = Counter("events_consumed_total", "Events applied by consumers", ["service", "consumer", "outcome"])
+CONSUMER_RESTARTS = Counter("consumer_restarts_total", "Consumers restarted: failed, or stalled with lag",
+                            ["service", "consumer", "reason"])
 BROKER_UP = Gauge("broker_up", "1 when the broker answered the last background check, else 0", ["service"])
 CONSUMER_LAG = Gauge("consumer_lag_records", "Records behind the end of the topic, as of the consumer's last fetch",
                      ["service", "consumer", "topic"])

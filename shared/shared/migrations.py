@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import zlib
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from alembic import command, context, op
@@ -13,6 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import NAMING_CONVENTION
+from shared.events.history import add_history_table
 from shared.events.tables import add_event_tables
 
 MIGRATION_LOCK = zlib.crc32(b"partnership-hub:migrations")  # advisory locks are per database
@@ -41,6 +43,29 @@ def create_event_tables() -> None:
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     add_event_tables(metadata)
     metadata.create_all(op.get_bind())
+
+
+def create_history_log(private: Mapping[str, Sequence[str]]) -> None:
+    """The aggregates' history log (shared.events.history), filled from what the outbox still holds, less
+    each topic's private fields (`private`: the catalogue's, as they stood when the migration was written)."""
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_history_table(metadata)
+    metadata.create_all(op.get_bind())
+    state = "data"
+    for topic, fields in private.items():
+        state = f"CASE WHEN topic = '{topic}' THEN data - ARRAY{list(fields)!r}::text[] ELSE {state} END"
+    op.execute(f"""
+        INSERT INTO aggregate_history (aggregate, aggregate_id, version, event_id, type, time, actor, state)
+        SELECT split_part(type, '.', 2), key,
+               CASE WHEN jsonb_typeof(data -> 'version') = 'number' THEN (data ->> 'version')::int END,
+               event_id, type, time, actor, {state}
+        FROM outbox ORDER BY seq""")
+
+
+def drop_history_log() -> None:
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_history_table(metadata)
+    metadata.drop_all(op.get_bind())
 
 
 def drop_event_tables() -> None:

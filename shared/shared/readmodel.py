@@ -104,16 +104,17 @@ class AttendanceReadModel:
         self.model = model
 
     async def apply(self, state: dict[str, Any]) -> Attended | None:
-        """Record a nomination that ATTENDED; None for any other status."""
+        """Record a nomination that ATTENDED; None for any other status, or one already recorded (its effects
+        were applied with it: a snapshot or a repeat of it changes nothing)."""
         if state.get("status") != "ATTENDED":
             return None
         attended = Attended(state["partnerIso"], uuid.UUID(state["activityId"]), uuid.UUID(state["occurrenceId"]),
                             date.fromisoformat(state["occurrenceStartDate"]))
-        await self.session.execute(insert(self.model).values(
+        recorded = await self.session.scalar(insert(self.model).values(
             nomination_id=uuid.UUID(state["id"]), partner_iso=attended.partner_iso,
             activity_id=attended.activity_id, occurrence_id=attended.occurrence_id,
-            occurrence_start_date=attended.start_date).on_conflict_do_nothing())
-        return attended
+            occurrence_start_date=attended.start_date).on_conflict_do_nothing().returning(self.model.nomination_id))
+        return attended if recorded is not None else None
 
     async def occurrence_attended(self, partner_iso: str, activity_id: uuid.UUID, year: int) -> uuid.UUID | None:
         """The earliest occurrence of the activity starting in `year` that the partner's participants attended."""

@@ -102,7 +102,7 @@ async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence
     is joined LATERAL, so each owner gets its own page, limit and order."""
     if not keys:
         return []
-    table, columns = _unnested(keys, key_types)
+    table, columns = unnested(keys, key_types)
     lateral = per_key(columns).lateral()
     rows = await session.execute(select(table.c.ordinal, aliased(entity, lateral))
                                  .select_from(table).join(lateral, true()))
@@ -118,7 +118,7 @@ async def lateral_view_pages(session: AsyncSession, views: Views, names: Sequenc
     """`lateral_pages` for reads: `per_key` selects `views.columns(names)`, and each page holds views."""
     if not keys:
         return []
-    table, columns = _unnested(keys, key_types)
+    table, columns = unnested(keys, key_types)
     lateral = per_key(columns).lateral()
     names = views.names(names)
     statement = select(table.c.ordinal, *(lateral.c[name] for name in names)).select_from(table).join(lateral, true())
@@ -134,7 +134,7 @@ async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]],
     """How many rows `matching` (a `SELECT count(*) ...` given the key columns) finds for each key."""
     if not keys:
         return []
-    table, columns = _unnested(keys, key_types)
+    table, columns = unnested(keys, key_types)
     counted = matching(columns).lateral()
     rows = await session.rows(  # type: ignore[attr-defined]
         select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))
@@ -144,7 +144,7 @@ async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]],
     return counts
 
 
-def _unnested(keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any]) -> tuple[Any, list[Any]]:
+def unnested(keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any]) -> tuple[Any, list[Any]]:
     names = [f"key{i}" for i in range(len(key_types))]
     arrays = [bindparam(None, [key[i] for key in keys], type_=ARRAY(kind)) for i, kind in enumerate(key_types)]
     table = func.unnest(*arrays).table_valued(*names, with_ordinality="ordinal").render_derived()

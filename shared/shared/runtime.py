@@ -17,6 +17,7 @@ from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmake
 from shared.events.broker_watch import BrokerWatch
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
+from shared.events.history import HistoryLog
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
@@ -57,7 +58,8 @@ class ServiceRuntime:
                                           max_overflow=0)
         self.reads = ReadPool(asyncpg_dsn(self.settings.database_url), STATEMENT_MILLISECONDS)
         self.sessionmaker = create_sessionmaker(self.engine, self.reads)
-        self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel)
+        history = HistoryLog(self.metadata.tables["aggregate_history"], self.catalogue.private_fields())
+        self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel, history)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
         self.broker_watch = BrokerWatch(self.settings)
         self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,

@@ -75,6 +75,9 @@ class ServiceSettings(BaseSettings):
     outbox_retention_days: int = 7
     processed_retention_days: int = 30
     consumer_max_attempts: int = 3
+    # A consumer with lag that applies nothing this long (or whose loop is stuck in a call) is restarted.
+    consumer_stall_seconds: float = Field(
+        default=60.0, validation_alias=AliasChoices("CONSUMER_STALL_SECONDS", "consumer_stall_seconds"))
     run_background_workers: bool = True
     graphiql: bool = True
     # Prometheus metrics on a port of their own (0: on the service's port, as on a laptop), so a

@@ -168,7 +168,8 @@ async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """menu.activity.*: keep capacity's copy (to refuse linking activities not published); a withdrawal flags
     the measures of open requests that link the activity, as programmes flags the plans that chose it."""
     applied = await ActivityReadModel(uow.session).apply(event.data)
-    if not applied or event.type != "menu.activity.withdrawn":
+    # The state, not the verb: after a lost event, a snapshot may be how the copy learns of the withdrawal.
+    if not applied or event.data.get("status") != "WITHDRAWN":
         return
     reason = flag_reason(event.data["pcmRef"], event.data.get("withdrawalReason"))
     requests = RequestRepository(uow.session)

@@ -20,6 +20,7 @@ from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, Requ
 from capacity.events import RequestContents
 from capacity.models import (
     Attendance,
+    Base,
     CapacityRequest,
     Contribution,
     KnownActivity,
@@ -32,6 +33,7 @@ from capacity.models import (
 )
 from shared.auth import Actor
 from shared.db import any_of
+from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
@@ -240,7 +242,8 @@ class CapacityLoaders:
         self.request_by_id = one_per_key(requests.get_many, lambda r: r.id)
         self.requests_of_partner = pages_per_key(requests.pages_of_partners)
         self.request_count_of_partner = DataLoader(load_fn=requests.counts_of_partners)
-        self.history = many_per_key(requests.transitions_of, lambda t: t.request_id)
+        self.transitions = many_per_key(requests.transitions_of, lambda t: t.request_id)
+        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
         self.assessments = many_per_key(requests.assessments_of, lambda a: a.request_id)
         self.package_by_request = one_per_key(requests.packages_of, lambda p: p.request_id)
         self.measures = many_per_key(requests.measures_of, lambda m: m.package_id)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from menu import service
 from menu.events import CATALOGUE
-from menu.models import Base
+from menu.models import Base, KnownPartner
 from menu.repository import MenuLoaders
 from menu.schema import schema
 from menu.schema.subscription import ACTIVITY_FEED, NOMINATION_FEED
 from menu.seed import SEED_STAGES
 from menu.settings import MenuSettings
+from menu.snapshots import SNAPSHOTS
 from shared.definition import ServiceDefinition
 from shared.events.contracts import PROGRAMMES_PARTNER
 from shared.runtime import ServiceRuntime
@@ -19,7 +20,7 @@ from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    consumers = {"partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed)}
+    consumers = {"partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed, KnownPartner)}
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders, consumers=consumers,
                           live_feeds=[ACTIVITY_FEED, NOMINATION_FEED])
 
@@ -28,5 +29,6 @@ SERVICE = ServiceDefinition(
     name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
     build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
+    snapshots=SNAPSHOTS,
 )
 create_app = SERVICE.create_app

@@ -96,6 +96,7 @@ ACTIVITY_EVENTS = CATALOGUE.topic(
     ACTIVITY_TOPIC, "activity", ActivityState,
     ["created", "updated", "published", "withdrawn", "archived"],
     "Every change of a Partnership Cooperation Menu activity",
+    private=("contactName", "contactEmail"),
 )
 OCCURRENCE_EVENTS = CATALOGUE.topic(
     OCCURRENCE_TOPIC, "occurrence", OccurrenceState,

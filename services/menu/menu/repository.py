@@ -20,6 +20,7 @@ from menu.models import (
     NEXT_START_OR_LAST,
     Activity,
     AreaOfCooperation,
+    Base,
     Feedback,
     KnownPartner,
     Nomination,
@@ -30,6 +31,7 @@ from menu.models import (
 from menu.participation import HOLDS_SEAT, NominationStatus, Waiting
 from shared.auth import Actor, Role
 from shared.db import any_of
+from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import PagedKey, many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
@@ -425,7 +427,7 @@ class NominationRepository(Repository[Nomination]):
         return (await self.session.scalars(select(Feedback).where(any_of(Feedback.nomination_id, nomination_ids),
                                                                   *scope))).all()
 
-    async def history(self, nomination_ids: Sequence[uuid.UUID]) -> Sequence[NominationTransition]:
+    async def transitions(self, nomination_ids: Sequence[uuid.UUID]) -> Sequence[NominationTransition]:
         return (await self.session.scalars(
             select(NominationTransition).where(any_of(NominationTransition.nomination_id, nomination_ids))
             .order_by(NominationTransition.at, NominationTransition.id))).all()
@@ -488,7 +490,8 @@ class MenuLoaders:
         self.seats = DataLoader(load_fn=nominations.seats_of)
         self.feedback_summary = DataLoader(load_fn=nominations.feedback_of)
         self.feedback_report = one_per_key(lambda ids: nominations.feedback(ids, caller), lambda f: f.nomination_id)
-        self.nomination_history = many_per_key(nominations.history, lambda t: t.nomination_id)
+        self.nomination_transitions = many_per_key(nominations.transitions, lambda t: t.nomination_id)
+        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
         self._nominations = nominations
         self._by_query: dict[Any, Any] = {}
 

@@ -38,6 +38,7 @@ SCHEMA_RULES = {
     "Partner": READ_PARTNERS, "Programme": READ_PROGRAMMES,
     "Partner.programmes": READ_PROGRAMMES, "Activity.plannedBy": READ_PROGRAMMES,
     **{f"Partner.{name}": PARTNER_FLAGS for name in FLAG_FIELDS},
+    "Partner.history": PARTNER_FLAGS,
 }
 
 # The lifecycle steps a partner takes on its own programmes; staff take the others.

@@ -228,7 +228,8 @@ async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: 
 async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """menu.activity.*: keep programmes' copy of the activity; a withdrawal flags the plans that chose it."""
     applied = await ActivityReadModel(uow.session).apply(event.data)
-    if not applied or event.type != "menu.activity.withdrawn":
+    # The state, not the verb: after a lost event, a snapshot may be how the copy learns of the withdrawal.
+    if not applied or event.data.get("status") != "WITHDRAWN":
         return
     reason = f"withdrawn from the menu: {event.data.get('withdrawalReason') or 'no reason given'}"
     by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)

@@ -27,6 +27,7 @@ from programmes.events import ProgrammeContents
 from programmes.models import (
     Assessment,
     Attendance,
+    Base,
     KnownActivity,
     Objective,
     OccEvaluation,
@@ -40,6 +41,7 @@ from programmes.models import (
 from shared.auth import Actor
 from shared.db import any_of
 from shared.frameworks import Framework
+from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
@@ -285,8 +287,9 @@ class ProgrammesLoaders:
         programmes = ProgrammeRepository(session, caller)  # every read below is scoped to the caller
         self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)
         self.programme_by_id = one_per_key(programmes.get_many, lambda p: p.id)
-        self.history = many_per_key(programmes.transitions_of, lambda t: t.programme_id)
-        self.planned_history = many_per_key(programmes.planned_transitions_of, lambda t: t.planned_activity_id)
+        self.transitions = many_per_key(programmes.transitions_of, lambda t: t.programme_id)
+        self.planned_transitions = many_per_key(programmes.planned_transitions_of, lambda t: t.planned_activity_id)
+        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
         self.objectives = many_per_key(programmes.objectives_of, lambda o: o.programme_id)
         self.planned_activities = many_per_key(programmes.planned_of, lambda p: p.programme_id)
         self.goals = many_per_key(programmes.goals_of, lambda g: g.programme_id)

@@ -111,6 +111,11 @@ def run(root: Path) -> None:
         say("migrations of " + ", ".join(spec.name for spec in SERVICES))
         with ThreadPoolExecutor(len(SERVICES)) as pool:
             list(pool.map(lambda s: subprocess.run(s.command("migrate"), env=envs[s.name], check=True), SERVICES))
+            # The embedded broker keeps nothing across restarts: what the databases hold is told again, so
+            # read models and subscribers that start now find every aggregate's state on the topics.
+            say("republish what the databases hold, where the broker's topics are empty")
+            list(pool.map(lambda s: subprocess.run(s.command("republish", "--if-topics-empty"), env=envs[s.name],
+                                                   check=True), SERVICES))
         children = {}
         for spec in SERVICES:
             log = logs / f"{spec.name}.log"

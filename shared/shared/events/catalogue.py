@@ -24,6 +24,8 @@ class TopicSpec:
     data: type[BaseModel]
     verbs: tuple[str, ...]
     description: str
+    # Data fields (camelCase) that are personal: kept out of the aggregate's history (shared.events.history).
+    private: tuple[str, ...] = ()
 
     def event_type(self, verb: str) -> str:
         if verb not in self.verbs:
@@ -60,10 +62,17 @@ class EventCatalogue:
         return f"/partnership-hub/{self.service}"
 
     def topic(self, name: str, aggregate: str, data: type[BaseModel], verbs: list[str],
-              description: str) -> TopicSpec:
-        spec = TopicSpec(self.service, name, aggregate, data, tuple(verbs), description)
+              description: str, private: tuple[str, ...] = ()) -> TopicSpec:
+        # Every topic can be told again from the owner's state (shared.events.republish).
+        spec = TopicSpec(self.service, name, aggregate, data, (*verbs, "snapshot"), description, private)
+        unknown = set(private) - set(spec.json_schema()["properties"])
+        if unknown:
+            raise ValueError(f"{name} marks as private fields its data does not have: {sorted(unknown)}")
         self.topics[name] = spec
         return spec
+
+    def private_fields(self) -> dict[str, tuple[str, ...]]:
+        return {name: spec.private for name, spec in self.topics.items() if spec.private}
 
     def schema_for(self, event_type: str) -> dict[str, Any]:
         for spec in self.topics.values():

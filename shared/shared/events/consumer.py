@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -22,7 +23,7 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from opentelemetry.trace import SpanKind
-from sqlalchemy import Table
+from sqlalchemy import Table, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -30,10 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import EVENTS
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import create_consumer, create_producer, keep_running
+from shared.events.kafka import create_consumer, create_producer
 from shared.events.outbox import OutboxWriter
-from shared.events.topics import wait_for_topics
-from shared.metrics import CONSUMER_LAG, EVENTS_CONSUMED
+from shared.events.topics import partitions_of, wait_for_topics
+from shared.metrics import CONSUMER_LAG, CONSUMER_RESTARTS, EVENTS_CONSUMED
 from shared.settings import ServiceSettings
 from shared.tracing import span_from
 
@@ -68,16 +69,63 @@ class EventConsumer:
         self.caught_up = asyncio.Event()
         self.lag: dict[str, int] = {}  # per topic, as of the last fetch
         self.last_applied_at: float | None = None
+        self.restarts = 0
+        self.dead_lettered = 0
+        # Monotonic times the watchdog reads: the loop's last turn, and its last progress (something applied,
+        # nothing to apply, or a known outage waited out).
+        self._turned_at = self._progressed_at = time.monotonic()
         self._told: set[tuple[str, str]] = set()  # unknown (topic, type) already logged
+        self.pause_lock = consumer_lock(name)
 
     def state(self) -> dict[str, Any]:
         """What `/status` tells of this consumer."""
         last = self.last_applied_at
         return {"group": self.group_id, "caughtUp": self.caught_up.is_set(), "lag": dict(self.lag),
-                "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last))}
+                "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)),
+                "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1),
+                "restarts": self.restarts}
 
     async def run(self) -> None:
-        await keep_running(self._consume, f"consumer {self.name}")
+        """Consume for good: a failed consumer starts again (backing off to 10 s), and so does one that
+        stalls (stuck in a call, or behind without applying anything for `consumer_stall_seconds`), with a
+        new connection to the broker, which is how it finds a replaced broker again."""
+        backoff = 0.5
+        while True:
+            reason = await self._attempt()
+            self.restarts += 1
+            CONSUMER_RESTARTS.labels(self.settings.service_name, self.name, reason).inc()
+            await asyncio.sleep(backoff)
+            backoff = min(backoff * 2, 10.0) if reason == "failed" else 0.5
+
+    async def _attempt(self) -> str:
+        self._turned_at = self._progressed_at = time.monotonic()
+        task = asyncio.create_task(self._consume(), name=f"consume-{self.name}")
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=WATCH_SECONDS)
+                if done:
+                    error = task.exception()
+                    log.warning("consumer %s paused: %s: %s", self.name, type(error).__name__, error)
+                    return "failed"
+                stalled = self.stalled(time.monotonic())
+                if stalled:
+                    log.warning("consumer %s restarts: %s", self.name, stalled)
+                    return "stalled"
+        finally:
+            if not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+
+    def stalled(self, now: float) -> str | None:
+        """Why this consumer should start again, if it should."""
+        limit = self.settings.consumer_stall_seconds
+        if now - self._turned_at > limit:
+            return f"stuck in a call to the broker for {now - self._turned_at:.0f}s"
+        behind = sum(self.lag.values())
+        if behind and now - self._progressed_at > limit:
+            return f"{behind} records behind and nothing applied for {now - self._progressed_at:.0f}s"
+        return None
 
     async def _consume(self) -> None:
         await wait_for_topics(self.settings, self.handlers)
@@ -90,21 +138,28 @@ class EventConsumer:
                     self.caught_up.set()
                 for partition, records in batches.items():
                     await self.process_batch(records)
-                    await consumer.commit({partition: records[-1].offset + 1})
+                    async with asyncio.timeout(COMMIT_SECONDS):
+                        await consumer.commit({partition: records[-1].offset + 1})
                     self.last_applied_at = time.time()
+                    self._progressed_at = time.monotonic()
                 await self._measure_lag(consumer)
+                self._turned_at = time.monotonic()
+                if not sum(self.lag.values()):
+                    self._progressed_at = self._turned_at
         finally:
             # Leave the group even when cancelled, so a restarted service is not kept waiting.
             with contextlib.suppress(Exception):
-                await asyncio.shield(consumer.stop())
+                async with asyncio.timeout(COMMIT_SECONDS):
+                    await asyncio.shield(consumer.stop())
             if self._dlq is not None:
                 with contextlib.suppress(Exception):
                     await self._dlq.stop()
                 self._dlq = None
 
     async def _measure_lag(self, consumer: AIOKafkaConsumer) -> None:
-        """Records behind the end of each topic, from what the fetches learnt (no request of its own)."""
-        lag: dict[str, int] = {}
+        """Records behind the end of each topic, from what the fetches learnt (no request of its own); none for
+        a topic of which this member holds no partition (another member of the group reads it)."""
+        lag = dict.fromkeys(self.handlers, 0)
         for partition in consumer.assignment():
             end = consumer.highwater(partition)
             if end is not None:
@@ -130,7 +185,7 @@ class EventConsumer:
             async with asyncio.timeout(timeout):
                 partitions = []
                 for topic in self.handlers:
-                    partitions += [TopicPartition(topic, p) for p in sorted(await _partitions(consumer, topic))]
+                    partitions += [TopicPartition(topic, p) for p in sorted(await partitions_of(consumer, topic))]
                 consumer.assign(partitions)
                 committed = {tp: await consumer.committed(tp) for tp in partitions}
                 for tp, offset in committed.items():
@@ -157,16 +212,17 @@ class EventConsumer:
         and each event is applied on its own, with retries and the dead-letter topic."""
         try:
             events = [(CloudEvent.from_record(r.topic, r.key, r.value, r.headers), r) for r in records]
-            if any(self._stranger(event) for event, _ in events):
+            if any(self.stranger(event) for event, _ in events):
                 raise _NotFromTheOwner  # each on its own below: the strangers' go to the dead letters
             async with self.sessionmaker() as session:
+                await self._wait_if_paused(session)
                 for event, record in events:
                     handler = self.handlers.get(record.topic, {}).get(event.type)
                     if handler is not None:
                         with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
                                        {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
                             uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
-                            await self._apply_in(uow, event, handler)
+                            await self.apply_in(uow, event, handler)
                             await uow.flush()
                 await session.commit()
             EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "applied").inc(len(records))
@@ -174,13 +230,14 @@ class EventConsumer:
             for record in records:
                 await self.process(record)
 
-    async def process(self, record: ConsumerRecord) -> None:
+    async def process(self, record: Any) -> None:
+        """One record (a ConsumerRecord, or a dead letter's original being replayed)."""
         try:
             event = CloudEvent.from_record(record.topic, record.key, record.value, record.headers)
         except Exception as exc:  # not ours to read: park it, never block the partition
             await self._dead_letter(record, exc)
             return
-        stranger = self._stranger(event)
+        stranger = self.stranger(event)
         if stranger is not None:
             log.warning("%s dead-letters %s %s: %s", self.name, event.type, event.id, stranger)
             await self._dead_letter(record, _NotFromTheOwner(stranger))
@@ -200,6 +257,8 @@ class EventConsumer:
             except Exception as exc:
                 if failed_for_infrastructure(exc):
                     outage += 1
+                    # Waiting out a known outage (or a rebuild) is not a stall: a restart would not help.
+                    self._turned_at = self._progressed_at = time.monotonic()
                     log.warning("%s waits for its infrastructure (%s: %s); retrying %s %s",
                                 self.name, type(exc).__name__, exc, event.type, event.id)
                     await asyncio.sleep(min(0.5 * 2 ** min(outage, 5), MAX_OUTAGE_BACKOFF))
@@ -215,12 +274,18 @@ class EventConsumer:
         with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
                        {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
             async with self.sessionmaker() as session:
+                await self._wait_if_paused(session)
                 uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
                 async with uow:
-                    applied = await self._apply_in(uow, event, handler)
+                    applied = await self.apply_in(uow, event, handler)
         return "applied" if applied else "duplicate"
 
-    async def _apply_in(self, uow: UnitOfWork, event: CloudEvent, handler: EventHandler) -> bool:
+    async def _wait_if_paused(self, session: AsyncSession) -> None:
+        """Every transaction of this consumer shares its lock; a rebuild holds it alone (shared.events.rebuild),
+        so the consumer waits while its read model is rebuilt, and carries on after."""
+        await session.execute(select(func.pg_advisory_xact_lock_shared(self.pause_lock)))
+
+    async def apply_in(self, uow: UnitOfWork, event: CloudEvent, handler: EventHandler) -> bool:
         """The effect and the record that it happened, in the caller's transaction; False if seen before."""
         first_time = await uow.session.scalar(
             insert(self.processed)
@@ -233,7 +298,7 @@ class EventConsumer:
         await handler(uow, event)
         return True
 
-    def _stranger(self, event: CloudEvent) -> str | None:
+    def stranger(self, event: CloudEvent) -> str | None:
         """Why an event may not be applied: its source is not the owner its topic's contract names."""
         contract = getattr(self.handlers.get(event.topic, {}), "contract", None)
         if contract is None or event.source == contract.source:
@@ -248,8 +313,15 @@ class EventConsumer:
             log.warning("%s skips events of type %s on %s, which it does not know", self.name, event.type,
                         event.topic)
 
-    async def _dead_letter(self, record: ConsumerRecord, error: Exception) -> None:
+    async def close(self) -> None:
+        """Stop the dead-letter producer of a consumer used outside `run` (replaying dead letters)."""
+        if self._dlq is not None:
+            await self._dlq.stop()
+            self._dlq = None
+
+    async def _dead_letter(self, record: Any, error: Exception) -> None:
         EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()
+        self.dead_lettered += 1
         if self._dlq is None:
             self._dlq = create_producer(self.settings)
             await self._dlq.start()
@@ -265,6 +337,14 @@ class EventConsumer:
 
 # An outage is retried for as long as it lasts; between tries, at most this long.
 MAX_OUTAGE_BACKOFF = 10.0
+# How often the watchdog looks, and how long a commit (or leaving the group) may take.
+WATCH_SECONDS = 2.0
+COMMIT_SECONDS = 15.0
+
+
+def consumer_lock(name: str) -> int:
+    """The advisory lock a consumer's transactions share and its rebuild takes alone (per database)."""
+    return zlib.crc32(f"partnership-hub:consumer:{name}".encode())
 # SQLSTATE classes of a database that is away or overloaded, not of a bad event: connection
 # exception, insufficient resources, operator intervention (shutdown, cannot connect now),
 # and a serialization failure or deadlock, which a retry resolves.
@@ -287,10 +367,3 @@ def failed_for_infrastructure(error: BaseException) -> bool:
             return True
         current = getattr(current, "orig", None) or current.__cause__ or current.__context__
     return False
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
-    while (found := consumer.partitions_for_topic(topic)) is None:
-        await consumer._client.force_metadata_update()  # a topic just made is not yet in the metadata
-        await asyncio.sleep(0.1)
-    return found

@@ -22,23 +22,27 @@ class TopicContract:
     def source(self) -> str:
         return f"/partnership-hub/{self.owner}"
 
-    def handled_by(self, handler: Any) -> Mapping[str, Mapping[str, Any]]:
+    def handled_by(self, handler: Any, *read_models: Any) -> Mapping[str, Mapping[str, Any]]:
         """A consumer's handlers when one handler takes every event type of the topic; the consumer applies
-        only events whose source is this topic's owner."""
-        return {self.topic: OwnedHandlers(self, {event_type: handler for event_type in self.types})}
+        only events whose source is this topic's owner. `read_models` (mapped classes) are the copies the
+        handler keeps from the topic alone: a rebuild empties them and reads the topic again."""
+        return {self.topic: OwnedHandlers(self, {event_type: handler for event_type in self.types}, read_models)}
 
 
 class OwnedHandlers(dict[str, Any]):
     """A topic's handlers by event type, knowing the topic's contract: an event from another source than its
     owner is not applied (it goes to the dead letters)."""
 
-    def __init__(self, contract: TopicContract, handlers: Mapping[str, Any]) -> None:
+    def __init__(self, contract: TopicContract, handlers: Mapping[str, Any], read_models: tuple[Any, ...] = ()
+                 ) -> None:
         super().__init__(handlers)
         self.contract = contract
+        self.read_models = read_models
 
 
 def _types(owner: str, aggregate: str, verbs: str) -> tuple[str, ...]:
-    return tuple(f"{owner}.{aggregate}.{verb}" for verb in verbs.split())
+    """The verbs' types, and the snapshot every owner can republish (shared.events.republish)."""
+    return tuple(f"{owner}.{aggregate}.{verb}" for verb in [*verbs.split(), "snapshot"])
 
 
 MENU_ACTIVITY = TopicContract("menu.activity.v1", "menu",

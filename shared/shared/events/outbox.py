@@ -8,13 +8,17 @@ from sqlalchemy import Table, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.events.envelope import CloudEvent, DomainEvent
+from shared.events.history import HistoryLog
 
 
 class OutboxWriter:
-    def __init__(self, table: Table, source: str, channel: str) -> None:
+    """Events into the outbox, and into the history log (which outlives the outbox), in one transaction."""
+
+    def __init__(self, table: Table, source: str, channel: str, history: HistoryLog) -> None:
         self.table = table
         self.source = source
         self.channel = channel
+        self.history = history
 
     async def append(self, session: AsyncSession, events: Sequence[DomainEvent], *,
                      actor: str, traceparent: str | None) -> list[CloudEvent]:
@@ -29,6 +33,7 @@ class OutboxWriter:
             for envelope in envelopes
         ]
         await session.execute(self.table.insert(), rows)
+        await self.history.record(session, envelopes)
         # Delivered at commit, and only if the transaction commits: the relay wakes then.
         await session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": self.channel})
         return envelopes

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from shared.events.kafka import TopicsRefused, connection_options, create_new_topics
+from shared.events.kafka import TopicsRefused, connection_options, create_consumer, create_new_topics
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -48,13 +49,16 @@ def declared_topics(path: Path | None = None) -> list[TopicSpec]:
     declared = yaml.safe_load((path or topics_file()).read_text())
     defaults = declared["defaults"]
 
-    def spec(entry: dict[str, Any]) -> TopicSpec:
-        config = {**defaults.get("config", {}), **entry.get("config", {})}
+    def spec(entry: dict[str, Any], config: dict[str, Any]) -> TopicSpec:
+        config = {**config, **entry.get("config", {})}
         return TopicSpec(entry["name"], int(entry.get("partitions", defaults["partitions"])),
                          int(entry.get("replication_factor", defaults["replication_factor"])),
                          {key: str(value) for key, value in config.items()})
 
-    return [spec(entry) for entry in (*declared["topics"], *declared.get("dead_letter", []))]
+    # Dead letters are not state: their own config, in place of the state topics'.
+    dead_letter_config = declared.get("dead_letter_config", defaults.get("config", {}))
+    return [*(spec(entry, defaults.get("config", {})) for entry in declared["topics"]),
+            *(spec(entry, dead_letter_config) for entry in declared.get("dead_letter", []))]
 
 
 async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -> list[str]:
@@ -98,6 +102,31 @@ async def missing_topics(settings: ServiceSettings, names: Iterable[str]) -> lis
         return [name for name in names if name not in existing]
     finally:
         await admin.close()
+
+
+async def records_held(settings: ServiceSettings, names: Iterable[str]) -> dict[str, int]:
+    """How many records each topic has ever been given (the sum of its partitions' end offsets): 0 on a
+    broker that lost its data or never had it."""
+    names = list(names)
+    consumer = create_consumer(settings, f"{settings.service_name}.records-held", [])
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(name, p) for name in names
+                      for p in sorted(await partitions_of(consumer, name))]
+        ends = await consumer.end_offsets(partitions)
+        held = dict.fromkeys(names, 0)
+        for partition, end in ends.items():
+            held[partition.topic] += end
+        return held
+    finally:
+        await consumer.stop()
+
+
+async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    while (found := consumer.partitions_for_topic(topic)) is None:
+        await consumer._client.force_metadata_update()  # a topic just made is not yet in the metadata
+        await asyncio.sleep(0.1)
+    return found
 
 
 async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], interval: float = 1.0) -> None:

@@ -9,6 +9,7 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 
 from shared.events.contracts import TopicContract
+from shared.events.dead_letters import applied_since, read_dead_letters, replay
 from shared.events.envelope import CloudEvent, DomainEvent
 from shared.metrics import EVENTS_CONSUMED
 from shared.testing.harness import eventually
@@ -71,12 +72,14 @@ async def test_a_redelivered_event_is_applied_once(probe_database, broker) -> No
         await again.stop()
 
 
-async def test_an_event_that_keeps_failing_goes_to_the_dead_letter_topic(probe_database, broker) -> None:  # type: ignore[no-untyped-def]
+async def test_an_event_that_keeps_failing_goes_to_the_dead_letters_and_is_replayed_after_a_fix(  # type: ignore[no-untyped-def]
+        probe_database, broker) -> None:
     url, metadata = probe_database
     applied: list[int] = []
+    unlucky = {13}
 
     async def handle(uow, event) -> None:  # type: ignore[no-untyped-def]
-        if event.data["n"] == 13:
+        if event.data["n"] in unlucky:
             raise ValueError("thirteen is unlucky")
         applied.append(event.data["n"])
 
@@ -93,6 +96,23 @@ async def test_an_event_that_keeps_failing_goes_to_the_dead_letter_topic(probe_d
         assert headers["dlq_error"] == "thirteen is unlucky" and headers["dlq_consumer"] == "things"
         assert headers["dlq_service"] == runtime.settings.service_name
         assert headers["dlq_group"] == f"{prefix}{runtime.settings.service_name}.things"
+
+        consumers = [runtime.consumer("things")]
+        [letter] = await read_dead_letters(runtime, consumers)
+        assert letter.summary(applied=False) | {"at": None} == {
+            "id": parked.id, "type": "probe.thing.made", "source": "/test", "topic": prefix + TOPIC,
+            "consumer": "things", "error": "thirteen is unlucky", "at": None, "state": "waiting"}
+        assert await replay(runtime, [letter]) == {"applied": 0, "already applied": 0, "dead-lettered again": 1,
+                                                   "skipped": 0}
+        unlucky.clear()  # the fix
+        letters = await read_dead_letters(runtime, consumers)
+        assert len(letters) == 2  # the first, and the second time it failed
+        # One event, parked twice: replayed once.
+        assert await replay(runtime, letters) == {"applied": 1, "already applied": 0, "dead-lettered again": 0,
+                                                  "skipped": 0}
+        assert applied == [14, 13]
+        assert await applied_since(runtime, letters) == {("things", parked.id)}
+        assert (await replay(runtime, letters))["already applied"] == 1
     finally:
         await runtime.stop()
 

@@ -15,6 +15,7 @@ from capacity.schema import descriptions
 from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
+from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
@@ -207,8 +208,10 @@ class CapacityRequest:
         return Partner(iso=strawberry.ID(self.partner_iso))  # type: ignore[attr-defined]
 
     @strawberry.field(description="Every status change, oldest first, from its submission: who, when, why")
-    async def history(self, info: strawberry.Info) -> list[RequestTransition]:
-        return await info.context.loaders.history.load(self.id)
+    async def transitions(self, info: strawberry.Info) -> list[RequestTransition]:
+        return await info.context.loaders.transitions.load(self.id)
+
+    history = history_field("request")
 
     @strawberry.field(description="Its assessments, oldest first")
     async def assessments(self, info: strawberry.Info) -> list[RequestAssessment]:

@@ -60,15 +60,20 @@ async def test_a_request_goes_from_submission_to_completion_with_its_history(cap
     assert done["status"] == "COMPLETED"
 
     view = (await capacity.graphql("""query($id: ID!) { capacityRequest(id: $id) {
-        status priority history { fromStatus toStatus actor reason }
+        status priority transitions { fromStatus toStatus actor reason }
+        history(first: 100) { edges { node { type version changes { field before after } } } }
         package { approvedOn reviewDate progressReports { period status }
           totals { advisers trainers inKind funds { currency amount } }
           measures { area leadNation contributingNations activities { id } contributions { nation kind } } } } }""",
                                    {"id": request_id})).ok()["capacityRequest"]
     assert view["priority"] == "HIGH"
-    assert [(h["fromStatus"], h["toStatus"]) for h in view["history"]] == [
+    assert [(h["fromStatus"], h["toStatus"]) for h in view["transitions"]] == [
         (None, "SUBMITTED"), ("SUBMITTED", "UNDER_ASSESSMENT"), ("UNDER_ASSESSMENT", "PACKAGE_PROPOSED"),
         ("PACKAGE_PROPOSED", "APPROVED"), ("APPROVED", "IMPLEMENTING"), ("IMPLEMENTING", "COMPLETED")]
+    history = [edge["node"] for edge in view["history"]["edges"]]
+    assert history[0]["type"] == "capacity.request.completed" and history[-1]["type"] == "capacity.request.submitted"
+    assert [n["version"] for n in history] == sorted((n["version"] for n in history), reverse=True)
+    assert {"field": "status", "before": "IMPLEMENTING", "after": "COMPLETED"} in history[0]["changes"]
     package = view["package"]
     assert package["approvedOn"] == date.today().isoformat()
     assert package["reviewDate"] == date.today().replace(year=date.today().year + 2).isoformat()
@@ -132,8 +137,8 @@ async def test_the_lifecycle_refuses_what_it_does_not_allow(capacity: ServiceHar
     stale = await capacity.graphql('mutation($id: ID!) { updateCapacityRequest(id: $id, expectedVersion: 1, '
                                    'input: {title: "x"}) { id } }', {"id": request["id"]})
     assert stale.codes == ["CONFLICT"]
-    history = (await capacity.graphql("query($id: ID!) { capacityRequest(id: $id) { history { toStatus reason } } }",
-                                      {"id": request["id"]})).ok()["capacityRequest"]["history"]
+    history = (await capacity.graphql("query($id: ID!) { capacityRequest(id: $id) { transitions { toStatus "
+                                      "reason } } }", {"id": request["id"]})).ok()["capacityRequest"]["transitions"]
     assert history[-1] == {"toStatus": "WITHDRAWN", "reason": "Funded nationally"}
 
 

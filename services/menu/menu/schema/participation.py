@@ -14,6 +14,7 @@ from menu.repository import FeedbackSummary, NominationCriteria, SeatCount
 from shared.auth import Role
 from shared.graphql.arguments import ExpectedVersion, Reason
 from shared.graphql.enums import described_enum
+from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.rows import served_from
 
@@ -123,9 +124,11 @@ class Nomination:
     async def participant(self, info: strawberry.Info) -> Participant | None:
         return await info.context.loaders.participant_by_id.load(self.participant_id)
 
-    @strawberry.field(description="Every step of its lifecycle, oldest first")
-    async def history(self, info: strawberry.Info) -> list[NominationTransition]:
-        return await info.context.loaders.nomination_history.load(self.id)
+    @strawberry.field(description="Every step of its lifecycle, oldest first, with the reasons given")
+    async def transitions(self, info: strawberry.Info) -> list[NominationTransition]:
+        return await info.context.loaders.nomination_transitions.load(self.id)
+
+    history = history_field("nomination", actor_shown=lambda caller: not caller.is_(Role.ALLY, Role.SYSTEM))
 
     @strawberry.field(description="The feedback report, once given; null for callers who may not read it")
     async def feedback(self, info: strawberry.Info) -> FeedbackReport | None:

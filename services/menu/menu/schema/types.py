@@ -25,6 +25,7 @@ from menu.schema.participation import (
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
+from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
@@ -88,6 +89,8 @@ class Activity:
         rows = await pages.load(PagedKey.of(self.id, page))
         return connection(rows, page, OCCURRENCE_SORT.cursor, lambda: counts.load(self.id))
 
+    history = history_field("activity")
+
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Activity | None:
         loaders, columns = info.context.loaders, ACTIVITY_COLUMNS.columns(info)
@@ -135,6 +138,8 @@ class Occurrence:
     async def feedback(self, info: strawberry.Info) -> FeedbackAverages:
         return averages(await info.context.loaders.feedback_summary.load(self.id))
 
+    history = history_field("occurrence")
+
 
 ActivityConnection = Connection[Activity]
 async def nomination_page(info: strawberry.Info, owner: Any, key: Any, filter: NominationFilter | None,
@@ -147,4 +152,5 @@ async def nomination_page(info: strawberry.Info, owner: Any, key: Any, filter: N
 
 
 # The columns an activity's selected fields read (its resolvers' needs named here).
-ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "occurrences": ("id",)})
+ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "occurrences": ("id",),
+                                                                  "history": ("id",)})

@@ -58,12 +58,12 @@ async def test_seats_go_first_come_and_a_freed_seat_goes_to_the_waitlist(menu: S
     declined = (await step(menu, "declineNomination", first["id"], as_="provider-nso",
                            reason="Prerequisites not met")).ok()["declineNomination"]
     assert declined["status"] == "DECLINED" and declined["statusReason"] == "Prerequisites not met"
-    promoted = (await menu.graphql("query($id: ID!) { nomination(id: $id) { status history { fromStatus toStatus "
+    promoted = (await menu.graphql("query($id: ID!) { nomination(id: $id) { status transitions { fromStatus toStatus "
                                    "reason actor } } }", {"id": third["id"]})).ok()["nomination"]
     assert promoted["status"] == "NOMINATED"
-    assert [(h["fromStatus"], h["toStatus"], h["reason"]) for h in promoted["history"]] == [
+    assert [(h["fromStatus"], h["toStatus"], h["reason"]) for h in promoted["transitions"]] == [
         (None, "WAITLISTED", None), ("WAITLISTED", "NOMINATED", "a seat was freed")]
-    assert promoted["history"][1]["actor"].endswith("(provider)")  # the decline that freed the seat
+    assert promoted["transitions"][1]["actor"].endswith("(provider)")  # the decline that freed the seat
 
 
 async def test_a_partners_quota_waitlists_it_while_others_still_get_seats(menu: ServiceHarness, create_activity,
@@ -136,9 +136,11 @@ async def test_personal_data_is_seen_only_by_the_partner_the_provider_and_staff(
     for account in ("ally-nor", "system"):
         seen = (await menu.graphql(query, {"id": nomination["id"]}, as_=account)).ok()["nomination"]
         assert seen["participantId"] == nomination["participantId"] and seen["participant"] is None, account
-        told = (await menu.graphql("query($id: ID!) { nomination(id: $id) { statusReason history { reason actor } } "
-                                   "}", {"id": nomination["id"]}, as_=account)).ok()["nomination"]
-        assert told == {"statusReason": None, "history": [{"reason": None, "actor": None}]}, account
+        told = (await menu.graphql("query($id: ID!) { nomination(id: $id) { statusReason transitions { reason actor } "
+                                   "history { edges { node { actor type } } } } }", {"id": nomination["id"]},
+                                   as_=account)).ok()["nomination"]
+        assert told == {"statusReason": None, "transitions": [{"reason": None, "actor": None}], "history": {
+            "edges": [{"node": {"actor": None, "type": "menu.nomination.nominated"}}]}}, account
     other = await menu.graphql(query, {"id": nomination["id"]}, as_="partner-ukr")
     assert other.ok()["nomination"] is None  # another partner's nomination does not exist for it
     listed = await menu.graphql("query($id: ID!) { occurrence(id: $id) { seats { taken } nominations { totalCount } "
@@ -166,9 +168,10 @@ async def test_a_participants_personal_data_is_erased_on_request(menu: ServiceHa
     assert erased["eraseParticipant"]["name"] is None and erased["eraseParticipant"]["languages"] == []
     assert erased["eraseParticipant"]["erasedAt"] is not None
     kept = (await menu.graphql("query($id: ID!) { nomination(id: $id) { status statusReason participant { name "
-                               "email } history { toStatus reason } } }", {"id": nomination["id"]})).ok()["nomination"]
+                               "email } transitions { toStatus reason } } }",
+                               {"id": nomination["id"]})).ok()["nomination"]
     assert kept["status"] == "WITHDRAWN" and kept["participant"] == {"name": None, "email": None}
-    assert [h["toStatus"] for h in kept["history"]] == ["NOMINATED", "WITHDRAWN"]  # the record stays
+    assert [h["toStatus"] for h in kept["transitions"]] == ["NOMINATED", "WITHDRAWN"]  # the record stays
     assert "Kovalenko" not in json.dumps(kept)  # the free text about the person went with the rest
 
 

@@ -23,6 +23,7 @@ from programmes.schema.enums import (
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
+from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
@@ -89,6 +90,8 @@ class Partner:
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
         return connection(rows, page, NEWEST_FIRST.sort.cursor,
                           lambda: loaders.programme_count_of_partner.load(str(self.iso)))
+
+    history = history_field("partner", "iso", shown=lambda caller, partner: sees_partner(caller, partner.iso))
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Partner | None:
@@ -170,8 +173,8 @@ class PlannedActivity:
         return Activity(id=strawberry.ID(str(self.activity_id)))
 
     @strawberry.field(description="Every step of its lifecycle, oldest first: who, when, and why")
-    async def history(self, info: strawberry.Info) -> list[PlannedActivityTransition]:
-        return await info.context.loaders.planned_history.load(self.id)
+    async def transitions(self, info: strawberry.Info) -> list[PlannedActivityTransition]:
+        return await info.context.loaders.planned_transitions.load(self.id)
 
 
 @described(descriptions.ASSESSMENT)
@@ -231,8 +234,10 @@ class Programme:
 
     @strawberry.field(description="Every step of its lifecycle, oldest first, its creation included: who, when, "
                                    "why")
-    async def history(self, info: strawberry.Info) -> list[ProgrammeTransition]:
-        return await info.context.loaders.history.load(self.id)
+    async def transitions(self, info: strawberry.Info) -> list[ProgrammeTransition]:
+        return await info.context.loaders.transitions.load(self.id)
+
+    history = history_field("programme")
 
     @strawberry.field(description="Its objectives, oldest first, as one flat list (parentId gives the tree)")
     async def objectives(self, info: strawberry.Info) -> list[Objective]:

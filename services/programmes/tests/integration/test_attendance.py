@@ -1,5 +1,5 @@
 """Partners' participants attend menu occurrences: the partner's planned activity for that activity and year
-is done (a PLANNED one confirmed and done in one step), both steps in its history, naming the occurrence."""
+is done (a PLANNED one confirmed and done in one step), both steps in its transitions, naming the occurrence."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from shared.testing.kafka import publish_nomination
 PLAN = ("mutation($p: ID!, $a: ID!, $y: Int!) { planActivity(programmeId: $p, input: {activityId: $a, year: $y}) "
         "{ plannedActivity { id status occurrenceId } } }")
 LINES = ("query($id: ID!) { programme(id: $id) { plannedActivities { id year status occurrenceId "
-         "history { fromStatus toStatus note actor } } } }")
+         "transitions { fromStatus toStatus note actor } } } }")
 
 
 async def attend(programmes: ServiceHarness, partner_iso: str, activity_id: str, start: str, **extra: str) -> str:
@@ -41,9 +41,9 @@ async def test_attendance_makes_the_partners_planned_activity_done(programmes: S
 
     line = await eventually(done)
     assert line["id"] == line_id and line["occurrenceId"] == occurrence
-    assert [(h["fromStatus"], h["toStatus"]) for h in line["history"]] == [
+    assert [(h["fromStatus"], h["toStatus"]) for h in line["transitions"]] == [
         (None, "PLANNED"), ("PLANNED", "CONFIRMED"), ("CONFIRMED", "DONE")]
-    assert line["history"][2]["note"] == f"participants attended occurrence {occurrence}"
+    assert line["transitions"][2]["note"] == f"participants attended occurrence {occurrence}"
 
     # Planned afterwards for a year the partner's people attended already: done as it is planned.
     second = await create_programme(iso, "ITPP", date(2030, 1, 1), date(2031, 12, 31))

@@ -86,7 +86,7 @@ async def test_a_hundred_programmes_with_plans_cost_a_constant_number_of_stateme
                 await planning.plan_activity(uow, programme.id, __import__("uuid").UUID(activity["id"]), 2050)
         await uow.commit()
     query = """{ programmes(filter: {partnerIso: "NZL"}, first: 100) { totalCount edges { node {
-        type status partner { name } history { toStatus }
+        type status partner { name } transitions { toStatus }
         plannedActivities { status activity { id } } } } } }"""
     with count_statements(programmes.runtime.engine) as sql:
         result = (await programmes.graphql(query)).ok()["programmes"]

@@ -43,3 +43,20 @@ async def test_partner_references_resolve_in_one_statement(programmes: ServiceHa
                     ).ok()["_entities"]
     assert [e and e["framework"] for e in entities] == ["PFP", "MD", "ICI", "PATG", None]
     assert sql.count == 1
+
+
+async def test_a_partners_history_is_its_own_and_the_alliances_to_read(programmes: ServiceHarness, partner) -> None:
+    iso = await partner()
+    (await programmes.graphql('mutation($iso: ID!) { suspendPartner(iso: $iso, reason: "Talks broke down") '
+                              "{ iso } }", {"iso": iso})).ok()
+    query = ("query($iso: ID!) { partner(iso: $iso) { history { edges { node { type actor "
+             "changes { field before after } } } } } }")
+    seen = (await programmes.graphql(query, {"iso": iso}, as_="ally-nor")).ok()["partner"]["history"]
+    suspended, registered = [edge["node"] for edge in seen["edges"]]
+    assert (suspended["type"], registered["type"]) == ("programmes.partner.suspended", "programmes.partner.registered")
+    assert {"field": "suspended", "before": False, "after": True} in suspended["changes"]
+    assert {"field": "suspensionReason", "before": None, "after": "Talks broke down"} in suspended["changes"]
+    # Another partner's history would tell its flags: a partner's account gets null, as for the flags.
+    assert (await programmes.graphql(query, {"iso": iso}, as_="partner-geo")).ok()["partner"]["history"] is None
+    own = (await programmes.graphql(query, {"iso": "GEO"}, as_="partner-geo")).ok()["partner"]["history"]
+    assert own["edges"][-1]["node"]["type"] == "programmes.partner.registered"

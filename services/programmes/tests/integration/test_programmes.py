@@ -9,7 +9,7 @@ from programmes.events import PROGRAMME_EVENTS, PROGRAMME_TOPIC
 from shared.testing.harness import ServiceHarness
 from shared.testing.kafka import read_events
 
-HISTORY = "query($id: ID!) { programme(id: $id) { status history { fromStatus toStatus actor note at } } }"
+HISTORY = "query($id: ID!) { programme(id: $id) { status transitions { fromStatus toStatus actor note at } } }"
 CREATE = "mutation($i: ProgrammeInput!) { createProgramme(input: $i) { id } }"
 APPROVE = "mutation($id: ID!, $s: ID) { approveProgramme(id: $id, supersedes: $s) { status } }"
 
@@ -24,7 +24,7 @@ async def test_a_programme_walks_from_draft_to_completed_and_keeps_its_history(p
     assert programme["status"] == "DRAFT" and programme["revision"] == 1
     done = await advance(programme, "COMPLETED")
     assert done["status"] == "COMPLETED" and done["version"] == programme["version"] + 5
-    history = (await programmes.graphql(HISTORY, {"id": programme["id"]})).ok()["programme"]["history"]
+    history = (await programmes.graphql(HISTORY, {"id": programme["id"]})).ok()["programme"]["transitions"]
     assert [(h["fromStatus"], h["toStatus"]) for h in history] == [
         (None, "DRAFT"), ("DRAFT", "SUBMITTED"), ("SUBMITTED", "IN_NEGOTIATION"), ("IN_NEGOTIATION", "APPROVED"),
         ("APPROVED", "IMPLEMENTING"), ("IMPLEMENTING", "COMPLETED")]
@@ -33,6 +33,11 @@ async def test_a_programme_walks_from_draft_to_completed_and_keeps_its_history(p
                                programmes.settings.topic(PROGRAMME_TOPIC), key=programme["id"], at_least=6)
     assert [e.type.rsplit(".", 1)[1] for e, _ in events] == [
         "created", "submitted", "negotiation_started", "approved", "implementation_started", "completed"]
+    log = (await programmes.graphql("query($id: ID!) { programme(id: $id) { history(first: 2) { edges { node { "
+                                    "type version changes { field before after } } } } } }", {"id": programme["id"]})
+           ).ok()["programme"]["history"]["edges"]
+    assert [edge["node"]["type"].rsplit(".", 1)[1] for edge in log] == ["completed", "implementation_started"]
+    assert {"field": "status", "before": "IMPLEMENTING", "after": "COMPLETED"} in log[0]["node"]["changes"]
     import jsonschema
 
     for event, _ in events:
@@ -48,7 +53,7 @@ async def test_an_edition_whose_period_ended_is_superseded_by_the_next_approval(
     await advance(second, "APPROVED")
     superseded = (await programmes.graphql(HISTORY, {"id": ended["id"]})).ok()["programme"]
     assert superseded["status"] == "SUPERSEDED"
-    assert superseded["history"][-1]["note"] == f"superseded by revision {second['revision']}"
+    assert superseded["transitions"][-1]["note"] == f"superseded by revision {second['revision']}"
 
 
 async def test_an_edition_still_in_force_is_superseded_only_when_the_approval_names_it(

@@ -1,0 +1,47 @@
+"""The menu's aggregates told again from their state (the republish command): activities, occurrences,
+nominations, a batch at a time, with the builders of every other event."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from menu.events import (
+    ACTIVITY_TOPIC,
+    NOMINATION_TOPIC,
+    OCCURRENCE_TOPIC,
+    activity_event,
+    nomination_event,
+    occurrence_event,
+)
+from menu.models import Activity, Nomination, Occurrence
+from menu.participation import Ratings
+from menu.repository import ActivityRepository, NominationRepository, OccurrenceRepository
+from shared.events.envelope import DomainEvent
+from shared.events.republish import SNAPSHOT, Snapshots
+
+
+async def _activities(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    return [activity_event(SNAPSHOT, a) for a in await ActivityRepository(session).get_many(ids)]
+
+
+async def _occurrences(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    return [occurrence_event(SNAPSHOT, o) for o in await OccurrenceRepository(session).get_many(ids)]
+
+
+async def _nominations(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    repository = NominationRepository(session)
+    nominations = await repository.get_many(ids)
+    occurrences = {o.id: o for o in await OccurrenceRepository(session).get_many(
+        list({n.occurrence_id for n in nominations}))}
+    ratings = {f.nomination_id: Ratings(f.content, f.delivery, f.relevance) for f in await repository.feedback(ids)}
+    return [nomination_event(SNAPSHOT, n, occurrences[n.occurrence_id], ratings.get(n.id)) for n in nominations]
+
+
+SNAPSHOTS = (
+    Snapshots(ACTIVITY_TOPIC, Activity.id, Activity.updated_at, _activities),
+    Snapshots(OCCURRENCE_TOPIC, Occurrence.id, Occurrence.updated_at, _occurrences),
+    Snapshots(NOMINATION_TOPIC, Nomination.id, Nomination.updated_at, _nominations),
+)
