@@ -11,15 +11,20 @@ CHECKS_VENV := .venv-checks
 CHECKS_STAMP := $(CHECKS_VENV)/.installed
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
-.PHONY: run test install sdl compose contracts clean reset bench
+.PHONY: run test test-faults install sdl compose contracts clean reset bench
 
 run: install
 	@$(BIN)/python -m shared.devstack run
 
 test: install
-	@$(BIN)/ruff check shared services tests
+	@$(BIN)/ruff check shared services tests faults
 	@$(BIN)/mypy
 	@$(BIN)/python -m pytest
+
+# Delivery under faults (faults/): a broker paused, a service and a consumer killed, a broker replaced, each
+# under a steady load; a few minutes. CI runs it after `make test`.
+test-faults: install
+	@$(BIN)/python -m pytest faults -s
 
 # Benchmarks against a running `make run` (another terminal); needs wrk from the system's packages.
 # Not part of `make test`. BENCH_ARGS="--seconds 20 --only list,gateway" narrows or lengthens it.

@@ -123,8 +123,11 @@ export const gatewayConfig = defineConfig({
   // the subgraph's WebSocket signs in with the caller's token, as a browser client would.
   transportEntries: {
     '*.http': {
-      // The client's operation name, for the subgraphs' metrics and logs (their operations are unnamed parts).
-      headers: [...toSubgraphs, ['x-graphql-operation-name', '{context.params.operationName}']],
+      // The caller's token, however it came (a header, or a WebSocket's connection_init: a subscription's
+      // events are completed from other subgraphs over HTTP, as the caller), and the client's operation name,
+      // for the subgraphs' metrics and logs (their operations are unnamed parts).
+      headers: [...toSubgraphs, ['authorization', 'Bearer {context.jwt.token.value}'],
+        ['x-graphql-operation-name', '{context.params.operationName}']],
       options: {
         subscriptions: {
           kind: 'ws', location: '/graphql', headers: toSubgraphs,
@@ -133,12 +136,12 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  // The caller's identity and trace context travel on to every subgraph (when tracing, the OpenTelemetry
+  // The request id and trace context travel on to every subgraph (when tracing, the OpenTelemetry
   // plugin sets traceparent: the gateway's own span).
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
       const headers: Record<string, string> = {};
-      for (const name of ['authorization', 'x-request-id']) {
+      for (const name of ['x-request-id']) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;
       }

@@ -100,7 +100,8 @@ def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> N
             # State topics keep every aggregate's latest state for good: new subscribers and rebuilds start there.
             assert created[topic].config["cleanup.policy"] == "compact"
     dead_letters = {name: spec for name, spec in created.items() if name.endswith(".dlq")}
-    assert set(dead_letters) == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq"}
+    assert set(dead_letters) == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq",
+                                 "programmes.programme.v1.dlq", "capacity.request.v1.dlq"}
     assert all(spec.config == {"cleanup.policy": "delete", "retention.ms": "2592000000"}
                for spec in dead_letters.values())
 

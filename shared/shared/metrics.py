@@ -13,6 +13,8 @@ OUTBOX_OLDEST = Gauge("outbox_oldest_unsent_seconds", "Age of the oldest unsent 
 EVENTS_CONSUMED = Counter("events_consumed_total", "Events applied by consumers", ["service", "consumer", "outcome"])
 CONSUMER_RESTARTS = Counter("consumer_restarts_total", "Consumers restarted: failed, or stalled with lag",
                             ["service", "consumer", "reason"])
+READ_MODEL_GAPS = Counter("read_model_gaps_total", "States a read model received that skipped versions (events lost "
+                          "on the way; the state itself is whole)", ["table"])
 BROKER_UP = Gauge("broker_up", "1 when the broker answered the last background check, else 0", ["service"])
 CONSUMER_LAG = Gauge("consumer_lag_records", "Records behind the end of the topic, as of the consumer's last fetch",
                      ["service", "consumer", "topic"])

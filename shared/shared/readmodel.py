@@ -6,6 +6,7 @@ that arrive late, twice or out of order leave the copy as the newest state it ha
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,20 +19,32 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import any_of
+from shared.metrics import READ_MODEL_GAPS
 from shared.partners import PartnerStanding
+
+log = logging.getLogger(__name__)
 
 
 async def upsert_if_newer(session: AsyncSession, model: type[Any], key: str, values: dict[str, Any]) -> bool:
     """Insert or update the row of `values[key]` unless it already holds this or a newer version.
 
-    Returns True when the state was applied."""
+    Returns True when the state was applied. A version that skips some (events lost on the way) is a gap:
+    the state is whole all the same (events carry whole states), and the gap is counted and told."""
+    held = select(model.version).where(getattr(model, key) == values[key]).cte("held")
     statement = insert(model).values(values)
     result = await session.execute(statement.on_conflict_do_update(
         index_elements=[getattr(model, key)],
         set_={name: statement.excluded[name] for name in values if name != key},
         where=model.version < statement.excluded.version,
-    ).returning(getattr(model, key)))
-    return result.first() is not None
+    ).returning(getattr(model, key), select(held.c.version).scalar_subquery()).add_cte(held))
+    row = result.first()
+    if row is None:
+        return False
+    if row[1] is not None and values["version"] > row[1] + 1:
+        READ_MODEL_GAPS.labels(model.__tablename__).inc()
+        log.info("%s %s went from version %d to %d: the versions between never arrived", model.__tablename__,
+                 values[key], row[1], values["version"])
+    return True
 
 
 class KnownPartnerColumns:

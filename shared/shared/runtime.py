@@ -21,7 +21,6 @@ from shared.events.history import HistoryLog
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
-from shared.events.topics import wait_for_topics
 from shared.graphql.limits import STATEMENT_MILLISECONDS
 from shared.reads import ReadPool
 from shared.settings import ServiceSettings
@@ -84,18 +83,13 @@ class ServiceRuntime:
         if not self.settings.run_background_workers:
             return
         self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))
-        self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel)
-        self._tasks.append(asyncio.create_task(self._prepare_topics_then(self._relay.run), name="outbox-relay"))
+        self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel,
+                                  [self.settings.topic(name) for name in self.catalogue.topics])
+        self._tasks.append(asyncio.create_task(self._relay.run(), name="outbox-relay"))
         for name in self.consumers:
             consumer = self.consumer(name)
             self.running_consumers.append(consumer)
             self._tasks.append(asyncio.create_task(consumer.run(), name=f"consumer-{name}"))
-
-    async def _prepare_topics_then(self, run: Callable[[], Any]) -> None:
-        # Topics exist before the first publish (made by the topics command, never by us): until then,
-        # events wait in the outbox.
-        await wait_for_topics(self.settings, [self.settings.topic(name) for name in self.catalogue.topics])
-        await run()
 
     async def stop(self) -> None:
         for task in self._tasks:

@@ -28,6 +28,7 @@ SCHEMA_RULES = {
     "Mutation.removeContribution": CONTRIBUTE,
     "CapacityRequest": READ_REQUESTS,
     "Partner.capacityRequests": READ_REQUESTS, "Activity.supportingMeasures": READ_REQUESTS,
+    "Subscription.capacityRequestChanged": READ_REQUESTS,
 }
 
 # The lifecycle steps a partner takes on its own requests; staff take the others.

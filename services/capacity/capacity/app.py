@@ -9,6 +9,7 @@ from capacity.events import CATALOGUE
 from capacity.models import Attendance, Base, KnownActivity, KnownPartner
 from capacity.repository import CapacityLoaders
 from capacity.schema import schema
+from capacity.schema.subscription import REQUEST_FEED
 from capacity.seed import SEED_STAGES
 from capacity.settings import CapacitySettings
 from capacity.snapshots import SNAPSHOTS
@@ -24,7 +25,8 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
         "menu-activities": MENU_ACTIVITY.handled_by(packages.on_activity_changed, KnownActivity),
         "menu-nominations": MENU_NOMINATION.handled_by(packages.on_nomination_changed, Attendance),
     }
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers)
+    return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers,
+                          live_feeds=[REQUEST_FEED])
 
 
 SERVICE = ServiceDefinition(

@@ -27,6 +27,9 @@ NOMINATE = rule("nominate, withdraw and give feedback for participants", Role.ST
                 own=(Role.PARTNER,))
 MANAGE_NOMINATIONS = rule("confirm or decline nominations and record attendance", Role.STAFF, Role.PROVIDER,
                           own=(Role.PROVIDER,))
+# What menu changes do to a partner's plans, measures and nominations: the partner's own, the Alliance's all.
+FOLLOW_PLAN_IMPACTS = rule("follow what menu changes do to a partner's commitments", Role.STAFF, Role.ALLY,
+                           Role.SYSTEM, Role.PARTNER, own=(Role.PARTNER,))
 ERASE_PARTICIPANTS = rule("erase a participant's personal data", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 
 # Every root field and every field with a rule of its own, as the authorization matrix checks them.
@@ -48,6 +51,7 @@ SCHEMA_RULES = {
     "Mutation.recordFeedback": NOMINATE, "Mutation.confirmNomination": MANAGE_NOMINATIONS,
     "Mutation.declineNomination": MANAGE_NOMINATIONS, "Mutation.recordAttendance": MANAGE_NOMINATIONS,
     "Mutation.eraseParticipant": ERASE_PARTICIPANTS,
+    "Subscription.planImpacts": FOLLOW_PLAN_IMPACTS,
 }
 
 

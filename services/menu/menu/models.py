@@ -212,6 +212,33 @@ class KnownPartner(KnownPartnerColumns, Base):
     __tablename__ = "known_partner"
 
 
+class CommitmentSource(Base):
+    """A programme (programmes) or a capacity request (capacity) whose commitments to menu activities the menu
+    keeps, at the version their owner last published."""
+
+    __tablename__ = "commitment_source"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    partner_iso: Mapped[str] = mapped_column(Text)
+    version: Mapped[int]
+
+
+class Commitment(Base):
+    """A partner's open commitment to a menu activity, kept in another service: a programme's plan of it for a
+    year, or a capacity measure linking it. The menu keeps them to tell the partner what its changes touch."""
+
+    __tablename__ = "activity_commitment"
+
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment_source.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, index=True)
+    kind: Mapped[str] = mapped_column(Text)
+    partner_iso: Mapped[str] = mapped_column(Text)
+    year: Mapped[int | None]
+
+
 # Activities with nothing to come sort last by start date, and still page stably.
 NEXT_START_OR_LAST = func.coalesce(Activity.next_start_date, literal_column("'9999-12-31'::date"))
 Index("ix_activity_next_start_id", NEXT_START_OR_LAST, Activity.id)

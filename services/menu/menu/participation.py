@@ -41,6 +41,8 @@ NOMINATION_LIFECYCLE = Lifecycle("Nomination", {
 # The nominations that hold a seat of the occurrence (attendance is recorded on confirmed ones only).
 HOLDS_SEAT = frozenset({NominationStatus.NOMINATED, NominationStatus.CONFIRMED, NominationStatus.ATTENDED,
                         NominationStatus.NO_SHOW})
+# The nominations a change of the occurrence still matters to.
+STILL_TO_HAPPEN = frozenset({NominationStatus.NOMINATED, NominationStatus.WAITLISTED, NominationStatus.CONFIRMED})
 RATINGS = range(1, 6)
 MAX_QUOTA = 10_000
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

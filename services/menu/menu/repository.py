@@ -10,17 +10,34 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Text, and_, bindparam, cast, false, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, UUID, array
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+from menu.impacts import CommittedTo
 from menu.models import (
     NEXT_START_OR_LAST,
     Activity,
     AreaOfCooperation,
     Base,
+    Commitment,
+    CommitmentSource,
     Feedback,
     KnownPartner,
     Nomination,
@@ -28,14 +45,14 @@ from menu.models import (
     Occurrence,
     Participant,
 )
-from menu.participation import HOLDS_SEAT, NominationStatus, Waiting
+from menu.participation import HOLDS_SEAT, STILL_TO_HAPPEN, NominationStatus, Waiting
 from shared.auth import Actor, Role
 from shared.db import any_of
 from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import PagedKey, many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import PartnerReadModel
+from shared.readmodel import PartnerReadModel, upsert_if_newer
 from shared.repository import Repository, lateral_counts, lateral_pages, lateral_view_pages
 from shared.views import Views
 
@@ -427,6 +444,12 @@ class NominationRepository(Repository[Nomination]):
         return (await self.session.scalars(select(Feedback).where(any_of(Feedback.nomination_id, nomination_ids),
                                                                   *scope))).all()
 
+    async def still_to_happen(self, owner: Any, keys: Sequence[uuid.UUID]) -> Sequence[Nomination]:
+        """The nominations of these occurrences or activities (`owner`, the column) that are still to happen:
+        nominated, waitlisted or confirmed."""
+        return (await self.session.scalars(select(Nomination).where(
+            any_of(owner, keys), Nomination.status.in_(STILL_TO_HAPPEN)).order_by(Nomination.arrival))).all()
+
     async def transitions(self, nomination_ids: Sequence[uuid.UUID]) -> Sequence[NominationTransition]:
         return (await self.session.scalars(
             select(NominationTransition).where(any_of(NominationTransition.nomination_id, nomination_ids))
@@ -445,6 +468,32 @@ class ParticipantRepository(Repository[Participant]):
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Participant]:
         return (await self.session.scalars(select(Participant).where(any_of(Participant.id, ids),
                                                                      *participants_visible_to(caller)))).all()
+
+
+class CommitmentRepository:
+    """The menu's copy of partners' commitments to its activities (programmes' plans, capacity's measures)."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def replace(self, source_id: uuid.UUID, kind: str, partner_iso: str, version: int,
+                      commitments: Sequence[CommittedTo]) -> bool:
+        """A source's commitments as of `version`, in place of those held; False when it holds this version
+        or a newer one already."""
+        if not await upsert_if_newer(self.session, CommitmentSource, "id", {
+                "id": source_id, "kind": kind, "partner_iso": partner_iso, "version": version}):
+            return False
+        await self.session.execute(delete(Commitment).where(Commitment.source_id == source_id))
+        if commitments:
+            await self.session.execute(insert(Commitment), [
+                {"source_id": c.source_id, "item_id": c.item_id, "activity_id": c.activity_id, "kind": c.kind.value,
+                 "partner_iso": c.partner_iso, "year": c.year} for c in commitments])
+        return True
+
+    async def of_activities(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Commitment]:
+        return (await self.session.scalars(select(Commitment).where(any_of(Commitment.activity_id, activity_ids))
+                                           .order_by(Commitment.partner_iso, Commitment.kind, Commitment.year,
+                                                     Commitment.item_id))).all()
 
 
 class AreaRepository:

@@ -39,6 +39,7 @@ SCHEMA_RULES = {
     "Partner.programmes": READ_PROGRAMMES, "Activity.plannedBy": READ_PROGRAMMES,
     **{f"Partner.{name}": PARTNER_FLAGS for name in FLAG_FIELDS},
     "Partner.history": PARTNER_FLAGS,
+    "Subscription.programmeChanged": READ_PROGRAMMES,
 }
 
 # The lifecycle steps a partner takes on its own programmes; staff take the others.

@@ -9,6 +9,7 @@ from programmes.events import CATALOGUE
 from programmes.models import Attendance, Base, KnownActivity
 from programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
+from programmes.schema.subscription import PROGRAMME_FEED
 from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
 from programmes.snapshots import SNAPSHOTS
@@ -21,7 +22,8 @@ from shared.settings import ServiceSettings
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {"menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed, KnownActivity),
                  "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed, Attendance)}
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders, consumers=consumers)
+    return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders, consumers=consumers,
+                          live_feeds=[PROGRAMME_FEED])
 
 
 SERVICE = ServiceDefinition(

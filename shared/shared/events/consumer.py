@@ -16,11 +16,11 @@ import contextlib
 import logging
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 import asyncpg
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from opentelemetry.trace import SpanKind
 from sqlalchemy import Table, func, select
@@ -41,6 +41,28 @@ from shared.tracing import span_from
 log = logging.getLogger(__name__)
 
 EventHandler = Callable[[UnitOfWork, CloudEvent], Awaitable[None]]
+
+
+class _Remembering(ConsumerRebalanceListener):  # type: ignore[misc]  # aiokafka declares it untyped
+    """Notes the group's committed offset of each partition as it is assigned."""
+
+    def __init__(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int]) -> None:
+        self.consumer = consumer
+        self.committed = committed
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        for partition in revoked:
+            self.committed.pop(partition, None)
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        for partition in assigned:
+            held = await self.consumer.committed(partition)
+            if held is not None:
+                self.committed[partition] = held
+
+
+class BrokerForgot(Exception):
+    """The broker does not hold the offsets this consumer committed: its log is not the one we read."""
 
 
 class _NotFromTheOwner(Exception):
@@ -68,6 +90,7 @@ class EventConsumer:
         self._dlq: AIOKafkaProducer | None = None
         self.caught_up = asyncio.Event()
         self.lag: dict[str, int] = {}  # per topic, as of the last fetch
+        self.positions: dict[str, int] = {}  # per assigned partition: the next offset to read
         self.last_applied_at: float | None = None
         self.restarts = 0
         self.dead_lettered = 0
@@ -82,7 +105,7 @@ class EventConsumer:
         last = self.last_applied_at
         return {"group": self.group_id, "caughtUp": self.caught_up.is_set(), "lag": dict(self.lag),
                 "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)),
-                "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1),
+                "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1), "positions": self.positions,
                 "restarts": self.restarts}
 
     async def run(self) -> None:
@@ -129,8 +152,13 @@ class EventConsumer:
 
     async def _consume(self) -> None:
         await wait_for_topics(self.settings, self.handlers)
-        consumer = create_consumer(self.settings, self.group_id, self.handlers)
+        # The offsets the group holds as each partition is assigned, then those this attempt commits: a broker
+        # that no longer holds them lost its log.
+        committed: dict[TopicPartition, int] = {}
+        consumer = create_consumer(self.settings, self.group_id, [])
+        consumer.subscribe(list(self.handlers), listener=_Remembering(consumer, committed))
         await consumer.start()
+        checked = time.monotonic()
         try:
             while True:
                 batches = await consumer.getmany(timeout_ms=500, max_records=500)
@@ -138,11 +166,18 @@ class EventConsumer:
                     self.caught_up.set()
                 for partition, records in batches.items():
                     await self.process_batch(records)
+                    # Before moving the group's offset: the broker still holds the last one (a new broker's
+                    # log would otherwise be read from wherever the old one left off).
+                    await self._check_remembered(consumer, committed, [partition])
                     async with asyncio.timeout(COMMIT_SECONDS):
                         await consumer.commit({partition: records[-1].offset + 1})
+                    committed[partition] = records[-1].offset + 1
                     self.last_applied_at = time.time()
                     self._progressed_at = time.monotonic()
                 await self._measure_lag(consumer)
+                if time.monotonic() - checked > FORGOTTEN_CHECK_SECONDS:
+                    await self._check_remembered(consumer, committed, consumer.assignment())
+                    checked = time.monotonic()
                 self._turned_at = time.monotonic()
                 if not sum(self.lag.values()):
                     self._progressed_at = self._turned_at
@@ -156,18 +191,35 @@ class EventConsumer:
                     await self._dlq.stop()
                 self._dlq = None
 
+    async def _check_remembered(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int],
+                                partitions: Iterable[TopicPartition]) -> None:
+        """A broker that no longer holds the offsets we committed lost its data (replaced, or in memory and
+        restarted): this consumer's positions mean nothing there, so it starts again, joins the group anew
+        and reads what the new log holds from its beginning (what it applied already is skipped by id)."""
+        for partition in partitions:
+            ours = committed.get(partition)
+            if ours is None:
+                continue
+            async with asyncio.timeout(COMMIT_SECONDS):
+                held = await consumer.committed(partition)
+            if held is None or held < ours:
+                raise BrokerForgot(f"the broker holds offset {held} of {partition.topic}[{partition.partition}] for "
+                                   f"{self.group_id}, which committed {ours}: it lost its log")
+
     async def _measure_lag(self, consumer: AIOKafkaConsumer) -> None:
         """Records behind the end of each topic, from what the fetches learnt (no request of its own); none for
         a topic of which this member holds no partition (another member of the group reads it)."""
         lag = dict.fromkeys(self.handlers, 0)
+        positions = {}
         for partition in consumer.assignment():
+            position = positions[f"{partition.topic}[{partition.partition}]"] = await consumer.position(partition)
             end = consumer.highwater(partition)
             if end is not None:
-                behind = max(0, end - await consumer.position(partition))
+                behind = max(0, end - position)
                 lag[partition.topic] = lag.get(partition.topic, 0) + behind
         for topic, behind in lag.items():
             CONSUMER_LAG.labels(self.settings.service_name, self.name, topic).set(behind)
-        self.lag = lag
+        self.lag, self.positions = lag, positions
 
     async def catch_up(self, timeout: float = 120.0) -> int:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that
@@ -340,6 +392,8 @@ MAX_OUTAGE_BACKOFF = 10.0
 # How often the watchdog looks, and how long a commit (or leaving the group) may take.
 WATCH_SECONDS = 2.0
 COMMIT_SECONDS = 15.0
+# How often a consumer asks the broker whether it still holds the offsets it committed.
+FORGOTTEN_CHECK_SECONDS = 10.0
 
 
 def consumer_lock(name: str) -> int:

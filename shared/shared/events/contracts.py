@@ -54,3 +54,13 @@ MENU_NOMINATION = TopicContract("menu.nomination.v1", "menu", _types(
     "feedback_recorded"))
 PROGRAMMES_PARTNER = TopicContract("programmes.partner.v1", "programmes",
                                    _types("programmes", "partner", "registered updated suspended reinstated"))
+PROGRAMMES_PROGRAMME = TopicContract("programmes.programme.v1", "programmes", _types(
+    "programmes", "programme",
+    "created updated submitted negotiation_started approved implementation_started completed withdrawn superseded "
+    "objective_added objective_updated objective_removed activity_planned planned_activity_confirmed "
+    "planned_activity_done planned_activity_removed activity_flagged goal_added goal_assessed occ_evaluated"))
+CAPACITY_REQUEST = TopicContract("capacity.request.v1", "capacity", _types(
+    "capacity", "request",
+    "submitted updated assessment_started assessed package_proposed approved implementation_started completed "
+    "declined withdrawn put_on_hold released measure_added measure_updated measure_removed activity_linked "
+    "measure_flagged contribution_added contribution_updated contribution_removed progress_reported"))

@@ -8,6 +8,7 @@ out when it is read, from the states on either side.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db import any_of
 from shared.events.envelope import CloudEvent
 from shared.repository import unnested
 
@@ -114,6 +116,37 @@ async def history_pages(session: AsyncSession, table: Table, aggregate: str, ids
     for row in (await session.execute(statement)).all():
         found[row.ordinal - 1].append(row)
     return found
+
+
+@dataclass(frozen=True)
+class LoggedChange:
+    """One event's entry of the log and the state before it: what the event changed."""
+
+    event_id: str
+    aggregate_id: str
+    type: str
+    time: Any
+    actor: str | None
+    state: dict[str, Any]
+    changes: list[FieldChange]
+
+
+async def changes_of_events(session: AsyncSession, table: Table, event_ids: Sequence[str]) -> list[LoggedChange]:
+    """What each of these events changed, from its entry and the one before it, in one statement."""
+    if not event_ids:
+        return []
+    before = table.alias("before")
+    previous = (select(before.c.state).where(before.c.aggregate == table.c.aggregate,
+                                             before.c.aggregate_id == table.c.aggregate_id,
+                                             before.c.seq < table.c.seq)
+                .order_by(before.c.seq.desc()).limit(1).lateral("previous"))
+    rows = await session.execute(
+        select(table.c.event_id, table.c.aggregate_id, table.c.type, table.c.time, table.c.actor, table.c.state,
+               previous.c.state.label("before"))
+        .select_from(table.outerjoin(previous, true()))
+        .where(any_of(table.c.event_id, [uuid.UUID(e) for e in event_ids])).order_by(table.c.seq))
+    return [LoggedChange(str(row.event_id), row.aggregate_id, row.type, row.time, row.actor, row.state,
+                         changes_between(row.before, row.state)) for row in rows.all()]
 
 
 def aggregate_of(event_type: str) -> str:

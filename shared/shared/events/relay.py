@@ -14,6 +14,7 @@ import json
 import logging
 import time
 import zlib
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
@@ -22,6 +23,7 @@ from opentelemetry.trace import SpanKind
 
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_producer, keep_running
+from shared.events.topics import wait_for_topics
 from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_OLDEST, OUTBOX_PUBLISHED
 from shared.settings import ServiceSettings
 from shared.tracing import span_from
@@ -40,8 +42,9 @@ HOUSEKEEPING_SECONDS = 3600
 
 
 class OutboxRelay:
-    def __init__(self, settings: ServiceSettings, dsn: str, channel: str) -> None:
+    def __init__(self, settings: ServiceSettings, dsn: str, channel: str, topics: Sequence[str] = ()) -> None:
         self.settings = settings
+        self.topics = list(topics)
         self.dsn = dsn
         self.channel = channel
         self.lock_key = zlib.crc32(f"outbox-relay:{channel}".encode())
@@ -53,6 +56,9 @@ class OutboxRelay:
         await keep_running(self._attempt, "outbox relay")
 
     async def _attempt(self) -> None:
+        # Topics exist before any publish (made by the topics command, never by us), at the start and after
+        # every failure (a broker replaced comes back without them): until then, events wait in the outbox.
+        await wait_for_topics(self.settings, self.topics)
         try:
             await self._run_connected()
         except Exception:

@@ -2,9 +2,11 @@
 
 from capacity.schema.mutation import Mutation
 from capacity.schema.query import Query
+from capacity.schema.subscription import Subscription
 from capacity.schema.types import Activity, CapacityRequest, Partner
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, types=[Activity, CapacityRequest, Partner])
+schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
+                      types=[Activity, CapacityRequest, Partner])
 
 __all__ = ["schema"]

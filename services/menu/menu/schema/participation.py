@@ -23,7 +23,7 @@ described_enum(NominationStatus, "Where a nomination stands: NOMINATED or WAITLI
     "NOMINATED": "Holds a seat, awaiting the provider's confirmation",
     "WAITLISTED": "No seat was free within the total or the partner's quota: waits, in arrival order",
     "CONFIRMED": "The provider confirmed the seat",
-    "DECLINED": "The provider declined it (the reason is in its history)",
+    "DECLINED": "The provider declined it (the reason is in its transitions)",
     "WITHDRAWN": "Withdrawn by the nominating partner (or staff) before the occurrence started",
     "ATTENDED": "The participant attended the held occurrence",
     "NO_SHOW": "The participant was confirmed but did not attend",

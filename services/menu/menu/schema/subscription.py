@@ -13,6 +13,7 @@ from menu import models
 from menu.access import READ_MENU, READ_NOMINATIONS, may_see, provider_of
 from menu.events import ACTIVITY_TOPIC, NOMINATION_TOPIC, OCCURRENCE_TOPIC
 from menu.repository import ActivityRepository, NominationRepository, known_partners
+from menu.schema.impacts import ImpactSubscription
 from menu.schema.participation import Nomination
 from menu.schema.types import Activity
 from shared.auth import Role
@@ -87,7 +88,7 @@ ActivityIds = Annotated[list[strawberry.ID] | None, strawberry.argument(
 
 
 @strawberry.type(description="Live changes of the menu")
-class Subscription(NominationSubscription):
+class Subscription(NominationSubscription, ImpactSubscription):
     @strawberry.subscription(description="Activities as they change (created, updated, published, withdrawn, "
                                          "archived, or one of their occurrences scheduled, changed or "
                                          "cancelled), only the given ids if any. Each message is the "

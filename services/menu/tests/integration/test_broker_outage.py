@@ -21,7 +21,9 @@ from ..conftest import ACTIVITY_FIELDS, activity_input
 
 async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identity, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broker = EmbeddedBroker(free_port(), log=tmp_path / "broker.log").start()
-    settings = SERVICE.settings(database_url=await migrated_database(postgres, SERVICE, "menu_outage"),
+    # A name of its own: the session's menu (up, on the session's broker) reports broker_up for "menu".
+    settings = SERVICE.settings(service_name="menu-outage",
+                                database_url=await migrated_database(postgres, SERVICE, "menu_outage"),
                                 kafka_bootstrap_servers=broker.bootstrap_servers, topic_prefix="outage.",
                                 oidc_issuer_url=identity.issuer, outbox_sweep_seconds=0.5)
     await create_topics(settings, declared_topics())
@@ -45,7 +47,7 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
             assert status["broker"]["state"] == "unavailable"
             assert status["outbox"]["unsent"] >= 1 and status["outbox"]["oldestUnsentSeconds"] >= 0
             metrics = (await probe.get("/metrics")).text
-            assert 'broker_up{service="menu"} 0.0' in metrics
+            assert 'broker_up{service="menu-outage"} 0.0' in metrics
 
             broker.start()  # a new, empty broker on the same address, its topics made as an operator would
             await create_topics(settings, declared_topics())

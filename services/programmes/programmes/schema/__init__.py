@@ -2,9 +2,11 @@
 
 from programmes.schema.mutation import Mutation
 from programmes.schema.query import Query
+from programmes.schema.subscription import Subscription
 from programmes.schema.types import Activity, Partner, Programme
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, types=[Activity, Partner, Programme])
+schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
+                      types=[Activity, Partner, Programme])
 
 __all__ = ["schema"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from shared.metrics import READ_MODEL_GAPS
 from shared.testing.harness import ServiceHarness, eventually
 
 PLAN = ("mutation($p: ID!, $i: PlannedActivityInput!) { planActivity(programmeId: $p, input: $i) { "
@@ -20,7 +21,8 @@ async def test_a_snapshot_of_a_version_held_changes_nothing_and_a_newer_one_appl
 
     # The same version again, as a snapshot that says something else: the copy keeps what it has.
     await menu_activity(activity["id"], version=2, verb="snapshot", status="WITHDRAWN", reason="not so", wait=False)
-    # The withdrawal itself was lost; the next snapshot is how programmes learns of it.
+    # The withdrawal itself was lost; the next snapshot is how programmes learns of it, and the gap is counted.
+    gaps = READ_MODEL_GAPS.labels("known_activity")._value.get()
     await menu_activity(activity["id"], version=4, verb="snapshot", status="WITHDRAWN", reason="Course closed")
 
     async def flagged() -> list[dict[str, object]] | None:
@@ -29,3 +31,4 @@ async def test_a_snapshot_of_a_version_held_changes_nothing_and_a_newer_one_appl
 
     [line] = await eventually(flagged)
     assert line["flagReason"] == "withdrawn from the menu: Course closed"  # never "not so": v2 was held already
+    assert READ_MODEL_GAPS.labels("known_activity")._value.get() == gaps + 1  # version 3 never came
