@@ -7,6 +7,7 @@ import pwd
 import signal
 import stat
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,17 @@ class EmbeddedPostgres:
             args += ["-c", "fsync=off", "-c", "full_page_writes=off"]
         self.process = spawn(args, log=self.data_dir.parent / "postgres.log", user=user)
         wait_for_port(self.port, self.process, timeout, "PostgreSQL")
+        self._wait_accepting(timeout)
         return self
+
+    def _wait_accepting(self, timeout: float) -> None:
+        """The port opens before the server accepts connections ("the database system is starting up")."""
+        deadline = time.monotonic() + timeout
+        ready = [str(_binaries() / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        while subprocess.run(ready, check=False).returncode != 0:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"PostgreSQL on port {self.port} did not accept connections in {timeout:.0f}s")
+            time.sleep(0.1)
 
     def _alive(self) -> bool:
         pid_file = self.data_dir / "postmaster.pid"
