@@ -166,9 +166,6 @@ class EventConsumer:
                     self.caught_up.set()
                 for partition, records in batches.items():
                     await self.process_batch(records)
-                    # Before moving the group's offset: the broker still holds the last one (a new broker's
-                    # log would otherwise be read from wherever the old one left off).
-                    await self._check_remembered(consumer, committed, [partition])
                     async with asyncio.timeout(COMMIT_SECONDS):
                         await consumer.commit({partition: records[-1].offset + 1})
                     committed[partition] = records[-1].offset + 1
