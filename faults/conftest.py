@@ -109,7 +109,7 @@ async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
             env = SPECS[service].env(postgres.url(databases[service]), broker.bootstrap_servers, port=port,
                                      topic_prefix=f"{name}.", outbox_sweep_seconds="0.5")
             # Faults are noticed in seconds here, not the minute production allows.
-            env.update(OIDC_ISSUER_URL=identity.issuer, CONSUMER_STALL_SECONDS="10", LOG_FORMAT="text")
+            env.update(OIDC_ISSUER_URL=identity.issuer, CONSUMER_STALL_SECONDS="10")
             services[service] = Service(service, env, port, work / f"{service}.log")
         stack = Stack(broker, postgres, f"{name}.", dev_token(identity.issuer, "staff").access_token,
                       services["menu"], services["programmes"],
