@@ -392,14 +392,15 @@ COMMIT_SECONDS = 15.0
 # How often a consumer asks the broker whether it still holds the offsets it committed.
 FORGOTTEN_CHECK_SECONDS = 10.0
 
-
-def consumer_lock(name: str) -> int:
-    """The advisory lock a consumer's transactions share and its rebuild takes alone (per database)."""
-    return zlib.crc32(f"partnership-hub:consumer:{name}".encode())
 # SQLSTATE classes of a database that is away or overloaded, not of a bad event: connection
 # exception, insufficient resources, operator intervention (shutdown, cannot connect now),
 # and a serialization failure or deadlock, which a retry resolves.
 _OUTAGE_SQLSTATES = ("08", "53", "57", "40001", "40P01")
+
+
+def consumer_lock(name: str) -> int:
+    """The advisory lock a consumer's transactions share and its rebuild takes alone (per database)."""
+    return zlib.crc32(f"partnership-hub:consumer:{name}".encode())
 
 
 def failed_for_infrastructure(error: BaseException) -> bool:
