@@ -118,6 +118,7 @@ async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
         for service in services.values():
             service.command("migrate")
         stack.programmes.command("seed", "partners")
+        stack.menu.command("seed", "providers")
         stack.menu.start()
         stack.programmes.start()
         yield stack
@@ -139,9 +140,9 @@ async def create_activities(stack: Stack, count: int) -> list[str]:
     async with httpx.AsyncClient(timeout=30) as client:
         for n in range(count):
             created = await stack.graphql(client, ACTIVITY, {"i": {
-                "pcmRef": f"FLT.{next(_refs)}", "title": f"Fault drill {n}",
+                "pcmRef": f"PDD.{next(_refs)}", "title": f"Fault drill {n}",
                 "description": "Delivery under faults", "areaCode": "CEP", "kind": "COURSE",
-                "providerKind": "NATO_BODY", "providerName": "NSO", "level": "BASIC", "languages": ["en"],
+                "level": "BASIC", "languages": ["en"],
                 "frameworks": ["PFP"], "eligiblePartners": [], "tags": []}})
             ids.append(created["createActivity"]["id"])
             await stack.graphql(client, PUBLISH, {"id": ids[-1]})

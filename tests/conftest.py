@@ -71,8 +71,10 @@ def running_system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity:
                                    topic_prefix=prefix, outbox_sweep_seconds="0.5")
             service_env.update(OIDC_ISSUER_URL=identity.issuer, **env)
             subprocess.run(spec.command("migrate"), env=service_env, check=True, capture_output=True)
-            if spec.name == "programmes":  # the partners, registered through their use case
-                subprocess.run(spec.command("seed", "partners"), env=service_env, check=True, capture_output=True)
+            seeded = {"programmes": "partners", "menu": "providers"}  # registered through their use cases
+            if spec.name in seeded:
+                subprocess.run(spec.command("seed", seeded[spec.name]), env=service_env, check=True,
+                               capture_output=True)
             processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=service_env))
         subgraphs = [(spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
                      for spec in SERVICES]

@@ -46,7 +46,7 @@ ACCOUNTS = {Role.STAFF: "staff", Role.PROVIDER: "provider-nso", Role.ALLY: "ally
 SCALARS: dict[str, Any] = {"Int": 1, "Float": 1.0, "Boolean": True, "Date": "2030-01-01",
                            "DateTime": "2030-01-01T00:00:00+00:00", "Decimal": "1", "String": "x"}
 # The bindings of the dev accounts, so a role that may act on its own is probed acting on its own.
-BOUND = {"partnerIso": "GEO", "nation": "NOR"}
+BOUND = {"partnerIso": "GEO", "nation": "NOR", "code": "NSO"}
 
 
 def supergraph(system: System) -> Any:

@@ -34,7 +34,7 @@ def until(check, timeout: float = 30.0) -> Any:  # type: ignore[no-untyped-def]
 
 
 def publish_activity(system: System, **overrides: Any) -> dict[str, Any]:
-    values = {"pcmRef": f"SYS.{uuid.uuid4().int % 1_000_000}", "title": f"Aaa system course {uuid.uuid4().hex[:6]}",
+    values = {"pcmRef": f"GCSP.{uuid.uuid4().int % 1_000_000}", "title": f"Aaa system course {uuid.uuid4().hex[:6]}",
               "description": "Joined across subgraphs", "areaCode": "CEP", "kind": "COURSE",
               "providerKind": "PTEC", "providerName": "Geneva Centre for Security Policy", "frameworks": ["PFP"]}
     values.update(overrides)
@@ -148,7 +148,7 @@ def test_every_refusal_carries_a_code_and_names_what_the_caller_sent(system: Sys
 
 def test_a_decimal_that_is_not_finite_is_bad_input_as_a_literal_and_as_a_variable(system: System) -> None:
     create = ('mutation%s { createActivity(input: {pcmRef: "NSO.%d", title: "t", description: "d", areaCode: "CEP", '
-              'kind: COURSE, providerKind: PTEC, providerName: "p", frameworks: [PFP], feeEur: %s}) { id } }')
+              'kind: COURSE, frameworks: [PFP], feeEur: %s}) { id } }')
     for value in ('"NaN"', "NaN", '"Infinity"', '"abc"'):
         literal = system.graphql(create % ("", uuid.uuid4().int % 99_999, value))
         [error] = literal["errors"]

@@ -36,8 +36,8 @@ def test_a_change_and_its_reaction_in_another_service_share_one_trace(traced) ->
     created = httpx.post(f"{system.gateway}/graphql", headers=headers, timeout=30, json={
         "query": """mutation($input: ActivityInput!) { createActivity(input: $input) { id } }""",
         "variables": {"input": {
-            "pcmRef": "TRC.000001", "title": "Traced Cyber Course", "description": "A course to trace.",
-            "areaCode": "CYB", "kind": "COURSE", "providerKind": "NATO_BODY", "providerName": "NATO School",
+            "pcmRef": "NCIA.000001", "title": "Traced Cyber Course", "description": "A course to trace.",
+            "areaCode": "CYB", "kind": "COURSE",
             "level": "BASIC", "languages": ["en"], "frameworks": ["PFP"], "eligiblePartners": [], "tags": []}},
         "operationName": None}).json()
     assert "errors" not in created, created

@@ -10,6 +10,7 @@ activity but other providers' drafts.
 from __future__ import annotations
 
 from menu.domain import ActivityStatus
+from menu.provider_rules import IDENTITY_FIELDS
 from shared.auth import EVERYONE, Actor, Role, rule
 from shared.errors import Forbidden
 
@@ -30,6 +31,10 @@ MANAGE_NOMINATIONS = rule("confirm or decline nominations and record attendance"
 # What menu changes do to a partner's plans, measures and nominations: the partner's own, the Alliance's all.
 FOLLOW_PLAN_IMPACTS = rule("follow what menu changes do to a partner's commitments", Role.STAFF, Role.ALLY,
                            Role.SYSTEM, Role.PARTNER, own=(Role.PARTNER,))
+# Providers: everyone who reads the menu reads them; staff register them and change their standing and
+# identity; a provider keeps its own contact details.
+MANAGE_PROVIDERS = rule("register providers and change their standing", Role.STAFF)
+EDIT_PROVIDER = rule("change a provider's details", Role.STAFF, Role.PROVIDER, own=(Role.PROVIDER,))
 ERASE_PARTICIPANTS = rule("erase a participant's personal data", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 
 # Every root field and every field with a rule of its own, as the authorization matrix checks them.
@@ -52,7 +57,21 @@ SCHEMA_RULES = {
     "Mutation.declineNomination": MANAGE_NOMINATIONS, "Mutation.recordAttendance": MANAGE_NOMINATIONS,
     "Mutation.eraseParticipant": ERASE_PARTICIPANTS,
     "Subscription.planImpacts": FOLLOW_PLAN_IMPACTS,
+    "Query.provider": READ_MENU, "Query.providers": READ_MENU, "Provider": READ_MENU,
+    "Mutation.registerProvider": MANAGE_PROVIDERS, "Mutation.suspendProvider": MANAGE_PROVIDERS,
+    "Mutation.reinstateProvider": MANAGE_PROVIDERS, "Mutation.closeProvider": MANAGE_PROVIDERS,
+    "Mutation.updateProvider": EDIT_PROVIDER,
 }
+
+
+def check_edits_provider(caller: Actor, code: str, changes: set[str]) -> None:
+    """Staff change any provider; a provider its own contact details only, never who it is."""
+    EDIT_PROVIDER.require(caller)
+    if caller.is_(Role.PROVIDER):
+        if caller.provider != code:
+            raise Forbidden(f"a provider changes its own details ({caller.provider}), not {code}'s")
+        if changes & IDENTITY_FIELDS:
+            raise Forbidden("a provider's name, kind, country and accreditation are changed by staff")
 
 
 def check_acts_for(caller: Actor, partner_iso: str, missing: Exception) -> None:

@@ -15,6 +15,7 @@ from shared.domain_text import plain, text_field
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.lifecycle import Lifecycle
+from shared.wps import WpsMarker
 
 
 class ActivityKind(str, Enum):
@@ -35,6 +36,7 @@ class ProviderKind(str, Enum):
     ALLIED_NATION = "ALLIED_NATION"
     PARTNER = "PARTNER"
     PTEC = "PTEC"  # Partnership Training and Education Centre
+    COE = "COE"  # NATO-accredited Centre of Excellence
 
 
 class ActivityLevel(str, Enum):
@@ -77,6 +79,7 @@ EDITABLE_ACTIVITY = frozenset({ActivityStatus.DRAFT, ActivityStatus.PUBLISHED})
 PENDING_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED})
 
 T = TypeVar("T")
+WPS_AREA = "WPS"  # the Women, Peace and Security area of cooperation
 MAX_FEE = 1_000_000
 HORIZON_DAYS = 3653
 
@@ -95,8 +98,9 @@ class ActivityDetails:
     description: str
     area_code: str
     kind: ActivityKind
-    provider_kind: ProviderKind
-    provider_name: str
+    # The provider's, copied from the provider the pcmRef's code names; given, they must agree with it.
+    provider_kind: ProviderKind | None = None
+    provider_name: str | None = None
     level: ActivityLevel = ActivityLevel.BASIC
     languages: list[str] = field(default_factory=lambda: ["en"])
     fee_eur: Decimal | None = None
@@ -105,6 +109,7 @@ class ActivityDetails:
     frameworks: list[Framework] = field(default_factory=list)
     eligible_partners: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    wps_marker: WpsMarker | None = None  # None: PRINCIPAL in the WPS area, else NOT_TARGETED
 
 
 @dataclass
@@ -129,12 +134,11 @@ def check_activity(details: ActivityDetails) -> ActivityDetails:
     """Normalise and check; raises BadUserInput naming the field at fault."""
     details.title = text_field(details.title, "title", max_length=200) or ""
     details.description = text_field(details.description, "description", max_length=5000) or ""
-    details.provider_name = text_field(details.provider_name, "providerName", max_length=200) or ""
+    details.provider_name = text_field(details.provider_name, "providerName", max_length=200, required=False)
+    if details.wps_marker is None:
+        details.wps_marker = WpsMarker.PRINCIPAL if details.area_code == WPS_AREA else WpsMarker.NOT_TARGETED
     details.contact_name = text_field(details.contact_name, "contactName", max_length=200, required=False)
-    if details.contact_email is not None:
-        details.contact_email = plain(details.contact_email.strip(), "contactEmail") or None
-        if details.contact_email and (len(details.contact_email) > 254 or not EMAIL.match(details.contact_email)):
-            raise BadUserInput("contactEmail is not an email address", field="contactEmail")
+    details.contact_email = check_email(details.contact_email, "contactEmail")
     details.languages = _unique(v.strip().lower() for v in details.languages)
     if not details.languages:
         raise BadUserInput("languages must name at least one language", field="languages")
@@ -155,6 +159,21 @@ def check_activity(details: ActivityDetails) -> ActivityDetails:
         if not TAG.match(tag):
             raise BadUserInput(f"{tag!r} is not a tag (lower-case letters, digits, dashes)", field="tags")
     return details
+
+
+def provider_code_of(pcm_ref: str) -> str:
+    """The provider an activity belongs to: its pcmRef's prefix (NSO.396 is the NATO School Oberammergau's)."""
+    return pcm_ref.split(".", 1)[0]
+
+
+def check_email(value: str | None, field: str) -> str | None:
+    """An email address, trimmed; None (or blank) stays None."""
+    if value is None:
+        return None
+    value = plain(value.strip(), field) or None
+    if value and (len(value) > 254 or not EMAIL.match(value)):
+        raise BadUserInput(f"{field} is not an email address", field=field)
+    return value
 
 
 def check_publishable(details: ActivityDetails) -> None:

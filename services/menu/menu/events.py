@@ -10,14 +10,17 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.models import Activity, Nomination, Occurrence
+from menu.models import Activity, Nomination, Occurrence, Provider
 from menu.participation import NominationStatus, Ratings
+from menu.provider_rules import ProviderStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
+from shared.wps import WpsMarker
 
 ACTIVITY_TOPIC = "menu.activity.v1"
 OCCURRENCE_TOPIC = "menu.occurrence.v1"
 NOMINATION_TOPIC = "menu.nomination.v1"
+PROVIDER_TOPIC = "menu.provider.v1"
 
 
 class _State(BaseModel):
@@ -35,6 +38,7 @@ class ActivityState(_State):
     kind: ActivityKind
     provider_kind: ProviderKind
     provider_name: str
+    provider_code: str | None = None  # the pcmRef's prefix; absent from events before providers were entities
     level: ActivityLevel
     languages: list[str]
     fee_eur: Decimal | None
@@ -43,8 +47,26 @@ class ActivityState(_State):
     frameworks: list[str]
     eligible_partners: list[str]
     tags: list[str]
+    wps_marker: WpsMarker = WpsMarker.NOT_TARGETED
     status: ActivityStatus
     withdrawal_reason: str | None
+    version: int
+    updated_at: datetime
+
+
+class ProviderState(_State):
+    """menu.provider.* data: the provider as it now is."""
+
+    code: str
+    name: str
+    kind: ProviderKind
+    country: str
+    city: str | None
+    accredited_since: int | None
+    website: str | None
+    contact_name: str | None
+    contact_email: str | None
+    status: ProviderStatus
     version: int
     updated_at: datetime
 
@@ -92,6 +114,12 @@ class NominationState(_State):
 
 
 CATALOGUE = EventCatalogue("menu")
+PROVIDER_EVENTS = CATALOGUE.topic(
+    PROVIDER_TOPIC, "provider", ProviderState,
+    ["registered", "updated", "suspended", "reinstated", "closed"],
+    "Every change of an activity provider: a NATO body, a nation, a PTEC or a COE",
+    private=("contactName", "contactEmail"),
+)
 ACTIVITY_EVENTS = CATALOGUE.topic(
     ACTIVITY_TOPIC, "activity", ActivityState,
     ["created", "updated", "published", "withdrawn", "archived"],
@@ -118,13 +146,19 @@ def activity_event(verb: str, activity: Activity) -> DomainEvent:
         id=str(activity.id), pcm_ref=activity.pcm_ref, title=activity.title,
         description=activity.description, area_code=activity.area_code, kind=activity.kind,
         provider_kind=activity.provider_kind, provider_name=activity.provider_name,
-        level=activity.level, languages=activity.languages, fee_eur=activity.fee_eur,
+        provider_code=activity.provider_code, level=activity.level, languages=activity.languages,
+        fee_eur=activity.fee_eur,
         contact_name=activity.contact_name, contact_email=activity.contact_email,
         frameworks=activity.frameworks, eligible_partners=activity.eligible_partners,
-        tags=activity.tags, status=activity.status, withdrawal_reason=activity.withdrawal_reason,
+        tags=activity.tags, wps_marker=activity.wps_marker, status=activity.status,
+        withdrawal_reason=activity.withdrawal_reason,
         version=activity.version, updated_at=activity.updated_at,
     )
     return ACTIVITY_EVENTS.event(verb, state, activity.id)
+
+
+def provider_event(verb: str, provider: Provider) -> DomainEvent:
+    return PROVIDER_EVENTS.event(verb, ProviderState.model_validate(provider), provider.code)
 
 
 def occurrence_event(verb: str, occurrence: Occurrence) -> DomainEvent:

@@ -34,9 +34,11 @@ from menu.domain import (
     ProviderKind,
 )
 from menu.participation import NOMINATION_LIFECYCLE, NominationStatus
+from menu.provider_rules import PROVIDER_LIFECYCLE, ProviderStatus
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata, utcnow
 from shared.errors import Conflict
 from shared.readmodel import KnownPartnerColumns
+from shared.wps import WpsMarker
 
 
 class Base(DeclarativeBase):
@@ -52,6 +54,49 @@ class AreaOfCooperation(Base):
     sourced: Mapped[bool] = mapped_column(default=True)
 
 
+class Provider(Entity, Base):
+    """Who offers activities: a NATO body, a nation, a PTEC or a COE, known by its code (the id orders pages)."""
+
+    __tablename__ = "provider"
+
+    code: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[ProviderKind] = mapped_column(enum_column(ProviderKind, "provider_kind_of_provider", 32))
+    country: Mapped[str] = mapped_column(Text)
+    city: Mapped[str | None] = mapped_column(Text)
+    accredited_since: Mapped[int | None] = mapped_column(SmallInteger)
+    website: Mapped[str | None] = mapped_column(Text)
+    contact_name: Mapped[str | None] = mapped_column(Text)
+    contact_email: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ProviderStatus] = mapped_column(enum_column(ProviderStatus, "provider_status", 32),
+                                                   default=ProviderStatus.ACTIVE)
+
+    __table_args__ = (
+        Index("ix_provider_name_id", "name", "id"),
+        Index("ix_provider_code_id", "code", "id"),
+        Index("ix_provider_kind", "kind"),
+        Index("ix_provider_country", "country"),
+        Index("ix_provider_updated", "updated_at", "id"),
+    )
+
+    def move_to(self, target: ProviderStatus) -> ProviderStatus:
+        previous = self.status
+        self.status = PROVIDER_LIFECYCLE.transition(self.status, target)
+        self.bump()
+        return previous
+
+
+class ProviderTransition(TransitionRecord, Base):
+    """Every change of a provider's status: who, when, from what to what, and why."""
+
+    __tablename__ = "provider_transition"
+
+    provider_code: Mapped[str] = mapped_column(ForeignKey("provider.code"), index=True)
+    from_status: Mapped[ProviderStatus | None] = mapped_column(enum_column(ProviderStatus, "provider_transition_from"))
+    to_status: Mapped[ProviderStatus] = mapped_column(enum_column(ProviderStatus, "provider_transition_to"))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
 class Activity(Entity, Base):
     __tablename__ = "activity"
 
@@ -60,8 +105,13 @@ class Activity(Entity, Base):
     description: Mapped[str] = mapped_column(Text)
     area_code: Mapped[str] = mapped_column(ForeignKey("area_of_cooperation.code"), index=True)
     kind: Mapped[ActivityKind] = mapped_column(enum_column(ActivityKind, "activity_kind", 32), index=True)
+    # The pcmRef's prefix; the provider's name and kind are copied here, kept by the provider's use cases, so
+    # the activity's reads and events need no join.
+    provider_code: Mapped[str] = mapped_column(ForeignKey("provider.code"), index=True)
     provider_kind: Mapped[ProviderKind] = mapped_column(enum_column(ProviderKind, "provider_kind", 32), index=True)
     provider_name: Mapped[str] = mapped_column(Text, index=True)
+    wps_marker: Mapped[WpsMarker] = mapped_column(enum_column(WpsMarker, "activity_wps_marker", 16),
+                                                  default=WpsMarker.NOT_TARGETED)
     level: Mapped[ActivityLevel] = mapped_column(enum_column(ActivityLevel, "activity_level", 32))
     languages: Mapped[list[str]] = mapped_column(ARRAY(Text))
     fee_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
@@ -89,6 +139,7 @@ class Activity(Entity, Base):
         Index("ix_activity_eligible_partners", "eligible_partners", postgresql_using="gin"),
         Index("ix_activity_tags", "tags", postgresql_using="gin"),
         Index("ix_activity_level", "level"),
+        Index("ix_activity_wps_marker", "wps_marker"),
         # A search for a reference ("NSO.99") is a prefix match, whatever the database's collation.
         Index("ix_activity_pcm_ref_pattern", "pcm_ref", postgresql_ops={"pcm_ref": "text_pattern_ops"}),
         Index("ix_activity_title_id", "title", "id"),

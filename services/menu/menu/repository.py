@@ -46,6 +46,7 @@ from menu.models import (
     Participant,
 )
 from menu.participation import HOLDS_SEAT, STILL_TO_HAPPEN, NominationStatus, Waiting
+from menu.provider_repository import ProviderRepository
 from shared.auth import Actor, Role
 from shared.db import any_of
 from shared.graphql.history import HistoryLoaders
@@ -55,6 +56,7 @@ from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import PartnerReadModel, upsert_if_newer
 from shared.repository import Repository, lateral_counts, lateral_pages, lateral_view_pages
 from shared.views import Views
+from shared.wps import WpsMarker
 
 FAR_FUTURE = date(9999, 12, 31)
 # What a search for a menu reference looks like: a provider code, perhaps a dot and digits ("NSO.99").
@@ -94,6 +96,8 @@ class ActivityCriteria:
     tags: tuple[str, ...] = ()
     provider_kinds: tuple[ProviderKind, ...] = ()
     providers: tuple[str, ...] = ()
+    provider_codes: tuple[str, ...] = ()
+    wps_markers: tuple[WpsMarker, ...] = ()
     open_to: tuple[str, str] | None = None  # (framework, iso) of a partner
     starts_from: date | None = None
     starts_to: date | None = None
@@ -119,6 +123,10 @@ class ActivityCriteria:
             where.append(any_of(Activity.provider_kind, self.provider_kinds))
         if self.providers:
             where.append(any_of(Activity.provider_name, self.providers))
+        if self.provider_codes:
+            where.append(any_of(Activity.provider_code, self.provider_codes))
+        if self.wps_markers:
+            where.append(any_of(Activity.wps_marker, self.wps_markers))
         if self.open_to is not None:
             where.append(_open_to(*self.open_to))
         if self.starts_from or self.starts_to:
@@ -214,6 +222,30 @@ class ActivityRepository(Repository[Activity]):
     async def eligible_counts(self, partners: Sequence[tuple[str, str]], where: ActivityCriteria) -> list[int]:
         return await lateral_counts(self.session, partners, [Text, Text], lambda key: select(func.count()).select_from(
             Activity).where(_eligible_to(*key), *where.conditions()))
+
+    async def provider_pages(self, codes: Sequence[str], where: ActivityCriteria, order: ActivityOrdering,
+                             page: PageRequest, caller: Actor, columns: Sequence[str]) -> list[list[Any]]:
+        """One statement for many providers: each one's page (views holding `columns`) of its activities
+        the caller may see."""
+        names = (*columns, *order.sort.reads)
+
+        def per_provider(key: list[Any]) -> Select[Any]:
+            statement = ACTIVITY_VIEWS.select(names).where(Activity.provider_code == key[0], *where.conditions(),
+                                                           *visible_to(caller))
+            return keyset(statement, order.sort, Activity.id, order.direction, page)
+
+        return await lateral_view_pages(self.session, ACTIVITY_VIEWS, names, [(c,) for c in codes], [Text],
+                                        per_provider)
+
+    async def provider_counts(self, codes: Sequence[str], where: ActivityCriteria, caller: Actor) -> list[int]:
+        return await lateral_counts(self.session, [(c,) for c in codes], [Text], lambda key: select(
+            func.count()).select_from(Activity).where(Activity.provider_code == key[0], *where.conditions(),
+                                                      *visible_to(caller)))
+
+    async def of_provider_for_change(self, code: str) -> Sequence[Activity]:
+        """Every activity of a provider, locked: its name or kind is about to be copied into them again."""
+        return (await self.session.scalars(select(Activity).where(Activity.provider_code == code)
+                                           .order_by(Activity.pcm_ref).with_for_update())).all()
 
     async def refresh_next_start(self, activity_ids: Sequence[uuid.UUID], today: date) -> None:
         """Keep the denormalised sort key: the first start still to come, of occurrences not cancelled."""
@@ -541,6 +573,9 @@ class MenuLoaders:
         self.feedback_report = one_per_key(lambda ids: nominations.feedback(ids, caller), lambda f: f.nomination_id)
         self.nomination_transitions = many_per_key(nominations.transitions, lambda t: t.nomination_id)
         self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
+        providers = ProviderRepository(session)
+        self.provider_by_code = one_per_key(providers.get_many, lambda p: p.code)
+        self.provider_transitions = many_per_key(providers.transitions_of, lambda t: t.provider_code)
         self._nominations = nominations
         self._by_query: dict[Any, Any] = {}
 
@@ -588,6 +623,20 @@ class MenuLoaders:
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
         return self._for(("eligible", where, order, columns), build)
+
+    def of_providers(self, where: ActivityCriteria, order: ActivityOrdering, columns: tuple[str, ...]) -> tuple[
+            DataLoader[PagedKey[str], list[Any]], DataLoader[str, int]]:
+        """Pages (views holding `columns`) and counts of providers' activities the caller may see, by code."""
+        def build() -> Any:
+            async def pages(keys: list[str], page: PageRequest) -> list[list[Any]]:
+                return await self._activities.provider_pages(keys, where, order, page, self.caller, columns)
+
+            async def counts(keys: list[str]) -> list[int]:
+                return await self._activities.provider_counts(keys, where, self.caller)
+
+            return pages_per_key(pages), DataLoader(load_fn=counts)
+
+        return self._for(("of_providers", where, order, columns), build)
 
     def nominations(self, owner: Any, where: NominationCriteria) -> tuple[
             DataLoader[PagedKey[Any], list[Nomination]], DataLoader[Any, int]]:

@@ -1,4 +1,5 @@
-"""Deterministic development data: the reference areas and about 1,400 activities with occurrences.
+"""Deterministic development data: the providers, and about 1,400 activities with occurrences in the
+reference areas.
 
 Everything goes through the same use cases as a mutation, so every change is also an
 event on the menu's topics, and the other services' read models fill from them.
@@ -13,10 +14,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from menu import service
+from menu import providers, service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
 from menu.models import Activity
 from menu.participation_seed import seed_participation
+from menu.provider_repository import ProviderRepository
+from menu.provider_rules import ProviderDetails
 from menu.repository import ActivityRepository, known_partners
 from shared.auth import SEEDING
 from shared.db import UnitOfWork
@@ -76,36 +79,52 @@ KIND_NAMES = {
     ActivityKind.SPEAKER_TOUR: "Speaker Tour", ActivityKind.OTHER: "Activity",
 }
 KIND_WEIGHTS = [30, 20, 14, 8, 8, 7, 4, 4, 3, 2]
-# (reference code, name, kind, city)
+# The providers: (code, name, kind, country, city, year accredited as a PTEC or COE, weight among the
+# activities' providers). Accreditation years are plausible, not sourced.
 PROVIDERS = [
-    ("NSO", "NATO School Oberammergau", ProviderKind.NATO_BODY, "Oberammergau"),
-    ("NDC", "NATO Defense College", ProviderKind.NATO_BODY, "Rome"),
-    ("NCIA", "NATO Communications and Information Academy", ProviderKind.NATO_BODY, "Oeiras"),
-    ("NMIO", "NATO Maritime Interdiction Operational Training Centre", ProviderKind.NATO_BODY, "Souda Bay"),
-    ("PDD", "NATO Public Diplomacy Division", ProviderKind.NATO_BODY, "Brussels"),
-    ("JFCN", "Allied Joint Force Command Naples", ProviderKind.NATO_BODY, "Naples"),
-    ("CCD", "NATO Cooperative Cyber Defence Centre of Excellence", ProviderKind.NATO_BODY, "Tallinn"),
-    ("DEU", "Germany", ProviderKind.ALLIED_NATION, "Hamburg"),
-    ("FRA", "France", ProviderKind.ALLIED_NATION, "Paris"),
-    ("GBR", "United Kingdom", ProviderKind.ALLIED_NATION, "Shrivenham"),
-    ("ITA", "Italy", ProviderKind.ALLIED_NATION, "Vicenza"),
-    ("POL", "Poland", ProviderKind.ALLIED_NATION, "Warsaw"),
-    ("NOR", "Norway", ProviderKind.ALLIED_NATION, "Oslo"),
-    ("TUR", "Türkiye", ProviderKind.ALLIED_NATION, "Ankara"),
-    ("USA", "United States", ProviderKind.ALLIED_NATION, "Garmisch-Partenkirchen"),
-    ("CAN", "Canada", ProviderKind.ALLIED_NATION, "Kingston"),
-    ("ROU", "Romania", ProviderKind.ALLIED_NATION, "Bucharest"),
-    ("PSOTC", "Peace Support Operations Training Centre", ProviderKind.PTEC, "Sarajevo"),
-    ("PFPTC", "Partnership for Peace Training Centre", ProviderKind.PTEC, "Ankara"),
-    ("AAFIC", "Austrian Armed Forces International Centre", ProviderKind.PTEC, "Götzendorf"),
-    ("GCSP", "Geneva Centre for Security Policy", ProviderKind.PTEC, "Geneva"),
-    ("SWEDINT", "Swedish Armed Forces International Centre", ProviderKind.PTEC, "Kungsängen"),
-    ("CHE", "Switzerland", ProviderKind.PARTNER, "Bern"),
-    ("AUT", "Austria", ProviderKind.PARTNER, "Vienna"),
-    ("GEO", "Georgia", ProviderKind.PARTNER, "Tbilisi"),
-    ("IRL", "Ireland", ProviderKind.PARTNER, "Dublin"),
+    ("NSO", "NATO School Oberammergau", ProviderKind.NATO_BODY, "DEU", "Oberammergau", None, 14),
+    ("NDC", "NATO Defense College", ProviderKind.NATO_BODY, "ITA", "Rome", None, 8),
+    ("NCIA", "NATO Communications and Information Academy", ProviderKind.NATO_BODY, "PRT", "Oeiras", None, 5),
+    ("NMIO", "NATO Maritime Interdiction Operational Training Centre", ProviderKind.NATO_BODY, "GRC", "Souda Bay",
+     None, 3),
+    ("PDD", "NATO Public Diplomacy Division", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 3),
+    ("JFCN", "Allied Joint Force Command Naples", ProviderKind.NATO_BODY, "ITA", "Naples", None, 3),
+    ("CCD", "NATO Cooperative Cyber Defence Centre of Excellence", ProviderKind.COE, "EST", "Tallinn", 2008, 4),
+    ("DEU", "Germany", ProviderKind.ALLIED_NATION, "DEU", "Hamburg", None, 5),
+    ("FRA", "France", ProviderKind.ALLIED_NATION, "FRA", "Paris", None, 4),
+    ("GBR", "United Kingdom", ProviderKind.ALLIED_NATION, "GBR", "Shrivenham", None, 5),
+    ("ITA", "Italy", ProviderKind.ALLIED_NATION, "ITA", "Vicenza", None, 4),
+    ("POL", "Poland", ProviderKind.ALLIED_NATION, "POL", "Warsaw", None, 3),
+    ("NOR", "Norway", ProviderKind.ALLIED_NATION, "NOR", "Oslo", None, 2),
+    ("TUR", "Türkiye", ProviderKind.ALLIED_NATION, "TUR", "Ankara", None, 4),
+    ("USA", "United States", ProviderKind.ALLIED_NATION, "USA", "Garmisch-Partenkirchen", None, 4),
+    ("CAN", "Canada", ProviderKind.ALLIED_NATION, "CAN", "Kingston", None, 2),
+    ("ROU", "Romania", ProviderKind.ALLIED_NATION, "ROU", "Bucharest", None, 2),
+    ("PSOTC", "Peace Support Operations Training Centre", ProviderKind.PTEC, "BIH", "Sarajevo", 2003, 5),
+    ("PFPTC", "Partnership for Peace Training Centre", ProviderKind.PTEC, "TUR", "Ankara", 1999, 5),
+    ("AAFIC", "Austrian Armed Forces International Centre", ProviderKind.PTEC, "AUT", "Götzendorf", 2001, 4),
+    ("GCSP", "Geneva Centre for Security Policy", ProviderKind.PTEC, "CHE", "Geneva", 2001, 4),
+    ("SWEDINT", "Swedish Armed Forces International Centre", ProviderKind.PTEC, "SWE", "Kungsängen", 2001, 3),
+    ("CHE", "Switzerland", ProviderKind.PARTNER, "CHE", "Bern", None, 2),
+    ("AUT", "Austria", ProviderKind.PARTNER, "AUT", "Vienna", None, 2),
+    ("GEO", "Georgia", ProviderKind.PARTNER, "GEO", "Tbilisi", None, 2),
+    ("IRL", "Ireland", ProviderKind.PARTNER, "IRL", "Dublin", None, 1),
+    ("COEDAT", "Centre of Excellence Defence Against Terrorism", ProviderKind.COE, "TUR", "Ankara", 2006, 2),
+    ("CIMIC", "Civil-Military Cooperation Centre of Excellence", ProviderKind.COE, "NLD", "The Hague", 2007, 2),
+    ("CIEDCOE", "Counter Improvised Explosive Devices Centre of Excellence", ProviderKind.COE, "ESP", "Madrid",
+     2010, 2),
+    ("ENSEC", "NATO Energy Security Centre of Excellence", ProviderKind.COE, "LTU", "Vilnius", 2012, 2),
+    ("STRATCOM", "NATO Strategic Communications Centre of Excellence", ProviderKind.COE, "LVA", "Riga", 2014, 2),
+    ("CMDR", "Crisis Management and Disaster Response Centre of Excellence", ProviderKind.COE, "BGR", "Sofia",
+     2015, 2),
+    ("CNAD", "Conference of National Armaments Directors", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
+    ("ADC", "NATO Air Defence Committee", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
+    ("ATMC", "NATO Air Traffic Management Committee", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
+    ("ACT", "Allied Command Transformation", ProviderKind.NATO_BODY, "USA", "Norfolk", None, 0),
+    ("SHAPE", "Supreme Headquarters Allied Powers Europe", ProviderKind.NATO_BODY, "BEL", "Mons", None, 0),
 ]
-PROVIDER_WEIGHTS = [14, 8, 5, 3, 3, 3, 4, 5, 4, 5, 4, 3, 2, 4, 4, 2, 2, 5, 5, 4, 4, 3, 2, 2, 2, 1]
+PROVIDER_WEIGHTS = [weight for *_, weight in PROVIDERS]
+CITIES = [city for _, _, _, _, city, _, _ in PROVIDERS]
 ELIGIBILITY = [
     ([Framework.PFP], 40), ([Framework.PFP, Framework.MD, Framework.ICI, Framework.PATG], 30),
     ([Framework.MD, Framework.ICI], 10), ([Framework.PFP, Framework.PATG], 10), ([Framework.MD], 5),
@@ -134,7 +153,7 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
         subjects = SUBJECTS.get(code, [area_name])
         for i in range(ACTIVITIES_PER_AREA):
             kind = rng.choices(list(KIND_NAMES), KIND_WEIGHTS)[0]
-            ref, provider, provider_kind, _ = rng.choices(PROVIDERS, PROVIDER_WEIGHTS)[0]
+            ref, provider, provider_kind, *_ = rng.choices(PROVIDERS, PROVIDER_WEIGHTS)[0]
             numbers[ref] = numbers.get(ref, 100) + rng.randint(1, 9)
             subject = subjects[i % len(subjects)]
             prefix = PREFIXES[(i // len(subjects)) % len(PREFIXES)]
@@ -161,6 +180,24 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
             )
             plans.append((f"{ref}.{numbers[ref]}", details))
     return plans
+
+
+async def seed_providers(runtime: ServiceRuntime, today: date | None = None) -> int:
+    """Every provider, registered through the use case (their activities are created under their codes); those
+    a database already holds (migration 0007 made them from older activities) are left as they are."""
+    async with runtime.sessionmaker() as session:
+        uow = runtime.unit_of_work(session)
+        known = {p.code for p in await ProviderRepository(session).get_many([code for code, *_ in PROVIDERS])}
+        for code, name, kind, country, city, accredited, _ in PROVIDERS:
+            if code in known:
+                continue
+            await providers.register_provider(uow, code, ProviderDetails(
+                name=name, kind=kind, country=country, city=city, accredited_since=accredited,
+                website=f"https://{code.lower()}.example.org",
+                contact_name=f"{name} Partnership Office", contact_email=f"partnership.{code.lower()}@example.org",
+            ), today=today)
+        await uow.commit()
+    return len(PROVIDERS) - len(known)
 
 
 async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
@@ -196,7 +233,8 @@ def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails
     return details
 
 
-SEED_STAGES = (SeedStage("catalogue", seed, marks="menu.activity.v1"),
+SEED_STAGES = (SeedStage("providers", seed_providers, marks="menu.provider.v1"),
+               SeedStage("catalogue", seed, marks="menu.activity.v1"),
                SeedStage("participation", seed_participation, marks="menu.nomination.v1"))
 
 
@@ -214,7 +252,7 @@ async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, deta
         occurrence = await service.schedule_occurrence(
             uow, activity.id,
             OccurrenceDetails(start_date=start, end_date=start + timedelta(days=rng.randint(low, high) - 1),
-                              location=rng.choice([c for *_, c in PROVIDERS]), host=details.provider_name,
+                              location=rng.choice(CITIES), host=activity.provider_name,
                               seats=rng.choice([12, 16, 20, 24, 30, 40, 60]),
                               registration_deadline=deadline if deadline >= today else None),
             today=today, refresh=False,

@@ -25,8 +25,10 @@ from menu.domain import (
     check_publishable,
 )
 from menu.events import activity_event, occurrence_event
-from menu.models import Activity, Occurrence
+from menu.models import Activity, Occurrence, Provider
 from menu.nominations import fill_free_seats
+from menu.provider_repository import ProviderRepository
+from menu.providers import provider_taking_activities
 from menu.repository import (
     ActivityRepository,
     AreaRepository,
@@ -54,7 +56,10 @@ async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetail
     if await activities.pcm_ref_taken(pcm_ref):
         raise Conflict(f"an activity {pcm_ref} already exists", field="pcmRef")
     await _check_partners_known(uow, details.eligible_partners)
-    activity = Activity(pcm_ref=pcm_ref, status=ActivityStatus.DRAFT, **_columns(details))
+    provider = await provider_taking_activities(uow, pcm_ref)
+    _copy_provider(details, provider)
+    activity = Activity(pcm_ref=pcm_ref, provider_code=provider.code, status=ActivityStatus.DRAFT,
+                        **_columns(details))
     activities.add(activity)
     uow.publish(activity_event("created", activity))
     return activity
@@ -66,6 +71,9 @@ async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict
     activity.check_version(expected_version)
     activity.ensure_editable()
     details = check_activity(ActivityDetails(**{**_details_of(activity), **changes}))
+    provider = await ProviderRepository(uow.session).get(activity.provider_code)
+    assert provider is not None  # an activity's provider is a foreign key
+    _copy_provider(details, provider)
     if details.area_code != activity.area_code and not await AreaRepository(uow.session).exists(details.area_code):
         raise BadUserInput(f"there is no area of cooperation {details.area_code!r}", field="areaCode")
     added = [iso for iso in details.eligible_partners if iso not in activity.eligible_partners]
@@ -230,6 +238,17 @@ async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
     assert activity is not None  # an occurrence's activity is a foreign key
     check_may_edit(uow.caller, activity.status, activity.pcm_ref, NotFound("Occurrence", occurrence_id))
     return occurrence
+
+
+def _copy_provider(details: ActivityDetails, provider: Provider) -> None:
+    """An activity's provider name and kind are its provider's: given, they must agree."""
+    if details.provider_name not in (None, provider.name):
+        raise BadUserInput(f"the provider's name is {provider.name!r}: staff change it on provider {provider.code}",
+                           field="providerName")
+    if details.provider_kind not in (None, provider.kind):
+        raise BadUserInput(f"provider {provider.code} is a {provider.kind.value}: staff change it on the provider",
+                           field="providerKind")
+    details.provider_name, details.provider_kind = provider.name, provider.kind
 
 
 def _columns(details: ActivityDetails) -> dict[str, Any]:

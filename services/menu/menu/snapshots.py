@@ -1,5 +1,5 @@
-"""The menu's aggregates told again from their state (the republish command): activities, occurrences,
-nominations, a batch at a time, with the builders of every other event."""
+"""The menu's aggregates told again from their state (the republish command): providers, activities,
+occurrences, nominations, a batch at a time, with the builders of every other event."""
 
 from __future__ import annotations
 
@@ -12,15 +12,22 @@ from menu.events import (
     ACTIVITY_TOPIC,
     NOMINATION_TOPIC,
     OCCURRENCE_TOPIC,
+    PROVIDER_TOPIC,
     activity_event,
     nomination_event,
     occurrence_event,
+    provider_event,
 )
-from menu.models import Activity, Nomination, Occurrence
+from menu.models import Activity, Nomination, Occurrence, Provider
 from menu.participation import Ratings
+from menu.provider_repository import ProviderRepository
 from menu.repository import ActivityRepository, NominationRepository, OccurrenceRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+
+
+async def _providers(session: AsyncSession, codes: Sequence[str]) -> list[DomainEvent]:
+    return [provider_event(SNAPSHOT, p) for p in await ProviderRepository(session).get_many(codes)]
 
 
 async def _activities(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
@@ -41,6 +48,7 @@ async def _nominations(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[
 
 
 SNAPSHOTS = (
+    Snapshots(PROVIDER_TOPIC, Provider.code, Provider.updated_at, _providers),
     Snapshots(ACTIVITY_TOPIC, Activity.id, Activity.updated_at, _activities),
     Snapshots(OCCURRENCE_TOPIC, Occurrence.id, Occurrence.updated_at, _occurrences),
     Snapshots(NOMINATION_TOPIC, Nomination.id, Nomination.updated_at, _nominations),

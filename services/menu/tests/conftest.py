@@ -11,7 +11,12 @@ from typing import Any
 import pytest
 
 from menu.app import SERVICE
+from menu.domain import ProviderKind
+from menu.provider_rules import ProviderDetails
+from menu.providers import register_provider
 from menu.repository import known_partners
+from menu.seed import seed_providers
+from shared.runtime import ServiceRuntime
 from shared.testing.harness import ServiceHarness, eventually, service_under_test
 from shared.testing.kafka import publish_partner
 
@@ -39,7 +44,18 @@ async def menu(postgres, broker, topic_prefix, identity) -> AsyncIterator[Servic
                 return not await known_partners(session).unknown(list(PARTNERS))
 
         await eventually(all_known)
+        await register_test_providers(harness.runtime)
         yield harness
+
+
+async def register_test_providers(runtime: ServiceRuntime) -> None:
+    """The seed's providers, and TST: the provider of the tests' own activities (`activity_input`)."""
+    await seed_providers(runtime)
+    async with runtime.sessionmaker() as session:
+        uow = runtime.unit_of_work(session)
+        await register_provider(uow, "TST", ProviderDetails(name="NATO School Oberammergau",
+                                                            kind=ProviderKind.NATO_BODY, country="DEU"))
+        await uow.commit()
 
 
 def activity_input(**overrides: Any) -> dict[str, Any]:

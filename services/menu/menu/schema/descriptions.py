@@ -9,8 +9,9 @@ ACTIVITY = {
     "description": "What it covers and for whom, at most 5,000 characters",
     "area_code": "Code of its area of cooperation, e.g. CYB",
     "kind": "What kind of event it is",
-    "provider_kind": "What kind of body offers it",
-    "provider_name": "Who offers it, e.g. NATO School Oberammergau",
+    "provider_kind": "What kind of body offers it (its provider's kind)",
+    "provider_name": "Who offers it, e.g. NATO School Oberammergau (its provider's name)",
+    "wps_marker": "How much it serves the Women, Peace and Security agenda (UNSCR 1325)",
     "level": "The level it is pitched at",
     "languages": "Working languages, ISO 639-1 codes",
     "fee_eur": "Fee in euros; null when free",
@@ -50,4 +51,20 @@ FILTER = {
     "provider_kinds": "Activities offered by any of these kinds of provider",
     "statuses": "Activities in any of these statuses",
     "frameworks": "Activities open to any of these frameworks",
+}
+
+PROVIDER = {
+    "code": "Its code, the prefix of its activities' pcmRefs and what a provider's account is bound to, e.g. NSO",
+    "name": "Its name, e.g. NATO School Oberammergau, at most 200 characters",
+    "kind": "What kind of body it is",
+    "country": "The country it is in, or the nation itself (ISO 3166 alpha-3)",
+    "city": "The city it is in; null when not given",
+    "accredited_since": "The year NATO accredited it as a PTEC or a COE; null for others",
+    "website": "Its https:// address; null when not given",
+    "contact_name": "Its partnership point of contact; null when not given",
+    "contact_email": "The point of contact's email address; null when not given",
+    "status": "Where it is in its lifecycle",
+    "created_at": "When it was registered",
+    "updated_at": "When it last changed",
+    "version": "Optimistic-concurrency version: pass it as expectedVersion to change it",
 }

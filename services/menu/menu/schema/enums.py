@@ -1,6 +1,8 @@
 """The domain's enums, registered with strawberry once, before any type or input uses them."""
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+from menu.provider_repository import ProviderOrder
+from menu.provider_rules import ProviderStatus
 from menu.repository import ActivityOrder
 from shared.graphql.enums import described_enum
 from shared.ordering import Direction
@@ -15,7 +17,15 @@ described_enum(ActivityKind, "What kind of event an activity is", {
 described_enum(ProviderKind, "Who offers an activity", {
     "NATO_BODY": "A NATO body, school or command", "ALLIED_NATION": "An Allied nation",
     "PARTNER": "A partner country", "PTEC": "A Partnership Training and Education Centre",
+    "COE": "A NATO-accredited Centre of Excellence",
 })
+described_enum(ProviderStatus, "Where a provider is in its lifecycle: ACTIVE <-> SUSPENDED, either -> CLOSED", {
+    "ACTIVE": "Offers activities: new ones may be created under its code",
+    "SUSPENDED": "Takes no new activities for now (with a reason); those it has stay",
+    "CLOSED": "Offers no more activities; kept for the record",
+})
+described_enum(ProviderOrder, "What a list of providers is ordered by", {"CODE": "Code", "NAME": "Name"},
+               name="ProviderOrderField")
 described_enum(ActivityLevel, "The level an activity is pitched at", {
     "BASIC": "Newcomers to the subject", "INTERMEDIATE": "Practitioners", "ADVANCED": "Specialists",
     "EXECUTIVE": "Senior leaders",
@@ -39,4 +49,4 @@ described_enum(ActivityOrder, "What a list of activities is ordered by", {
 }, name="ActivityOrderField")
 
 __all__ = ["ActivityKind", "ActivityLevel", "ActivityOrder", "ActivityStatus", "Direction",
-           "OccurrenceStatus", "ProviderKind"]
+           "OccurrenceStatus", "ProviderKind", "ProviderOrder", "ProviderStatus"]

@@ -16,6 +16,7 @@ from menu.schema.enums import ActivityKind, ActivityLevel, ActivityOrder, Activi
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.graphql.descriptions import described
+from shared.wps import WpsMarker
 
 
 @described(descriptions.ACTIVITY)
@@ -26,8 +27,10 @@ class ActivityInput:
     description: str
     area_code: str
     kind: ActivityKind
-    provider_kind: ProviderKind
-    provider_name: str
+    provider_kind: ProviderKind | None = strawberry.field(
+        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it")
+    provider_name: str | None = strawberry.field(
+        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it")
     level: ActivityLevel = ActivityLevel.BASIC
     languages: list[str] = strawberry.field(default_factory=lambda: ["en"])
     fee_eur: Decimal | None = None
@@ -37,6 +40,9 @@ class ActivityInput:
     eligible_partners: list[strawberry.ID] = strawberry.field(
         default_factory=list, description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
     tags: list[str] = strawberry.field(default_factory=list)
+    wps_marker: WpsMarker | None = strawberry.field(
+        default=None, description="How much it serves Women, Peace and Security; PRINCIPAL in the WPS area and "
+                                  "NOT_TARGETED elsewhere when omitted")
 
     def details(self) -> ActivityDetails:
         return ActivityDetails(**{f.name: getattr(self, f.name) for f in fields(ActivityDetails)})
@@ -59,6 +65,7 @@ class ActivityChanges:
     frameworks: list[Framework] | None = strawberry.UNSET
     eligible_partners: list[strawberry.ID] | None = strawberry.UNSET
     tags: list[str] | None = strawberry.UNSET
+    wps_marker: WpsMarker | None = strawberry.UNSET
 
 
 # Fields that may be cleared with null; the others, if given, need a value.
@@ -106,6 +113,10 @@ class EligibleActivityFilter:
     provider_kinds: list[ProviderKind] | None = None
     providers: list[str] | None = strawberry.field(
         default=None, description="Activities offered by any of these providers (exact provider names)")
+    provider_codes: list[str] | None = strawberry.field(
+        default=None, description="Activities offered by any of these providers (their codes, e.g. NSO)")
+    wps_markers: list[WpsMarker] | None = strawberry.field(
+        default=None, description="Activities with any of these Women, Peace and Security markers")
     starts_from: date | None = strawberry.field(
         default=None, description="Activities with an occurrence (not cancelled) starting on or after this date")
     starts_to: date | None = strawberry.field(
@@ -120,6 +131,7 @@ class EligibleActivityFilter:
             languages=tuple(code.strip().lower() for code in self.languages or ()),
             levels=tuple(self.levels or ()), tags=tuple(tag.strip().lower() for tag in self.tags or ()),
             provider_kinds=tuple(self.provider_kinds or ()), providers=tuple(self.providers or ()),
+            provider_codes=_upper(self.provider_codes), wps_markers=tuple(self.wps_markers or ()),
             starts_from=self.starts_from, starts_to=self.starts_to, search=search, **more,
         )
 

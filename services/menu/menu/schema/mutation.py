@@ -15,6 +15,7 @@ from menu.schema.inputs import (
     OccurrenceInput,
 )
 from menu.schema.participation import NominationMutation
+from menu.schema.providers import ProviderMutation
 from menu.schema.types import Activity, Occurrence
 from shared.graphql.arguments import ExpectedVersion, Reason
 from shared.graphql.changes import given
@@ -26,8 +27,8 @@ WHO_EDITS = " Staff, or the activity's own provider."
 WHO_PUBLISHES = " Staff only."
 
 
-@strawberry.type(description="Changing the menu: activities, their occurrences, and nominations to them")
-class Mutation(NominationMutation):
+@strawberry.type(description="Changing the menu: activities, their occurrences, nominations to them, and providers")
+class Mutation(NominationMutation, ProviderMutation):
     @strawberry.mutation(description="Create a DRAFT activity. Staff, or a provider under its own code (the pcmRef "
                                      "prefix).")
     async def create_activity(self, info: strawberry.Info, input: Annotated[ActivityInput, strawberry.argument(

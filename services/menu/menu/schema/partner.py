@@ -7,9 +7,9 @@ from typing import Any
 import strawberry
 
 from menu import models
+from menu.schema.arguments import EligibleFilterArgument, OrderByArgument, Search, checked_search
 from menu.schema.inputs import ActivityOrderBy, EligibleActivityFilter
 from menu.schema.participation import Nomination, NominationsBy
-from menu.schema.query import EligibleFilterArgument, OrderByArgument, Search, checked_search
 from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, nomination_page
 from shared.errors import BadUserInput
 from shared.frameworks import Framework

@@ -8,39 +8,19 @@ import strawberry
 
 from menu.access import READ_MENU
 from menu.repository import ActivityRepository, AreaRepository, known_partners
-from menu.schema.inputs import ActivityFilter, ActivityOrderBy, EligibleActivityFilter
+from menu.schema.arguments import OrderByArgument, Search, checked_search
+from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.participation import NominationQuery
+from menu.schema.providers import ProviderQuery
 from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, AreaOfCooperation, Occurrence
-from shared.domain_text import plain
 from shared.errors import BadUserInput
 from shared.graphql.arguments import After, First
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
-MAX_SEARCH = 200
-
-
-def checked_search(search: str | None) -> str | None:
-    """Full-text words, or the start of a menu reference ("NSO.99")."""
-    if search is None:
-        return None
-    search = plain(search.strip(), "search") or None
-    if search and len(search) > MAX_SEARCH:
-        raise BadUserInput(f"search is longer than {MAX_SEARCH} characters", field="search")
-    return search
-
-
-Search = Annotated[str | None, strawberry.argument(
-    description=f"Full-text words, all of which must match title or description, or the start of a pcmRef such as "
-                f"NSO.99; at most {MAX_SEARCH} characters")]
-OrderByArgument = Annotated[ActivityOrderBy | None, strawberry.argument(
-    description="The order; by title, ascending, when omitted")]
-EligibleFilterArgument = Annotated[EligibleActivityFilter | None, strawberry.argument(
-    description="Which activities; all those open to the partner when omitted")]
-
 
 @strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
-class Query(NominationQuery):
+class Query(NominationQuery, ProviderQuery):
     @strawberry.field(description="One activity by id or by pcmRef (give exactly one); null when there is none "
                                   "the caller may see")
     async def activity(self, info: strawberry.Info,

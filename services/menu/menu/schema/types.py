@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -31,6 +31,10 @@ from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.projection import Projection
 from shared.graphql.rows import served_from
+from shared.wps import WpsMarker
+
+if TYPE_CHECKING:
+    from menu.schema.providers import Provider
 
 
 @strawberry.federation.type(keys=["code"], description="An area of cooperation of the menu, e.g. CEP")
@@ -69,6 +73,7 @@ class Activity:
     eligible_partners: list[strawberry.ID] = strawberry.field(
         description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
     tags: list[str]
+    wps_marker: WpsMarker
     status: ActivityStatus
     withdrawal_reason: str | None
     next_start_date: date | None = strawberry.field(
@@ -80,6 +85,10 @@ class Activity:
     @strawberry.field(description="Its area of cooperation")
     async def area(self, info: strawberry.Info) -> AreaOfCooperation:
         return await info.context.loaders.area_by_code.load(self.area_code)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Who offers it: the provider its pcmRef's code names")
+    async def provider(self, info: strawberry.Info) -> Annotated[Provider, strawberry.lazy("menu.schema.providers")]:
+        return await info.context.loaders.provider_by_code.load(self.provider_code)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Dated occurrences, earliest first, by cursor pages")
     async def occurrences(self, info: strawberry.Info, statuses: OccurrenceStatuses = None,
@@ -152,5 +161,6 @@ async def nomination_page(info: strawberry.Info, owner: Any, key: Any, filter: N
 
 
 # The columns an activity's selected fields read (its resolvers' needs named here).
-ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "occurrences": ("id",),
+ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "provider": ("provider_code",),
+                                                                  "occurrences": ("id",),
                                                                   "history": ("id",)})

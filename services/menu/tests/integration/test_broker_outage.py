@@ -16,7 +16,7 @@ from shared.events.topics import create_topics, declared_topics
 from shared.testing.harness import eventually, migrated_database, running_service
 from shared.testing.kafka import read_events
 
-from ..conftest import ACTIVITY_FIELDS, activity_input
+from ..conftest import ACTIVITY_FIELDS, activity_input, register_test_providers
 
 
 async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identity, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -29,6 +29,7 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
     await create_topics(settings, declared_topics())
     try:
         async with running_service(SERVICE, settings) as menu:
+            await register_test_providers(menu.runtime)
             probe = httpx.AsyncClient(transport=httpx.ASGITransport(app=menu.app), base_url="http://test")
             assert (await menu.runtime.broker_watch.check()).up is True
             broker.stop()

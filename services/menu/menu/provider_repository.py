@@ -1,0 +1,70 @@
+"""Every SQL statement about providers. Everyone who reads the menu reads every provider."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy import ColumnElement, func, or_, select
+
+from menu.domain import ProviderKind
+from menu.models import Provider, ProviderTransition
+from menu.provider_rules import ProviderStatus
+from shared.db import any_of
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, Ordering, SortKey, keyset
+from shared.repository import Repository
+
+
+@dataclass(frozen=True)
+class ProviderCriteria:
+    kinds: tuple[ProviderKind, ...] = ()
+    countries: tuple[str, ...] = ()
+    statuses: tuple[ProviderStatus, ...] = ()
+    search: str | None = None  # the start of its code, or words of its name
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.kinds:
+            where.append(any_of(Provider.kind, self.kinds))
+        if self.countries:
+            where.append(any_of(Provider.country, self.countries))
+        if self.statuses:
+            where.append(any_of(Provider.status, self.statuses))
+        if self.search:
+            where.append(or_(Provider.code.startswith(self.search.upper(), autoescape=True),
+                             Provider.name.icontains(self.search, autoescape=True)))
+        return where
+
+
+class ProviderOrder(str, Enum):
+    CODE = "CODE"
+    NAME = "NAME"
+
+
+PROVIDER_SORT: dict[ProviderOrder, SortKey[Provider]] = {
+    ProviderOrder.CODE: SortKey(Provider.code, lambda p: p.code),  # type: ignore[arg-type]
+    ProviderOrder.NAME: SortKey(Provider.name, lambda p: p.name),  # type: ignore[arg-type]
+}
+ProviderOrdering = Ordering[Provider]
+BY_CODE = Ordering(ProviderOrder.CODE, Direction.ASC, PROVIDER_SORT)
+
+
+class ProviderRepository(Repository[Provider]):
+    model = Provider
+    key = "code"
+
+    async def page(self, where: ProviderCriteria, order: ProviderOrdering, page: PageRequest) -> Sequence[Provider]:
+        statement = keyset(select(Provider).where(*where.conditions()), order.sort, Provider.id, order.direction,
+                           page)
+        return (await self.session.scalars(statement)).all()
+
+    async def count(self, where: ProviderCriteria) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(Provider)
+                                             .where(*where.conditions())) or 0)
+
+    async def transitions_of(self, codes: Sequence[str]) -> Sequence[ProviderTransition]:
+        return (await self.session.scalars(select(ProviderTransition)
+                                           .where(any_of(ProviderTransition.provider_code, codes))
+                                           .order_by(ProviderTransition.at))).all()

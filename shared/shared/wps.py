@@ -1,0 +1,25 @@
+"""Women, Peace and Security (UNSCR 1325): how much an objective or an activity serves it. One vocabulary for
+every service, since the marker travels on the menu's events to programmes' summaries."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from shared.graphql.enums import described_enum
+
+
+class WpsMarker(str, Enum):
+    PRINCIPAL = "PRINCIPAL"
+    SIGNIFICANT = "SIGNIFICANT"
+    NOT_TARGETED = "NOT_TARGETED"
+
+
+# Counted in a partner's WPS summary: the objectives and activities that serve the agenda at all.
+SERVES_WPS = frozenset({WpsMarker.PRINCIPAL, WpsMarker.SIGNIFICANT})
+
+described_enum(WpsMarker, "How much it serves the Women, Peace and Security agenda (UNSCR 1325), as gender "
+                          "markers grade it", {
+    "PRINCIPAL": "WPS is its main purpose",
+    "SIGNIFICANT": "WPS is an important, deliberate part of it, not its main purpose",
+    "NOT_TARGETED": "It does not set out to serve WPS",
+})
