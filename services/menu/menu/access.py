@@ -35,6 +35,16 @@ FOLLOW_PLAN_IMPACTS = rule("follow what menu changes do to a partner's commitmen
 # identity; a provider keeps its own contact details.
 MANAGE_PROVIDERS = rule("register providers and change their standing", Role.STAFF)
 EDIT_PROVIDER = rule("change a provider's details", Role.STAFF, Role.PROVIDER, own=(Role.PROVIDER,))
+# The exercise programme: staff plan it; a partner sees the exercises open to it or it is invited to and its
+# own requests; the provider leading an exercise decides on the requests to it; Allies and systems read all.
+READ_EXERCISES = rule("read the exercise programme", *EVERYONE, own=(Role.PARTNER,))
+MANAGE_EXERCISES = rule("plan, change, confirm and cancel exercises", Role.STAFF)
+READ_EXERCISE_PARTICIPATION = rule("read requests to take part in exercises", *EVERYONE,
+                                   own=(Role.PARTNER, Role.PROVIDER))
+REQUEST_EXERCISE_PARTICIPATION = rule("request or withdraw participation in exercises", Role.STAFF, Role.PARTNER,
+                                      own=(Role.PARTNER,))
+DECIDE_EXERCISE_PARTICIPATION = rule("approve or decline participation in exercises", Role.STAFF, Role.PROVIDER,
+                                     own=(Role.PROVIDER,))
 ERASE_PARTICIPANTS = rule("erase a participant's personal data", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 
 # Every root field and every field with a rule of its own, as the authorization matrix checks them.
@@ -61,6 +71,18 @@ SCHEMA_RULES = {
     "Mutation.registerProvider": MANAGE_PROVIDERS, "Mutation.suspendProvider": MANAGE_PROVIDERS,
     "Mutation.reinstateProvider": MANAGE_PROVIDERS, "Mutation.closeProvider": MANAGE_PROVIDERS,
     "Mutation.updateProvider": EDIT_PROVIDER,
+    "Query.exercise": READ_EXERCISES, "Query.exercises": READ_EXERCISES, "Exercise": READ_EXERCISES,
+    **{f"Mutation.{name}": MANAGE_EXERCISES for name in (
+        "planExercise", "updateExercise", "inviteToExercise", "confirmExercise", "markExerciseConducted",
+        "cancelExercise")},
+    "Query.exerciseParticipation": READ_EXERCISE_PARTICIPATION,
+    "Query.exerciseParticipations": READ_EXERCISE_PARTICIPATION,
+    "Exercise.participations": READ_EXERCISE_PARTICIPATION,
+    "Partner.exerciseParticipations": READ_EXERCISE_PARTICIPATION,
+    "Mutation.requestExerciseParticipation": REQUEST_EXERCISE_PARTICIPATION,
+    "Mutation.withdrawExerciseParticipation": REQUEST_EXERCISE_PARTICIPATION,
+    "Mutation.approveExerciseParticipation": DECIDE_EXERCISE_PARTICIPATION,
+    "Mutation.declineExerciseParticipation": DECIDE_EXERCISE_PARTICIPATION,
 }
 
 
@@ -72,6 +94,13 @@ def check_edits_provider(caller: Actor, code: str, changes: set[str]) -> None:
             raise Forbidden(f"a provider changes its own details ({caller.provider}), not {code}'s")
         if changes & IDENTITY_FIELDS:
             raise Forbidden("a provider's name, kind, country and accreditation are changed by staff")
+
+
+def check_decides_for(caller: Actor, lead_code: str, missing: Exception) -> None:
+    """Staff decide on any request; a provider on those to the exercises it leads (others it does not see)."""
+    DECIDE_EXERCISE_PARTICIPATION.require(caller)
+    if caller.is_(Role.PROVIDER) and caller.provider != lead_code:
+        raise missing
 
 
 def check_acts_for(caller: Actor, partner_iso: str, missing: Exception) -> None:

@@ -5,22 +5,27 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
-from menu.models import Activity, Nomination, Occurrence, Provider
+from menu.models import Activity, Exercise, ExerciseParticipation, Nomination, Occurrence, Provider
+from menu.mtep import ExerciseStatus, ExerciseType, ParticipationKind, ParticipationStatus
 from menu.participation import NominationStatus, Ratings
 from menu.provider_rules import ProviderStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.wps import WpsMarker
 
+S = TypeVar("S", bound="_State")
 ACTIVITY_TOPIC = "menu.activity.v1"
 OCCURRENCE_TOPIC = "menu.occurrence.v1"
 NOMINATION_TOPIC = "menu.nomination.v1"
 PROVIDER_TOPIC = "menu.provider.v1"
+EXERCISE_TOPIC = "menu.exercise.v1"
+EXERCISE_PARTICIPATION_TOPIC = "menu.exercise_participation.v1"
 
 
 class _State(BaseModel):
@@ -113,6 +118,41 @@ class NominationState(_State):
     updated_at: datetime
 
 
+class ExerciseState(_State):
+    """menu.exercise.* data: the exercise as it now is."""
+
+    id: str
+    name: str
+    year: int
+    type: ExerciseType
+    scenario: str
+    lead_code: str
+    nac_crisis_management: bool
+    open_to_partners: bool
+    invited_partners: list[str]
+    start_date: date | None
+    end_date: date | None
+    location: str | None
+    status: ExerciseStatus
+    version: int
+    updated_at: datetime
+
+
+class ExerciseParticipationState(_State):
+    """menu.exercise_participation.* data: a partner's request to take part in an exercise, as it now is."""
+
+    id: str
+    exercise_id: str
+    lead_code: str
+    partner_iso: str
+    kind: ParticipationKind
+    personnel: int
+    note: str | None
+    status: ParticipationStatus
+    version: int
+    updated_at: datetime
+
+
 CATALOGUE = EventCatalogue("menu")
 PROVIDER_EVENTS = CATALOGUE.topic(
     PROVIDER_TOPIC, "provider", ProviderState,
@@ -133,6 +173,16 @@ OCCURRENCE_EVENTS = CATALOGUE.topic(
 )
 
 
+EXERCISE_EVENTS = CATALOGUE.topic(
+    EXERCISE_TOPIC, "exercise", ExerciseState,
+    ["planned", "updated", "partners_invited", "confirmed", "conducted", "cancelled"],
+    "Every change of an exercise of the Military Training and Exercise Programme",
+)
+EXERCISE_PARTICIPATION_EVENTS = CATALOGUE.topic(
+    EXERCISE_PARTICIPATION_TOPIC, "exercise_participation", ExerciseParticipationState,
+    ["requested", "approved", "declined", "withdrawn"],
+    "Every change of a partner's request to take part in an exercise, and the decision on it",
+)
 NOMINATION_EVENTS = CATALOGUE.topic(
     NOMINATION_TOPIC, "nomination", NominationState,
     ["nominated", "waitlisted", "promoted", "confirmed", "declined", "withdrawn", "attended", "no_show",
@@ -159,6 +209,22 @@ def activity_event(verb: str, activity: Activity) -> DomainEvent:
 
 def provider_event(verb: str, provider: Provider) -> DomainEvent:
     return PROVIDER_EVENTS.event(verb, ProviderState.model_validate(provider), provider.code)
+
+
+def exercise_event(verb: str, exercise: Exercise) -> DomainEvent:
+    return EXERCISE_EVENTS.event(verb, _state_of(ExerciseState, exercise, id=str(exercise.id)), exercise.id)
+
+
+def exercise_participation_event(verb: str, participation: ExerciseParticipation) -> DomainEvent:
+    state = _state_of(ExerciseParticipationState, participation, id=str(participation.id),
+                      exercise_id=str(participation.exercise_id))
+    return EXERCISE_PARTICIPATION_EVENTS.event(verb, state, participation.id)
+
+
+def _state_of(model: type[S], row: object, **given: object) -> S:
+    """A state read from a row's attributes of the same names; `given` where the row's differ (ids as text)."""
+    return model.model_validate({name: given[name] if name in given else getattr(row, name)
+                                 for name in model.model_fields})
 
 
 def occurrence_event(verb: str, occurrence: Occurrence) -> DomainEvent:

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from menu.domain import PENDING_OCCURRENCE, ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+from menu.exercise_repository import ExerciseRepository, ParticipationCriteria, ParticipationRepository
 from menu.impacts import CommittedTo
 from menu.models import (
     NEXT_START_OR_LAST,
@@ -576,6 +577,12 @@ class MenuLoaders:
         providers = ProviderRepository(session)
         self.provider_by_code = one_per_key(providers.get_many, lambda p: p.code)
         self.provider_transitions = many_per_key(providers.transitions_of, lambda t: t.provider_code)
+        exercises, participations = ExerciseRepository(session), ParticipationRepository(session)
+        self.exercise_by_id = one_per_key(lambda ids: exercises.visible(ids, caller), lambda e: e.id)
+        self.exercise_transitions = many_per_key(exercises.transitions_of, lambda t: t.exercise_id)
+        self.participation_by_id = one_per_key(lambda ids: participations.visible(ids, caller), lambda p: p.id)
+        self.participation_transitions = many_per_key(participations.transitions_of, lambda t: t.participation_id)
+        self._participations = participations
         self._nominations = nominations
         self._by_query: dict[Any, Any] = {}
 
@@ -652,6 +659,21 @@ class MenuLoaders:
             return pages_per_key(pages), DataLoader(load_fn=counts)
 
         return self._for(("nominations", owner.key, where), build)
+
+    def participations(self, owner: Any, where: ParticipationCriteria) -> tuple[
+            DataLoader[PagedKey[Any], list[Any]], DataLoader[Any, int]]:
+        """Pages and counts of exercise participation requests by owner (ExerciseParticipation.exercise_id or
+        .partner_iso), scoped to what the caller may see."""
+        def build() -> Any:
+            async def pages(keys: list[Any], page: PageRequest) -> list[list[Any]]:
+                return await self._participations.pages_of(owner, keys, where, page, self.caller)
+
+            async def counts(keys: list[Any]) -> list[int]:
+                return await self._participations.counts_of(owner, keys, where, self.caller)
+
+            return pages_per_key(pages), DataLoader(load_fn=counts)
+
+        return self._for(("participations", owner.key, where), build)
 
     def _for(self, query: Any, build: Any) -> Any:
         if query not in self._by_query:

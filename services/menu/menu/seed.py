@@ -16,6 +16,7 @@ from pathlib import Path
 
 from menu import providers, service
 from menu.domain import ActivityDetails, ActivityKind, ActivityLevel, OccurrenceDetails, ProviderKind
+from menu.exercise_seed import seed_exercises
 from menu.models import Activity
 from menu.participation_seed import seed_participation
 from menu.provider_repository import ProviderRepository
@@ -122,6 +123,7 @@ PROVIDERS = [
     ("ATMC", "NATO Air Traffic Management Committee", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
     ("ACT", "Allied Command Transformation", ProviderKind.NATO_BODY, "USA", "Norfolk", None, 0),
     ("SHAPE", "Supreme Headquarters Allied Powers Europe", ProviderKind.NATO_BODY, "BEL", "Mons", None, 0),
+    ("NHQ", "NATO Headquarters International Staff", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 0),
 ]
 PROVIDER_WEIGHTS = [weight for *_, weight in PROVIDERS]
 CITIES = [city for _, _, _, _, city, _, _ in PROVIDERS]
@@ -235,6 +237,7 @@ def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails
 
 SEED_STAGES = (SeedStage("providers", seed_providers, marks="menu.provider.v1"),
                SeedStage("catalogue", seed, marks="menu.activity.v1"),
+               SeedStage("exercises", seed_exercises, marks="menu.exercise.v1"),
                SeedStage("participation", seed_participation, marks="menu.nomination.v1"))
 
 

@@ -1,5 +1,6 @@
 """The menu subgraph schema."""
 
+from menu.schema.exercises import Exercise
 from menu.schema.mutation import Mutation
 from menu.schema.partner import Partner
 from menu.schema.providers import Provider
@@ -9,6 +10,6 @@ from menu.schema.types import Activity, AreaOfCooperation, Occurrence
 from shared.graphql.schema import build_schema
 
 schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
-                      types=[Activity, AreaOfCooperation, Occurrence, Partner, Provider])
+                      types=[Activity, AreaOfCooperation, Exercise, Occurrence, Partner, Provider])
 
 __all__ = ["schema"]

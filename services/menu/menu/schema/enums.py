@@ -1,6 +1,7 @@
 """The domain's enums, registered with strawberry once, before any type or input uses them."""
 
 from menu.domain import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus, ProviderKind
+from menu.mtep import ExerciseStatus, ExerciseType, ParticipationKind, ParticipationStatus
 from menu.provider_repository import ProviderOrder
 from menu.provider_rules import ProviderStatus
 from menu.repository import ActivityOrder
@@ -48,5 +49,30 @@ described_enum(ActivityOrder, "What a list of activities is ordered by", {
     "PCM_REF": "Menu reference",
 }, name="ActivityOrderField")
 
+described_enum(ExerciseType, "What kind of exercise", {
+    "COMMAND_POST": "A command post exercise (CPX): headquarters and staffs, without troops",
+    "COMPUTER_ASSISTED": "A computer-assisted exercise (CAX): forces simulated",
+    "LIVE": "A live exercise (LIVEX): forces in the field, at sea or in the air",
+    "CRISIS_MANAGEMENT": "A North Atlantic Council crisis-management exercise (CMX): partners by invitation only",
+    "TABLETOP": "A tabletop exercise (TTX): a discussion of a scenario",
+})
+described_enum(ExerciseStatus, "Where an exercise is in its lifecycle: PLANNED -> CONFIRMED -> CONDUCTED, or "
+                               "CANCELLED before", {
+    "PLANNED": "On the five-year plan; dates may not be set yet",
+    "CONFIRMED": "Its dates are set and it will take place",
+    "CONDUCTED": "It took place", "CANCELLED": "It will not take place (with a reason)",
+})
+described_enum(ParticipationKind, "What a partner sends to an exercise", {
+    "OBSERVERS": "Observers", "STAFF_OFFICERS": "Officers in the exercise's staffs",
+    "UNITS": "Units that take part (personnel counts their people)",
+})
+described_enum(ParticipationStatus, "Where a request to take part is: REQUESTED -> APPROVED or DECLINED; the "
+                                    "partner may withdraw it, approved or not", {
+    "REQUESTED": "Awaiting the decision of staff or the leading provider",
+    "APPROVED": "The partner takes part", "DECLINED": "Refused (with a reason), or the exercise was cancelled",
+    "WITHDRAWN": "The partner withdrew it",
+})
+
 __all__ = ["ActivityKind", "ActivityLevel", "ActivityOrder", "ActivityStatus", "Direction",
-           "OccurrenceStatus", "ProviderKind", "ProviderOrder", "ProviderStatus"]
+           "ExerciseStatus", "ExerciseType", "OccurrenceStatus", "ParticipationKind", "ParticipationStatus",
+           "ProviderKind", "ProviderOrder", "ProviderStatus"]

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from menu import service
+from menu.schema.exercises import ExerciseMutation
 from menu.schema.inputs import (
     NULLABLE_ACTIVITY_FIELDS,
     ActivityChanges,
@@ -27,8 +28,9 @@ WHO_EDITS = " Staff, or the activity's own provider."
 WHO_PUBLISHES = " Staff only."
 
 
-@strawberry.type(description="Changing the menu: activities, their occurrences, nominations to them, and providers")
-class Mutation(NominationMutation, ProviderMutation):
+@strawberry.type(description="Changing the menu: activities, their occurrences, nominations to them, providers "
+                             "and the exercise programme")
+class Mutation(NominationMutation, ProviderMutation, ExerciseMutation):
     @strawberry.mutation(description="Create a DRAFT activity. Staff, or a provider under its own code (the pcmRef "
                                      "prefix).")
     async def create_activity(self, info: strawberry.Info, input: Annotated[ActivityInput, strawberry.argument(

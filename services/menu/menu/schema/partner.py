@@ -8,6 +8,7 @@ import strawberry
 
 from menu import models
 from menu.schema.arguments import EligibleFilterArgument, OrderByArgument, Search, checked_search
+from menu.schema.exercises import ExerciseParticipation, ParticipationsBy, participation_page
 from menu.schema.inputs import ActivityOrderBy, EligibleActivityFilter
 from menu.schema.participation import Nomination, NominationsBy
 from menu.schema.types import ACTIVITY_COLUMNS, Activity, ActivityConnection, nomination_page
@@ -46,6 +47,14 @@ class Partner:
                           first: First = None, after: After = None) -> Connection[Nomination]:
         return await nomination_page(info, models.Nomination.partner_iso, str(self.iso), filter, first, after,
                                      "Partner.nominations")
+
+    @strawberry.field(description="The partner's requests to take part in exercises, oldest first: a partner reads "
+                                  "its own, a provider those to the exercises it leads, staff, Allies and systems "
+                                  "all")
+    async def exercise_participations(self, info: strawberry.Info, filter: ParticipationsBy = None,
+                                      first: First = None, after: After = None) -> Connection[ExerciseParticipation]:
+        return await participation_page(info, models.ExerciseParticipation.partner_iso, str(self.iso), filter,
+                                        first, after, "Partner.exerciseParticipations")
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:

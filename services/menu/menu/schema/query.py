@@ -9,6 +9,7 @@ import strawberry
 from menu.access import READ_MENU
 from menu.repository import ActivityRepository, AreaRepository, known_partners
 from menu.schema.arguments import OrderByArgument, Search, checked_search
+from menu.schema.exercises import ExerciseQuery
 from menu.schema.inputs import ActivityFilter, ActivityOrderBy
 from menu.schema.participation import NominationQuery
 from menu.schema.providers import ProviderQuery
@@ -20,7 +21,7 @@ from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
-class Query(NominationQuery, ProviderQuery):
+class Query(NominationQuery, ProviderQuery, ExerciseQuery):
     @strawberry.field(description="One activity by id or by pcmRef (give exactly one); null when there is none "
                                   "the caller may see")
     async def activity(self, info: strawberry.Info,

@@ -30,6 +30,7 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
     try:
         async with running_service(SERVICE, settings) as menu:
             await register_test_providers(menu.runtime)
+            await eventually(lambda: _drained(menu), timeout=60)  # the outage begins with nothing in flight
             probe = httpx.AsyncClient(transport=httpx.ASGITransport(app=menu.app), base_url="http://test")
             assert (await menu.runtime.broker_watch.check()).up is True
             broker.stop()

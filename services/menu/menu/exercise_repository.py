@@ -1,0 +1,161 @@
+"""Every SQL statement about the exercise programme, each read scoped to its caller."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, Text, and_, false, func, or_, select
+from sqlalchemy.dialects.postgresql import UUID
+
+from menu.access import READ_EXERCISE_PARTICIPATION, READ_EXERCISES
+from menu.models import Exercise, ExerciseParticipation, ExerciseParticipationTransition, ExerciseTransition
+from menu.mtep import LIVE_PARTICIPATION, ExerciseStatus, ExerciseType, ParticipationStatus
+from shared.auth import Actor, Role
+from shared.db import any_of
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
+from shared.repository import Repository, lateral_counts, lateral_pages
+
+
+def exercises_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """A partner sees the exercises open to partners and those it is invited to; every other reader all."""
+    READ_EXERCISES.require(caller)
+    if caller.is_(Role.PARTNER):
+        return [or_(Exercise.open_to_partners, Exercise.invited_partners.contains([caller.partner_only]))]
+    return []
+
+
+def participations_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    """A partner sees its own requests, a provider those to the exercises it leads; staff, Allies, systems all."""
+    READ_EXERCISE_PARTICIPATION.require(caller)
+    if caller.is_(Role.PARTNER):
+        return [ExerciseParticipation.partner_iso == caller.partner_only]
+    if caller.is_(Role.PROVIDER):
+        return [ExerciseParticipation.lead_code == caller.provider] if caller.provider else [false()]
+    return []
+
+
+@dataclass(frozen=True)
+class ExerciseCriteria:
+    years: tuple[int, ...] = ()
+    types: tuple[ExerciseType, ...] = ()
+    statuses: tuple[ExerciseStatus, ...] = ()
+    lead_codes: tuple[str, ...] = ()
+    nac_crisis_management: bool | None = None
+    open_to: str | None = None  # a partner, by ISO: open to partners, or inviting it
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.years:
+            where.append(any_of(Exercise.year, self.years))
+        if self.types:
+            where.append(any_of(Exercise.type, self.types))
+        if self.statuses:
+            where.append(any_of(Exercise.status, self.statuses))
+        if self.lead_codes:
+            where.append(any_of(Exercise.lead_code, self.lead_codes))
+        if self.nac_crisis_management is not None:
+            where.append(Exercise.nac_crisis_management.is_(self.nac_crisis_management))
+        if self.open_to:
+            where.append(or_(Exercise.open_to_partners, Exercise.invited_partners.contains([self.open_to])))
+        return where
+
+
+@dataclass(frozen=True)
+class ParticipationCriteria:
+    statuses: tuple[ParticipationStatus, ...] = ()
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        return [any_of(ExerciseParticipation.status, self.statuses)] if self.statuses else []
+
+
+# The plan reads year by year; requests oldest first.
+EXERCISE_SORT: SortKey[Exercise] = SortKey(Exercise.year, lambda e: e.year)  # type: ignore[arg-type]
+PARTICIPATION_SORT: SortKey[ExerciseParticipation] = SortKey(
+    ExerciseParticipation.created_at, lambda p: p.created_at.isoformat(),  # type: ignore[arg-type]
+    datetime.fromisoformat)
+
+
+class ExerciseRepository(Repository[Exercise]):
+    model = Exercise
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Exercise]:
+        return (await self.session.scalars(select(Exercise).where(any_of(Exercise.id, ids),
+                                                                  *exercises_visible_to(caller)))).all()
+
+    async def page(self, where: ExerciseCriteria, page: PageRequest, caller: Actor) -> Sequence[Exercise]:
+        statement = keyset(select(Exercise).where(*where.conditions(), *exercises_visible_to(caller)),
+                           EXERCISE_SORT, Exercise.id, Direction.ASC, page)
+        return (await self.session.scalars(statement)).all()
+
+    async def count(self, where: ExerciseCriteria, caller: Actor) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(Exercise).where(
+            *where.conditions(), *exercises_visible_to(caller))) or 0)
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ExerciseTransition]:
+        return (await self.session.scalars(select(ExerciseTransition).where(any_of(ExerciseTransition.exercise_id,
+                                                                                   ids))
+                                           .order_by(ExerciseTransition.at))).all()
+
+
+class ParticipationRepository(Repository[ExerciseParticipation]):
+    model = ExerciseParticipation
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[ExerciseParticipation]:
+        return (await self.session.scalars(select(ExerciseParticipation).where(
+            any_of(ExerciseParticipation.id, ids), *participations_visible_to(caller)))).all()
+
+    async def live_for(self, exercise_id: uuid.UUID, iso: str) -> ExerciseParticipation | None:
+        return (await self.session.scalars(select(ExerciseParticipation).where(
+            ExerciseParticipation.exercise_id == exercise_id, ExerciseParticipation.partner_iso == iso,
+            ExerciseParticipation.status.in_(LIVE_PARTICIPATION)))).first()
+
+    async def live_of(self, exercise_id: uuid.UUID) -> Sequence[ExerciseParticipation]:
+        """An exercise's requests still alive, locked for a change."""
+        return (await self.session.scalars(select(ExerciseParticipation).where(
+            ExerciseParticipation.exercise_id == exercise_id,
+            ExerciseParticipation.status.in_(LIVE_PARTICIPATION)).order_by(ExerciseParticipation.created_at)
+            .with_for_update())).all()
+
+    async def page(self, where: ParticipationCriteria, page: PageRequest, caller: Actor,
+                   partner_iso: str | None = None) -> Sequence[ExerciseParticipation]:
+        mine = [ExerciseParticipation.partner_iso == partner_iso] if partner_iso else []
+        statement = keyset(select(ExerciseParticipation).where(*where.conditions(), *mine,
+                                                               *participations_visible_to(caller)),
+                           PARTICIPATION_SORT, ExerciseParticipation.id, Direction.ASC, page)
+        return (await self.session.scalars(statement)).all()
+
+    async def count(self, where: ParticipationCriteria, caller: Actor, partner_iso: str | None = None) -> int:
+        mine = [ExerciseParticipation.partner_iso == partner_iso] if partner_iso else []
+        return int(await self.session.scalar(select(func.count()).select_from(ExerciseParticipation).where(
+            *where.conditions(), *mine, *participations_visible_to(caller))) or 0)
+
+    async def pages_of(self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria, page: PageRequest,
+                       caller: Actor) -> list[list[ExerciseParticipation]]:
+        """Each owner's page (owner: the exercise_id or partner_iso column) in one statement."""
+        def per_owner(key: list[Any]) -> Select[Any]:
+            return keyset(select(ExerciseParticipation).where(owner == key[0], *where.conditions(),
+                                                              *participations_visible_to(caller)),
+                          PARTICIPATION_SORT, ExerciseParticipation.id, Direction.ASC, page)
+
+        return await lateral_pages(self.session, ExerciseParticipation, [(k,) for k in keys], [_key_type(owner)],
+                                   per_owner)
+
+    async def counts_of(self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria,
+                        caller: Actor) -> list[int]:
+        return await lateral_counts(self.session, [(k,) for k in keys], [_key_type(owner)], lambda key: select(
+            func.count()).select_from(ExerciseParticipation).where(
+                and_(owner == key[0], *where.conditions(), *participations_visible_to(caller))))
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ExerciseParticipationTransition]:
+        return (await self.session.scalars(select(ExerciseParticipationTransition).where(
+            any_of(ExerciseParticipationTransition.participation_id, ids))
+            .order_by(ExerciseParticipationTransition.at))).all()
+
+
+def _key_type(owner: Any) -> Any:
+    return UUID(as_uuid=True) if owner is ExerciseParticipation.exercise_id else Text
