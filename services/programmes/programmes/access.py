@@ -18,8 +18,15 @@ READ_PROGRAMMES = rule("read programmes", Role.STAFF, Role.ALLY, Role.SYSTEM, Ro
 PREPARE_PROGRAMMES = rule("prepare programmes", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 DECIDE_PROGRAMMES = rule("negotiate, approve and follow programmes", Role.STAFF)
 
+# The Interoperability Platform: staff run it; a partner reads the meetings it attended and the actions assigned
+# to it (its own part of each); Allies and systems read everything.
+READ_PLATFORM = rule("read the Interoperability Platform's meetings and actions", Role.STAFF, Role.ALLY,
+                     Role.SYSTEM, Role.PARTNER, own=(Role.PARTNER,))
+RUN_PLATFORM = rule("run the Interoperability Platform: membership, meetings, actions", Role.STAFF)
+REPORT_ACTIONS = rule("report progress on common actions", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
+
 FLAG_FIELDS = ("suspended", "suspensionReason", "enhancedOpportunities", "interoperabilityPlatform", "ipapSince",
-               "dcb", "deep", "tools")
+               "dcb", "deep", "tools", "platformJoinedOn", "platformLeftOn")
 SCHEMA_RULES = {
     "Query.partners": READ_PARTNERS, "Query.partner": READ_PARTNERS,
     "Query.programme": READ_PROGRAMMES, "Query.programmes": READ_PROGRAMMES,
@@ -40,6 +47,13 @@ SCHEMA_RULES = {
     **{f"Partner.{name}": PARTNER_FLAGS for name in FLAG_FIELDS},
     "Partner.history": PARTNER_FLAGS,
     "Subscription.programmeChanged": READ_PROGRAMMES,
+    "Mutation.joinInteroperabilityPlatform": RUN_PLATFORM, "Mutation.leaveInteroperabilityPlatform": RUN_PLATFORM,
+    "Query.platformMeeting": READ_PLATFORM, "Query.platformMeetings": READ_PLATFORM, "PlatformMeeting": READ_PLATFORM,
+    "Query.commonAction": READ_PLATFORM, "Query.commonActions": READ_PLATFORM, "CommonAction": READ_PLATFORM,
+    "Partner.commonActions": READ_PLATFORM,
+    "Mutation.schedulePlatformMeeting": RUN_PLATFORM, "Mutation.recordPlatformMeetingHeld": RUN_PLATFORM,
+    "Mutation.cancelPlatformMeeting": RUN_PLATFORM, "Mutation.setCommonAction": RUN_PLATFORM,
+    "Mutation.dropCommonAction": RUN_PLATFORM, "Mutation.reportCommonActionProgress": REPORT_ACTIONS,
 }
 
 # The lifecycle steps a partner takes on its own programmes; staff take the others.

@@ -18,14 +18,18 @@ from programmes.domain import (
     ProgrammeType,
 )
 from programmes.models import (
+    ActionAssignment,
     Assessment,
+    CommonAction,
     Objective,
     OccEvaluation,
     Partner,
     PartnershipGoal,
     PlannedActivity,
+    PlatformMeeting,
     Programme,
 )
+from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
@@ -33,6 +37,8 @@ from shared.priority import Priority
 
 PARTNER_TOPIC = "programmes.partner.v1"
 PROGRAMME_TOPIC = "programmes.programme.v1"
+MEETING_TOPIC = "programmes.platform_meeting.v1"
+ACTION_TOPIC = "programmes.common_action.v1"
 
 
 class _State(BaseModel):
@@ -49,6 +55,8 @@ class PartnerState(_State):
     suspension_reason: str | None = None
     enhanced_opportunities: bool
     interoperability_platform: bool = False
+    platform_joined_on: date | None = None
+    platform_left_on: date | None = None
     ipap_since: int | None
     dcb: bool
     deep: bool
@@ -119,10 +127,55 @@ class ProgrammeState(_State):
     updated_at: datetime
 
 
+class MeetingState(_State):
+    """programmes.platform_meeting.* data: an Interoperability Platform meeting as it now is."""
+
+    id: str
+    title: str
+    format: MeetingFormat
+    held_on: date
+    location: str
+    attendees: list[str]
+    summary: str | None
+    status: MeetingStatus
+    version: int
+    updated_at: datetime
+
+
+class AssignmentState(_State):
+    partner_iso: str
+    status: AssignmentStatus
+    completed_on: date | None
+    note: str | None
+
+
+class ActionState(_State):
+    """programmes.common_action.* data: a common action with each assignee's progress, as it now is."""
+
+    id: str
+    meeting_id: str
+    title: str
+    description: str
+    due_on: date
+    status: ActionStatus
+    assignments: list[AssignmentState]
+    version: int
+    updated_at: datetime
+
+
 CATALOGUE = EventCatalogue("programmes")
 PARTNER_EVENTS = CATALOGUE.topic(
-    PARTNER_TOPIC, "partner", PartnerState, ["registered", "updated", "suspended", "reinstated"],
-    "Every change of a partner: framework, flags, tools, suspension",
+    PARTNER_TOPIC, "partner", PartnerState,
+    ["registered", "updated", "suspended", "reinstated", "platform_joined", "platform_left"],
+    "Every change of a partner: framework, flags, tools, suspension, Interoperability Platform membership",
+)
+MEETING_EVENTS = CATALOGUE.topic(
+    MEETING_TOPIC, "platform_meeting", MeetingState, ["scheduled", "held", "cancelled"],
+    "Every change of an Interoperability Platform meeting",
+)
+ACTION_EVENTS = CATALOGUE.topic(
+    ACTION_TOPIC, "common_action", ActionState, ["set", "progress_reported", "completed", "dropped"],
+    "Every change of a common action a Platform meeting set, with each assignee's progress",
 )
 PROGRAMME_EVENTS = CATALOGUE.topic(
     PROGRAMME_TOPIC, "programme", ProgrammeState,
@@ -136,6 +189,21 @@ PROGRAMME_EVENTS = CATALOGUE.topic(
 
 def partner_event(verb: str, partner: Partner) -> DomainEvent:
     return PARTNER_EVENTS.event(verb, PartnerState.model_validate(partner), partner.iso)
+
+
+def meeting_event(verb: str, meeting: PlatformMeeting) -> DomainEvent:
+    state = MeetingState.model_validate({**{n: getattr(meeting, n) for n in MeetingState.model_fields},
+                                         "id": str(meeting.id)})
+    return MEETING_EVENTS.event(verb, state, meeting.id)
+
+
+def action_event(verb: str, action: CommonAction, assignments: list[ActionAssignment]) -> DomainEvent:
+    state = ActionState(id=str(action.id), meeting_id=str(action.meeting_id), title=action.title,
+                        description=action.description, due_on=action.due_on, status=action.status,
+                        assignments=[AssignmentState.model_validate(a) for a in
+                                     sorted(assignments, key=lambda a: a.partner_iso)],
+                        version=action.version, updated_at=action.updated_at)
+    return ACTION_EVENTS.event(verb, state, action.id)
 
 
 @dataclass

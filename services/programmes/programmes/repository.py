@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Text, func, select
@@ -38,6 +39,7 @@ from programmes.models import (
     Programme,
     ProgrammeTransition,
 )
+from programmes.platform_repository import ActionRepository, MeetingRepository
 from shared.auth import Actor
 from shared.db import any_of
 from shared.frameworks import Framework
@@ -299,3 +301,14 @@ class ProgrammesLoaders:
         self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
         self.planned_by = pages_per_key(programmes.pages_planning)
         self.planned_by_count = DataLoader(load_fn=programmes.counts_planning)
+        meetings, actions = MeetingRepository(session), ActionRepository(session)
+        self.meeting_by_id = one_per_key(lambda ids: meetings.visible(ids, caller), lambda m: m.id)
+        self.meeting_transitions = many_per_key(meetings.transitions_of, lambda t: t.meeting_id)
+        self.action_by_id = one_per_key(lambda ids: actions.visible(ids, caller), lambda a: a.id)
+        self.assignments = many_per_key(lambda ids: actions.assignments_of(ids, caller), lambda a: a.action_id)
+        self.action_transitions = many_per_key(lambda ids: actions.transitions_of(ids, caller),
+                                               lambda t: t.action_id)
+        self.actions_of_meeting = pages_per_key(partial(actions.pages_of_meetings, caller=caller))
+        self.action_count_of_meeting = DataLoader(load_fn=partial(actions.counts_of_meetings, caller=caller))
+        self.actions_of_partner = pages_per_key(partial(actions.pages_of_partners, caller=caller))
+        self.action_count_of_partner = DataLoader(load_fn=partial(actions.counts_of_partners, caller=caller))

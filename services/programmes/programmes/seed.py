@@ -26,6 +26,7 @@ from programmes.domain import (
     two_years_from,
 )
 from programmes.models import KnownActivity, Partner, Programme
+from programmes.platform_seed import seed_platform
 from programmes.repository import ActivityReadModel, PartnerRepository, attendance
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
@@ -55,7 +56,7 @@ def partners() -> list[PartnerDetails]:
         result.append(PartnerDetails(
             iso=row["iso3"], name=row["name"], framework=framework, suspended=row["suspended"] == "true",
             enhanced_opportunities=row["enhanced_opportunities"] == "true",
-            interoperability_platform=row["enhanced_opportunities"] == "true",
+            interoperability_platform=False,  # the platform stage has them join, with dates
             ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
             dcb=row["dcb"] == "true", deep=row["deep"] == "true", tools=list(dict.fromkeys(tools)),
         ))
@@ -101,6 +102,7 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
 
 
 SEED_STAGES = (SeedStage("partners", seed_partners, marks="programmes.partner.v1"),
+               SeedStage("platform", seed_platform, marks="programmes.platform_meeting.v1"),
                SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"))
 
 

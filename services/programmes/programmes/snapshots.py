@@ -1,5 +1,5 @@
-"""Programmes' aggregates told again from their state (the republish command): partners and programmes,
-a batch at a time, with the builders of every other event."""
+"""Programmes' aggregates told again from their state (the republish command): partners, programmes, Platform
+meetings and common actions, a batch at a time, with the builders of every other event."""
 
 from __future__ import annotations
 
@@ -8,8 +8,18 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from programmes.events import PARTNER_TOPIC, PROGRAMME_TOPIC, partner_event, programme_event
-from programmes.models import Partner, Programme
+from programmes.events import (
+    ACTION_TOPIC,
+    MEETING_TOPIC,
+    PARTNER_TOPIC,
+    PROGRAMME_TOPIC,
+    action_event,
+    meeting_event,
+    partner_event,
+    programme_event,
+)
+from programmes.models import CommonAction, Partner, PlatformMeeting, Programme
+from programmes.platform_repository import ActionRepository, MeetingRepository
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
@@ -24,7 +34,20 @@ async def _programmes(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[D
     return [programme_event(SNAPSHOT, p, await repository.contents(p)) for p in await repository.get_many(ids)]
 
 
+async def _meetings(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    return [meeting_event(SNAPSHOT, m) for m in await MeetingRepository(session).get_many(ids)]
+
+
+async def _actions(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    repository = ActionRepository(session)
+    actions = await repository.get_many(ids)
+    assignments = await repository.assignments_of(ids)
+    return [action_event(SNAPSHOT, a, [x for x in assignments if x.action_id == a.id]) for a in actions]
+
+
 SNAPSHOTS = (
     Snapshots(PARTNER_TOPIC, Partner.iso, Partner.updated_at, _partners),
     Snapshots(PROGRAMME_TOPIC, Programme.id, Programme.updated_at, _programmes),
+    Snapshots(MEETING_TOPIC, PlatformMeeting.id, PlatformMeeting.updated_at, _meetings),
+    Snapshots(ACTION_TOPIC, CommonAction.id, CommonAction.updated_at, _actions),
 )

@@ -37,8 +37,9 @@ SERVICES = (ServiceSpec("menu", 8001), ServiceSpec("programmes", 8002), ServiceS
 # Seed stages across services, in the order their data depends on each other: the menu names
 # partners programmes registers; programmes plans the menu's activities (done where partners attended
 # them); capacity needs both.
-SEED_ORDER = (("programmes", "partners"), ("menu", "providers"), ("menu", "catalogue"), ("menu", "exercises"),
-              ("menu", "participation"), ("programmes", "programmes"), ("capacity", "requests"))
+SEED_ORDER = (("programmes", "partners"), ("programmes", "platform"), ("menu", "providers"),
+              ("menu", "catalogue"), ("menu", "exercises"), ("menu", "participation"),
+              ("programmes", "programmes"), ("capacity", "requests"))
 
 
 def repository_root() -> Path:

@@ -9,6 +9,7 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from programmes.repository import ProgrammeOrder
 from shared.graphql.enums import described_enum
 
@@ -78,5 +79,24 @@ described_enum(ProgrammeOrder, "What programmes are sorted by; programmes that t
     "PERIOD_START": "The first day of the period", "UPDATED_AT": "When it last changed",
 }, name="ProgrammeOrderField")
 
-__all__ = ["AssessmentRating", "ObjectiveCategory", "OccLevel", "OccResult", "PlannedActivityStatus",
-           "ProgrammeOrder", "ProgrammeStatus", "ProgrammeType"]
+
+described_enum(MeetingFormat, "How an Interoperability Platform meeting is held", {
+    "PLENARY": "All member partners with the Allies",
+    "THEMATIC": "Members interested in one subject (education and training, exercises, capabilities)",
+    "MINISTERIAL": "Defence ministers of the Allies and member partners",
+})
+described_enum(MeetingStatus, "Where a Platform meeting is: PLANNED -> HELD, or CANCELLED", {
+    "PLANNED": "Scheduled", "HELD": "It took place; it may set common actions",
+    "CANCELLED": "It will not take place (with a reason)",
+})
+described_enum(ActionStatus, "Where a common action is: OPEN -> COMPLETED (each assignee completed it), or DROPPED", {
+    "OPEN": "Being carried out", "COMPLETED": "Every assignee has completed it",
+    "DROPPED": "Staff dropped it (with a reason)",
+})
+described_enum(AssignmentStatus, "An assignee's progress on a common action: ASSIGNED -> IN_PROGRESS -> COMPLETED", {
+    "ASSIGNED": "Not started", "IN_PROGRESS": "Under way", "COMPLETED": "Done",
+})
+
+__all__ = ["ActionStatus", "AssessmentRating", "AssignmentStatus", "MeetingFormat", "MeetingStatus",
+           "ObjectiveCategory", "OccLevel", "OccResult", "PlannedActivityStatus", "ProgrammeOrder", "ProgrammeStatus",
+           "ProgrammeType"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Annotated
 
 import strawberry
 
-from programmes import planning, service
+from programmes import planning, platform, service
 from programmes.models import Programme as ProgrammeRow
 from programmes.schema.inputs import (
     AssessmentInput,
@@ -20,6 +21,7 @@ from programmes.schema.inputs import (
     ProgrammeChanges,
     ProgrammeInput,
 )
+from programmes.schema.platform import PlatformMutation
 from programmes.schema.types import (
     ObjectivePayload,
     OccEvaluationPayload,
@@ -86,8 +88,8 @@ WHO_PREPARES = " The partner for its own programmes, or staff."
 CLOSED = " Refused (CONFLICT) once the programme is COMPLETED, WITHDRAWN or SUPERSEDED."
 
 
-@strawberry.type(description="Changing partners and programmes")
-class Mutation:
+@strawberry.type(description="Changing partners, programmes and the Interoperability Platform")
+class Mutation(PlatformMutation):
     @strawberry.mutation(description="Move a partner to another framework (CONFLICT if it is in that one "
                                      "already). Staff only.")
     async def change_partner_framework(self, info: strawberry.Info, iso: PartnerIso, framework: NewFramework,
@@ -117,6 +119,24 @@ class Mutation:
                                 iso: PartnerIso, expected_version: ExpectedVersion = None) -> Partner:
         async with info.context.unit_of_work() as uow:
             return await service.reinstate_partner(uow, str(iso), expected_version)
+
+    @strawberry.mutation(description="A partner joins the Interoperability Platform on a day (not in the future; "
+                                     "CONFLICT if it is a member, or suspended). Staff only.")
+    async def join_interoperability_platform(
+            self, info: strawberry.Info, iso: PartnerIso,
+            joined_on: Annotated[date, strawberry.argument(description="The day it joined")],
+            expected_version: ExpectedVersion = None) -> Partner:
+        async with info.context.unit_of_work() as uow:
+            return await platform.join_platform(uow, str(iso), joined_on, expected_version)
+
+    @strawberry.mutation(description="A member partner leaves the Interoperability Platform on a day (CONFLICT if it "
+                                     "is not a member). Staff only.")
+    async def leave_interoperability_platform(
+            self, info: strawberry.Info, iso: PartnerIso,
+            left_on: Annotated[date, strawberry.argument(description="The day it left")],
+            expected_version: ExpectedVersion = None) -> Partner:
+        async with info.context.unit_of_work() as uow:
+            return await platform.leave_platform(uow, str(iso), left_on, expected_version)
 
     @strawberry.mutation(description="Start a new DRAFT programme, the next revision of its partner and type. An "
                                      "IPAP, PARP, OCC or DEEP needs that tool among the partner's tools; except for "

@@ -20,6 +20,7 @@ from programmes.schema.enums import (
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.schema.platform import CommonAction, actions_of_partner
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
@@ -73,6 +74,12 @@ class Partner:
     deep: bool | None = strawberry.field(
         description="Takes part in the Defence Education Enhancement Programme" + NOT_YOURS,
         resolver=own_flag("deep"))
+    platform_joined_on: date | None = strawberry.field(
+        description="The day it last joined the Interoperability Platform; null if it never did" + OR_NOT_YOURS,
+        resolver=own_flag("platform_joined_on"))
+    platform_left_on: date | None = strawberry.field(
+        description="The day it last left the Interoperability Platform; null if it is a member or never was"
+                    + OR_NOT_YOURS, resolver=own_flag("platform_left_on"))
     tools: list[ProgrammeType] | None = strawberry.field(
         description="Partnership tools it takes part in; a programme of IPAP, PARP, OCC or DEEP needs its tool "
                     "here" + NOT_YOURS, resolver=own_flag("tools"))
@@ -90,6 +97,12 @@ class Partner:
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
         return connection(rows, page, NEWEST_FIRST.sort.cursor,
                           lambda: loaders.programme_count_of_partner.load(str(self.iso)))
+
+    @strawberry.field(description="Interoperability Platform common actions assigned to it, earliest due first, by "
+                                  "cursor pages; a partner's account sees its own only (another's list is empty)")
+    async def common_actions(self, info: strawberry.Info, first: First = None,
+                             after: After = None) -> Connection[CommonAction]:
+        return await actions_of_partner(info, str(self.iso), first, after)
 
     history = history_field("partner", "iso", shown=lambda caller, partner: sees_partner(caller, partner.iso))
 
