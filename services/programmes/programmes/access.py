@@ -25,6 +25,14 @@ READ_PLATFORM = rule("read the Interoperability Platform's meetings and actions"
 RUN_PLATFORM = rule("run the Interoperability Platform: membership, meetings, actions", Role.STAFF)
 REPORT_ACTIONS = rule("report progress on common actions", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 
+# Contributions to NATO-led operations: a partner offers and withdraws its own and reads only its own; staff
+# decide and follow them; Allies and systems read all.
+READ_CONTRIBUTIONS = rule("read contributions to operations", Role.STAFF, Role.ALLY, Role.SYSTEM, Role.PARTNER,
+                          own=(Role.PARTNER,))
+OFFER_CONTRIBUTIONS = rule("offer or withdraw contributions to operations", Role.STAFF, Role.PARTNER,
+                           own=(Role.PARTNER,))
+DECIDE_CONTRIBUTIONS = rule("accept, decline and follow contributions to operations", Role.STAFF)
+
 FLAG_FIELDS = ("suspended", "suspensionReason", "enhancedOpportunities", "interoperabilityPlatform", "ipapSince",
                "dcb", "deep", "tools", "platformJoinedOn", "platformLeftOn")
 SCHEMA_RULES = {
@@ -54,6 +62,14 @@ SCHEMA_RULES = {
     "Mutation.schedulePlatformMeeting": RUN_PLATFORM, "Mutation.recordPlatformMeetingHeld": RUN_PLATFORM,
     "Mutation.cancelPlatformMeeting": RUN_PLATFORM, "Mutation.setCommonAction": RUN_PLATFORM,
     "Mutation.dropCommonAction": RUN_PLATFORM, "Mutation.reportCommonActionProgress": REPORT_ACTIONS,
+    "Query.operations": READ_PARTNERS, "Partner.wpsSummary": READ_PROGRAMMES,
+    "Query.operationalContribution": READ_CONTRIBUTIONS, "Query.operationalContributions": READ_CONTRIBUTIONS,
+    "OperationalContribution": READ_CONTRIBUTIONS, "Partner.operationalContributions": READ_CONTRIBUTIONS,
+    "Mutation.offerOperationalContribution": OFFER_CONTRIBUTIONS,
+    "Mutation.withdrawOperationalContribution": OFFER_CONTRIBUTIONS,
+    **{f"Mutation.{name}": DECIDE_CONTRIBUTIONS for name in (
+        "acceptOperationalContribution", "declineOperationalContribution", "recordContributionDeployed",
+        "endOperationalContribution")},
 }
 
 # The lifecycle steps a partner takes on its own programmes; staff take the others.

@@ -27,6 +27,7 @@ class ProgrammeType(str, Enum):
     PDP = "PDP"  # Professional Development Programme
     PAP_DIB = "PAP_DIB"  # Partnership Action Plan on Defence Institution Building
     BI = "BI"  # Building Integrity
+    PAP_T = "PAP_T"  # Partnership Action Plan against Terrorism
     OTHER = "OTHER"
 
 
@@ -296,3 +297,25 @@ def check_cycle(cycle: str) -> str:
 def check_programme_type(actual: ProgrammeType, wanted: ProgrammeType, what: str) -> None:
     if actual is not wanted:
         raise BadUserInput(f"{what} belong to a {wanted.value} programme, not a {actual.value}", field="programmeId")
+
+
+@dataclass(frozen=True)
+class WpsSummary:
+    """How a partner's programmes in force (APPROVED or IMPLEMENTING) serve Women, Peace and Security: their
+    objectives by WPS marker, and the planned menu activities the menu marks as serving it."""
+
+    objectives_principal: int = 0
+    objectives_significant: int = 0
+    objectives_total: int = 0
+    planned_activities_serving: int = 0
+    planned_activities_total: int = 0
+
+    @property
+    def objective_share(self) -> float | None:
+        served = self.objectives_principal + self.objectives_significant
+        return round(served / self.objectives_total, 3) if self.objectives_total else None
+
+    @property
+    def planned_activity_share(self) -> float | None:
+        return (round(self.planned_activities_serving / self.planned_activities_total, 3)
+                if self.planned_activities_total else None)

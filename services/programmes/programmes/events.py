@@ -23,22 +23,26 @@ from programmes.models import (
     CommonAction,
     Objective,
     OccEvaluation,
+    OperationalContribution,
     Partner,
     PartnershipGoal,
     PlannedActivity,
     PlatformMeeting,
     Programme,
 )
+from programmes.operations import ContributionKind, ContributionStatus, Operation
 from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
 from shared.priority import Priority
+from shared.wps import WpsMarker
 
 PARTNER_TOPIC = "programmes.partner.v1"
 PROGRAMME_TOPIC = "programmes.programme.v1"
 MEETING_TOPIC = "programmes.platform_meeting.v1"
 ACTION_TOPIC = "programmes.common_action.v1"
+CONTRIBUTION_TOPIC = "programmes.operational_contribution.v1"
 
 
 class _State(BaseModel):
@@ -71,6 +75,7 @@ class ObjectiveState(_State):
     category: ObjectiveCategory
     title: str
     description: str | None
+    wps_marker: WpsMarker = WpsMarker.NOT_TARGETED
 
 
 class PlannedActivityState(_State):
@@ -163,6 +168,22 @@ class ActionState(_State):
     updated_at: datetime
 
 
+class ContributionState(_State):
+    """programmes.operational_contribution.* data: a partner's contribution to an operation, as it now is."""
+
+    id: str
+    partner_iso: str
+    operation: Operation
+    kind: ContributionKind
+    size: int
+    description: str | None
+    period_start: date
+    period_end: date | None
+    status: ContributionStatus
+    version: int
+    updated_at: datetime
+
+
 CATALOGUE = EventCatalogue("programmes")
 PARTNER_EVENTS = CATALOGUE.topic(
     PARTNER_TOPIC, "partner", PartnerState,
@@ -189,6 +210,19 @@ PROGRAMME_EVENTS = CATALOGUE.topic(
 
 def partner_event(verb: str, partner: Partner) -> DomainEvent:
     return PARTNER_EVENTS.event(verb, PartnerState.model_validate(partner), partner.iso)
+
+
+CONTRIBUTION_EVENTS = CATALOGUE.topic(
+    CONTRIBUTION_TOPIC, "operational_contribution", ContributionState,
+    ["offered", "accepted", "declined", "deployed", "ended", "withdrawn"],
+    "Every change of a partner's contribution to a NATO-led operation",
+)
+
+
+def contribution_event(verb: str, contribution: OperationalContribution) -> DomainEvent:
+    state = ContributionState.model_validate({**{n: getattr(contribution, n) for n in ContributionState.model_fields
+                                                 if n != "id"}, "id": str(contribution.id)})
+    return CONTRIBUTION_EVENTS.event(verb, state, contribution.id)
 
 
 def meeting_event(verb: str, meeting: PlatformMeeting) -> DomainEvent:
@@ -226,7 +260,8 @@ def programme_event(verb: str, programme: Programme, contents: ProgrammeContents
         summary=programme.summary, period_start=programme.period_start, period_end=programme.period_end,
         revision=programme.revision, status=programme.status,
         objectives=[ObjectiveState(id=str(o.id), parent_id=str(o.parent_id) if o.parent_id else None,
-                                   category=o.category, title=o.title, description=o.description)
+                                   category=o.category, title=o.title, description=o.description,
+                                   wps_marker=o.wps_marker)
                     for o in contents.objectives],
         planned_activities=[PlannedActivityState(
             id=str(p.id), activity_id=str(p.activity_id), objective_id=str(p.objective_id) if p.objective_id else None,

@@ -20,6 +20,12 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.operations import (
+    CONTRIBUTION_LIFECYCLE,
+    ContributionKind,
+    ContributionStatus,
+    Operation,
+)
 from programmes.platform_rules import (
     ACTION_LIFECYCLE,
     ASSIGNMENT_LIFECYCLE,
@@ -33,6 +39,7 @@ from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_
 from shared.frameworks import Framework
 from shared.priority import Priority
 from shared.readmodel import AttendanceColumns
+from shared.wps import WpsMarker
 
 
 class Base(DeclarativeBase):
@@ -113,6 +120,8 @@ class Objective(Entity, Base):
     category: Mapped[ObjectiveCategory] = mapped_column(enum_column(ObjectiveCategory, "objective_category"))
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
+    wps_marker: Mapped[WpsMarker] = mapped_column(enum_column(WpsMarker, "objective_wps_marker", 16),
+                                                  default=WpsMarker.NOT_TARGETED)
 
 
 class PlannedActivity(Entity, Base):
@@ -202,6 +211,7 @@ class KnownActivity(Base):
     status: Mapped[str] = mapped_column(Text)
     frameworks: Mapped[list[str]] = mapped_column(ARRAY(Text))
     eligible_partners: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    wps_marker: Mapped[str] = mapped_column(Text, default="NOT_TARGETED")
     version: Mapped[int] = mapped_column(doc="the activity's version in menu")
 
 
@@ -298,4 +308,45 @@ class ActionTransition(TransitionRecord, Base):
     partner_iso: Mapped[str | None] = mapped_column(Text, doc="the assignee whose progress it is; null: the action's")
     from_status: Mapped[str | None] = mapped_column(Text)
     to_status: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class OperationalContribution(Entity, Base):
+    """A partner's contribution to a NATO-led operation."""
+
+    __tablename__ = "operational_contribution"
+
+    partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
+    operation: Mapped[Operation] = mapped_column(enum_column(Operation, "operation", 16))
+    kind: Mapped[ContributionKind] = mapped_column(enum_column(ContributionKind, "contribution_kind", 24))
+    size: Mapped[int]
+    description: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[ContributionStatus] = mapped_column(enum_column(ContributionStatus, "contribution_status", 16))
+
+    __table_args__ = (
+        Index("ix_operational_contribution_partner_start", "partner_iso", "period_start", "id"),
+        Index("ix_operational_contribution_start", "period_start", "id"),
+        Index("ix_operational_contribution_operation", "operation"),
+        Index("ix_operational_contribution_status", "status"),
+        Index("ix_operational_contribution_kind", "kind"),
+        Index("ix_operational_contribution_updated", "updated_at", "id"),
+    )
+
+    def move_to(self, target: ContributionStatus) -> ContributionStatus:
+        previous = self.status
+        self.status = CONTRIBUTION_LIFECYCLE.transition(self.status, target)
+        self.bump()
+        return previous
+
+
+class OperationalContributionTransition(TransitionRecord, Base):
+    """Every change of a contribution's status: who, when, and why."""
+
+    __tablename__ = "operational_contribution_transition"
+
+    contribution_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("operational_contribution.id"), index=True)
+    from_status: Mapped[ContributionStatus | None] = mapped_column(enum_column(ContributionStatus, "transition_from"))
+    to_status: Mapped[ContributionStatus] = mapped_column(enum_column(ContributionStatus, "transition_to"))
     note: Mapped[str | None] = mapped_column(Text)

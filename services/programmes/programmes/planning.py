@@ -42,6 +42,7 @@ from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
 from shared.priority import Priority
+from shared.wps import WpsMarker
 
 
 async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None,
@@ -64,7 +65,8 @@ async def _changed(uow: UnitOfWork, programme: Programme, verb: str) -> Programm
 
 async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: ObjectiveCategory, title: str,
                         description: str | None = None, parent_id: uuid.UUID | None = None,
-                        expected_version: int | None = None) -> Objective:
+                        expected_version: int | None = None,
+                        wps_marker: WpsMarker = WpsMarker.NOT_TARGETED) -> Objective:
     programme = await _living(uow, programme_id, expected_version)
     title = text_field(title, "title", max_length=300) or ""
     description = text_field(description, "description", max_length=5000, required=False)
@@ -75,7 +77,7 @@ async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: Obje
             raise BadUserInput("parentId is not an objective of this programme", field="parentId")
     check_objective_category(programme.type, category, parent.category if parent else None)
     objective = Objective(programme_id=programme.id, parent_id=parent_id, category=category, title=title,
-                          description=description)
+                          description=description, wps_marker=wps_marker)
     uow.session.add(objective)
     await _changed(uow, programme, "objective_added")
     return objective
@@ -83,7 +85,7 @@ async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: Obje
 
 async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: dict[str, Any],
                            expected_version: int | None = None) -> Objective:
-    """Rename or redescribe an objective; its place (category, parent) stays."""
+    """Rename, redescribe or re-mark an objective; its place (category, parent) stays."""
     PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
     if objective is None:
@@ -93,6 +95,8 @@ async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: di
         objective.title = text_field(changes["title"], "title", max_length=300) or ""
     if "description" in changes:
         objective.description = text_field(changes["description"], "description", max_length=5000, required=False)
+    if "wps_marker" in changes:
+        objective.wps_marker = changes["wps_marker"]
     objective.bump()
     await _changed(uow, programme, "objective_updated")
     return objective

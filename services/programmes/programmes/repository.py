@@ -19,10 +19,12 @@ from programmes.access import READ_PROGRAMMES
 from programmes.domain import (
     EDITABLE_PROGRAMME,
     PLANNABLE_PROGRAMME,
+    SUPERSEDABLE,
     ActivityFacts,
     PlannedActivityStatus,
     ProgrammeStatus,
     ProgrammeType,
+    WpsSummary,
 )
 from programmes.events import ProgrammeContents
 from programmes.models import (
@@ -39,6 +41,7 @@ from programmes.models import (
     Programme,
     ProgrammeTransition,
 )
+from programmes.operations_repository import ContributionRepository
 from programmes.platform_repository import ActionRepository, MeetingRepository
 from shared.auth import Actor
 from shared.db import any_of
@@ -49,6 +52,7 @@ from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import AttendanceReadModel, upsert_if_newer
 from shared.repository import PartnerScopedRepository, Repository, lateral_pages
+from shared.wps import SERVES_WPS
 
 
 class PartnerRepository(Repository[Partner]):
@@ -271,7 +275,8 @@ class ActivityReadModel:
         """Upsert an activity's state; an older version never overwrites a newer one. True if applied."""
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "frameworks": state["frameworks"],
-                  "eligible_partners": state["eligiblePartners"], "version": state["version"]}
+                  "eligible_partners": state["eligiblePartners"],
+                  "wps_marker": state.get("wpsMarker", "NOT_TARGETED"), "version": state["version"]}
         return await upsert_if_newer(self.session, KnownActivity, "id", values)
 
     async def published(self, limit: int = 5000) -> Sequence[KnownActivity]:
@@ -280,6 +285,30 @@ class ActivityReadModel:
 
     async def count(self) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(KnownActivity)) or 0)
+
+
+async def wps_summaries(session: AsyncSession, isos: Sequence[str]) -> list[WpsSummary]:
+    """Each partner's WPS summary over its programmes in force: two grouped statements for every partner."""
+    in_force = [any_of(Programme.partner_iso, isos), Programme.status.in_(SUPERSEDABLE)]
+    objectives = (await session.execute(
+        select(Programme.partner_iso, Objective.wps_marker, func.count()).select_from(Objective)
+        .join(Programme, Programme.id == Objective.programme_id).where(*in_force)
+        .group_by(Programme.partner_iso, Objective.wps_marker))).all()
+    serving = KnownActivity.wps_marker.in_([m.value for m in SERVES_WPS])
+    planned = (await session.execute(
+        select(Programme.partner_iso, func.count(), func.count().filter(serving)).select_from(PlannedActivity)
+        .join(Programme, Programme.id == PlannedActivity.programme_id)
+        .outerjoin(KnownActivity, KnownActivity.id == PlannedActivity.activity_id).where(*in_force)
+        .group_by(Programme.partner_iso))).all()
+    counts: dict[str, dict[str, int]] = {iso: {} for iso in isos}
+    for iso, marker, n in objectives:
+        counts[iso][marker.value] = n
+    plans = {iso: (total, served) for iso, total, served in planned}
+    return [WpsSummary(objectives_principal=counts[iso].get("PRINCIPAL", 0),
+                       objectives_significant=counts[iso].get("SIGNIFICANT", 0),
+                       objectives_total=sum(counts[iso].values()),
+                       planned_activities_serving=plans.get(iso, (0, 0))[1],
+                       planned_activities_total=plans.get(iso, (0, 0))[0]) for iso in isos]
 
 
 class ProgrammesLoaders:
@@ -301,6 +330,12 @@ class ProgrammesLoaders:
         self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
         self.planned_by = pages_per_key(programmes.pages_planning)
         self.planned_by_count = DataLoader(load_fn=programmes.counts_planning)
+        self.wps_summary = DataLoader(load_fn=lambda isos: wps_summaries(session, isos))
+        contributions = ContributionRepository(session, caller)
+        self.contribution_by_id = one_per_key(contributions.get_many, lambda c: c.id)
+        self.contribution_transitions = many_per_key(contributions.transitions_of, lambda t: t.contribution_id)
+        self.contributions_of_partner = pages_per_key(contributions.pages_of_partners)
+        self.contribution_count_of_partner = DataLoader(load_fn=contributions.counts_of_partners)
         meetings, actions = MeetingRepository(session), ActionRepository(session)
         self.meeting_by_id = one_per_key(lambda ids: meetings.visible(ids, caller), lambda m: m.id)
         self.meeting_transitions = many_per_key(meetings.transitions_of, lambda t: t.meeting_id)

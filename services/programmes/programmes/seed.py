@@ -28,6 +28,7 @@ from programmes.domain import (
 from programmes.models import KnownActivity, Partner, Programme
 from programmes.platform_seed import seed_platform
 from programmes.repository import ActivityReadModel, PartnerRepository, attendance
+from programmes.toolbox_seed import seed_toolbox
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
 from shared.frameworks import Framework
@@ -95,6 +96,7 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
             partner = await PartnerRepository(session).get(iso)
             assert partner is not None
             made = await _history(uow, rng_for(SEED, iso), partner, activities)
+            made += await seed_toolbox(uow, rng_for(SEED + 1, iso), partner, date.today())
             await uow.commit()
         return made
 

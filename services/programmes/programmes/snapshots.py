@@ -1,5 +1,5 @@
 """Programmes' aggregates told again from their state (the republish command): partners, programmes, Platform
-meetings and common actions, a batch at a time, with the builders of every other event."""
+meetings, common actions and contributions to operations, a batch at a time, with the builders of every other event."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.events import (
     ACTION_TOPIC,
+    CONTRIBUTION_TOPIC,
     MEETING_TOPIC,
     PARTNER_TOPIC,
     PROGRAMME_TOPIC,
     action_event,
+    contribution_event,
     meeting_event,
     partner_event,
     programme_event,
 )
-from programmes.models import CommonAction, Partner, PlatformMeeting, Programme
+from programmes.models import CommonAction, OperationalContribution, Partner, PlatformMeeting, Programme
+from programmes.operations_repository import ContributionRepository
 from programmes.platform_repository import ActionRepository, MeetingRepository
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.events.envelope import DomainEvent
@@ -45,9 +48,14 @@ async def _actions(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Doma
     return [action_event(SNAPSHOT, a, [x for x in assignments if x.action_id == a.id]) for a in actions]
 
 
+async def _contributions(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    return [contribution_event(SNAPSHOT, c) for c in await ContributionRepository(session).get_many(ids)]
+
+
 SNAPSHOTS = (
     Snapshots(PARTNER_TOPIC, Partner.iso, Partner.updated_at, _partners),
     Snapshots(PROGRAMME_TOPIC, Programme.id, Programme.updated_at, _programmes),
     Snapshots(MEETING_TOPIC, PlatformMeeting.id, PlatformMeeting.updated_at, _meetings),
     Snapshots(ACTION_TOPIC, CommonAction.id, CommonAction.updated_at, _actions),
+    Snapshots(CONTRIBUTION_TOPIC, OperationalContribution.id, OperationalContribution.updated_at, _contributions),
 )

@@ -44,13 +44,15 @@ def menu_activity(programmes: ServiceHarness) -> PublishActivity:
 
     async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2,
                       frameworks: list[str] | None = None, eligible: list[str] | None = None,
-                      verb: str = "published", reason: str | None = None, wait: bool = True) -> dict[str, Any]:
+                      verb: str = "published", reason: str | None = None, wait: bool = True,
+                      wps_marker: str = "NOT_TARGETED") -> dict[str, Any]:
         data = {
             "id": activity_id or str(uuid.uuid4()), "pcmRef": f"TST.{next(_refs)}", "title": "Crisis Course",
             "description": "d", "areaCode": "CRM", "kind": "COURSE", "providerKind": "NATO_BODY",
             "providerName": "NSO", "level": "BASIC", "languages": ["en"], "feeEur": None, "contactName": None,
             "contactEmail": None, "frameworks": frameworks if frameworks is not None else ["PFP"],
-            "eligiblePartners": eligible or [], "tags": [], "status": status, "withdrawalReason": reason,
+            "eligiblePartners": eligible or [], "tags": [], "wpsMarker": wps_marker, "status": status,
+            "withdrawalReason": reason,
             "version": version, "updatedAt": datetime.now(UTC).isoformat(),
         }
         await publish_as(programmes.settings.kafka_bootstrap_servers, programmes.settings.topic("menu.activity.v1"),
@@ -71,7 +73,7 @@ async def _known(programmes: ServiceHarness, activity_id: str, version: int) -> 
     return found is not None and found >= version
 
 
-ALL_TOOLS = ("IPCP", "ITPP", "IPAP", "PARP", "OCC", "DEEP", "PDP", "PAP_DIB", "BI")
+ALL_TOOLS = ("IPCP", "ITPP", "IPAP", "PARP", "OCC", "DEEP", "PDP", "PAP_DIB", "BI", "PAP_T")
 
 
 @pytest.fixture

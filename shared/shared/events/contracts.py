@@ -53,7 +53,8 @@ MENU_NOMINATION = TopicContract("menu.nomination.v1", "menu", _types(
     "menu", "nomination", "nominated waitlisted promoted confirmed declined withdrawn attended no_show "
     "feedback_recorded"))
 PROGRAMMES_PARTNER = TopicContract("programmes.partner.v1", "programmes",
-                                   _types("programmes", "partner", "registered updated suspended reinstated"))
+                                   _types("programmes", "partner",
+                                          "registered updated suspended reinstated platform_joined platform_left"))
 PROGRAMMES_PROGRAMME = TopicContract("programmes.programme.v1", "programmes", _types(
     "programmes", "programme",
     "created updated submitted negotiation_started approved implementation_started completed withdrawn superseded "

@@ -49,6 +49,8 @@ OBJECTIVE = {
     "category": "Where it sits: its IPAP chapter, its ITPP level, or GENERAL",
     "title": "Title, at most 300 characters",
     "description": "More detail, at most 5,000 characters; null when none is given",
+    "wps_marker": "How much it serves the Women, Peace and Security agenda (UNSCR 1325); NOT_TARGETED when not "
+                  "given",
     "parent_id": "The objective of the same programme it sits under (an ITPP partnership goal under its "
                  "strategic objective); null at the top",
     "version": "Counts the objective's own changes; a change to it is checked against its programme's version "

@@ -9,6 +9,7 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.operations import ContributionKind, ContributionStatus, Operation
 from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from programmes.repository import ProgrammeOrder
 from shared.graphql.enums import described_enum
@@ -26,6 +27,7 @@ described_enum(ProgrammeType, "The partnership tool a programme belongs to (also
     "PDP": "Professional Development Programme",
     "PAP_DIB": "Partnership Action Plan on Defence Institution Building",
     "BI": "Building Integrity",
+    "PAP_T": "Partnership Action Plan against Terrorism",
     "OTHER": "Any other programme; unlike the other tools, a partner may prepare several at a time",
 })
 described_enum(ProgrammeStatus, "DRAFT -> SUBMITTED -> IN_NEGOTIATION -> APPROVED -> IMPLEMENTING -> COMPLETED; "
@@ -96,7 +98,32 @@ described_enum(ActionStatus, "Where a common action is: OPEN -> COMPLETED (each 
 described_enum(AssignmentStatus, "An assignee's progress on a common action: ASSIGNED -> IN_PROGRESS -> COMPLETED", {
     "ASSIGNED": "Not started", "IN_PROGRESS": "Under way", "COMPLETED": "Done",
 })
+described_enum(Operation, "A NATO-led operation partners contributed to", {
+    "IFOR": "Implementation Force, Bosnia and Herzegovina (1995-1996)",
+    "SFOR": "Stabilisation Force, Bosnia and Herzegovina (1996-2004)",
+    "KFOR": "Kosovo Force (since 1999)",
+    "ISAF": "International Security Assistance Force, Afghanistan (2003-2014)",
+    "RSM": "Resolute Support Mission, Afghanistan (2015-2021)",
+    "OAE": "Operation Active Endeavour, Mediterranean (2001-2016)",
+    "OOS": "Operation Ocean Shield, Gulf of Aden and Horn of Africa (2009-2016)",
+    "OUP": "Operation Unified Protector, Libya (2011)",
+    "OSG": "Operation Sea Guardian, Mediterranean (since 2016)",
+    "NMI": "NATO Mission Iraq (since 2018)",
+}, name="OperationCode")
+described_enum(ContributionKind, "What a partner contributes to an operation (size counts personnel, unless "
+                                 "said otherwise)", {
+    "TROOPS": "Troops (personnel)", "STAFF_OFFICERS": "Officers in the operation's headquarters (personnel)",
+    "TRAINERS": "Trainers and advisers (personnel)", "MEDICAL": "Medical teams (personnel)",
+    "ENGINEERS": "Engineers (personnel)", "SHIPS": "Ships (ships)", "AIRCRAFT": "Aircraft (aircraft)",
+    "FUNDING": "Funds, e.g. to a trust fund (thousand euros)",
+}, name="OperationalContributionKind")
+described_enum(ContributionStatus, "Where a contribution is: OFFERED -> ACCEPTED -> DEPLOYED -> ENDED; DECLINED "
+                                   "by staff, or WITHDRAWN by the partner before it deploys", {
+    "OFFERED": "Offered by the partner", "ACCEPTED": "Accepted into the operation's force",
+    "DEPLOYED": "In the operation", "ENDED": "It ended (its period's end is set)",
+    "DECLINED": "Not taken (with a reason)", "WITHDRAWN": "The partner withdrew it",
+}, name="OperationalContributionStatus")
 
-__all__ = ["ActionStatus", "AssessmentRating", "AssignmentStatus", "MeetingFormat", "MeetingStatus",
-           "ObjectiveCategory", "OccLevel", "OccResult", "PlannedActivityStatus", "ProgrammeOrder", "ProgrammeStatus",
-           "ProgrammeType"]
+__all__ = ["ActionStatus", "AssessmentRating", "AssignmentStatus", "ContributionKind", "ContributionStatus",
+           "MeetingFormat", "MeetingStatus", "ObjectiveCategory", "OccLevel", "OccResult", "Operation",
+           "PlannedActivityStatus", "ProgrammeOrder", "ProgrammeStatus", "ProgrammeType"]

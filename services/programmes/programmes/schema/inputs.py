@@ -22,6 +22,7 @@ from shared.errors import BadUserInput
 from shared.graphql.descriptions import described
 from shared.ordering import Direction
 from shared.priority import Priority
+from shared.wps import WpsMarker
 
 
 @described(descriptions.PARTNER)
@@ -99,6 +100,7 @@ class ProgrammeOrderBy:
 class ObjectiveChanges:
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
+    wps_marker: WpsMarker | None = strawberry.UNSET
 
 
 @described(descriptions.OBJECTIVE)
@@ -108,6 +110,7 @@ class ObjectiveInput:
     title: str
     description: str | None = None
     parent_id: strawberry.ID | None = None
+    wps_marker: WpsMarker = WpsMarker.NOT_TARGETED
 
 
 @described(descriptions.PLANNED_ACTIVITY)

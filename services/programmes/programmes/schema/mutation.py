@@ -21,6 +21,7 @@ from programmes.schema.inputs import (
     ProgrammeChanges,
     ProgrammeInput,
 )
+from programmes.schema.operations import OperationsMutation
 from programmes.schema.platform import PlatformMutation
 from programmes.schema.types import (
     ObjectivePayload,
@@ -88,8 +89,9 @@ WHO_PREPARES = " The partner for its own programmes, or staff."
 CLOSED = " Refused (CONFLICT) once the programme is COMPLETED, WITHDRAWN or SUPERSEDED."
 
 
-@strawberry.type(description="Changing partners, programmes and the Interoperability Platform")
-class Mutation(PlatformMutation):
+@strawberry.type(description="Changing partners, programmes, the Interoperability Platform and contributions "
+                             "to operations")
+class Mutation(PlatformMutation, OperationsMutation):
     @strawberry.mutation(description="Move a partner to another framework (CONFLICT if it is in that one "
                                      "already). Staff only.")
     async def change_partner_framework(self, info: strawberry.Info, iso: PartnerIso, framework: NewFramework,
@@ -198,7 +200,8 @@ class Mutation(PlatformMutation):
         async with info.context.unit_of_work() as uow:
             objective = await planning.add_objective(uow, parse_id(programme_id, "programmeId"), input.category,
                                                      input.title, input.description,
-                                                     _optional_id(input.parent_id, "parentId"), expected_version)
+                                                     _optional_id(input.parent_id, "parentId"), expected_version,
+                                                     input.wps_marker)
         return ObjectivePayload(objective=objective, programme=await _programme(info, objective.programme_id))
 
     @strawberry.mutation(description="Rename or redescribe an objective; its category and parent stay."

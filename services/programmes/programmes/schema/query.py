@@ -9,6 +9,7 @@ import strawberry
 from programmes.access import READ_PARTNERS, READ_PROGRAMMES
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
+from programmes.schema.operations import OperationsQuery
 from programmes.schema.platform import PlatformQuery
 from programmes.schema.types import Partner, Programme, ProgrammeConnection
 from shared.errors import BadUserInput
@@ -19,7 +20,7 @@ from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type(description="Reading partners and their programmes")
-class Query(PlatformQuery):
+class Query(PlatformQuery, OperationsQuery):
     @strawberry.field(description="Every partner, by name, or only one framework's. Any signed-in caller")
     async def partners(self, info: strawberry.Info, framework: Annotated[Framework | None, strawberry.argument(
             description="Only partners of this framework; all when omitted")] = None) -> list[Partner]:

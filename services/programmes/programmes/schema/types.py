@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from programmes import models
-from programmes.access import PARTNER_FLAGS, sees_partner
+from programmes.access import PARTNER_FLAGS, READ_PROGRAMMES, sees_partner
 from programmes.repository import NEWEST_FIRST
 from programmes.schema import descriptions
 from programmes.schema.enums import (
@@ -20,6 +20,7 @@ from programmes.schema.enums import (
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.schema.operations import OperationalContribution, contributions_of_partner
 from programmes.schema.platform import CommonAction, actions_of_partner
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
@@ -30,6 +31,7 @@ from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 from shared.priority import Priority
+from shared.wps import WpsMarker
 
 # Every flag and tool field: a partner's account reads its own partner's only.
 NOT_YOURS = "; null when a partner's account reads another partner"
@@ -104,11 +106,48 @@ class Partner:
                              after: After = None) -> Connection[CommonAction]:
         return await actions_of_partner(info, str(self.iso), first, after)
 
+    @strawberry.field(description="How its programmes in force serve Women, Peace and Security; null when a "
+                                  "partner's account reads another partner (a provider's may not read programmes: "
+                                  "FORBIDDEN)")
+    async def wps_summary(self, info: strawberry.Info) -> WpsSummary | None:
+        READ_PROGRAMMES.require(info.context.actor)
+        if not sees_partner(info.context.actor, str(self.iso)):
+            return None
+        found = await info.context.loaders.wps_summary.load(str(self.iso))
+        return WpsSummary(objectives_principal=found.objectives_principal,
+                          objectives_significant=found.objectives_significant,
+                          objectives_total=found.objectives_total,
+                          objective_share=found.objective_share,
+                          planned_activities_serving=found.planned_activities_serving,
+                          planned_activities_total=found.planned_activities_total,
+                          planned_activity_share=found.planned_activity_share)
+
+    @strawberry.field(description="Its contributions to NATO-led operations, latest first, by cursor pages; a "
+                                  "partner's account sees its own only (another's list is empty)")
+    async def operational_contributions(self, info: strawberry.Info, first: First = None,
+                                        after: After = None) -> Connection[OperationalContribution]:
+        return await contributions_of_partner(info, str(self.iso), first, after)
+
     history = history_field("partner", "iso", shown=lambda caller, partner: sees_partner(caller, partner.iso))
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Partner | None:
         return await info.context.loaders.partner_by_iso.load(str(representation["iso"]).upper())
+
+
+@strawberry.type(description="How a partner's programmes in force (APPROVED or IMPLEMENTING) serve Women, Peace "
+                             "and Security (UNSCR 1325)")
+class WpsSummary:
+    objectives_principal: int = strawberry.field(description="Objectives whose main purpose is WPS")
+    objectives_significant: int = strawberry.field(description="Objectives where WPS is a significant part")
+    objectives_total: int = strawberry.field(description="All their objectives")
+    objective_share: float | None = strawberry.field(
+        description="The share of objectives serving WPS (principal or significant), 0 to 1; null with none")
+    planned_activities_serving: int = strawberry.field(
+        description="Planned menu activities the menu marks as serving WPS")
+    planned_activities_total: int = strawberry.field(description="All their planned menu activities")
+    planned_activity_share: float | None = strawberry.field(
+        description="The share of planned activities serving WPS, 0 to 1; null with none")
 
 
 @strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
@@ -162,6 +201,7 @@ class Objective:
     title: str
     description: str | None
     parent_id: strawberry.ID | None
+    wps_marker: WpsMarker
     version: int
 
 
