@@ -157,8 +157,10 @@ class OperationsQuery:
 class OperationsMutation:
     @strawberry.mutation(description="Offer a contribution to an operation, within its dates: OFFERED. A partner "
                                      "for itself; staff for any partner.")
-    async def offer_operational_contribution(self, info: strawberry.Info, input: Annotated[
-            OperationalContributionInput, strawberry.argument(description="The contribution")]) -> OperationalContribution:
+    async def offer_operational_contribution(
+            self, info: strawberry.Info,
+            input: Annotated[OperationalContributionInput, strawberry.argument(description="The contribution")],
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
             return await contributions.offer_contribution(uow, input.details())
 
