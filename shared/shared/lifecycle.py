@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from shared.errors import InvalidTransition
 
@@ -34,3 +34,24 @@ class Lifecycle(Mapping[S, frozenset[S]]):
         if target not in self[current]:
             raise InvalidTransition(self.kind, current, target)
         return target
+
+
+class MovesThrough(Generic[S]):
+    """A row whose `status` moves through its class's `lifecycle`: `move_to` checks the step, bumps the row's
+    version (unless `bumps` is False: a child whose aggregate root is bumped instead) and returns the status it
+    left, for the transition record."""
+
+    lifecycle: ClassVar[Lifecycle[Any]]
+    bumps: ClassVar[bool] = True
+
+    if TYPE_CHECKING:  # the mapped class has them
+        status: Any
+
+        def bump(self) -> None: ...
+
+    def move_to(self, target: S) -> S:
+        previous: S = self.status
+        self.status = self.lifecycle.transition(previous, target)
+        if self.bumps:
+            self.bump()
+        return previous

@@ -45,6 +45,7 @@ from menu.participation import NOMINATION_LIFECYCLE, NominationStatus
 from menu.provider_rules import PROVIDER_LIFECYCLE, ProviderStatus
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata, utcnow
 from shared.errors import Conflict
+from shared.lifecycle import MovesThrough
 from shared.readmodel import KnownPartnerColumns
 from shared.wps import WpsMarker
 
@@ -62,10 +63,11 @@ class AreaOfCooperation(Base):
     sourced: Mapped[bool] = mapped_column(default=True)
 
 
-class Provider(Entity, Base):
+class Provider(Entity, MovesThrough[ProviderStatus], Base):
     """Who offers activities: a NATO body, a nation, a PTEC or a COE, known by its code (the id orders pages)."""
 
     __tablename__ = "provider"
+    lifecycle = PROVIDER_LIFECYCLE
 
     code: Mapped[str] = mapped_column(Text, unique=True)
     name: Mapped[str] = mapped_column(Text)
@@ -87,12 +89,6 @@ class Provider(Entity, Base):
         Index("ix_provider_updated", "updated_at", "id"),
     )
 
-    def move_to(self, target: ProviderStatus) -> ProviderStatus:
-        previous = self.status
-        self.status = PROVIDER_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
-
 
 class ProviderTransition(TransitionRecord, Base):
     """Every change of a provider's status: who, when, from what to what, and why."""
@@ -105,8 +101,9 @@ class ProviderTransition(TransitionRecord, Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
-class Activity(Entity, Base):
+class Activity(Entity, MovesThrough[ActivityStatus], Base):
     __tablename__ = "activity"
+    lifecycle = ACTIVITY_LIFECYCLE
 
     pcm_ref: Mapped[str] = mapped_column(Text, unique=True)
     title: Mapped[str] = mapped_column(Text)
@@ -154,18 +151,15 @@ class Activity(Entity, Base):
         Index("ix_activity_pcm_ref_id", "pcm_ref", "id"),
     )
 
-    def move_to(self, target: ActivityStatus) -> None:
-        self.status = ACTIVITY_LIFECYCLE.transition(self.status, target)
-        self.bump()
-
     def ensure_editable(self) -> None:
         if self.status not in EDITABLE_ACTIVITY:
             raise Conflict(f"a {self.status.value.lower()} activity cannot change",
                            currentStatus=self.status.value)
 
 
-class Occurrence(Entity, Base):
+class Occurrence(Entity, MovesThrough[OccurrenceStatus], Base):
     __tablename__ = "occurrence"
+    lifecycle = OCCURRENCE_LIFECYCLE
 
     activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("activity.id"))
     start_date: Mapped[date] = mapped_column(Date)
@@ -184,10 +178,6 @@ class Occurrence(Entity, Base):
         Index("ix_occurrence_activity_start", "activity_id", "start_date", "id"),
         Index("ix_occurrence_start", "start_date"),
     )
-
-    def move_to(self, target: OccurrenceStatus) -> None:
-        self.status = OCCURRENCE_LIFECYCLE.transition(self.status, target)
-        self.bump()
 
 
 class Participant(Entity, Base):
@@ -210,8 +200,9 @@ class Participant(Entity, Base):
     )
 
 
-class Nomination(Entity, Base):
+class Nomination(Entity, MovesThrough[NominationStatus], Base):
     __tablename__ = "nomination"
+    lifecycle = NOMINATION_LIFECYCLE
 
     occurrence_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("occurrence.id"))
     # The occurrence's activity, kept here so a provider's and a partner's lists need no join to find it.
@@ -231,12 +222,6 @@ class Nomination(Entity, Base):
         Index("ux_nomination_occurrence_participant", "occurrence_id", "participant_id", unique=True,
               postgresql_where=literal_column("status NOT IN ('DECLINED', 'WITHDRAWN')")),
     )
-
-    def move_to(self, target: NominationStatus) -> NominationStatus:
-        previous = self.status
-        self.status = NOMINATION_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
 
 
 class NominationTransition(TransitionRecord, Base):
@@ -303,10 +288,11 @@ NEXT_START_OR_LAST = func.coalesce(Activity.next_start_date, literal_column("'99
 Index("ix_activity_next_start_id", NEXT_START_OR_LAST, Activity.id)
 
 
-class Exercise(Entity, Base):
+class Exercise(Entity, MovesThrough[ExerciseStatus], Base):
     """An exercise of the Military Training and Exercise Programme."""
 
     __tablename__ = "exercise"
+    lifecycle = EXERCISE_LIFECYCLE
 
     name: Mapped[str] = mapped_column(Text)
     year: Mapped[int] = mapped_column(SmallInteger)
@@ -330,12 +316,6 @@ class Exercise(Entity, Base):
         Index("ix_exercise_updated", "updated_at", "id"),
     )
 
-    def move_to(self, target: ExerciseStatus) -> ExerciseStatus:
-        previous = self.status
-        self.status = EXERCISE_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
-
 
 class ExerciseTransition(TransitionRecord, Base):
     """Every change of an exercise's status: who, when, and why."""
@@ -348,10 +328,11 @@ class ExerciseTransition(TransitionRecord, Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
-class ExerciseParticipation(Entity, Base):
+class ExerciseParticipation(Entity, MovesThrough[ParticipationStatus], Base):
     """A partner's request to take part in an exercise, and the decision on it."""
 
     __tablename__ = "exercise_participation"
+    lifecycle = PARTICIPATION_LIFECYCLE
 
     exercise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("exercise.id"))
     # The exercise's lead, kept here so a provider's list of what it decides needs no join.
@@ -374,12 +355,6 @@ class ExerciseParticipation(Entity, Base):
         Index("uq_exercise_participation_live", "exercise_id", "partner_iso", unique=True,
               postgresql_where=literal_column("status IN ('REQUESTED', 'APPROVED')")),
     )
-
-    def move_to(self, target: ParticipationStatus) -> ParticipationStatus:
-        previous = self.status
-        self.status = PARTICIPATION_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
 
 
 class ExerciseParticipationTransition(TransitionRecord, Base):

@@ -37,6 +37,7 @@ from programmes.platform_rules import (
 )
 from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_metadata
 from shared.frameworks import Framework
+from shared.lifecycle import MovesThrough
 from shared.priority import Priority
 from shared.readmodel import AttendanceColumns
 from shared.wps import WpsMarker
@@ -69,8 +70,9 @@ class Partner(Versioned, Base):
                       Index("ix_partner_platform", "interoperability_platform"))
 
 
-class Programme(Entity, Base):
+class Programme(Entity, MovesThrough[ProgrammeStatus], Base):
     __tablename__ = "programme"
+    lifecycle = PROGRAMME_LIFECYCLE
 
     partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
     type: Mapped[ProgrammeType] = mapped_column(enum_column(ProgrammeType, "programme_type"))
@@ -93,12 +95,6 @@ class Programme(Entity, Base):
         Index("uq_programme_in_preparation", "partner_iso", "type", unique=True,
               postgresql_where=text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'")),
     )
-
-    def move_to(self, target: ProgrammeStatus) -> ProgrammeStatus:
-        previous = self.status
-        self.status = PROGRAMME_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
 
 
 class ProgrammeTransition(TransitionRecord, Base):
@@ -124,8 +120,9 @@ class Objective(Entity, Base):
                                                   default=WpsMarker.NOT_TARGETED)
 
 
-class PlannedActivity(Entity, Base):
+class PlannedActivity(Entity, MovesThrough[PlannedActivityStatus], Base):
     __tablename__ = "planned_activity"
+    lifecycle = PLANNED_ACTIVITY_LIFECYCLE
 
     programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id"), index=True)
     activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), index=True)
@@ -138,12 +135,6 @@ class PlannedActivity(Entity, Base):
     occurrence_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
 
     __table_args__ = (Index("ix_planned_activity_activity_year", "activity_id", "year"),)
-
-    def move_to(self, target: PlannedActivityStatus) -> PlannedActivityStatus:
-        previous = self.status
-        self.status = PLANNED_ACTIVITY_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
 
 
 class PlannedActivityTransition(TransitionRecord, Base):
@@ -215,10 +206,11 @@ class KnownActivity(Base):
     version: Mapped[int] = mapped_column(doc="the activity's version in menu")
 
 
-class PlatformMeeting(Entity, Base):
+class PlatformMeeting(Entity, MovesThrough[MeetingStatus], Base):
     """A meeting of the Interoperability Platform."""
 
     __tablename__ = "platform_meeting"
+    lifecycle = MEETING_LIFECYCLE
 
     title: Mapped[str] = mapped_column(Text)
     format: Mapped[MeetingFormat] = mapped_column(enum_column(MeetingFormat, "meeting_format", 16))
@@ -236,12 +228,6 @@ class PlatformMeeting(Entity, Base):
         Index("ix_platform_meeting_updated", "updated_at", "id"),
     )
 
-    def move_to(self, target: MeetingStatus) -> MeetingStatus:
-        previous = self.status
-        self.status = MEETING_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
-
 
 class MeetingTransition(TransitionRecord, Base):
     """Every change of a meeting's status: who, when, and why."""
@@ -254,10 +240,12 @@ class MeetingTransition(TransitionRecord, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-class CommonAction(Entity, Base):
+class CommonAction(Entity, MovesThrough[ActionStatus], Base):
     """A common action a Platform meeting set, assigned to member partners; one aggregate with its assignments."""
 
     __tablename__ = "common_action"
+    lifecycle = ACTION_LIFECYCLE
+    bumps = False  # its use cases bump it once per change, whether it or an assignment moved
 
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("platform_meeting.id"), index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -273,16 +261,13 @@ class CommonAction(Entity, Base):
         Index("ix_common_action_updated", "updated_at", "id"),
     )
 
-    def move_to(self, target: ActionStatus) -> ActionStatus:
-        previous = self.status
-        self.status = ACTION_LIFECYCLE.transition(self.status, target)
-        return previous
 
-
-class ActionAssignment(Entity, Base):
+class ActionAssignment(Entity, MovesThrough[AssignmentStatus], Base):
     """One assignee's part of a common action, and its progress."""
 
     __tablename__ = "action_assignment"
+    lifecycle = ASSIGNMENT_LIFECYCLE
+    bumps = False  # its aggregate root is bumped
 
     action_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("common_action.id"), index=True)
     partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
@@ -292,11 +277,6 @@ class ActionAssignment(Entity, Base):
 
     __table_args__ = (UniqueConstraint("action_id", "partner_iso", name="uq_action_assignment_partner"),
                       Index("ix_action_assignment_partner", "partner_iso"))
-
-    def move_to(self, target: AssignmentStatus) -> AssignmentStatus:
-        previous = self.status
-        self.status = ASSIGNMENT_LIFECYCLE.transition(self.status, target)
-        return previous
 
 
 class ActionTransition(TransitionRecord, Base):
@@ -311,10 +291,11 @@ class ActionTransition(TransitionRecord, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-class OperationalContribution(Entity, Base):
+class OperationalContribution(Entity, MovesThrough[ContributionStatus], Base):
     """A partner's contribution to a NATO-led operation."""
 
     __tablename__ = "operational_contribution"
+    lifecycle = CONTRIBUTION_LIFECYCLE
 
     partner_iso: Mapped[str] = mapped_column(ForeignKey("partner.iso"))
     operation: Mapped[Operation] = mapped_column(enum_column(Operation, "operation", 16))
@@ -333,12 +314,6 @@ class OperationalContribution(Entity, Base):
         Index("ix_operational_contribution_kind", "kind"),
         Index("ix_operational_contribution_updated", "updated_at", "id"),
     )
-
-    def move_to(self, target: ContributionStatus) -> ContributionStatus:
-        previous = self.status
-        self.status = CONTRIBUTION_LIFECYCLE.transition(self.status, target)
-        self.bump()
-        return previous
 
 
 class OperationalContributionTransition(TransitionRecord, Base):
