@@ -87,7 +87,11 @@ class Exercise:
                                                                "crisis-management exercise: partners by invitation")
     open_to_partners: bool = strawberry.field(description="Whether any partner may ask to take part; otherwise "
                                                           "only those invited")
-    invited_partners: list[strawberry.ID] = strawberry.field(description="Partners invited (ISO 3166 alpha-3)")
+    @strawberry.field(description="Partners invited (ISO 3166 alpha-3); a partner's account sees only whether it is")
+    def invited_partners(self, info: strawberry.Info) -> list[strawberry.ID]:
+        own = info.context.actor.partner_only
+        invited: list[str] = self.invited_partners
+        return [strawberry.ID(iso) for iso in invited if own is None or iso == own]
     start_date: date | None = strawberry.field(description="First day; null until set")
     end_date: date | None = strawberry.field(description="Last day; null until set")
     location: str | None = strawberry.field(description="Where; null until set")
@@ -111,7 +115,8 @@ class Exercise:
     async def transitions(self, info: strawberry.Info) -> list[ExerciseStep]:
         return _steps(await info.context.loaders.exercise_transitions.load(self.id))
 
-    history = history_field("exercise")
+    # Its states name every partner invited: a partner's account reads `invitedPartners` (its own) instead.
+    history = history_field("exercise", shown=lambda caller, exercise: caller.partner_only is None)
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Exercise | None:

@@ -72,9 +72,12 @@ async def test_a_crisis_management_exercise_takes_partners_by_invitation_only(me
     by_staff = await request(menu, exercise, "staff", iso="GEO")
     assert by_staff.codes == ["CONFLICT"]
 
-    (await menu.graphql('mutation($id: ID!) { inviteToExercise(id: $id, partnerIsos: ["GEO"]) { invitedPartners } }',
-                        {"id": exercise["id"]})).ok()
-    assert (await menu.graphql(read, {"id": exercise["id"]}, as_="partner-geo")).ok()["exercise"]
+    (await menu.graphql('mutation($id: ID!) { inviteToExercise(id: $id, partnerIsos: ["GEO", "UKR"]) { '
+                        'invitedPartners } }', {"id": exercise["id"]})).ok()
+    invited = 'query($id: ID!) { exercise(id: $id) { invitedPartners history { edges { node { type } } } } }'
+    seen = (await menu.graphql(invited, {"id": exercise["id"]}, as_="partner-geo")).ok()["exercise"]
+    assert seen == {"invitedPartners": ["GEO"], "history": None}  # not who else is invited
+    assert (await menu.graphql(invited, {"id": exercise["id"]})).ok()["exercise"]["invitedPartners"] == ["GEO", "UKR"]
     assert (await request(menu, exercise, "partner-geo")).ok()
     listed = (await menu.graphql('{ exercises(filter: {nacCrisisManagement: true}, first: 100) { edges { node { '
                                  'id } } } }', as_="partner-jor")).ok()["exercises"]["edges"]

@@ -82,7 +82,8 @@ class CommonAction:
     async def transitions(self, info: strawberry.Info) -> list[PlatformStep]:
         return _steps(await info.context.loaders.action_transitions.load(self.id))
 
-    history = history_field("common_action")
+    # Its states carry every assignee's progress: a partner's account reads its own part above, not this.
+    history = history_field("common_action", shown=lambda caller, action: caller.partner_only is None)
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> CommonAction | None:

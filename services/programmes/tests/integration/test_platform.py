@@ -70,8 +70,10 @@ async def test_a_held_meeting_sets_actions_that_members_complete(
     assert {a["partnerIso"]: a["status"] for a in common["assignments"]} == {"GEO": "ASSIGNED", other: "ASSIGNED"}
 
     seen = (await programmes.graphql('query($id: ID!) { commonAction(id: $id) { assignments { partnerIso } '
-                                     'meeting { id } } }', {"id": common["id"]}, as_="partner-geo")).ok()
+                                     'meeting { id } history { edges { node { type } } } } }', {"id": common["id"]},
+                                     as_="partner-geo")).ok()
     assert seen["commonAction"]["assignments"] == [{"partnerIso": "GEO"}]
+    assert seen["commonAction"]["history"] is None  # its states carry the other assignees' progress
     assert seen["commonAction"]["meeting"] == {"id": meeting}
     unseen = await programmes.graphql('query($id: ID!) { commonAction(id: $id) { id } }', {"id": common["id"]},
                                       as_="partner-jor")
