@@ -180,7 +180,7 @@ EXERCISE_EVENTS = CATALOGUE.topic(
 )
 EXERCISE_PARTICIPATION_EVENTS = CATALOGUE.topic(
     EXERCISE_PARTICIPATION_TOPIC, "exercise_participation", ExerciseParticipationState,
-    ["requested", "approved", "declined", "withdrawn"],
+    ["requested", "approved", "declined", "withdrawn", "lead_changed"],
     "Every change of a partner's request to take part in an exercise, and the decision on it",
 )
 NOMINATION_EVENTS = CATALOGUE.topic(

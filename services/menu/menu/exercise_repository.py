@@ -114,6 +114,11 @@ class ParticipationRepository(Repository[ExerciseParticipation]):
             ExerciseParticipation.exercise_id == exercise_id, ExerciseParticipation.partner_iso == iso,
             ExerciseParticipation.status.in_(LIVE_PARTICIPATION)))).first()
 
+    async def of_exercise_for_change(self, exercise_id: uuid.UUID) -> Sequence[ExerciseParticipation]:
+        return (await self.session.scalars(select(ExerciseParticipation).where(
+            ExerciseParticipation.exercise_id == exercise_id).order_by(ExerciseParticipation.created_at)
+            .with_for_update())).all()
+
     async def live_of(self, exercise_id: uuid.UUID) -> Sequence[ExerciseParticipation]:
         """An exercise's requests still alive, locked for a change."""
         return (await self.session.scalars(select(ExerciseParticipation).where(

@@ -60,13 +60,19 @@ async def update_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, changes: dict
     exercise = await _open_exercise(uow, exercise_id, expected_version)
     details = check_exercise(ExerciseDetails(**{**_details_of(exercise), **changes}), today or date.today(),
                              planning="year" in changes)
-    if details.lead_code != exercise.lead_code:
+    new_lead = details.lead_code != exercise.lead_code
+    if new_lead:
         await _check_lead(uow, details.lead_code)
     await _check_partners_known(uow, [p for p in details.invited_partners if p not in exercise.invited_partners])
     for name, value in asdict(details).items():
         setattr(exercise, name, value)
     exercise.bump()
     uow.publish(exercise_event("updated", exercise))
+    if new_lead:  # the new lead decides (and reads) the requests to take part; the old one no longer does
+        for participation in await ParticipationRepository(uow.session).of_exercise_for_change(exercise.id):
+            participation.lead_code = exercise.lead_code
+            participation.bump()
+            uow.publish(exercise_participation_event("lead_changed", participation))
     return exercise
 
 

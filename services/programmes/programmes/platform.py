@@ -39,6 +39,8 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 
+COMPLETED_BY = "programmes (the last assignee's completion)"
+
 
 async def join_platform(uow: UnitOfWork, iso: str, joined_on: date, expected_version: int | None = None,
                         today: date | None = None) -> Partner:
@@ -171,8 +173,9 @@ async def report_progress(uow: UnitOfWork, action_id: uuid.UUID, partner_iso: st
     verb = "progress_reported"
     if action_done([a.status for a in everyone]):
         action.move_to(ActionStatus.COMPLETED)
+        # Every assignee reads this step: it names the service, not the assignee that completed last.
         uow.session.add(ActionTransition(action_id=action.id, from_status=ActionStatus.OPEN.value,
-                                         to_status=ActionStatus.COMPLETED.value, actor=uow.actor,
+                                         to_status=ActionStatus.COMPLETED.value, actor=COMPLETED_BY,
                                          note="every assignee completed it"))
         verb = "completed"
     action.bump()

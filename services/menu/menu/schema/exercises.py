@@ -22,6 +22,7 @@ from menu.exercise_repository import (
 from menu.mtep import ExerciseDetails, ParticipationDetails
 from menu.schema.enums import ExerciseStatus, ExerciseType, ParticipationKind, ParticipationStatus
 from menu.schema.providers import Provider
+from shared.errors import BadUserInput
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
 from shared.graphql.changes import given
 from shared.graphql.history import history_field
@@ -234,6 +235,10 @@ class ExerciseQuery:
         caller = info.context.actor
         READ_EXERCISES.require(caller)
         criteria = (filter or ExerciseFilter()).criteria()
+        if caller.partner_only and criteria.open_to not in (None, caller.partner_only):
+            # Another partner's list would tell which invitation-only exercises invite it.
+            raise BadUserInput(f"a partner asks what is open to itself ({caller.partner_only}) only",
+                               field="filter.openTo")
         page = PageRequest.of(first, after, "exercises")
         repository = ExerciseRepository(info.context.session)
         rows = await repository.page(criteria, page, caller)

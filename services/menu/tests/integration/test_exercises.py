@@ -59,7 +59,17 @@ async def test_a_provider_decides_only_for_the_exercises_it_leads(menu: ServiceH
     refused = await menu.graphql(DECIDE, {"id": asked["id"]}, as_="provider-nso")
     assert refused.codes == ["NOT_FOUND"]
     assert (await menu.graphql(DECIDE, {"id": asked["id"]}, as_="partner-jor")).codes == ["FORBIDDEN"]
-    assert (await menu.graphql(DECIDE, {"id": asked["id"]})).ok()  # staff
+    # A new lead takes the decisions over: the request follows it.
+    (await menu.graphql('mutation($id: ID!) { updateExercise(id: $id, input: {leadCode: "NSO"}) { id } }',
+                        {"id": exercise["id"]})).ok()
+    assert (await menu.graphql(DECIDE, {"id": asked["id"]}, as_="provider-nso")).ok()
+
+
+async def test_a_partner_asks_what_is_open_to_itself_only(menu: ServiceHarness) -> None:
+    own = await menu.graphql('{ exercises(filter: {openTo: "GEO"}) { totalCount } }', as_="partner-geo")
+    assert own.ok()["exercises"]["totalCount"] >= 0
+    other = await menu.graphql('{ exercises(filter: {openTo: "UKR"}) { totalCount } }', as_="partner-geo")
+    assert (other.codes, other.fields) == (["BAD_USER_INPUT"], ["filter.openTo"])
 
 
 async def test_a_crisis_management_exercise_takes_partners_by_invitation_only(menu: ServiceHarness) -> None:

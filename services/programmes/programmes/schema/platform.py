@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 
 from programmes import models, platform
-from programmes.access import READ_PLATFORM
+from programmes.access import READ_PLATFORM, sees_partner
 from programmes.platform_repository import (
     ACTION_SORT,
     MEETING_SORT,
@@ -19,6 +19,7 @@ from programmes.platform_repository import (
 )
 from programmes.platform_rules import ActionDetails, MeetingDetails
 from programmes.schema.enums import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
+from shared.errors import BadUserInput
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
@@ -129,9 +130,15 @@ async def actions_of_partner(info: strawberry.Info, iso: str, first: int | None,
                              after: str | None) -> Connection[CommonAction]:
     READ_PLATFORM.require(info.context.actor)
     page = PageRequest.of(first, after, "Partner.commonActions")
+    if not sees_partner(info.context.actor, iso):  # the actions it shares with another are not the other's list
+        return connection([], page, ACTION_SORT.cursor, lambda: _none())
     loaders = info.context.loaders
     rows = await loaders.actions_of_partner.load(PagedKey.of(iso, page))
     return connection(rows, page, ACTION_SORT.cursor, lambda: loaders.action_count_of_partner.load(iso))
+
+
+async def _none() -> int:
+    return 0
 
 
 @strawberry.input(description="A new Platform meeting; it starts PLANNED")
@@ -223,6 +230,9 @@ class PlatformQuery:
         caller = info.context.actor
         READ_PLATFORM.require(caller)
         criteria = (filter or ActionFilter()).criteria()
+        if criteria.assignee and not sees_partner(caller, criteria.assignee):
+            raise BadUserInput(f"a partner asks for its own actions ({caller.partner_only}) only",
+                               field="filter.assignee")
         page = PageRequest.of(first, after, "commonActions")
         repository = ActionRepository(info.context.session)
         rows = await repository.page(criteria, page, caller)

@@ -95,6 +95,16 @@ async def test_a_held_meeting_sets_actions_that_members_complete(
     listed = (await programmes.graphql('{ commonActions(filter: {assignee: "GEO"}, first: 100) { edges { node { id '
                                        '} } } }', as_="partner-geo")).ok()["commonActions"]["edges"]
     assert common["id"] in [e["node"]["id"] for e in listed]
+    assert body["transitions"][-1]["partnerIso"] is None
+    shared = await programmes.graphql('query($iso: ID!) { partner(iso: $iso) { commonActions { totalCount } } }',
+                                      {"iso": other}, as_="partner-geo")
+    assert shared.ok()["partner"]["commonActions"]["totalCount"] == 0  # not the other's list, though it shares one
+    theirs = await programmes.graphql('query($iso: ID!) { commonActions(filter: {assignee: $iso}) { totalCount } }',
+                                      {"iso": other}, as_="partner-geo")
+    assert (theirs.codes, theirs.fields) == (["BAD_USER_INPUT"], ["filter.assignee"])
+    last = (await programmes.graphql('query($id: ID!) { commonAction(id: $id) { transitions { toStatus actor } } }',
+                                     {"id": common["id"]}, as_="partner-geo")).ok()["commonAction"]["transitions"]
+    assert last[-1] == {"toStatus": "COMPLETED", "actor": "programmes (the last assignee's completion)"}
 
 
 async def test_actions_need_a_held_meeting_and_member_assignees(
