@@ -16,6 +16,16 @@ SUBMIT_REQUESTS = rule("submit, change or withdraw requests", Role.STAFF, Role.P
 ASSESS_REQUESTS = rule("assess requests, shape their packages and decide", Role.STAFF)
 CONTRIBUTE = rule("contribute to packages", Role.STAFF, Role.ALLY, own=(Role.ALLY,))
 
+# EADRCC: a request for assistance is broadcast to every Ally and partner (that is what the centre is for), so
+# Allies and partners read every request; of the offers a partner reads its own in full and only the totals of
+# others. A stricken country (Ally or partner) files, reports on and closes its own requests and accepts or
+# declines the offers to them; a nation offers and delivers as itself; staff coordinate everything.
+READ_ASSISTANCE = rule("read requests for disaster assistance", Role.STAFF, Role.ALLY, Role.SYSTEM, Role.PARTNER)
+REQUEST_ASSISTANCE = rule("file and follow a request for assistance as the stricken country", Role.STAFF,
+                          Role.ALLY, Role.PARTNER, own=(Role.ALLY, Role.PARTNER))
+OFFER_ASSISTANCE = rule("offer assistance as a nation", Role.STAFF, Role.ALLY, Role.PARTNER,
+                        own=(Role.ALLY, Role.PARTNER))
+
 SCHEMA_RULES = {
     "Query.capacityRequest": READ_REQUESTS, "Query.capacityRequests": READ_REQUESTS,
     "Mutation.submitCapacityRequest": SUBMIT_REQUESTS, "Mutation.updateCapacityRequest": SUBMIT_REQUESTS,
@@ -29,10 +39,28 @@ SCHEMA_RULES = {
     "CapacityRequest": READ_REQUESTS,
     "Partner.capacityRequests": READ_REQUESTS, "Activity.supportingMeasures": READ_REQUESTS,
     "Subscription.capacityRequestChanged": READ_REQUESTS,
+    "Query.assistanceRequest": READ_ASSISTANCE, "Query.assistanceRequests": READ_ASSISTANCE,
+    "AssistanceRequest": READ_ASSISTANCE, "Subscription.assistanceChanged": READ_ASSISTANCE,
+    "Mutation.requestAssistance": REQUEST_ASSISTANCE, "Mutation.addAssistanceNeed": REQUEST_ASSISTANCE,
+    "Mutation.acceptAssistanceOffer": REQUEST_ASSISTANCE, "Mutation.declineAssistanceOffer": REQUEST_ASSISTANCE,
+    "Mutation.reportDisasterSituation": REQUEST_ASSISTANCE, "Mutation.closeAssistanceRequest": REQUEST_ASSISTANCE,
+    "Mutation.offerAssistance": OFFER_ASSISTANCE, "Mutation.withdrawAssistanceOffer": OFFER_ASSISTANCE,
+    "Mutation.recordAssistanceDelivered": OFFER_ASSISTANCE,
 }
 
 # The lifecycle steps a partner takes on its own requests; staff take the others.
 PARTNER_STEPS = frozenset({"withdrawn"})
+
+
+def nation_of(caller: Actor) -> str | None:
+    """The country an Ally's or a partner's account acts for; None for staff (who act for anyone)."""
+    return caller.nation if caller.is_(Role.ALLY) else caller.partner_only
+
+
+def check_acts_as(caller: Actor, country: str, what: str) -> None:
+    own = nation_of(caller)
+    if caller.is_(Role.ALLY, Role.PARTNER) and own != country:
+        raise Forbidden(f"an account {what} as its own country ({own}) only, not as {country}")
 
 
 def sees_partner(caller: Actor, iso: str) -> bool:

@@ -9,6 +9,7 @@ from capacity.events import CATALOGUE
 from capacity.models import Attendance, Base, KnownActivity, KnownPartner
 from capacity.repository import CapacityLoaders
 from capacity.schema import schema
+from capacity.schema.eadrcc import ASSISTANCE_FEED
 from capacity.schema.subscription import REQUEST_FEED
 from capacity.seed import SEED_STAGES
 from capacity.settings import CapacitySettings
@@ -26,7 +27,7 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
         "menu-nominations": MENU_NOMINATION.handled_by(packages.on_nomination_changed, Attendance),
     }
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers,
-                          live_feeds=[REQUEST_FEED])
+                          live_feeds=[REQUEST_FEED, ASSISTANCE_FEED])
 
 
 SERVICE = ServiceDefinition(

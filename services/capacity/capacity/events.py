@@ -10,19 +10,25 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from capacity.domain import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
+from capacity.eadrcc_rules import AssistanceStatus, DisasterType, OfferStatus, covered
 from capacity.models import (
+    AssistanceNeed,
+    AssistanceOffer,
+    AssistanceRequest,
     CapacityRequest,
     Contribution,
     Measure,
     Package,
     ProgressReport,
     RequestAssessment,
+    SituationReport,
 )
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.priority import Priority
 
 REQUEST_TOPIC = "capacity.request.v1"
+ASSISTANCE_TOPIC = "capacity.assistance_request.v1"
 
 
 class _State(BaseModel):
@@ -136,3 +142,74 @@ def request_event(verb: str, request: CapacityRequest, contents: RequestContents
         version=request.version, updated_at=request.updated_at,
     )
     return REQUEST_EVENTS.event(verb, state, request.id)
+
+
+class NeedState(_State):
+    id: str
+    item: str
+    quantity: Decimal
+    unit: str
+    covered: Decimal
+
+
+class OfferState(_State):
+    id: str
+    need_id: str
+    nation: str
+    quantity: Decimal
+    status: OfferStatus
+
+
+class SituationReportState(_State):
+    number: int
+    text: str
+    issued_at: datetime
+
+
+class AssistanceState(_State):
+    """capacity.assistance_request.* data: a request for assistance with its needs (and what accepted offers
+    cover of each), the offers and the situation reports, as it now is."""
+
+    id: str
+    stricken_country: str
+    disaster_type: DisasterType
+    title: str
+    situation: str
+    status: AssistanceStatus
+    closing_note: str | None
+    needs: list[NeedState]
+    offers: list[OfferState]
+    situation_reports: list[SituationReportState]
+    version: int
+    updated_at: datetime
+
+
+ASSISTANCE_EVENTS = CATALOGUE.topic(
+    ASSISTANCE_TOPIC, "assistance_request", AssistanceState,
+    ["requested", "updated", "need_added", "offered", "offer_accepted", "offer_declined", "offer_withdrawn",
+     "delivered", "situation_reported", "closed"],
+    "Every change of a request for disaster assistance coordinated by the EADRCC: needs, offers, situation reports",
+)
+
+
+@dataclass
+class AssistanceContents:
+    needs: list[AssistanceNeed] = field(default_factory=list)
+    offers: list[AssistanceOffer] = field(default_factory=list)
+    reports: list[SituationReport] = field(default_factory=list)
+
+
+def assistance_event(verb: str, request: AssistanceRequest, contents: AssistanceContents) -> DomainEvent:
+    state = AssistanceState(
+        id=str(request.id), stricken_country=request.stricken_country, disaster_type=request.disaster_type,
+        title=request.title, situation=request.situation, status=request.status, closing_note=request.closing_note,
+        needs=[NeedState(id=str(n.id), item=n.item, quantity=n.quantity, unit=n.unit,
+                         covered=covered((o.quantity, o.status) for o in contents.offers if o.need_id == n.id))
+               for n in contents.needs],
+        offers=[OfferState(id=str(o.id), need_id=str(o.need_id), nation=o.nation, quantity=o.quantity,
+                           status=o.status) for o in contents.offers],
+        situation_reports=[SituationReportState(number=r.number, text=r.text, issued_at=r.created_at)
+                           for r in contents.reports],
+        version=request.version, updated_at=request.updated_at,
+    )
+    return ASSISTANCE_EVENTS.event(verb, state, request.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -15,8 +15,9 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from capacity.access import READ_REQUESTS
+from capacity.access import READ_ASSISTANCE, READ_REQUESTS
 from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
+from capacity.eadrcc_repository import AssistanceRepository
 from capacity.events import RequestContents
 from capacity.models import (
     Attendance,
@@ -31,7 +32,7 @@ from capacity.models import (
     RequestAssessment,
     RequestTransition,
 )
-from shared.auth import Actor
+from shared.auth import Actor, Rule
 from shared.db import any_of
 from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
@@ -252,6 +253,18 @@ class CapacityLoaders:
         self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
         self.measures_supporting = _measures_supporting(requests)
         self.measure_attendance = DataLoader(load_fn=requests.attendance_of_measures)
+        assistance = AssistanceRepository(session)
+        self.assistance_by_id = one_per_key(
+            lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id)
+        self.assistance_needs = many_per_key(assistance.needs_of, lambda n: n.request_id)
+        self.assistance_offers = many_per_key(assistance.offers_of, lambda o: o.request_id)
+        self.situation_reports = many_per_key(assistance.reports_of, lambda r: r.request_id)
+        self.assistance_transitions = many_per_key(assistance.transitions_of, lambda t: t.request_id)
+
+
+async def _read(caller: Actor, rule: Rule, rows: Awaitable[Sequence[Any]]) -> Sequence[Any]:
+    rule.require(caller)
+    return await rows
 
 
 def _measures_supporting(requests: RequestRepository) -> DataLoader[uuid.UUID, list[Measure]]:

@@ -19,6 +19,7 @@ from capacity.domain import (
     RequestSubmission,
     SupportArea,
 )
+from capacity.eadrcc_seed import seed_assistance
 from capacity.repository import ActivityReadModel, known_partners
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
@@ -136,4 +137,5 @@ def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: Support
     return rng.sample(fitting, min(2, len(fitting)))
 
 
-SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),)
+SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),
+               SeedStage("assistance", seed_assistance, marks="capacity.assistance_request.v1"))

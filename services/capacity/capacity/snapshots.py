@@ -1,5 +1,5 @@
-"""Capacity's aggregates told again from their state (the republish command): requests, a batch at a time,
-with the builder of every other event."""
+"""Capacity's aggregates told again from their state (the republish command): requests for support and for
+disaster assistance, a batch at a time, with the builders of every other event."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from capacity.events import REQUEST_TOPIC, request_event
-from capacity.models import CapacityRequest
+from capacity.eadrcc_repository import AssistanceRepository
+from capacity.events import ASSISTANCE_TOPIC, REQUEST_TOPIC, assistance_event, request_event
+from capacity.models import AssistanceRequest, CapacityRequest
 from capacity.repository import RequestRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
@@ -20,4 +21,10 @@ async def _requests(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Dom
     return [request_event(SNAPSHOT, r, await repository.contents(r)) for r in await repository.get_many(ids)]
 
 
-SNAPSHOTS = (Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _requests),)
+async def _assistance(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    repository = AssistanceRepository(session)
+    return [assistance_event(SNAPSHOT, r, await repository.contents(r)) for r in await repository.get_many(ids)]
+
+
+SNAPSHOTS = (Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _requests),
+             Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _assistance))

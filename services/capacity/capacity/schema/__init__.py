@@ -1,5 +1,6 @@
 """The capacity subgraph schema."""
 
+from capacity.schema.eadrcc import AssistanceRequest
 from capacity.schema.mutation import Mutation
 from capacity.schema.query import Query
 from capacity.schema.subscription import Subscription
@@ -7,6 +8,6 @@ from capacity.schema.types import Activity, CapacityRequest, Partner
 from shared.graphql.schema import build_schema
 
 schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
-                      types=[Activity, CapacityRequest, Partner])
+                      types=[Activity, AssistanceRequest, CapacityRequest, Partner])
 
 __all__ = ["schema"]

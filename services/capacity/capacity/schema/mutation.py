@@ -8,6 +8,7 @@ from typing import Annotated
 import strawberry
 
 from capacity import models, packages, service
+from capacity.schema.eadrcc import AssistanceMutation
 from capacity.schema.inputs import (
     CapacityRequestChanges,
     ContributionChanges,
@@ -61,8 +62,8 @@ NOT_ON_HOLD = " Refused while the request is on hold."
 PROPOSED_OR_AGREED = ", while the package is proposed or agreed (PACKAGE_PROPOSED, APPROVED or IMPLEMENTING)"
 
 
-@strawberry.type(description="Changing requests for support and their packages")
-class Mutation:
+@strawberry.type(description="Changing requests for support, their packages, and requests for disaster assistance")
+class Mutation(AssistanceMutation):
     @strawberry.mutation(description="A partner asks for support: a new request, SUBMITTED. Refused for a partner "
                                      "capacity does not know (BAD_USER_INPUT) or whose cooperation is suspended "
                                      "(CONFLICT)." + WHO_SUBMITS)

@@ -8,6 +8,7 @@ import strawberry
 
 from capacity.access import READ_REQUESTS
 from capacity.repository import RequestRepository, known_partners
+from capacity.schema.eadrcc import AssistanceQuery
 from capacity.schema.inputs import CapacityRequestFilter, CapacityRequestOrderBy
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
 from shared.errors import BadUserInput
@@ -16,8 +17,8 @@ from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
 
-@strawberry.type(description="Reading requests for support")
-class Query:
+@strawberry.type(description="Reading requests for support and for disaster assistance")
+class Query(AssistanceQuery):
     @strawberry.field(description="One request by id; null if there is none the caller may see (a partner sees "
                                   "its own)")
     async def capacity_request(self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(

@@ -10,6 +10,7 @@ import strawberry
 from capacity.access import READ_REQUESTS
 from capacity.events import REQUEST_TOPIC
 from capacity.repository import RequestRepository
+from capacity.schema.eadrcc import AssistanceRequest, assistance_changes
 from capacity.schema.types import CapacityRequest
 from shared.graphql.live import OfPartner, aggregate_feed, partner_changes
 
@@ -29,4 +30,15 @@ class Subscription:
     async def capacity_request_changed(self, info: strawberry.Info, ids: RequestIds = None,
                                        partner_iso: OfPartner = None) -> AsyncGenerator[CapacityRequest, None]:
         async for request in partner_changes(info, REQUEST_FEED, READ_REQUESTS, ids, partner_iso):
+            yield request
+
+    @strawberry.subscription(description="Requests for disaster assistance as they change, as a coordination "
+                                          "centre watches them: a new request, a new need, each offer and its "
+                                          "acceptance or delivery, each situation report, the closing. Each message "
+                                          "is the request's latest state. Staff, Allies, partners and systems")
+    async def assistance_changed(self, info: strawberry.Info, ids: Annotated[
+            list[strawberry.ID] | None, strawberry.argument(
+                description="Only these requests; every one when omitted")] = None,
+    ) -> AsyncGenerator[AssistanceRequest, None]:
+        async for request in assistance_changes(info, ids):
             yield request

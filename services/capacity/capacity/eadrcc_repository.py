@@ -1,0 +1,81 @@
+"""Every SQL statement about requests for disaster assistance."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, select
+
+from capacity.access import READ_ASSISTANCE
+from capacity.eadrcc_rules import AssistanceStatus, DisasterType
+from capacity.events import AssistanceContents
+from capacity.models import AssistanceNeed, AssistanceOffer, AssistanceRequest, AssistanceTransition, SituationReport
+from shared.auth import Actor
+from shared.db import any_of
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
+from shared.repository import Repository
+
+
+@dataclass(frozen=True)
+class AssistanceCriteria:
+    statuses: tuple[AssistanceStatus, ...] = ()
+    disaster_types: tuple[DisasterType, ...] = ()
+    stricken_country: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.statuses:
+            where.append(any_of(AssistanceRequest.status, self.statuses))
+        if self.disaster_types:
+            where.append(any_of(AssistanceRequest.disaster_type, self.disaster_types))
+        if self.stricken_country:
+            where.append(AssistanceRequest.stricken_country == self.stricken_country)
+        return where
+
+
+# The newest emergency first.
+ASSISTANCE_SORT: SortKey[AssistanceRequest] = SortKey(
+    AssistanceRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+
+
+class AssistanceRepository(Repository[AssistanceRequest]):
+    model = AssistanceRequest
+
+    async def page(self, where: AssistanceCriteria, page: PageRequest, caller: Actor) -> Sequence[AssistanceRequest]:
+        READ_ASSISTANCE.require(caller)
+        return (await self.session.scalars(keyset(select(AssistanceRequest).where(*where.conditions()),
+                                                  ASSISTANCE_SORT, AssistanceRequest.id, Direction.DESC,
+                                                  page))).all()
+
+    async def count(self, where: AssistanceCriteria) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(AssistanceRequest)
+                                             .where(*where.conditions())) or 0)
+
+    async def needs_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceNeed]:
+        return (await self.session.scalars(select(AssistanceNeed).where(any_of(AssistanceNeed.request_id, ids))
+                                           .order_by(AssistanceNeed.created_at, AssistanceNeed.id))).all()
+
+    async def offers_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceOffer]:
+        return (await self.session.scalars(select(AssistanceOffer).where(any_of(AssistanceOffer.request_id, ids))
+                                           .order_by(AssistanceOffer.created_at, AssistanceOffer.id))).all()
+
+    async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SituationReport]:
+        return (await self.session.scalars(select(SituationReport).where(any_of(SituationReport.request_id, ids))
+                                           .order_by(SituationReport.number))).all()
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceTransition]:
+        return (await self.session.scalars(select(AssistanceTransition).where(
+            any_of(AssistanceTransition.request_id, ids)).order_by(AssistanceTransition.at))).all()
+
+    async def offer_for_change(self, offer_id: uuid.UUID) -> AssistanceOffer | None:
+        found: AssistanceOffer | None = await self.child(AssistanceOffer, offer_id)
+        return found
+
+    async def contents(self, request: AssistanceRequest) -> AssistanceContents:
+        ids = [request.id]
+        return AssistanceContents(needs=list(await self.needs_of(ids)), offers=list(await self.offers_of(ids)),
+                                  reports=list(await self.reports_of(ids)))
