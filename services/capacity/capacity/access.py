@@ -26,6 +26,14 @@ REQUEST_ASSISTANCE = rule("file and follow a request for assistance as the stric
 OFFER_ASSISTANCE = rule("offer assistance as a nation", Role.STAFF, Role.ALLY, Role.PARTNER,
                         own=(Role.ALLY, Role.PARTNER))
 
+# Trust Funds: projects are public to Allies and partners (nations are asked to fund them); a partner other than
+# the beneficiary reads its own pledges and payments and the totals; staff propose and run projects; a nation
+# pledges and pays as itself.
+READ_TRUST_FUNDS = rule("read Trust Fund projects", Role.STAFF, Role.ALLY, Role.SYSTEM, Role.PARTNER)
+RUN_TRUST_FUNDS = rule("propose Trust Fund projects and take them through their lifecycle", Role.STAFF)
+FUND_TRUST_FUNDS = rule("pledge and pay to Trust Fund projects as a nation", Role.STAFF, Role.ALLY, Role.PARTNER,
+                        own=(Role.ALLY, Role.PARTNER))
+
 SCHEMA_RULES = {
     "Query.capacityRequest": READ_REQUESTS, "Query.capacityRequests": READ_REQUESTS,
     "Mutation.submitCapacityRequest": SUBMIT_REQUESTS, "Mutation.updateCapacityRequest": SUBMIT_REQUESTS,
@@ -46,6 +54,13 @@ SCHEMA_RULES = {
     "Mutation.reportDisasterSituation": REQUEST_ASSISTANCE, "Mutation.closeAssistanceRequest": REQUEST_ASSISTANCE,
     "Mutation.offerAssistance": OFFER_ASSISTANCE, "Mutation.withdrawAssistanceOffer": OFFER_ASSISTANCE,
     "Mutation.recordAssistanceDelivered": OFFER_ASSISTANCE,
+    "Query.trustFundProject": READ_TRUST_FUNDS, "Query.trustFundProjects": READ_TRUST_FUNDS,
+    "TrustFundProject": READ_TRUST_FUNDS,
+    **{f"Mutation.{name}": RUN_TRUST_FUNDS for name in (
+        "proposeTrustFundProject", "addTrustFundPhase", "approveTrustFundProject", "markTrustFundProjectFunded",
+        "startTrustFundImplementation", "completeTrustFundProject", "cancelTrustFundProject",
+        "reportTrustFundProgress")},
+    "Mutation.pledgeToTrustFund": FUND_TRUST_FUNDS, "Mutation.payToTrustFund": FUND_TRUST_FUNDS,
 }
 
 # The lifecycle steps a partner takes on its own requests; staff take the others.

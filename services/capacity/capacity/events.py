@@ -22,13 +22,19 @@ from capacity.models import (
     ProgressReport,
     RequestAssessment,
     SituationReport,
+    TrustFundPhase,
+    TrustFundPledge,
+    TrustFundProject,
+    TrustFundReport,
 )
+from capacity.trust_fund_rules import ProjectKind, ProjectStatus, funding_gap
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.priority import Priority
 
 REQUEST_TOPIC = "capacity.request.v1"
 ASSISTANCE_TOPIC = "capacity.assistance_request.v1"
+TRUST_FUND_TOPIC = "capacity.trust_fund_project.v1"
 
 
 class _State(BaseModel):
@@ -213,3 +219,75 @@ def assistance_event(verb: str, request: AssistanceRequest, contents: Assistance
         version=request.version, updated_at=request.updated_at,
     )
     return ASSISTANCE_EVENTS.event(verb, state, request.id)
+
+
+class PhaseState(_State):
+    id: str
+    name: str
+    budget_eur: Decimal
+
+
+class MoneyState(_State):
+    nation: str
+    amount_eur: Decimal
+    at: datetime
+
+
+class TrustFundReportState(_State):
+    period: str
+    narrative: str
+
+
+class TrustFundState(_State):
+    """capacity.trust_fund_project.* data: a Trust Fund project with its phases, pledges, payments, funding gap and
+    progress reports, as it now is."""
+
+    id: str
+    beneficiary_iso: str
+    kind: ProjectKind
+    title: str
+    description: str
+    lead_nations: list[str]
+    status: ProjectStatus
+    phases: list[PhaseState]
+    pledges: list[MoneyState]
+    payments: list[MoneyState]
+    funding_gap_eur: Decimal
+    progress_reports: list[TrustFundReportState]
+    version: int
+    updated_at: datetime
+
+
+TRUST_FUND_EVENTS = CATALOGUE.topic(
+    TRUST_FUND_TOPIC, "trust_fund_project", TrustFundState,
+    ["proposed", "phase_added", "approved", "pledged", "paid", "funded", "implementation_started", "completed",
+     "cancelled", "progress_reported"],
+    "Every change of a Trust Fund project: phases, pledges, payments, lifecycle, progress",
+)
+
+
+@dataclass
+class TrustFundContents:
+    phases: list[TrustFundPhase] = field(default_factory=list)
+    money: list[TrustFundPledge] = field(default_factory=list)
+    reports: list[TrustFundReport] = field(default_factory=list)
+
+    @property
+    def gap(self) -> Decimal:
+        return funding_gap((p.budget_eur for p in self.phases), (m.amount_eur for m in self.money if not m.payment))
+
+
+def trust_fund_event(verb: str, project: TrustFundProject, contents: TrustFundContents) -> DomainEvent:
+    state = TrustFundState(
+        id=str(project.id), beneficiary_iso=project.beneficiary_iso, kind=project.kind, title=project.title,
+        description=project.description, lead_nations=project.lead_nations, status=project.status,
+        phases=[PhaseState(id=str(p.id), name=p.name, budget_eur=p.budget_eur) for p in contents.phases],
+        pledges=[MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at)
+                 for m in contents.money if not m.payment],
+        payments=[MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at)
+                  for m in contents.money if m.payment],
+        funding_gap_eur=contents.gap,
+        progress_reports=[TrustFundReportState(period=r.period, narrative=r.narrative) for r in contents.reports],
+        version=project.version, updated_at=project.updated_at,
+    )
+    return TRUST_FUND_EVENTS.event(verb, state, project.id)

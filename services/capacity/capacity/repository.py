@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from capacity.access import READ_ASSISTANCE, READ_REQUESTS
+from capacity.access import READ_ASSISTANCE, READ_REQUESTS, READ_TRUST_FUNDS
 from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.eadrcc_repository import AssistanceRepository
 from capacity.events import RequestContents
@@ -32,6 +32,7 @@ from capacity.models import (
     RequestAssessment,
     RequestTransition,
 )
+from capacity.trust_fund_repository import TrustFundRepository
 from shared.auth import Actor, Rule
 from shared.db import any_of
 from shared.graphql.history import HistoryLoaders
@@ -253,6 +254,13 @@ class CapacityLoaders:
         self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
         self.measures_supporting = _measures_supporting(requests)
         self.measure_attendance = DataLoader(load_fn=requests.attendance_of_measures)
+        funds = TrustFundRepository(session)
+        self.trust_fund_by_id = one_per_key(
+            lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id)
+        self.trust_fund_phases = many_per_key(funds.phases_of, lambda p: p.project_id)
+        self.trust_fund_money = many_per_key(funds.money_of, lambda m: m.project_id)
+        self.trust_fund_reports = many_per_key(funds.reports_of, lambda r: r.project_id)
+        self.trust_fund_transitions = many_per_key(funds.transitions_of, lambda t: t.project_id)
         assistance = AssistanceRepository(session)
         self.assistance_by_id = one_per_key(
             lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id)

@@ -1,5 +1,5 @@
-"""Capacity's aggregates told again from their state (the republish command): requests for support and for
-disaster assistance, a batch at a time, with the builders of every other event."""
+"""Capacity's aggregates told again from their state (the republish command): requests for support, for
+disaster assistance and Trust Fund projects, a batch at a time, with the builders of every other event."""
 
 from __future__ import annotations
 
@@ -9,9 +9,17 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.eadrcc_repository import AssistanceRepository
-from capacity.events import ASSISTANCE_TOPIC, REQUEST_TOPIC, assistance_event, request_event
-from capacity.models import AssistanceRequest, CapacityRequest
+from capacity.events import (
+    ASSISTANCE_TOPIC,
+    REQUEST_TOPIC,
+    TRUST_FUND_TOPIC,
+    assistance_event,
+    request_event,
+    trust_fund_event,
+)
+from capacity.models import AssistanceRequest, CapacityRequest, TrustFundProject
 from capacity.repository import RequestRepository
+from capacity.trust_fund_repository import TrustFundRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
 
@@ -26,5 +34,11 @@ async def _assistance(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[D
     return [assistance_event(SNAPSHOT, r, await repository.contents(r)) for r in await repository.get_many(ids)]
 
 
+async def _projects(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
+    repository = TrustFundRepository(session)
+    return [trust_fund_event(SNAPSHOT, p, await repository.contents(p)) for p in await repository.get_many(ids)]
+
+
 SNAPSHOTS = (Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _requests),
-             Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _assistance))
+             Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _assistance),
+             Snapshots(TRUST_FUND_TOPIC, TrustFundProject.id, TrustFundProject.updated_at, _projects))

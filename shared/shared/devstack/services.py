@@ -39,7 +39,8 @@ SERVICES = (ServiceSpec("menu", 8001), ServiceSpec("programmes", 8002), ServiceS
 # them); capacity needs both.
 SEED_ORDER = (("programmes", "partners"), ("programmes", "platform"), ("menu", "providers"),
               ("menu", "catalogue"), ("menu", "exercises"), ("menu", "participation"),
-              ("programmes", "programmes"), ("capacity", "requests"), ("capacity", "assistance"))
+              ("programmes", "programmes"), ("capacity", "requests"), ("capacity", "assistance"),
+              ("capacity", "trust-funds"))
 
 
 def repository_root() -> Path:

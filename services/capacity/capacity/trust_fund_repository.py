@@ -1,0 +1,75 @@
+"""Every SQL statement about Trust Fund projects."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, select
+
+from capacity.access import READ_TRUST_FUNDS
+from capacity.events import TrustFundContents
+from capacity.models import TrustFundPhase, TrustFundPledge, TrustFundProject, TrustFundReport, TrustFundTransition
+from capacity.trust_fund_rules import ProjectKind, ProjectStatus
+from shared.auth import Actor
+from shared.db import any_of
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
+from shared.repository import Repository
+
+
+@dataclass(frozen=True)
+class ProjectCriteria:
+    statuses: tuple[ProjectStatus, ...] = ()
+    kinds: tuple[ProjectKind, ...] = ()
+    beneficiary_iso: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.statuses:
+            where.append(any_of(TrustFundProject.status, self.statuses))
+        if self.kinds:
+            where.append(any_of(TrustFundProject.kind, self.kinds))
+        if self.beneficiary_iso:
+            where.append(TrustFundProject.beneficiary_iso == self.beneficiary_iso)
+        return where
+
+
+PROJECT_SORT: SortKey[TrustFundProject] = SortKey(
+    TrustFundProject.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+
+
+class TrustFundRepository(Repository[TrustFundProject]):
+    model = TrustFundProject
+
+    async def page(self, where: ProjectCriteria, page: PageRequest, caller: Actor) -> Sequence[TrustFundProject]:
+        READ_TRUST_FUNDS.require(caller)
+        return (await self.session.scalars(keyset(select(TrustFundProject).where(*where.conditions()),
+                                                  PROJECT_SORT, TrustFundProject.id, Direction.DESC, page))).all()
+
+    async def count(self, where: ProjectCriteria) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(TrustFundProject)
+                                             .where(*where.conditions())) or 0)
+
+    async def phases_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPhase]:
+        return (await self.session.scalars(select(TrustFundPhase).where(any_of(TrustFundPhase.project_id, ids))
+                                           .order_by(TrustFundPhase.created_at, TrustFundPhase.id))).all()
+
+    async def money_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPledge]:
+        return (await self.session.scalars(select(TrustFundPledge).where(any_of(TrustFundPledge.project_id, ids))
+                                           .order_by(TrustFundPledge.created_at, TrustFundPledge.id))).all()
+
+    async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundReport]:
+        return (await self.session.scalars(select(TrustFundReport).where(any_of(TrustFundReport.project_id, ids))
+                                           .order_by(TrustFundReport.period))).all()
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundTransition]:
+        return (await self.session.scalars(select(TrustFundTransition).where(
+            any_of(TrustFundTransition.project_id, ids)).order_by(TrustFundTransition.at))).all()
+
+    async def contents(self, project: TrustFundProject) -> TrustFundContents:
+        ids = [project.id]
+        return TrustFundContents(phases=list(await self.phases_of(ids)), money=list(await self.money_of(ids)),
+                                 reports=list(await self.reports_of(ids)))
