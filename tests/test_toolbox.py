@@ -1,12 +1,19 @@
 """The partnership toolbox through the gateway: a partner's request to take part in an exercise joined to the
-partner's name from programmes, an exercise's leading provider, and a partner's platform and WPS fields."""
+partner's name from programmes, an exercise's leading provider, a partner's platform and WPS fields, and a
+coordination centre watching disaster assistance live."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import date
+from typing import Any
 
 from .conftest import System
+from .test_live import GraphQLWebSocket
+
+WATCHED = ("subscription($ids: [ID!]) { assistanceChanged(ids: $ids) { id version needs { item covered } "
+           "offers { nation quantity status } } }")
 
 
 def test_an_exercise_request_reads_across_the_menu_and_programmes(system: System) -> None:
@@ -32,3 +39,37 @@ def test_an_exercise_request_reads_across_the_menu_and_programmes(system: System
     other = system.graphql('{ partner(iso: "GEO") { exerciseParticipations { totalCount } wpsSummary '
                            '{ objectivesTotal } } }', as_="partner-jor")
     assert other["data"]["partner"] == {"exerciseParticipations": {"totalCount": 0}, "wpsSummary": None}
+
+
+async def test_a_coordination_centre_sees_a_new_offer_arrive_live(system: System) -> None:
+    filed = system.graphql(
+        "mutation($i: AssistanceInput!) { requestAssistance(input: $i) { id needs { id } } }",
+        {"i": {"strickenCountry": "UKR", "disasterType": "FLOOD", "title": f"Floods {uuid.uuid4().hex[:6]}",
+               "situation": "A dam breached", "needs": [{"item": "Water pumps", "quantity": "40", "unit": "pcs"}]}},
+        as_="partner-ukr")
+    request = filed["data"]["requestAssistance"]
+    centre = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
+    bystander = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
+    try:
+        for client in (centre, bystander):
+            await client.subscribe("watch", WATCHED, {"ids": [request["id"]]})
+        await asyncio.sleep(2)  # the subgraph starts tailing its topic with the first subscriber
+        offered = system.graphql("mutation($n: ID!) { offerAssistance(needId: $n, quantity: \"25\") { version } }",
+                                 {"n": request["needs"][0]["id"]}, as_="ally-nor")
+        assert "errors" not in offered, offered
+
+        async def offer_seen(client: GraphQLWebSocket) -> dict[str, Any]:
+            while True:
+                message = await client.next_message()
+                assert message["type"] == "next" and "errors" not in message["payload"], message
+                change: dict[str, Any] = message["payload"]["data"]["assistanceChanged"]
+                if change["version"] >= offered["data"]["offerAssistance"]["version"]:
+                    return change
+
+        seen = await offer_seen(centre)
+        assert seen["offers"] == [{"nation": "NOR", "quantity": "25.00", "status": "OFFERED"}]
+        # Another partner learns of the change but reads only its own offers (none) and the totals.
+        assert (await offer_seen(bystander))["offers"] == []
+    finally:
+        await centre.close()
+        await bystander.close()

@@ -27,6 +27,10 @@ class Lifecycle(Mapping[S, frozenset[S]]):
     def __len__(self) -> int:
         return len(self._allowed)
 
+    def __contains__(self, state: object) -> bool:
+        # A final state has no entry: `in` asks whether a state leads anywhere, as iteration does.
+        return state in self._allowed
+
     def edges(self) -> list[tuple[S, S]]:
         return [(source, target) for source, targets in self._allowed.items() for target in targets]
 

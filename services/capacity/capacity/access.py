@@ -34,6 +34,13 @@ RUN_TRUST_FUNDS = rule("propose Trust Fund projects and take them through their 
 FUND_TRUST_FUNDS = rule("pledge and pay to Trust Fund projects as a nation", Role.STAFF, Role.ALLY, Role.PARTNER,
                         own=(Role.ALLY, Role.PARTNER))
 
+# SPS: staff or a nation's officials file for their nation (an Ally as the NATO country, a partner as the partner
+# country); a partner reads its own country's applications; staff review and decide; Allies and systems read all.
+READ_SPS = rule("read SPS applications", Role.STAFF, Role.ALLY, Role.SYSTEM, Role.PARTNER, own=(Role.PARTNER,))
+FILE_SPS = rule("file SPS applications for one's nation", Role.STAFF, Role.ALLY, Role.PARTNER,
+                own=(Role.ALLY, Role.PARTNER))
+DECIDE_SPS = rule("review and decide SPS applications, follow their grants", Role.STAFF)
+
 SCHEMA_RULES = {
     "Query.capacityRequest": READ_REQUESTS, "Query.capacityRequests": READ_REQUESTS,
     "Mutation.submitCapacityRequest": SUBMIT_REQUESTS, "Mutation.updateCapacityRequest": SUBMIT_REQUESTS,
@@ -61,6 +68,11 @@ SCHEMA_RULES = {
         "startTrustFundImplementation", "completeTrustFundProject", "cancelTrustFundProject",
         "reportTrustFundProgress")},
     "Mutation.pledgeToTrustFund": FUND_TRUST_FUNDS, "Mutation.payToTrustFund": FUND_TRUST_FUNDS,
+    "Query.spsApplication": READ_SPS, "Query.spsApplications": READ_SPS, "SpsApplication": READ_SPS,
+    "Mutation.submitSpsApplication": FILE_SPS,
+    **{f"Mutation.{name}": DECIDE_SPS for name in (
+        "startSpsReview", "approveSpsApplication", "rejectSpsApplication", "activateSpsGrant", "completeSpsGrant",
+        "reportSpsProgress")},
 }
 
 # The lifecycle steps a partner takes on its own requests; staff take the others.

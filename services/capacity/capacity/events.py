@@ -22,11 +22,14 @@ from capacity.models import (
     ProgressReport,
     RequestAssessment,
     SituationReport,
+    SpsApplication,
+    SpsReport,
     TrustFundPhase,
     TrustFundPledge,
     TrustFundProject,
     TrustFundReport,
 )
+from capacity.sps_rules import KeyPriority, SpsKind, SpsStatus
 from capacity.trust_fund_rules import ProjectKind, ProjectStatus, funding_gap
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
@@ -35,6 +38,7 @@ from shared.priority import Priority
 REQUEST_TOPIC = "capacity.request.v1"
 ASSISTANCE_TOPIC = "capacity.assistance_request.v1"
 TRUST_FUND_TOPIC = "capacity.trust_fund_project.v1"
+SPS_TOPIC = "capacity.sps_application.v1"
 
 
 class _State(BaseModel):
@@ -291,3 +295,45 @@ def trust_fund_event(verb: str, project: TrustFundProject, contents: TrustFundCo
         version=project.version, updated_at=project.updated_at,
     )
     return TRUST_FUND_EVENTS.event(verb, state, project.id)
+
+
+class SpsReportState(_State):
+    period: str
+    narrative: str
+
+
+class SpsState(_State):
+    """capacity.sps_application.* data: an SPS application as it now is (its co-directors kept out of histories)."""
+
+    id: str
+    kind: SpsKind
+    key_priority: KeyPriority
+    title: str
+    summary: str
+    nato_country: str
+    nato_co_director: str
+    partner_country: str
+    partner_co_director: str
+    budget_eur: Decimal
+    panel_outcome: str | None
+    grant_eur: Decimal | None
+    status: SpsStatus
+    reports: list[SpsReportState]
+    version: int
+    updated_at: datetime
+
+
+SPS_EVENTS = CATALOGUE.topic(
+    SPS_TOPIC, "sps_application", SpsState,
+    ["submitted", "review_started", "approved", "rejected", "activated", "completed", "reported"],
+    "Every change of a Science for Peace and Security grant application",
+    private=("natoCoDirector", "partnerCoDirector"),
+)
+
+
+def sps_event(verb: str, application: SpsApplication, reports: list[SpsReport]) -> DomainEvent:
+    state = SpsState.model_validate({**{n: getattr(application, n) for n in SpsState.model_fields
+                                        if n not in ("id", "reports")}, "id": str(application.id),
+                                     "reports": [SpsReportState(period=r.period, narrative=r.narrative)
+                                                 for r in reports]})
+    return SPS_EVENTS.event(verb, state, application.id)

@@ -32,6 +32,7 @@ from capacity.models import (
     RequestAssessment,
     RequestTransition,
 )
+from capacity.sps_repository import SpsRepository
 from capacity.trust_fund_repository import TrustFundRepository
 from shared.auth import Actor, Rule
 from shared.db import any_of
@@ -254,6 +255,10 @@ class CapacityLoaders:
         self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
         self.measures_supporting = _measures_supporting(requests)
         self.measure_attendance = DataLoader(load_fn=requests.attendance_of_measures)
+        applications = SpsRepository(session)
+        self.sps_by_id = one_per_key(lambda ids: applications.visible(ids, caller), lambda a: a.id)
+        self.sps_reports = many_per_key(applications.reports_of, lambda r: r.application_id)
+        self.sps_transitions = many_per_key(applications.transitions_of, lambda t: t.application_id)
         funds = TrustFundRepository(session)
         self.trust_fund_by_id = one_per_key(
             lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id)

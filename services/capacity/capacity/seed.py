@@ -21,6 +21,7 @@ from capacity.domain import (
 )
 from capacity.eadrcc_seed import seed_assistance
 from capacity.repository import ActivityReadModel, known_partners
+from capacity.sps_seed import seed_sps
 from capacity.trust_fund_seed import seed_trust_funds
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
@@ -140,4 +141,5 @@ def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: Support
 
 SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),
                SeedStage("assistance", seed_assistance, marks="capacity.assistance_request.v1"),
-               SeedStage("trust-funds", seed_trust_funds, marks="capacity.trust_fund_project.v1"))
+               SeedStage("trust-funds", seed_trust_funds, marks="capacity.trust_fund_project.v1"),
+               SeedStage("sps", seed_sps, marks="capacity.sps_application.v1"))

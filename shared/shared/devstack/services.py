@@ -40,7 +40,7 @@ SERVICES = (ServiceSpec("menu", 8001), ServiceSpec("programmes", 8002), ServiceS
 SEED_ORDER = (("programmes", "partners"), ("programmes", "platform"), ("menu", "providers"),
               ("menu", "catalogue"), ("menu", "exercises"), ("menu", "participation"),
               ("programmes", "programmes"), ("capacity", "requests"), ("capacity", "assistance"),
-              ("capacity", "trust-funds"))
+              ("capacity", "trust-funds"), ("capacity", "sps"))
 
 
 def repository_root() -> Path:

@@ -19,6 +19,7 @@ from capacity.schema.inputs import (
     RequestAssessmentInput,
     SubmitCapacityRequestInput,
 )
+from capacity.schema.sps import SpsMutation
 from capacity.schema.trust_funds import TrustFundMutation
 from capacity.schema.types import (
     CapacityRequest,
@@ -63,9 +64,9 @@ NOT_ON_HOLD = " Refused while the request is on hold."
 PROPOSED_OR_AGREED = ", while the package is proposed or agreed (PACKAGE_PROPOSED, APPROVED or IMPLEMENTING)"
 
 
-@strawberry.type(description="Changing requests for support, their packages, requests for disaster assistance "
-                             "and Trust Fund projects")
-class Mutation(AssistanceMutation, TrustFundMutation):
+@strawberry.type(description="Changing requests for support, their packages, requests for disaster assistance, "
+                             "Trust Fund projects and SPS applications")
+class Mutation(AssistanceMutation, TrustFundMutation, SpsMutation):
     @strawberry.mutation(description="A partner asks for support: a new request, SUBMITTED. Refused for a partner "
                                      "capacity does not know (BAD_USER_INPUT) or whose cooperation is suspended "
                                      "(CONFLICT)." + WHO_SUBMITS)

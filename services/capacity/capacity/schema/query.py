@@ -10,6 +10,7 @@ from capacity.access import READ_REQUESTS
 from capacity.repository import RequestRepository, known_partners
 from capacity.schema.eadrcc import AssistanceQuery
 from capacity.schema.inputs import CapacityRequestFilter, CapacityRequestOrderBy
+from capacity.schema.sps import SpsQuery
 from capacity.schema.trust_funds import TrustFundQuery
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
 from shared.errors import BadUserInput
@@ -19,7 +20,7 @@ from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type(description="Reading requests for support and for disaster assistance")
-class Query(AssistanceQuery, TrustFundQuery):
+class Query(AssistanceQuery, TrustFundQuery, SpsQuery):
     @strawberry.field(description="One request by id; null if there is none the caller may see (a partner sees "
                                   "its own)")
     async def capacity_request(self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(

@@ -1,0 +1,83 @@
+"""SPS use cases: file an application, review it, approve (with the panel's outcome and a grant) or reject, run
+the grant with reports, complete it. They never commit; every change publishes the whole application."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from decimal import Decimal
+
+from capacity.access import DECIDE_SPS, FILE_SPS, check_acts_as
+from capacity.domain import PERIOD
+from capacity.events import sps_event
+from capacity.models import SpsApplication, SpsReport, SpsTransition
+from capacity.sps_repository import SpsRepository
+from capacity.sps_rules import SpsDetails, SpsStatus, check_application, check_grant
+from shared.auth import Role
+from shared.db import UnitOfWork
+from shared.domain_text import text_field
+from shared.errors import BadUserInput, Conflict
+
+STEPS = {"review_started": SpsStatus.UNDER_REVIEW, "approved": SpsStatus.APPROVED, "rejected": SpsStatus.REJECTED,
+         "activated": SpsStatus.ACTIVE, "completed": SpsStatus.COMPLETED}
+
+
+async def submit(uow: UnitOfWork, details: SpsDetails) -> SpsApplication:
+    """Staff, or a nation's officials for their nation: an Ally as the NATO country, a partner as the partner."""
+    FILE_SPS.require(uow.caller)
+    details = check_application(details)
+    if uow.caller.is_(Role.ALLY):
+        check_acts_as(uow.caller, details.nato_country, "files SPS applications")
+    if uow.caller.is_(Role.PARTNER):
+        check_acts_as(uow.caller, details.partner_country, "files SPS applications")
+    application = SpsApplication(status=SpsStatus.SUBMITTED, **asdict(details))
+    SpsRepository(uow.session).add(application)
+    await uow.flush()  # no relationship orders the inserts: the application first, for its transition's key
+    uow.session.add(SpsTransition(application_id=application.id, to_status=SpsStatus.SUBMITTED.value,
+                                  actor=uow.actor))
+    return await _changed(uow, application, "submitted", bump=False)
+
+
+async def advance(uow: UnitOfWork, application_id: uuid.UUID, verb: str, outcome: str | None = None,
+                  grant: Decimal | None = None, expected_version: int | None = None) -> SpsApplication:
+    """One step, by staff: a decision carries the review panel's outcome; an approval its grant."""
+    DECIDE_SPS.require(uow.caller)
+    target = STEPS[verb]
+    decision = target in (SpsStatus.APPROVED, SpsStatus.REJECTED)
+    outcome = text_field(outcome, "panelOutcome", max_length=5000, required=decision)
+    application = await SpsRepository(uow.session).for_change(application_id, expected_version)
+    if target is SpsStatus.APPROVED:
+        if grant is None:
+            raise BadUserInput("an approval names the grant", field="grantEur")
+        application.grant_eur = check_grant(grant, application.budget_eur)
+    previous = application.move_to(target)
+    if decision:
+        application.panel_outcome = outcome
+    uow.session.add(SpsTransition(application_id=application.id, from_status=previous.value, to_status=target.value,
+                                  actor=uow.actor, reason=outcome))
+    return await _changed(uow, application, verb, bump=False)
+
+
+async def report(uow: UnitOfWork, application_id: uuid.UUID, period: str, narrative: str,
+                 expected_version: int | None = None) -> SpsApplication:
+    DECIDE_SPS.require(uow.caller)
+    period = period.strip()
+    if not PERIOD.match(period):
+        raise BadUserInput("period is a year, a half (2026-H1) or a quarter (2026-Q3)", field="period")
+    narrative = text_field(narrative, "narrative", max_length=10_000) or ""
+    repository = SpsRepository(uow.session)
+    application = await repository.for_change(application_id, expected_version)
+    if application.status is not SpsStatus.ACTIVE:
+        raise Conflict("reports are made while the grant is ACTIVE", currentStatus=application.status.value)
+    if any(r.period == period for r in await repository.reports_of([application.id])):
+        raise Conflict(f"a report for {period} exists", field="period")
+    uow.session.add(SpsReport(application_id=application.id, period=period, narrative=narrative))
+    return await _changed(uow, application, "reported")
+
+
+async def _changed(uow: UnitOfWork, application: SpsApplication, verb: str, bump: bool = True) -> SpsApplication:
+    if bump:
+        application.bump()
+    await uow.flush()
+    uow.publish(sps_event(verb, application, list(await SpsRepository(uow.session).reports_of([application.id]))))
+    return application

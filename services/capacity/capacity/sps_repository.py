@@ -1,0 +1,71 @@
+"""Every SQL statement about SPS applications, scoped to the caller (a partner: its own country's)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, func, select
+
+from capacity.access import READ_SPS
+from capacity.models import SpsApplication, SpsReport, SpsTransition
+from capacity.sps_rules import KeyPriority, SpsStatus
+from shared.auth import Actor
+from shared.db import any_of
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
+from shared.repository import Repository
+
+
+def sps_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
+    READ_SPS.require(caller)
+    own = caller.partner_only
+    return [SpsApplication.partner_country == own] if own else []
+
+
+@dataclass(frozen=True)
+class SpsCriteria:
+    statuses: tuple[SpsStatus, ...] = ()
+    key_priorities: tuple[KeyPriority, ...] = ()
+    partner_country: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        where: list[ColumnElement[bool]] = []
+        if self.statuses:
+            where.append(any_of(SpsApplication.status, self.statuses))
+        if self.key_priorities:
+            where.append(any_of(SpsApplication.key_priority, self.key_priorities))
+        if self.partner_country:
+            where.append(SpsApplication.partner_country == self.partner_country)
+        return where
+
+
+SPS_SORT: SortKey[SpsApplication] = SortKey(
+    SpsApplication.created_at, lambda a: a.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+
+
+class SpsRepository(Repository[SpsApplication]):
+    model = SpsApplication
+
+    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[SpsApplication]:
+        return (await self.session.scalars(select(SpsApplication).where(any_of(SpsApplication.id, ids),
+                                                                        *sps_visible_to(caller)))).all()
+
+    async def page(self, where: SpsCriteria, page: PageRequest, caller: Actor) -> Sequence[SpsApplication]:
+        return (await self.session.scalars(keyset(
+            select(SpsApplication).where(*where.conditions(), *sps_visible_to(caller)), SPS_SORT, SpsApplication.id,
+            Direction.DESC, page))).all()
+
+    async def count(self, where: SpsCriteria, caller: Actor) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(SpsApplication).where(
+            *where.conditions(), *sps_visible_to(caller))) or 0)
+
+    async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsReport]:
+        return (await self.session.scalars(select(SpsReport).where(any_of(SpsReport.application_id, ids))
+                                           .order_by(SpsReport.period))).all()
+
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsTransition]:
+        return (await self.session.scalars(select(SpsTransition).where(any_of(SpsTransition.application_id, ids))
+                                           .order_by(SpsTransition.at))).all()
