@@ -48,6 +48,9 @@ async def test_a_coordination_centre_sees_a_new_offer_arrive_live(system: System
                "situation": "A dam breached", "needs": [{"item": "Water pumps", "quantity": "40", "unit": "pcs"}]}},
         as_="partner-ukr")
     request = filed["data"]["requestAssistance"]
+    read = system.graphql("query($id: ID!) { assistanceRequest(id: $id) { strickenPartner { name } } }",
+                          {"id": request["id"]}, as_="ally-nor")
+    assert read["data"]["assistanceRequest"]["strickenPartner"] == {"name": "Ukraine"}  # completed by programmes
     centre = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     bystander = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
     try:
@@ -73,3 +76,27 @@ async def test_a_coordination_centre_sees_a_new_offer_arrive_live(system: System
     finally:
         await centre.close()
         await bystander.close()
+
+
+def test_a_partners_trust_fund_projects_and_sps_applications_read_across_services(system: System) -> None:
+    title = f"Demining {uuid.uuid4().hex[:6]}"
+    proposed = system.graphql(
+        "mutation($i: TrustFundProjectInput!) { proposeTrustFundProject(input: $i) { beneficiary { name } } }",
+        {"i": {"beneficiaryIso": "JOR", "kind": "DEMILITARISATION", "title": title, "description": "Clear mines",
+               "leadNations": ["CAN"], "phases": [{"name": "Clearance", "budgetEur": "900000"}]}})
+    assert proposed["data"]["proposeTrustFundProject"]["beneficiary"] == {"name": "Jordan"}, proposed
+    filed = system.graphql(
+        "mutation($i: SpsApplicationInput!) { submitSpsApplication(input: $i) { status } }",
+        {"i": {"kind": "ADVANCED_TRAINING_COURSE", "keyPriority": "BORDER_SECURITY", "title": title,
+               "summary": "Border detection", "natoCountry": "DEU", "natoCoDirector": "Dr Jonas Becker",
+               "partnerCountry": "JOR", "partnerCoDirector": "Dr Rania Haddad", "budgetEur": "90000"}},
+        as_="partner-jor")
+    assert filed["data"]["submitSpsApplication"]["status"] == "SUBMITTED", filed
+    query = ('{ partner(iso: "JOR") { name trustFundProjects(first: 50) { edges { node { title } } } '
+             "spsApplications(first: 50) { edges { node { title partner { name } } } } } }")
+    jordan = system.graphql(query, as_="partner-jor")["data"]["partner"]
+    assert title in [e["node"]["title"] for e in jordan["trustFundProjects"]["edges"]]
+    assert {"title": title, "partner": {"name": "Jordan"}} in [e["node"] for e in jordan["spsApplications"]["edges"]]
+    georgia = system.graphql(query, as_="partner-geo")["data"]["partner"]
+    assert georgia["spsApplications"]["edges"] == []  # Jordan's applications are Jordan's
+    assert title in [e["node"]["title"] for e in georgia["trustFundProjects"]["edges"]]  # projects are public

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, bindparam, func, select, true
+from sqlalchemy import ColumnElement, Select, Text, bindparam, func, select, true
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from shared.auth import Actor, Rule
 from shared.db import Versioned, any_of
 from shared.errors import BadUserInput, NotFound
+from shared.graphql.pagination import PageRequest
+from shared.ordering import Direction, SortKey, keyset
 from shared.views import Views
 
 M = TypeVar("M", bound=Versioned)
@@ -142,6 +144,27 @@ async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]],
     for ordinal, n in rows:
         counts[ordinal - 1] = n
     return counts
+
+
+async def pages_by_owner(session: AsyncSession, owner: InstrumentedAttribute[str], owners: Sequence[str],
+                         scope: Sequence[ColumnElement[bool]], sort: SortKey[Any], direction: Direction,
+                         page: PageRequest) -> list[list[Any]]:
+    """Each owner's page of the rows whose text column `owner` names it (a partner's projects, say), in order,
+    within `scope` (the caller's), in one statement."""
+    entity: type[Any] = owner.class_  # type: ignore[assignment]
+
+    def per_owner(key: list[Any]) -> Select[Any]:
+        return keyset(select(entity).where(owner == key[0], *scope), sort, entity.id, direction, page)
+
+    return await lateral_pages(session, entity, [(o,) for o in owners], [Text], per_owner)
+
+
+async def counts_by_owner(session: AsyncSession, owner: InstrumentedAttribute[str], owners: Sequence[str],
+                          scope: Sequence[ColumnElement[bool]]) -> list[int]:
+    """How many rows within `scope` each owner has: the `totalCount` of `pages_by_owner`."""
+    found = dict((await session.execute(
+        select(owner, func.count()).where(any_of(owner, owners), *scope).group_by(owner))).all())
+    return [found.get(o, 0) for o in owners]
 
 
 def unnested(keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any]) -> tuple[Any, list[Any]]:

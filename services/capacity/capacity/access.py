@@ -69,6 +69,8 @@ SCHEMA_RULES = {
         "reportTrustFundProgress")},
     "Mutation.pledgeToTrustFund": FUND_TRUST_FUNDS, "Mutation.payToTrustFund": FUND_TRUST_FUNDS,
     "Query.spsApplication": READ_SPS, "Query.spsApplications": READ_SPS, "SpsApplication": READ_SPS,
+    "Partner.trustFundProjects": READ_TRUST_FUNDS, "Partner.spsApplications": READ_SPS,
+    "Partner.assistanceRequests": READ_ASSISTANCE,
     "Mutation.submitSpsApplication": FILE_SPS,
     **{f"Mutation.{name}": DECIDE_SPS for name in (
         "startSpsReview", "approveSpsApplication", "rejectSpsApplication", "activateSpsGrant", "completeSpsGrant",

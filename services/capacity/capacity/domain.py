@@ -105,12 +105,13 @@ def check_submission(submission: RequestSubmission) -> RequestSubmission:
     return submission
 
 
-def check_partner_may_request(partner: PartnerStanding | None, iso: str) -> None:
+def check_partner_may_request(partner: PartnerStanding | None, iso: str, field: str = "partnerIso") -> None:
+    """Support of every kind (a request, a Trust Fund project, an SPS grant) goes to a partner programmes knows
+    and cooperates with."""
     if partner is None:
-        raise BadUserInput(f"there is no partner {iso!r}", field="partnerIso")
+        raise BadUserInput(f"there is no partner {iso!r}", field=field)
     if partner.suspended:
-        raise Conflict(f"cooperation with partner {iso} is suspended: it cannot submit requests",
-                       field="partnerIso")
+        raise Conflict(f"cooperation with partner {iso} is suspended: it cannot be supported now", field=field)
 
 
 def check_step(status: RequestStatus, target: RequestStatus, on_hold: bool) -> None:

@@ -17,7 +17,7 @@ from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
-from shared.repository import Repository
+from shared.repository import Repository, counts_by_owner, pages_by_owner
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,13 @@ class AssistanceRepository(Repository[AssistanceRequest]):
     async def count(self, where: AssistanceCriteria) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(AssistanceRequest)
                                              .where(*where.conditions())) or 0)
+
+    async def pages_of_countries(self, isos: list[str], page: PageRequest) -> list[list[AssistanceRequest]]:
+        return await pages_by_owner(self.session, AssistanceRequest.stricken_country, isos, (), ASSISTANCE_SORT,
+                                    Direction.DESC, page)
+
+    async def counts_of_countries(self, isos: list[str]) -> list[int]:
+        return await counts_by_owner(self.session, AssistanceRequest.stricken_country, isos, ())
 
     async def needs_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceNeed]:
         return (await self.session.scalars(select(AssistanceNeed).where(any_of(AssistanceNeed.request_id, ids))

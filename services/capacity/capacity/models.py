@@ -237,7 +237,7 @@ class TrustFundProject(Entity, MovesThrough[ProjectStatus], Base):
 
     __table_args__ = (
         Index("ix_trust_fund_project_created", "created_at", "id"),
-        Index("ix_trust_fund_project_beneficiary", "beneficiary_iso"),
+        Index("ix_trust_fund_project_beneficiary", "beneficiary_iso", "created_at", "id"),
         Index("ix_trust_fund_project_status", "status"),
         Index("ix_trust_fund_project_kind", "kind"),
         Index("ix_trust_fund_project_updated", "updated_at", "id"),
@@ -305,7 +305,7 @@ class SpsApplication(Entity, MovesThrough[SpsStatus], Base):
 
     __table_args__ = (
         Index("ix_sps_application_created", "created_at", "id"),
-        Index("ix_sps_application_partner", "partner_country"),
+        Index("ix_sps_application_partner", "partner_country", "created_at", "id"),
         Index("ix_sps_application_nato", "nato_country"),
         Index("ix_sps_application_status", "status"),
         Index("ix_sps_application_priority", "key_priority"),

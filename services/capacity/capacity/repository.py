@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Text, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -20,6 +20,7 @@ from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, Requ
 from capacity.eadrcc_repository import AssistanceRepository
 from capacity.events import RequestContents
 from capacity.models import (
+    AssistanceRequest,
     Attendance,
     Base,
     CapacityRequest,
@@ -31,13 +32,16 @@ from capacity.models import (
     ProgressReport,
     RequestAssessment,
     RequestTransition,
+    SpsApplication,
+    TrustFundProject,
 )
 from capacity.sps_repository import SpsRepository
 from capacity.trust_fund_repository import TrustFundRepository
 from shared.auth import Actor, Rule
 from shared.db import any_of
+from shared.errors import DomainError
 from shared.graphql.history import HistoryLoaders
-from shared.graphql.loaders import many_per_key, many_per_key_pairs, one_per_key, pages_per_key
+from shared.graphql.loaders import PagedKey, many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import AttendanceReadModel, Attended, PartnerReadModel, upsert_if_newer
@@ -238,6 +242,9 @@ class ActivityReadModel:
                                            .order_by(KnownActivity.pcm_ref))).all()
 
 
+R = TypeVar("R")
+
+
 class CapacityLoaders:
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
         self.caller = caller
@@ -259,6 +266,9 @@ class CapacityLoaders:
         self.sps_by_id = one_per_key(lambda ids: applications.visible(ids, caller), lambda a: a.id)
         self.sps_reports = many_per_key(applications.reports_of, lambda r: r.application_id)
         self.sps_transitions = many_per_key(applications.transitions_of, lambda t: t.application_id)
+        self.sps_of_partner: DataLoader[PagedKey[str], list[SpsApplication]] = pages_per_key(
+            lambda isos, page: applications.pages_of_partners(isos, page, caller))
+        self.sps_count_of_partner = DataLoader(load_fn=lambda isos: applications.counts_of_partners(isos, caller))
         funds = TrustFundRepository(session)
         self.trust_fund_by_id = one_per_key(
             lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id)
@@ -266,6 +276,9 @@ class CapacityLoaders:
         self.trust_fund_money = many_per_key(funds.money_of, lambda m: m.project_id)
         self.trust_fund_reports = many_per_key(funds.reports_of, lambda r: r.project_id)
         self.trust_fund_transitions = many_per_key(funds.transitions_of, lambda t: t.project_id)
+        self.trust_funds_of_partner: DataLoader[PagedKey[str], list[TrustFundProject]] = pages_per_key(
+            lambda isos, page: _read(caller, READ_TRUST_FUNDS, funds.pages_of_beneficiaries(isos, page)))
+        self.trust_fund_count_of_partner = DataLoader(load_fn=funds.counts_of_beneficiaries)
         assistance = AssistanceRepository(session)
         self.assistance_by_id = one_per_key(
             lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id)
@@ -273,11 +286,28 @@ class CapacityLoaders:
         self.assistance_offers = many_per_key(assistance.offers_of, lambda o: o.request_id)
         self.situation_reports = many_per_key(assistance.reports_of, lambda r: r.request_id)
         self.assistance_transitions = many_per_key(assistance.transitions_of, lambda t: t.request_id)
+        self.known_partner = DataLoader(load_fn=_are_known(known_partners(session)))
+        self.assistance_of_partner: DataLoader[PagedKey[str], list[AssistanceRequest]] = pages_per_key(
+            lambda isos, page: _read(caller, READ_ASSISTANCE, assistance.pages_of_countries(isos, page)))
+        self.assistance_count_of_partner = DataLoader(load_fn=assistance.counts_of_countries)
 
 
-async def _read(caller: Actor, rule: Rule, rows: Awaitable[Sequence[Any]]) -> Sequence[Any]:
-    rule.require(caller)
+async def _read(caller: Actor, rule: Rule, rows: Coroutine[Any, Any, R]) -> R:
+    """The rows, once the caller may read them (a refused read never runs its statement)."""
+    try:
+        rule.require(caller)
+    except DomainError:
+        rows.close()
+        raise
     return await rows
+
+
+def _are_known(partners: PartnerReadModel) -> Callable[[list[str]], Awaitable[list[bool]]]:
+    async def load(isos: list[str]) -> list[bool]:
+        unknown = set(await partners.unknown(isos))
+        return [iso not in unknown for iso in isos]
+
+    return load
 
 
 def _measures_supporting(requests: RequestRepository) -> DataLoader[uuid.UUID, list[Measure]]:

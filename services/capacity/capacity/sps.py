@@ -8,9 +8,10 @@ from dataclasses import asdict
 from decimal import Decimal
 
 from capacity.access import DECIDE_SPS, FILE_SPS, check_acts_as
-from capacity.domain import PERIOD
+from capacity.domain import PERIOD, check_partner_may_request
 from capacity.events import sps_event
 from capacity.models import SpsApplication, SpsReport, SpsTransition
+from capacity.repository import known_partners
 from capacity.sps_repository import SpsRepository
 from capacity.sps_rules import SpsDetails, SpsStatus, check_application, check_grant
 from shared.auth import Role
@@ -30,6 +31,12 @@ async def submit(uow: UnitOfWork, details: SpsDetails) -> SpsApplication:
         check_acts_as(uow.caller, details.nato_country, "files SPS applications")
     if uow.caller.is_(Role.PARTNER):
         check_acts_as(uow.caller, details.partner_country, "files SPS applications")
+    partners = known_partners(uow.session)
+    check_partner_may_request(await partners.standing(details.partner_country), details.partner_country,
+                              "partnerCountry")
+    if await partners.standing(details.nato_country) is not None:
+        raise BadUserInput(f"{details.nato_country} is a partner: a co-director comes from a NATO country",
+                           field="natoCountry")
     application = SpsApplication(status=SpsStatus.SUBMITTED, **asdict(details))
     SpsRepository(uow.session).add(application)
     await uow.flush()  # no relationship orders the inserts: the application first, for its transition's key

@@ -16,7 +16,7 @@ from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
-from shared.repository import Repository
+from shared.repository import Repository, counts_by_owner, pages_by_owner
 
 
 def sps_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
@@ -61,6 +61,14 @@ class SpsRepository(Repository[SpsApplication]):
     async def count(self, where: SpsCriteria, caller: Actor) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(SpsApplication).where(
             *where.conditions(), *sps_visible_to(caller))) or 0)
+
+    async def pages_of_partners(self, isos: list[str], page: PageRequest,
+                                caller: Actor) -> list[list[SpsApplication]]:
+        return await pages_by_owner(self.session, SpsApplication.partner_country, isos, sps_visible_to(caller),
+                                    SPS_SORT, Direction.DESC, page)
+
+    async def counts_of_partners(self, isos: list[str], caller: Actor) -> list[int]:
+        return await counts_by_owner(self.session, SpsApplication.partner_country, isos, sps_visible_to(caller))
 
     async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsReport]:
         return (await self.session.scalars(select(SpsReport).where(any_of(SpsReport.application_id, ids))

@@ -17,7 +17,7 @@ from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
-from shared.repository import Repository
+from shared.repository import Repository, counts_by_owner, pages_by_owner
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,13 @@ class TrustFundRepository(Repository[TrustFundProject]):
     async def count(self, where: ProjectCriteria) -> int:
         return int(await self.session.scalar(select(func.count()).select_from(TrustFundProject)
                                              .where(*where.conditions())) or 0)
+
+    async def pages_of_beneficiaries(self, isos: list[str], page: PageRequest) -> list[list[TrustFundProject]]:
+        return await pages_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, (), PROJECT_SORT,
+                                    Direction.DESC, page)
+
+    async def counts_of_beneficiaries(self, isos: list[str]) -> list[int]:
+        return await counts_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, ())
 
     async def phases_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPhase]:
         return (await self.session.scalars(select(TrustFundPhase).where(any_of(TrustFundPhase.project_id, ids))

@@ -7,9 +7,10 @@ import uuid
 from decimal import Decimal
 
 from capacity.access import FUND_TRUST_FUNDS, RUN_TRUST_FUNDS, check_acts_as, nation_of
-from capacity.domain import PERIOD
+from capacity.domain import PERIOD, check_partner_may_request
 from capacity.events import trust_fund_event
 from capacity.models import TrustFundPhase, TrustFundPledge, TrustFundProject, TrustFundReport, TrustFundTransition
+from capacity.repository import known_partners
 from capacity.trust_fund_repository import TrustFundRepository
 from capacity.trust_fund_rules import (
     PLANNED,
@@ -36,6 +37,8 @@ STEPS = {"approved": ProjectStatus.APPROVED, "funded": ProjectStatus.FUNDED,
 async def propose(uow: UnitOfWork, details: ProjectDetails) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
     details = check_project(details)
+    check_partner_may_request(await known_partners(uow.session).standing(details.beneficiary_iso),
+                              details.beneficiary_iso, "beneficiaryIso")
     project = TrustFundProject(beneficiary_iso=details.beneficiary_iso, kind=details.kind, title=details.title,
                                description=details.description, lead_nations=details.lead_nations,
                                status=ProjectStatus.PROPOSED)

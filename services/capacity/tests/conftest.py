@@ -71,13 +71,14 @@ def publish_activity(capacity: ServiceHarness) -> Callable[..., Awaitable[str]]:
 
 @pytest.fixture
 def known_partner(capacity: ServiceHarness, publish_partner) -> Callable[..., Awaitable[str]]:  # type: ignore[no-untyped-def]
-    """A fresh partner capacity has heard of (so tests do not share one partner's requests)."""
+    """A fresh partner capacity has heard of (so tests do not share one partner's requests), or a named one (a
+    real country, as Trust Funds and SPS check its code)."""
     import uuid
 
     from shared.testing.harness import eventually
 
-    async def make(suspended: bool = False) -> str:
-        iso = "".join(chr(65 + b % 26) for b in uuid.uuid4().bytes[:3])
+    async def make(suspended: bool = False, iso: str | None = None) -> str:
+        iso = iso or "".join(chr(65 + b % 26) for b in uuid.uuid4().bytes[:3])
         await publish_partner(iso, suspended=suspended)
 
         async def known() -> bool:
@@ -91,3 +92,11 @@ def known_partner(capacity: ServiceHarness, publish_partner) -> Callable[..., Aw
         return iso
 
     return make
+
+
+@pytest.fixture
+async def dev_partners(known_partner) -> None:  # type: ignore[no-untyped-def]
+    """The development accounts' partners (Georgia, Jordan, Ukraine) and Belarus, suspended, known to capacity."""
+    for iso in ("GEO", "JOR", "UKR"):
+        await known_partner(iso=iso)
+    await known_partner(suspended=True, iso="BLR")

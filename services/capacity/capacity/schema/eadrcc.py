@@ -15,6 +15,7 @@ from capacity.access import READ_ASSISTANCE, nation_of
 from capacity.eadrcc_repository import ASSISTANCE_SORT, AssistanceCriteria, AssistanceRepository
 from capacity.eadrcc_rules import AssistanceDetails, AssistanceStatus, DisasterType, NeedDetails, OfferStatus, covered
 from capacity.events import ASSISTANCE_TOPIC
+from capacity.schema.types import Partner
 from shared.events.live import until_expiry
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
 from shared.graphql.enums import described_enum
@@ -93,6 +94,11 @@ class AssistanceRequest:
     created_at: datetime = strawberry.field(description="When it was filed")
     updated_at: datetime = strawberry.field(description="When it last changed")
     version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
+
+    @strawberry.field(description="The stricken country when it is a partner; null for an Ally")
+    async def stricken_partner(self, info: strawberry.Info) -> Partner | None:
+        known = await info.context.loaders.known_partner.load(self.stricken_country)
+        return Partner(iso=strawberry.ID(self.stricken_country)) if known else None
 
     @strawberry.field(description="What it needs, with what accepted offers cover")
     async def needs(self, info: strawberry.Info) -> list[AssistanceNeed]:

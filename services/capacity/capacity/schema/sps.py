@@ -10,6 +10,7 @@ import strawberry
 
 from capacity import models, sps
 from capacity.access import READ_SPS
+from capacity.schema.types import Partner
 from capacity.sps_repository import SPS_SORT, SpsCriteria, SpsRepository
 from capacity.sps_rules import KeyPriority, SpsDetails, SpsKind, SpsStatus
 from shared.graphql.arguments import After, ExpectedVersion, First
@@ -71,6 +72,10 @@ class SpsApplication:
     created_at: datetime = strawberry.field(description="When it was filed")
     updated_at: datetime = strawberry.field(description="When it last changed")
     version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
+
+    @strawberry.field(description="The partner co-director's country")
+    def partner(self) -> Partner:
+        return Partner(iso=strawberry.ID(self.partner_country))
 
     @strawberry.field(description="Reports on the grant, by period")
     async def reports(self, info: strawberry.Info) -> list[SpsReport]:

@@ -10,6 +10,7 @@ import strawberry
 
 from capacity import models, trust_funds
 from capacity.access import nation_of
+from capacity.schema.types import Partner
 from capacity.trust_fund_repository import PROJECT_SORT, ProjectCriteria, TrustFundRepository
 from capacity.trust_fund_rules import PhaseDetails, ProjectDetails, ProjectKind, ProjectStatus, funding_gap
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
@@ -79,6 +80,10 @@ class TrustFundProject:
     created_at: datetime = strawberry.field(description="When it was proposed")
     updated_at: datetime = strawberry.field(description="When it last changed")
     version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
+
+    @strawberry.field(description="The partner it is for")
+    def beneficiary(self) -> Partner:
+        return Partner(iso=strawberry.ID(self.beneficiary_iso))
 
     @strawberry.field(description="Its phases and their budgets")
     async def phases(self, info: strawberry.Info) -> list[TrustFundPhase]:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from capacity import models
 from capacity.domain import ContributionDetails, totals
+from capacity.eadrcc_repository import ASSISTANCE_SORT
 from capacity.repository import OLDEST_FIRST
 from capacity.schema import descriptions
 from capacity.schema.enums import ContributionKind, RagStatus, Recommendation, RequestStatus, SupportArea
+from capacity.sps_repository import SPS_SORT
+from capacity.trust_fund_repository import PROJECT_SORT
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
 from shared.graphql.history import history_field
@@ -20,11 +23,19 @@ from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
+from shared.ordering import SortKey
 from shared.priority import Priority
+
+if TYPE_CHECKING:
+    from capacity.schema.eadrcc import AssistanceRequest
+    from capacity.schema.sps import SpsApplication
+    from capacity.schema.trust_funds import TrustFundProject
 
 
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes); capacity adds "
-                                                      "its requests for support")
+                                                      "its requests for support, the Trust Fund projects for it, "
+                                                      "its SPS applications and its requests for disaster "
+                                                      "assistance")
 class Partner:
     iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
 
@@ -32,11 +43,42 @@ class Partner:
                                   "caller sees only its own")
     async def capacity_requests(self, info: strawberry.Info, first: First = None,
                                 after: After = None) -> Connection[CapacityRequest]:
-        page = PageRequest.of(first, after, "Partner.capacityRequests")
-        iso = str(self.iso).upper()
-        loaders = info.context.loaders
-        rows = await loaders.requests_of_partner.load(PagedKey.of(iso, page))
-        return connection(rows, page, OLDEST_FIRST.sort.cursor, lambda: loaders.request_count_of_partner.load(iso))
+        return await self._page(info, "capacityRequests", PageRequest.of(first, after, "Partner.capacityRequests"))
+
+    @strawberry.field(description="The Trust Fund projects it benefits from, newest first, by cursor pages")
+    async def trust_fund_projects(
+            self, info: strawberry.Info, first: First = None, after: After = None,
+    ) -> Connection[Annotated[TrustFundProject, strawberry.lazy("capacity.schema.trust_funds")]]:
+        return await self._page(info, "trustFundProjects", PageRequest.of(first, after, "Partner.trustFundProjects"))
+
+    @strawberry.field(description="SPS applications with a co-director from it, newest first, by cursor pages; a "
+                                  "partner caller sees only its own country's")
+    async def sps_applications(
+            self, info: strawberry.Info, first: First = None, after: After = None,
+    ) -> Connection[Annotated[SpsApplication, strawberry.lazy("capacity.schema.sps")]]:
+        return await self._page(info, "spsApplications", PageRequest.of(first, after, "Partner.spsApplications"))
+
+    @strawberry.field(description="Its requests for disaster assistance as the stricken country, newest first, by "
+                                  "cursor pages")
+    async def assistance_requests(
+            self, info: strawberry.Info, first: First = None, after: After = None,
+    ) -> Connection[Annotated[AssistanceRequest, strawberry.lazy("capacity.schema.eadrcc")]]:
+        return await self._page(info, "assistanceRequests",
+                                PageRequest.of(first, after, "Partner.assistanceRequests"))
+
+    async def _page(self, info: strawberry.Info, field: str, page: PageRequest) -> Connection[Any]:
+        """One of the partner's connections: its page and its count, each batched over every partner asked."""
+        iso, loaders = str(self.iso).upper(), info.context.loaders
+        connections: dict[str, tuple[Any, Any, SortKey[Any]]] = {
+            "capacityRequests": (loaders.requests_of_partner, loaders.request_count_of_partner, OLDEST_FIRST.sort),
+            "trustFundProjects": (loaders.trust_funds_of_partner, loaders.trust_fund_count_of_partner, PROJECT_SORT),
+            "spsApplications": (loaders.sps_of_partner, loaders.sps_count_of_partner, SPS_SORT),
+            "assistanceRequests": (loaders.assistance_of_partner, loaders.assistance_count_of_partner,
+                                   ASSISTANCE_SORT),
+        }
+        pages, counts, sort = connections[field]
+        rows = await pages.load(PagedKey.of(iso, page))
+        return connection(rows, page, sort.cursor, lambda: counts.load(iso))
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:

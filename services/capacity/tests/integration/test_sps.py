@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from shared.testing.harness import ServiceHarness
+import pytest
+
+from shared.testing.harness import ServiceHarness, count_statements
+
+pytestmark = pytest.mark.usefixtures("dev_partners")
 
 SUBMIT = "mutation($i: SpsApplicationInput!) { submitSpsApplication(input: $i) { id status version } }"
 
@@ -54,3 +58,25 @@ async def test_officials_file_for_their_own_nation(capacity: ServiceHarness) -> 
     same = await capacity.graphql(SUBMIT, {"i": application(natoCountry="GEO")})
     assert (same.codes, same.fields) == (["BAD_USER_INPUT"], ["partnerCountry"])
     assert (await capacity.graphql(SUBMIT, {"i": application(budgetEur="0")})).fields == ["budgetEur"]
+    for overrides, code, field in (({"partnerCountry": "FRA"}, "BAD_USER_INPUT", "partnerCountry"),
+                                   ({"natoCountry": "JOR"}, "BAD_USER_INPUT", "natoCountry"),
+                                   ({"partnerCountry": "BLR"}, "CONFLICT", "partnerCountry")):
+        refused = await capacity.graphql(SUBMIT, {"i": application(**overrides)})
+        assert (refused.codes, refused.fields) == ([code], [field]), overrides
+
+
+async def test_partners_applications_resolve_in_one_statement_and_only_for_their_own(
+        capacity: ServiceHarness) -> None:
+    for partner in ("GEO", "UKR", "GEO"):
+        await capacity.graphql(SUBMIT, {"i": application(partnerCountry=partner)})
+    query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { iso "
+             "spsApplications(first: 10) { totalCount edges { node { partnerCountry partner { iso } } } } } } }")
+    partners = {"r": [{"__typename": "Partner", "iso": p} for p in ("GEO", "UKR", "JOR")]}
+    with count_statements(capacity.runtime.engine) as sql:
+        entities = (await capacity.graphql(query, partners, as_="ally-nor")).ok()["_entities"]
+    assert sql.count == 2  # one page for every partner, one count for every partner
+    pages = {e["iso"]: e["spsApplications"] for e in entities}
+    assert pages["GEO"]["totalCount"] >= 2 and pages["UKR"]["totalCount"] >= 1
+    assert {n["node"]["partner"]["iso"] for n in pages["GEO"]["edges"]} == {"GEO"}
+    seen_by_georgia = (await capacity.graphql(query, partners, as_="partner-geo")).ok()["_entities"]
+    assert [e["spsApplications"]["totalCount"] for e in seen_by_georgia][1:] == [0, 0]

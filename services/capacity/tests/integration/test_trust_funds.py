@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from shared.testing.harness import ServiceHarness
+
+pytestmark = pytest.mark.usefixtures("dev_partners")
 
 PROPOSE = ("mutation($i: TrustFundProjectInput!) { proposeTrustFundProject(input: $i) { id status "
            "budgetEur fundingGapEur } }")
@@ -68,7 +72,10 @@ async def test_bad_projects_are_refused_by_field(capacity: ServiceHarness) -> No
             "leadNations": ["NOR"], "phases": [{"name": "p", "budgetEur": "10"}]}
     for overrides, field in (({"leadNations": []}, "leadNations"), ({"phases": []}, "phases"),
                              ({"phases": [{"name": "p", "budgetEur": "0.001"}]}, "phases.0.budgetEur"),
-                             ({"beneficiaryIso": "XXX"}, "beneficiaryIso")):
+                             ({"beneficiaryIso": "XXX"}, "beneficiaryIso"), ({"beneficiaryIso": "FRA"},
+                                                                              "beneficiaryIso")):
         result = await capacity.graphql(PROPOSE, {"i": {**base, **overrides}})
         assert (result.codes, result.fields) == (["BAD_USER_INPUT"], [field]), overrides
     assert (await capacity.graphql(PROPOSE, {"i": base}, as_="ally-nor")).codes == ["FORBIDDEN"]
+    suspended = await capacity.graphql(PROPOSE, {"i": {**base, "beneficiaryIso": "BLR"}})
+    assert (suspended.codes, suspended.fields) == (["CONFLICT"], ["beneficiaryIso"])
