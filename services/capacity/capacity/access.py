@@ -57,6 +57,7 @@ SCHEMA_RULES = {
     "Query.assistanceRequest": READ_ASSISTANCE, "Query.assistanceRequests": READ_ASSISTANCE,
     "AssistanceRequest": READ_ASSISTANCE, "Subscription.assistanceChanged": READ_ASSISTANCE,
     "Mutation.requestAssistance": REQUEST_ASSISTANCE, "Mutation.addAssistanceNeed": REQUEST_ASSISTANCE,
+    "Mutation.updateAssistanceRequest": REQUEST_ASSISTANCE,
     "Mutation.acceptAssistanceOffer": REQUEST_ASSISTANCE, "Mutation.declineAssistanceOffer": REQUEST_ASSISTANCE,
     "Mutation.reportDisasterSituation": REQUEST_ASSISTANCE, "Mutation.closeAssistanceRequest": REQUEST_ASSISTANCE,
     "Mutation.offerAssistance": OFFER_ASSISTANCE, "Mutation.withdrawAssistanceOffer": OFFER_ASSISTANCE,

@@ -11,6 +11,7 @@ from capacity.eadrcc_repository import AssistanceRepository
 from capacity.eadrcc_rules import (
     AssistanceDetails,
     AssistanceStatus,
+    AssistanceUpdate,
     NeedDetails,
     OfferStatus,
     check_acceptable,
@@ -18,6 +19,7 @@ from capacity.eadrcc_rules import (
     check_open,
     check_quantity,
     check_request,
+    check_update,
     covered,
 )
 from capacity.events import assistance_event
@@ -43,6 +45,17 @@ async def request_assistance(uow: UnitOfWork, details: AssistanceDetails) -> Ass
     uow.session.add(AssistanceTransition(request_id=request.id, to_status=AssistanceStatus.OPEN.value,
                                          actor=uow.actor))
     return await _changed(uow, request, "requested", bump=False)
+
+
+async def update_request(uow: UnitOfWork, request_id: uuid.UUID, update: AssistanceUpdate,
+                         expected_version: int | None = None) -> AssistanceRequest:
+    """The stricken country (or staff) corrects what struck it, the title or the situation of an open request."""
+    update = check_update(update)
+    request = await _own_request(uow, request_id, expected_version)
+    for name in ("disaster_type", "title", "situation"):
+        if (value := getattr(update, name)) is not None:
+            setattr(request, name, value)
+    return await _changed(uow, request, "updated")
 
 
 async def add_need(uow: UnitOfWork, request_id: uuid.UUID, need: NeedDetails,

@@ -97,6 +97,25 @@ def check_request(details: AssistanceDetails) -> AssistanceDetails:
     return details
 
 
+@dataclass
+class AssistanceUpdate:
+    """What the stricken country may correct on an open request; None keeps a value."""
+
+    disaster_type: DisasterType | None = None
+    title: str | None = None
+    situation: str | None = None
+
+
+def check_update(update: AssistanceUpdate) -> AssistanceUpdate:
+    if update.title is not None:
+        update.title = text_field(update.title, "title", max_length=200)
+    if update.situation is not None:
+        update.situation = text_field(update.situation, "situation", max_length=10_000)
+    if update == AssistanceUpdate():
+        raise BadUserInput("an update changes the disaster type, the title or the situation", field="input")
+    return update
+
+
 def check_open(status: AssistanceStatus) -> None:
     if status is not AssistanceStatus.OPEN:
         raise Conflict("the request for assistance is closed", currentStatus=status.value)

@@ -13,7 +13,15 @@ import strawberry
 from capacity import eadrcc, models
 from capacity.access import READ_ASSISTANCE, nation_of
 from capacity.eadrcc_repository import ASSISTANCE_SORT, AssistanceCriteria, AssistanceRepository
-from capacity.eadrcc_rules import AssistanceDetails, AssistanceStatus, DisasterType, NeedDetails, OfferStatus, covered
+from capacity.eadrcc_rules import (
+    AssistanceDetails,
+    AssistanceStatus,
+    AssistanceUpdate,
+    DisasterType,
+    NeedDetails,
+    OfferStatus,
+    covered,
+)
 from capacity.events import ASSISTANCE_TOPIC
 from capacity.schema.types import Partner
 from shared.events.live import until_expiry
@@ -165,6 +173,16 @@ class AssistanceInput:
                                  title=self.title, situation=self.situation, needs=[n.details() for n in self.needs])
 
 
+@strawberry.input(description="Corrections to an open request: only the given fields change")
+class AssistanceUpdateInput:
+    disaster_type: DisasterType | None = strawberry.field(default=None, description="What struck it")
+    title: str | None = strawberry.field(default=None, description="A short title, at most 200 characters")
+    situation: str | None = strawberry.field(default=None, description="The situation, at most 10,000 characters")
+
+    def update(self) -> AssistanceUpdate:
+        return AssistanceUpdate(disaster_type=self.disaster_type, title=self.title, situation=self.situation)
+
+
 @strawberry.input(description="Which requests: all given criteria must hold")
 class AssistanceFilter:
     statuses: list[AssistanceStatus] | None = strawberry.field(default=None, description="In any of these")
@@ -202,6 +220,14 @@ class AssistanceMutation:
             AssistanceInput, strawberry.argument(description="The request")]) -> AssistanceRequest:
         async with info.context.unit_of_work() as uow:
             return await eadrcc.request_assistance(uow, input.details())
+
+    @strawberry.mutation(description="Correct what struck an OPEN request, its title or its situation (the news "
+                                     "goes in situation reports). The stricken country, or staff.")
+    async def update_assistance_request(self, info: strawberry.Info, id: RequestId, input: Annotated[
+            AssistanceUpdateInput, strawberry.argument(description="The corrections")],
+                                        expected_version: ExpectedVersion = None) -> AssistanceRequest:
+        async with info.context.unit_of_work() as uow:
+            return await eadrcc.update_request(uow, parse_id(id), input.update(), expected_version)
 
     @strawberry.mutation(description="Add a need to an OPEN request. The stricken country, or staff.")
     async def add_assistance_need(self, info: strawberry.Info, id: RequestId, need: Annotated[

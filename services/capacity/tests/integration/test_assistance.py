@@ -52,6 +52,15 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     deliver = "mutation($id: ID!) { recordAssistanceDelivered(id: $id, note: \"Kutaisi\") { id } }"
     assert (await capacity.graphql(deliver, {"id": nor_offer["id"]}, as_="partner-jor")).codes == ["NOT_FOUND"]
     (await capacity.graphql(deliver, {"id": nor_offer["id"]}, as_="ally-nor")).ok()
+    update = ("mutation($id: ID!, $i: AssistanceUpdateInput!) { updateAssistanceRequest(id: $id, input: $i) "
+              "{ title disasterType } }")
+    corrected = {"id": request["id"],
+                 "i": {"title": "Floods and landslides in the Rioni valley", "disasterType": "STORM"}}
+    assert (await capacity.graphql(update, corrected, as_="partner-jor")).codes == ["FORBIDDEN"]
+    assert (await capacity.graphql(update, {"id": request["id"], "i": {}}, as_="partner-geo")).codes == [
+        "BAD_USER_INPUT"]
+    assert (await capacity.graphql(update, corrected, as_="partner-geo")).ok()["updateAssistanceRequest"] == {
+        "title": "Floods and landslides in the Rioni valley", "disasterType": "STORM"}
     report = 'mutation($id: ID!) { reportDisasterSituation(id: $id, text: "Water restored in Samtredia") { id } }'
     assert (await capacity.graphql(report, {"id": request["id"]}, as_="partner-jor")).codes == ["FORBIDDEN"]
     (await capacity.graphql(report, {"id": request["id"]}, as_="partner-geo")).ok()
@@ -67,6 +76,7 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     assert other["history"] is None and [o["nation"] for o in other["offers"]] == ["JOR"]
     closed = await capacity.graphql(OFFER, {"n": water, "q": "1"}, as_="ally-nor")
     assert closed.codes == ["CONFLICT"]
+    assert (await capacity.graphql(update, corrected, as_="partner-geo")).codes == ["CONFLICT"]
 
 
 async def test_a_coordination_centre_sees_offers_arrive_live(capacity: ServiceHarness) -> None:

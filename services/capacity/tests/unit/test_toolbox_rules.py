@@ -12,12 +12,14 @@ from capacity.eadrcc_rules import (
     OFFER_LIFECYCLE,
     AssistanceDetails,
     AssistanceStatus,
+    AssistanceUpdate,
     DisasterType,
     NeedDetails,
     OfferStatus,
     check_acceptable,
     check_open,
     check_request,
+    check_update,
     covered,
 )
 from capacity.sps_rules import (
@@ -68,6 +70,13 @@ def test_bad_requests_for_assistance_name_their_field(overrides: dict[str, objec
     with pytest.raises(BadUserInput) as error:
         check_request(flood(**overrides))
     assert error.value.extensions["field"] == field
+
+
+def test_an_update_changes_something_and_keeps_what_it_does_not_name() -> None:
+    assert check_update(AssistanceUpdate(title=" Storms ")) == AssistanceUpdate(title="Storms")
+    for empty in (AssistanceUpdate(), AssistanceUpdate(situation="")):
+        with pytest.raises(BadUserInput):
+            check_update(empty)
 
 
 def test_only_accepted_and_delivered_offers_cover_a_need() -> None:
