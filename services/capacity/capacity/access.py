@@ -87,10 +87,14 @@ def nation_of(caller: Actor) -> str | None:
     return caller.nation if caller.is_(Role.ALLY) else caller.partner_only
 
 
+def acts_as(caller: Actor, country: str) -> bool:
+    """Staff act for any country; an Ally's or a partner's account for its own only (for none when unbound)."""
+    return not caller.is_(Role.ALLY, Role.PARTNER) or nation_of(caller) == country
+
+
 def check_acts_as(caller: Actor, country: str, what: str) -> None:
-    own = nation_of(caller)
-    if caller.is_(Role.ALLY, Role.PARTNER) and own != country:
-        raise Forbidden(f"an account {what} as its own country ({own}) only, not as {country}")
+    if not acts_as(caller, country):
+        raise Forbidden(f"an account {what} as its own country ({nation_of(caller)}) only, not as {country}")
 
 
 def sees_partner(caller: Actor, iso: str) -> bool:

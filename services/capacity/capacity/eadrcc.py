@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from capacity.access import OFFER_ASSISTANCE, REQUEST_ASSISTANCE, check_acts_as, nation_of
+from capacity.access import OFFER_ASSISTANCE, REQUEST_ASSISTANCE, acts_as, check_acts_as, nation_of
 from capacity.eadrcc_repository import AssistanceRepository
 from capacity.eadrcc_rules import (
+    MAX_NEEDS,
     AssistanceDetails,
     AssistanceStatus,
     AssistanceUpdate,
@@ -26,7 +27,7 @@ from capacity.events import assistance_event
 from capacity.models import AssistanceNeed, AssistanceOffer, AssistanceRequest, AssistanceTransition, SituationReport
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, NotFound
+from shared.errors import BadUserInput, Conflict, NotFound
 from shared.iso_codes import check_country
 
 
@@ -50,6 +51,7 @@ async def request_assistance(uow: UnitOfWork, details: AssistanceDetails) -> Ass
 async def update_request(uow: UnitOfWork, request_id: uuid.UUID, update: AssistanceUpdate,
                          expected_version: int | None = None) -> AssistanceRequest:
     """The stricken country (or staff) corrects what struck it, the title or the situation of an open request."""
+    REQUEST_ASSISTANCE.require(uow.caller)
     update = check_update(update)
     request = await _own_request(uow, request_id, expected_version)
     for name in ("disaster_type", "title", "situation"):
@@ -60,8 +62,11 @@ async def update_request(uow: UnitOfWork, request_id: uuid.UUID, update: Assista
 
 async def add_need(uow: UnitOfWork, request_id: uuid.UUID, need: NeedDetails,
                    expected_version: int | None = None) -> AssistanceRequest:
-    request = await _own_request(uow, request_id, expected_version)
+    REQUEST_ASSISTANCE.require(uow.caller)
     need = check_need(need, "need")
+    request = await _own_request(uow, request_id, expected_version)
+    if len(await AssistanceRepository(uow.session).needs_of([request.id])) >= MAX_NEEDS:
+        raise Conflict(f"a request names at most {MAX_NEEDS} needs", field="need")
     uow.session.add(AssistanceNeed(request_id=request.id, item=need.item, quantity=need.quantity, unit=need.unit))
     return await _changed(uow, request, "need_added")
 
@@ -72,7 +77,7 @@ async def offer(uow: UnitOfWork, need_id: uuid.UUID, nation: str | None, quantit
     OFFER_ASSISTANCE.require(uow.caller)
     country = check_country(nation or nation_of(uow.caller) or "", "nation")
     check_acts_as(uow.caller, country, "offers assistance")
-    check_quantity(quantity, "quantity")
+    quantity = check_quantity(quantity, "quantity")
     note = text_field(note, "note", max_length=2000, required=False)
     repository = AssistanceRepository(uow.session)
     need: AssistanceNeed | None = await repository.child(AssistanceNeed, need_id)
@@ -118,7 +123,7 @@ async def offering_step(uow: UnitOfWork, offer_id: uuid.UUID, delivered: bool, n
     note = text_field(note, "note", max_length=1000, required=False)
     repository = AssistanceRepository(uow.session)
     made = await repository.offer_for_change(offer_id)
-    if made is None or (nation_of(uow.caller) not in (None, made.nation)):
+    if made is None or not acts_as(uow.caller, made.nation):
         raise NotFound("AssistanceOffer", offer_id)  # another nation's offer is not the caller's to change
     request = await repository.for_change(made.request_id, expected_version)
     check_open(request.status)
@@ -155,10 +160,16 @@ def _step(uow: UnitOfWork, request: AssistanceRequest, made: AssistanceOffer, ta
 
 async def _own_request(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,
                        missing: Exception | None = None) -> AssistanceRequest:
-    """The open request, locked, if the caller is its stricken country (or staff)."""
+    """The open request, locked, if the caller is its stricken country (or staff). Reached through an offer
+    (`missing`), another country's request is that offer missing: the offers to it are not the caller's to see."""
     REQUEST_ASSISTANCE.require(uow.caller)
-    request = await AssistanceRepository(uow.session).for_change(request_id, missing=missing)
-    check_acts_as(uow.caller, request.stricken_country, "follows a request for assistance")
+    repository = AssistanceRepository(uow.session)
+    if missing is not None:
+        request = await repository.for_change(request_id, missing=missing,
+                                              visible=lambda r: acts_as(uow.caller, r.stricken_country))
+    else:
+        request = await repository.for_change(request_id)
+        check_acts_as(uow.caller, request.stricken_country, "follows a request for assistance")
     request.check_version(expected_version)
     check_open(request.status)
     return request

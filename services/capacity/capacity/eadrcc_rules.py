@@ -21,6 +21,7 @@ from shared.lifecycle import Lifecycle
 
 MAX_QUANTITY = Decimal("1000000000")
 MAX_NEEDS = 50
+CENTS = Decimal("0.01")  # quantities are kept with two decimals
 
 
 class DisasterType(str, Enum):
@@ -77,14 +78,16 @@ class AssistanceDetails:
 def check_need(need: NeedDetails, at: str = "needs") -> NeedDetails:
     need.item = text_field(need.item, f"{at}.item", max_length=200) or ""
     need.unit = text_field(need.unit, f"{at}.unit", max_length=40) or ""
-    check_quantity(need.quantity, f"{at}.quantity")
+    need.quantity = check_quantity(need.quantity, f"{at}.quantity")
     return need
 
 
 def check_quantity(quantity: Decimal, at: str) -> Decimal:
     if not quantity.is_finite() or not Decimal(0) < quantity <= MAX_QUANTITY:
         raise BadUserInput(f"a quantity is above 0 and at most {MAX_QUANTITY}", field=at)
-    return quantity
+    if quantity != quantity.quantize(CENTS):
+        raise BadUserInput("a quantity has at most two decimals", field=at)
+    return quantity.quantize(CENTS)
 
 
 def check_request(details: AssistanceDetails) -> AssistanceDetails:

@@ -278,7 +278,8 @@ class CapacityLoaders:
         self.trust_fund_transitions = many_per_key(funds.transitions_of, lambda t: t.project_id)
         self.trust_funds_of_partner: DataLoader[PagedKey[str], list[TrustFundProject]] = pages_per_key(
             lambda isos, page: _read(caller, READ_TRUST_FUNDS, funds.pages_of_beneficiaries(isos, page)))
-        self.trust_fund_count_of_partner = DataLoader(load_fn=funds.counts_of_beneficiaries)
+        self.trust_fund_count_of_partner = DataLoader(
+            load_fn=lambda isos: _read(caller, READ_TRUST_FUNDS, funds.counts_of_beneficiaries(isos)))
         assistance = AssistanceRepository(session)
         self.assistance_by_id = one_per_key(
             lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id)
@@ -289,7 +290,8 @@ class CapacityLoaders:
         self.known_partner = DataLoader(load_fn=_are_known(known_partners(session)))
         self.assistance_of_partner: DataLoader[PagedKey[str], list[AssistanceRequest]] = pages_per_key(
             lambda isos, page: _read(caller, READ_ASSISTANCE, assistance.pages_of_countries(isos, page)))
-        self.assistance_count_of_partner = DataLoader(load_fn=assistance.counts_of_countries)
+        self.assistance_count_of_partner = DataLoader(
+            load_fn=lambda isos: _read(caller, READ_ASSISTANCE, assistance.counts_of_countries(isos)))
 
 
 async def _read(caller: Actor, rule: Rule, rows: Coroutine[Any, Any, R]) -> R:

@@ -119,12 +119,7 @@ class AssistanceRequest:
     @strawberry.field(description="Nations' offers, oldest first: a partner's account sees its own and, when it is "
                                   "the stricken country, every offer to it; needs show everyone's total")
     async def offers(self, info: strawberry.Info) -> list[AssistanceOffer]:
-        caller = info.context.actor
-        offers = await info.context.loaders.assistance_offers.load(self.id)
-        own = caller.partner_only
-        if own is None or own == self.stricken_country:
-            return offers
-        return [o for o in offers if o.nation == nation_of(caller)]
+        return await _visible_offers(info, self)
 
     @strawberry.field(description="Its situation reports, in order")
     async def situation_reports(self, info: strawberry.Info) -> list[SituationReport]:
@@ -136,7 +131,7 @@ class AssistanceRequest:
         steps = await info.context.loaders.assistance_transitions.load(self.id)
         own = info.context.actor.partner_only
         if own is not None and own != self.stricken_country:
-            mine = {o.id for o in await self.offers(info)}
+            mine = {o.id for o in await _visible_offers(info, self)}
             steps = [s for s in steps if s.offer_id is None or s.offer_id in mine]
         return steps
 
@@ -147,6 +142,16 @@ class AssistanceRequest:
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> AssistanceRequest | None:
         return await info.context.loaders.assistance_by_id.load(parse_id(representation["id"]))
+
+
+async def _visible_offers(info: strawberry.Info, request: models.AssistanceRequest) -> list[AssistanceOffer]:
+    """Every offer for staff, Allies, systems and the stricken country; a partner's own for another partner."""
+    caller = info.context.actor
+    offers: list[AssistanceOffer] = await info.context.loaders.assistance_offers.load(request.id)
+    own = caller.partner_only
+    if own is None or own == request.stricken_country:
+        return offers
+    return [o for o in offers if o.nation == nation_of(caller)]
 
 
 @strawberry.input(description="Something the stricken country needs")

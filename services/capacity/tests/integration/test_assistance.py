@@ -13,7 +13,7 @@ REQUEST = ("mutation($i: AssistanceInput!) { requestAssistance(input: $i) { id s
 OFFER = ("mutation($n: ID!, $q: Decimal!, $nation: String) { offerAssistance(needId: $n, quantity: $q, "
          "nation: $nation) { version offers { id nation quantity status } } }")
 READ = ("query($id: ID!) { assistanceRequest(id: $id) { status needs { quantity covered } offers { nation status } "
-        "situationReports { number text } history { edges { node { type } } } } }")
+        "situationReports { number text } history { edges { node { type } } } transitions { offerId toStatus } } }")
 WATCH = "subscription { assistanceChanged { id version offers { nation status } situationReports { number } } }"
 
 
@@ -41,7 +41,9 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     assert [o["nation"] for o in by_jordan["offers"]] == ["JOR"]  # Jordan reads its own offer, not Norway's
 
     accept = "mutation($id: ID!) { acceptAssistanceOffer(id: $id) { needs { covered } } }"
-    assert (await capacity.graphql(accept, {"id": nor_offer["id"]}, as_="partner-jor")).codes == ["FORBIDDEN"]
+    # Offers to Georgia are not Jordan's to decide, nor to see: the same answer as an offer that does not exist.
+    assert (await capacity.graphql(accept, {"id": nor_offer["id"]}, as_="partner-jor")).codes == ["NOT_FOUND"]
+    assert (await capacity.graphql(OFFER, {"n": water, "q": "0.001"}, as_="ally-nor")).fields == ["quantity"]
     accepted = (await capacity.graphql(accept, {"id": nor_offer["id"]}, as_="partner-geo")).ok()
     assert accepted["acceptAssistanceOffer"]["needs"][0]["covered"] == "10.00"
     too_much = await capacity.graphql(accept, {"id": jor_offer["id"]}, as_="partner-geo")
@@ -74,6 +76,8 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     assert [e["node"]["type"] for e in seen["history"]["edges"]][0] == "capacity.assistance_request.closed"
     other = (await capacity.graphql(READ, {"id": request["id"]}, as_="partner-jor")).ok()["assistanceRequest"]
     assert other["history"] is None and [o["nation"] for o in other["offers"]] == ["JOR"]
+    assert {t["offerId"] for t in other["transitions"]} == {None, jor_offer["id"]}  # its own offer's steps only
+    assert len({t["offerId"] for t in seen["transitions"]}) == 3  # the stricken country sees every offer's
     closed = await capacity.graphql(OFFER, {"n": water, "q": "1"}, as_="ally-nor")
     assert closed.codes == ["CONFLICT"]
     assert (await capacity.graphql(update, corrected, as_="partner-geo")).codes == ["CONFLICT"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from capacity.access import acts_as
 from capacity.eadrcc_rules import (
     ASSISTANCE_LIFECYCLE,
     OFFER_LIFECYCLE,
@@ -42,7 +43,16 @@ from capacity.trust_fund_rules import (
     check_project,
     funding_gap,
 )
+from shared.auth import Actor, Role
 from shared.errors import BadUserInput, Conflict, InvalidTransition
+
+
+def test_nations_act_as_themselves_staff_for_any_and_an_unbound_account_for_none() -> None:
+    assert acts_as(Actor("s", Role.STAFF), "NOR")
+    norway = Actor("n", Role.ALLY, nation="NOR")
+    assert acts_as(norway, "NOR") and not acts_as(norway, "FRA")
+    assert acts_as(Actor("g", Role.PARTNER, partner_iso="GEO"), "GEO")
+    assert not acts_as(Actor("a", Role.ALLY), "NOR") and not acts_as(Actor("p", Role.PARTNER), "GEO")
 
 
 def flood(**overrides: object) -> AssistanceDetails:
@@ -64,6 +74,7 @@ def test_a_request_for_assistance_is_normalised() -> None:
     ({"needs": []}, "needs"),
     ({"needs": [NeedDetails("Tents", Decimal(0), "pcs")]}, "needs.0.quantity"),
     ({"needs": [NeedDetails("Tents", Decimal("NaN"), "pcs")]}, "needs.0.quantity"),
+    ({"needs": [NeedDetails("Tents", Decimal("0.001"), "pcs")]}, "needs.0.quantity"),
     ({"needs": [NeedDetails("Tents", Decimal(5), "pcs"), NeedDetails(" ", Decimal(5), "pcs")]}, "needs.1.item"),
 ])
 def test_bad_requests_for_assistance_name_their_field(overrides: dict[str, object], field: str) -> None:
