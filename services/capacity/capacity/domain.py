@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -231,6 +232,14 @@ def check_period(period: str, approved_on: date | None, today: date) -> str:
     if starts > today:
         raise BadUserInput(f"{period} has not begun: report on a period under way or past", field="period")
     return period
+
+
+def check_report(period: str, narrative: str, reported: Iterable[str], today: date) -> tuple[str, str]:
+    """A Trust Fund's or an SPS grant's report: a period under way or past that has no report yet, and its text."""
+    period = check_period(period, None, today)
+    if period in set(reported):
+        raise Conflict(f"a report for {period} exists", field="period")
+    return period, text_field(narrative, "narrative", max_length=10_000) or ""
 
 
 def flag_reason(pcm_ref: str, reason: str | None) -> str:

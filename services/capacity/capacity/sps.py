@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 
 from capacity.access import DECIDE_SPS, FILE_SPS, check_acts_as
-from capacity.domain import PERIOD, check_partner_may_request
+from capacity.domain import check_partner_may_request, check_report
 from capacity.events import sps_event
 from capacity.models import SpsApplication, SpsReport, SpsTransition
 from capacity.repository import known_partners
@@ -68,16 +69,12 @@ async def advance(uow: UnitOfWork, application_id: uuid.UUID, verb: str, outcome
 async def report(uow: UnitOfWork, application_id: uuid.UUID, period: str, narrative: str,
                  expected_version: int | None = None) -> SpsApplication:
     DECIDE_SPS.require(uow.caller)
-    period = period.strip()
-    if not PERIOD.match(period):
-        raise BadUserInput("period is a year, a half (2026-H1) or a quarter (2026-Q3)", field="period")
-    narrative = text_field(narrative, "narrative", max_length=10_000) or ""
     repository = SpsRepository(uow.session)
     application = await repository.for_change(application_id, expected_version)
     if application.status is not SpsStatus.ACTIVE:
         raise Conflict("reports are made while the grant is ACTIVE", currentStatus=application.status.value)
-    if any(r.period == period for r in await repository.reports_of([application.id])):
-        raise Conflict(f"a report for {period} exists", field="period")
+    period, narrative = check_report(period, narrative, (r.period for r in await repository.reports_of(
+        [application.id])), date.today())
     uow.session.add(SpsReport(application_id=application.id, period=period, narrative=narrative))
     return await _changed(uow, application, "reported")
 

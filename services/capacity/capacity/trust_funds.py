@@ -4,10 +4,11 @@ cancel, report progress. They never commit; every change publishes the whole pro
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from capacity.access import FUND_TRUST_FUNDS, RUN_TRUST_FUNDS, check_acts_as, nation_of
-from capacity.domain import PERIOD, check_partner_may_request
+from capacity.domain import check_partner_may_request, check_report
 from capacity.events import trust_fund_event
 from capacity.models import TrustFundPhase, TrustFundPledge, TrustFundProject, TrustFundReport, TrustFundTransition
 from capacity.repository import known_partners
@@ -26,7 +27,7 @@ from capacity.trust_fund_rules import (
 )
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict
+from shared.errors import Conflict
 from shared.iso_codes import check_country
 
 STEPS = {"approved": ProjectStatus.APPROVED, "funded": ProjectStatus.FUNDED,
@@ -99,16 +100,12 @@ async def give(uow: UnitOfWork, project_id: uuid.UUID, nation: str | None, amoun
 async def report(uow: UnitOfWork, project_id: uuid.UUID, period: str, narrative: str,
                  expected_version: int | None = None) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
-    period = period.strip()
-    if not PERIOD.match(period):
-        raise BadUserInput("period is a year, a half (2026-H1) or a quarter (2026-Q3)", field="period")
-    narrative = text_field(narrative, "narrative", max_length=10_000) or ""
     repository = TrustFundRepository(uow.session)
     project = await repository.for_change(project_id, expected_version)
     if project.status is not ProjectStatus.IMPLEMENTING:
         raise Conflict("progress is reported while the project is IMPLEMENTING", currentStatus=project.status.value)
-    if any(r.period == period for r in (await repository.contents(project)).reports):
-        raise Conflict(f"a report for {period} exists", field="period")
+    period, narrative = check_report(period, narrative, (r.period for r in await repository.reports_of([project.id])),
+                                     date.today())
     uow.session.add(TrustFundReport(project_id=project.id, period=period, narrative=narrative))
     return await _changed(uow, project, "progress_reported")
 

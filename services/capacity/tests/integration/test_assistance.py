@@ -44,6 +44,8 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     # Offers to Georgia are not Jordan's to decide, nor to see: the same answer as an offer that does not exist.
     assert (await capacity.graphql(accept, {"id": nor_offer["id"]}, as_="partner-jor")).codes == ["NOT_FOUND"]
     assert (await capacity.graphql(OFFER, {"n": water, "q": "0.001"}, as_="ally-nor")).fields == ["quantity"]
+    for bad in ("lots", "1e999999", "NaN"):  # not a number, too large for Decimal, not finite: the caller's mistake
+        assert (await capacity.graphql(OFFER, {"n": water, "q": bad}, as_="ally-nor")).codes == ["BAD_USER_INPUT"]
     accepted = (await capacity.graphql(accept, {"id": nor_offer["id"]}, as_="partner-geo")).ok()
     assert accepted["acceptAssistanceOffer"]["needs"][0]["covered"] == "10.00"
     too_much = await capacity.graphql(accept, {"id": jor_offer["id"]}, as_="partner-geo")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from capacity.access import acts_as
+from capacity.domain import check_report
 from capacity.eadrcc_rules import (
     ASSISTANCE_LIFECYCLE,
     OFFER_LIFECYCLE,
@@ -205,3 +207,13 @@ def test_an_application_is_reviewed_before_a_decision_and_a_rejection_is_final()
     path = [SpsStatus.SUBMITTED, SpsStatus.UNDER_REVIEW, SpsStatus.APPROVED, SpsStatus.ACTIVE, SpsStatus.COMPLETED]
     for current, target in itertools.pairwise(path):
         assert SPS_LIFECYCLE.transition(current, target) is target
+
+
+def test_a_report_is_for_a_period_under_way_or_past_and_the_first_for_it() -> None:
+    today = date(2026, 11, 29)
+    assert check_report(" 2026-h2 ", " Range built ", ["2026-H1"], today) == ("2026-H2", "Range built")
+    with pytest.raises(Conflict):
+        check_report("2026-H1", "Again", ["2026-H1"], today)
+    for period in ("2027", "2026-Q5", "last year"):
+        with pytest.raises(BadUserInput):
+            check_report(period, "Ahead", [], today)
