@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.events.kafka import connection_options
+from shared.logs import KAFKA_CLIENT_LINES
 from shared.metrics import BROKER_UP
 from shared.settings import ServiceSettings
 
@@ -82,6 +83,7 @@ class BrokerWatch:
                 log.warning("broker unavailable (%s): events wait in the outbox", detail)
             elif self.state.up is False:
                 log.info("broker available again")
+                KAFKA_CLIENT_LINES.settled()
             self.state = BrokerState(up, time.time(), detail)
 
     async def _close(self) -> None:

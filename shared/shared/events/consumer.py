@@ -16,7 +16,7 @@ import contextlib
 import logging
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 import asyncpg
@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import EVENTS
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import create_consumer, create_producer
+from shared.events.kafka import close_consumer, create_consumer, create_producer
 from shared.events.outbox import OutboxWriter
 from shared.events.topics import partitions_of, wait_for_topics
 from shared.metrics import CONSUMER_LAG, CONSUMER_RESTARTS, EVENTS_CONSUMED
@@ -43,26 +43,28 @@ log = logging.getLogger(__name__)
 EventHandler = Callable[[UnitOfWork, CloudEvent], Awaitable[None]]
 
 
-class _Remembering(ConsumerRebalanceListener):  # type: ignore[misc]  # aiokafka declares it untyped
-    """Notes the group's committed offset of each partition as it is assigned."""
+class _Noting(ConsumerRebalanceListener):  # type: ignore[misc]  # aiokafka declares it untyped
+    """Notes which partitions were assigned, for the consumer's loop to ask their committed offsets.
 
-    def __init__(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int]) -> None:
-        self.consumer = consumer
-        self.committed = committed
+    It asks the broker nothing itself: it runs inside aiokafka's coordination task, where a call that waits on
+    an absent broker holds up the client's close for good (and with it, the group's partitions)."""
+
+    def __init__(self, assigned: set[TopicPartition]) -> None:
+        self.assigned = assigned
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
-        for partition in revoked:
-            self.committed.pop(partition, None)
+        self.assigned.difference_update(revoked)
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
-        for partition in assigned:
-            held = await self.consumer.committed(partition)
-            if held is not None:
-                self.committed[partition] = held
+        self.assigned.update(assigned)
 
 
 class BrokerForgot(Exception):
     """The broker does not hold the offsets this consumer committed: its log is not the one we read."""
+
+
+class BrokerCallTimedOut(TimeoutError):
+    """A call to the broker did not return within its bound."""
 
 
 class _NotFromTheOwner(Exception):
@@ -89,14 +91,20 @@ class EventConsumer:
         self.handlers = {settings.topic(topic): by_type for topic, by_type in handlers.items()}
         self._dlq: AIOKafkaProducer | None = None
         self.caught_up = asyncio.Event()
-        self.lag: dict[str, int] = {}  # per topic, as of the last fetch
+        # Per topic, records behind the end as of the last look; None where the broker reports an end below our
+        # position (the development broker does, for compacted topics): unknown, never claimed to be 0.
+        self.lag: dict[str, int | None] = {}
         self.positions: dict[str, int] = {}  # per assigned partition: the next offset to read
         self.last_applied_at: float | None = None
         self.restarts = 0
         self.dead_lettered = 0
-        # Monotonic times the watchdog reads: the loop's last turn, and its last progress (something applied,
-        # nothing to apply, or a known outage waited out).
-        self._turned_at = self._progressed_at = time.monotonic()
+        # Why the watchdog last restarted this consumer, until it moves again.
+        self.stalled_because: str | None = None
+        # Monotonic times the watchdog reads: the loop's last turn, the broker's last answer to a request of
+        # the loop's own, and the last progress (something applied, nothing to apply, or an outage waited out).
+        self._turned_at = self._answered_at = self._progressed_at = time.monotonic()
+        self._failures = 0  # restarts in a row: the first is told, the rest only counted
+        self._first_failure = ""
         self._told: set[tuple[str, str]] = set()  # unknown (topic, type) already logged
         self.pause_lock = consumer_lock(name)
 
@@ -106,87 +114,174 @@ class EventConsumer:
         return {"group": self.group_id, "caughtUp": self.caught_up.is_set(), "lag": dict(self.lag),
                 "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)),
                 "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1), "positions": self.positions,
-                "restarts": self.restarts}
+                "restarts": self.restarts, "stalled": self.stalled_because}
+
+    @property
+    def call_seconds(self) -> float:
+        """How long one call to the broker may take: within the stall limit, so the call's own reason is told,
+        and short enough that a call made while the broker was away does not hold the consumer up long after."""
+        return max(1.0, min(self.settings.consumer_stall_seconds * 0.75, MAX_CALL_SECONDS))
 
     async def run(self) -> None:
         """Consume for good: a failed consumer starts again (backing off to 10 s), and so does one that
-        stalls (stuck in a call, or behind without applying anything for `consumer_stall_seconds`), with a
-        new connection to the broker, which is how it finds a replaced broker again."""
+        stalls (stuck in a call, unanswered by the broker, or behind without applying anything for
+        `consumer_stall_seconds`), with a new connection to the broker, which is how it finds a replaced
+        broker again. Nothing but the service's own stop ends it."""
         backoff = 0.5
         while True:
-            reason = await self._attempt()
+            try:
+                reason = await self._attempt()
+            except asyncio.CancelledError:
+                if _cancelled_by_us():
+                    raise
+                reason = "failed"  # a cancellation nobody asked for came out of the Kafka client
+                log.warning("consumer %s: the Kafka client cancelled a call of ours; starting again", self.name)
+            except Exception:  # a bug of ours: told with its stack, and the consumer goes on
+                reason = "failed"
+                log.exception("consumer %s failed", self.name)
             self.restarts += 1
             CONSUMER_RESTARTS.labels(self.settings.service_name, self.name, reason).inc()
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 10.0) if reason == "failed" else 0.5
 
     async def _attempt(self) -> str:
-        self._turned_at = self._progressed_at = time.monotonic()
+        self._turned_at = self._answered_at = self._progressed_at = time.monotonic()
         task = asyncio.create_task(self._consume(), name=f"consume-{self.name}")
         try:
             while True:
                 done, _ = await asyncio.wait({task}, timeout=WATCH_SECONDS)
                 if done:
-                    error = task.exception()
-                    log.warning("consumer %s paused: %s: %s", self.name, type(error).__name__, error)
+                    self._tell_restart(f"failed: {_why_it_ended(task)}")
                     return "failed"
                 stalled = self.stalled(time.monotonic())
                 if stalled:
-                    log.warning("consumer %s restarts: %s", self.name, stalled)
+                    self.stalled_because = stalled
+                    self._tell_restart(f"stalled: {stalled}")
                     return "stalled"
         finally:
             if not task.done():
                 task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+                # Bounded: its close is (shared.events.kafka.close_consumer), but a restart must never wait on it.
+                await asyncio.wait({task}, timeout=self.call_seconds + 5)
+
+    def _tell_restart(self, why: str) -> None:
+        """The first restart of a run of them is a warning; the rest (a broker away for minutes) are counted, and
+        told with the first when the consumer moves again."""
+        self._failures += 1
+        if self._failures == 1:
+            self._first_failure = why
+            log.warning("consumer %s restarts, %s", self.name, why)
+        else:
+            log.debug("consumer %s restarts again (%d in a row), %s", self.name, self._failures, why)
+
+    def _moved(self) -> None:
+        """Progress: the watchdog's clock starts again, and a run of restarts is over."""
+        self._progressed_at = time.monotonic()
+        if self._failures:
+            log.info("consumer %s moves again after %d restart(s); the first %s", self.name, self._failures,
+                     self._first_failure)
+        self._failures, self.stalled_because = 0, None
 
     def stalled(self, now: float) -> str | None:
         """Why this consumer should start again, if it should."""
         limit = self.settings.consumer_stall_seconds
         if now - self._turned_at > limit:
             return f"stuck in a call to the broker for {now - self._turned_at:.0f}s"
-        behind = sum(self.lag.values())
+        if now - self._answered_at > limit:
+            return f"no answer from the broker for {now - self._answered_at:.0f}s"
+        behind = sum(lag for lag in self.lag.values() if lag)
         if behind and now - self._progressed_at > limit:
             return f"{behind} records behind and nothing applied for {now - self._progressed_at:.0f}s"
         return None
 
+    @contextlib.asynccontextmanager
+    async def _broker_call(self, what: str) -> AsyncIterator[None]:
+        """Bounds one call to the broker: past `call_seconds` it fails, and the consumer starts again."""
+        try:
+            async with asyncio.timeout(self.call_seconds):
+                yield
+        except TimeoutError as timed_out:
+            raise BrokerCallTimedOut(f"{what} did not return within {self.call_seconds:.0f}s") from timed_out
+
     async def _consume(self) -> None:
-        await wait_for_topics(self.settings, self.handlers)
+        await wait_for_topics(self.settings, self.handlers, waiting=self._waiting, seconds=self.call_seconds)
         # The offsets the group holds as each partition is assigned, then those this attempt commits: a broker
         # that no longer holds them lost its log.
         committed: dict[TopicPartition, int] = {}
+        assigned: set[TopicPartition] = set()  # assigned since the loop last asked their committed offsets
         consumer = create_consumer(self.settings, self.group_id, [])
-        consumer.subscribe(list(self.handlers), listener=_Remembering(consumer, committed))
-        await consumer.start()
-        checked = time.monotonic()
+        consumer.subscribe(list(self.handlers), listener=_Noting(assigned))
         try:
+            async with self._broker_call("joining the group"):
+                await consumer.start()
+            checked = 0.0
             while True:
-                batches = await consumer.getmany(timeout_ms=500, max_records=500)
+                if assigned:
+                    await self._note_committed(consumer, assigned, committed)
+                async with self._broker_call("a fetch"):
+                    batches = await consumer.getmany(timeout_ms=500, max_records=500)
                 if not batches:
                     self.caught_up.set()
                 for partition, records in batches.items():
                     await self.process_batch(records)
-                    async with asyncio.timeout(COMMIT_SECONDS):
+                    async with self._broker_call("a commit"):
                         await consumer.commit({partition: records[-1].offset + 1})
                     committed[partition] = records[-1].offset + 1
                     self.last_applied_at = time.time()
-                    self._progressed_at = time.monotonic()
-                await self._measure_lag(consumer)
-                if time.monotonic() - checked > FORGOTTEN_CHECK_SECONDS:
-                    await self._check_remembered(consumer, committed, consumer.assignment())
+                    self._answered_at = time.monotonic()
+                    self._moved()
+                if time.monotonic() - checked > CHECK_SECONDS:
+                    await self._check(consumer, committed)
                     checked = time.monotonic()
                 self._turned_at = time.monotonic()
-                if not sum(self.lag.values()):
-                    self._progressed_at = self._turned_at
+                if not batches and not any(self.lag.values()):
+                    self._moved()  # nothing to apply: idle, not stalled
         finally:
-            # Leave the group even when cancelled, so a restarted service is not kept waiting.
-            with contextlib.suppress(Exception):
-                async with asyncio.timeout(COMMIT_SECONDS):
-                    await asyncio.shield(consumer.stop())
+            # Leave the group even when cancelled, so a restarted service is not kept waiting; and leave no
+            # client behind that would go on holding partitions.
+            problem = await close_consumer(consumer, COMMIT_SECONDS)
+            if problem:
+                log.info("consumer %s: its Kafka client was abandoned: %s", self.name, problem)
             if self._dlq is not None:
                 with contextlib.suppress(Exception):
-                    await self._dlq.stop()
+                    async with asyncio.timeout(COMMIT_SECONDS):
+                        await self._dlq.stop()
                 self._dlq = None
+
+    def _waiting(self) -> None:
+        """Waiting for topics that do not exist yet is not being stuck."""
+        self._turned_at = self._answered_at = time.monotonic()
+
+    async def _note_committed(self, consumer: AIOKafkaConsumer, assigned: set[TopicPartition],
+                              committed: dict[TopicPartition, int]) -> None:
+        for partition in list(assigned):
+            async with self._broker_call("asking a committed offset"):
+                held = await consumer.committed(partition)
+            if held is not None:
+                committed[partition] = max(held, committed.get(partition, held))
+            assigned.discard(partition)
+        for partition in set(committed) - consumer.assignment():
+            committed.pop(partition)  # revoked: another member reads it now
+
+    async def _check(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int]) -> None:
+        """A round trip to the broker every few seconds: whether it still holds our offsets, and the ends of our
+        partitions, asked anew (a fetcher that died would leave the ends it last saw)."""
+        partitions = sorted(consumer.assignment())
+        await self._check_remembered(consumer, committed, partitions)
+        async with self._broker_call("asking the topics' ends"):
+            ends = await consumer.end_offsets(partitions) if partitions else {}
+        lag: dict[str, int | None] = dict.fromkeys(self.handlers, 0)
+        positions = {}
+        for partition in partitions:
+            async with self._broker_call("a position"):
+                position = await consumer.position(partition)
+            positions[f"{partition.topic}[{partition.partition}]"] = position
+            lag[partition.topic] = lag_of(lag.get(partition.topic), ends.get(partition), position)
+        for topic, behind in lag.items():
+            if behind is not None:
+                CONSUMER_LAG.labels(self.settings.service_name, self.name, topic).set(behind)
+        self.lag, self.positions = lag, positions
+        self._answered_at = time.monotonic()
 
     async def _check_remembered(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int],
                                 partitions: Iterable[TopicPartition]) -> None:
@@ -197,26 +292,11 @@ class EventConsumer:
             ours = committed.get(partition)
             if ours is None:
                 continue
-            async with asyncio.timeout(COMMIT_SECONDS):
+            async with self._broker_call("asking a committed offset"):
                 held = await consumer.committed(partition)
             if held is None or held < ours:
                 raise BrokerForgot(f"the broker holds offset {held} of {partition.topic}[{partition.partition}] for "
                                    f"{self.group_id}, which committed {ours}: it lost its log")
-
-    async def _measure_lag(self, consumer: AIOKafkaConsumer) -> None:
-        """Records behind the end of each topic, from what the fetches learnt (no request of its own); none for
-        a topic of which this member holds no partition (another member of the group reads it)."""
-        lag = dict.fromkeys(self.handlers, 0)
-        positions = {}
-        for partition in consumer.assignment():
-            position = positions[f"{partition.topic}[{partition.partition}]"] = await consumer.position(partition)
-            end = consumer.highwater(partition)
-            if end is not None:
-                behind = max(0, end - position)
-                lag[partition.topic] = lag.get(partition.topic, 0) + behind
-        for topic, behind in lag.items():
-            CONSUMER_LAG.labels(self.settings.service_name, self.name, topic).set(behind)
-        self.lag, self.positions = lag, positions
 
     async def catch_up(self, timeout: float = 120.0) -> int:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that
@@ -252,8 +332,7 @@ class EventConsumer:
                             except CommitFailedError:
                                 committing = False  # the group has members now: they commit for it
         finally:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(consumer.stop())
+            await close_consumer(consumer, COMMIT_SECONDS)
         return read
 
     async def process_batch(self, records: list[ConsumerRecord]) -> None:
@@ -389,13 +468,37 @@ MAX_OUTAGE_BACKOFF = 10.0
 # How often the watchdog looks, and how long a commit (or leaving the group) may take.
 WATCH_SECONDS = 2.0
 COMMIT_SECONDS = 15.0
-# How often a consumer asks the broker whether it still holds the offsets it committed.
-FORGOTTEN_CHECK_SECONDS = 10.0
+# The longest one call to the broker may take (a request times out after 15 s; joining a group waits for its
+# other members for a few seconds more).
+MAX_CALL_SECONDS = 20.0
+# How often a consumer asks the broker whether it still holds the offsets it committed, and its topics' ends.
+CHECK_SECONDS = 5.0
 
 # SQLSTATE classes of a database that is away or overloaded, not of a bad event: connection
 # exception, insufficient resources, operator intervention (shutdown, cannot connect now),
 # and a serialization failure or deadlock, which a retry resolves.
 _OUTAGE_SQLSTATES = ("08", "53", "57", "40001", "40P01")
+
+
+def lag_of(so_far: int | None, end: int | None, position: int) -> int | None:
+    """A topic's lag with one more partition: None (unknown) once any partition's reported end is below what was
+    read from it, which a broker reporting a wrong end does; a lag of 0 would claim it was caught up."""
+    if so_far is None or end is None or position > end:
+        return None
+    return so_far + end - position
+
+
+def _cancelled_by_us() -> bool:
+    """Whether the running task was asked to stop (as opposed to a CancelledError leaking from a library)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
+def _why_it_ended(task: asyncio.Task[None]) -> str:
+    if task.cancelled():
+        return "the Kafka client cancelled a call of ours"
+    error = task.exception()
+    return f"{type(error).__name__}: {error}"
 
 
 def consumer_lock(name: str) -> int:

@@ -13,6 +13,7 @@ from aiokafka.errors import TopicAlreadyExistsError, for_code
 from aiokafka.helpers import create_ssl_context
 from aiokafka.protocol.metadata import MetadataRequest
 
+from shared.events.kafka_internals import abandon
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,30 @@ def create_consumer(settings: ServiceSettings, group_id: str, topics: Iterable[s
         session_timeout_ms=6_000,
         heartbeat_interval_ms=1_000,
     )
+
+
+async def close_consumer(consumer: AIOKafkaConsumer, seconds: float) -> str | None:
+    """Stop a consumer within `seconds` whatever the broker does, and never raise for it; returns why it had to
+    be abandoned instead (shared.events.kafka_internals), if it had. A consumer that is not stopped this way stays
+    a member of its group, holding partitions no one reads."""
+    stopping = asyncio.ensure_future(consumer.stop())
+    try:
+        await asyncio.wait({stopping}, timeout=seconds)
+    except asyncio.CancelledError:  # our own task is being cancelled: still leave nothing behind
+        stopping.cancel()
+        await abandon(consumer)
+        raise
+    if not stopping.done():
+        stopping.cancel()
+        problem = f"it did not stop within {seconds:.0f}s"
+    elif stopping.cancelled():
+        problem = "the Kafka client cancelled its own stop"
+    elif stopping.exception() is not None:
+        problem = f"its stop failed: {type(stopping.exception()).__name__}"
+    else:
+        return None
+    await abandon(consumer)
+    return problem
 
 
 async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],

@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import Actor
 from shared.errors import Unauthenticated
 from shared.events.envelope import CloudEvent
-from shared.events.kafka import connection_options, keep_running
+from shared.events.kafka import close_consumer, connection_options, keep_running
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -86,8 +86,7 @@ class LiveEvents:
                 if events:
                     await self._fan_out(events)
         finally:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(consumer.stop())
+            await close_consumer(consumer, 10.0)
 
     async def _fan_out(self, events: list[CloudEvent]) -> None:
         for name, feed in self.feeds.items():

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,14 +95,17 @@ async def _report_differences(admin: AIOKafkaAdminClient, existing: dict[str, To
                         len(topic["partitions"]), topics_file().name, spec.partitions)
 
 
-async def missing_topics(settings: ServiceSettings, names: Iterable[str]) -> list[str]:
+async def missing_topics(settings: ServiceSettings, names: Iterable[str], seconds: float = 15.0) -> list[str]:
+    """Those of `names` the broker does not have; within `seconds`, or TimeoutError."""
     admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
-    await admin.start()
     try:
-        existing = set(await admin.list_topics())
+        async with asyncio.timeout(seconds):
+            await admin.start()
+            existing = set(await admin.list_topics())
         return [name for name in names if name not in existing]
     finally:
-        await admin.close()
+        with contextlib.suppress(Exception):
+            await admin.close()
 
 
 async def records_held(settings: ServiceSettings, names: Iterable[str]) -> dict[str, int]:
@@ -129,14 +133,17 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
     return found
 
 
-async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], interval: float = 1.0) -> None:
-    """Until every topic exists (the broker may be away, or the topics command not run yet)."""
+async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], interval: float = 1.0,
+                          waiting: Callable[[], None] | None = None, seconds: float = 15.0) -> None:
+    """Until every topic exists (the broker may be away, or the topics command not run yet); `waiting` is called
+    at each look (a consumer's watchdog: waiting for topics is not being stuck); each look takes at most
+    `seconds`."""
     names = list(names)
     said = -WAIT_LOG_SECONDS
     waited = 0.0
     while True:
         try:
-            missing = await missing_topics(settings, names)
+            missing = await missing_topics(settings, names, seconds)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -145,6 +152,8 @@ async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], inter
             problem = "missing: run `python -m shared.events.topics`"
         if not missing:
             return
+        if waiting is not None:
+            waiting()
         if waited - said >= WAIT_LOG_SECONDS:
             log.warning("waiting for topics %s: %s; events wait in the outbox", ", ".join(missing), problem)
             said = waited
