@@ -12,6 +12,16 @@ SPEC_VERSION = "1.0"
 CONTENT_TYPE = "application/json"
 
 
+# The verbs by which an owner tells an aggregate's state again without changing it: `snapshot` (republish) and
+# `state` (its authoritative answer to a copy that missed versions, shared.events.heal).
+RESTATEMENT_VERBS = ("snapshot", "state")
+
+
+def is_restatement(event_type: str) -> bool:
+    """Whether an event type only restates an aggregate's state (nothing changed)."""
+    return event_type.rpartition(".")[2] in RESTATEMENT_VERBS
+
+
 @dataclass(frozen=True, slots=True)
 class DomainEvent:
     """What a service says happened, before the outbox gives it an id and a time.

@@ -3,7 +3,10 @@
 A `LiveFeed` names the aggregates a subscription follows: which topics change them (an
 occurrence's event changes its activity, say) and how to load them. One consumer per
 process (no consumer group: every instance sees every event) starts with the first
-subscriber and reads from the end, so a subscription sees what happens after it starts.
+subscriber and reads from the end, so a subscription sees what happens after it starts; and since a broker may
+report an end before what it holds (the development broker does), a change made before a subscriber
+subscribed (its CloudEvent `time`) is not sent to it, nor is a restatement of state that changed nothing (a
+republished snapshot, a heal).
 Each batch of events is loaded once, in one session, whatever the number of subscribers,
 and every subscriber receives the loaded rows: a session per subscriber per event would
 exhaust the pool. A subscriber that falls behind loses its oldest changes rather than
@@ -19,6 +22,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaConsumer
@@ -26,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.auth import Actor
 from shared.errors import Unauthenticated
-from shared.events.envelope import CloudEvent
+from shared.events.envelope import CloudEvent, is_restatement
 from shared.events.kafka import close_consumer, connection_options, keep_running
 from shared.settings import ServiceSettings
 
@@ -51,14 +55,15 @@ class LiveEvents:
         self.settings = settings
         self.sessionmaker = sessionmaker
         self.feeds = {feed.name: feed for feed in feeds}
-        self._subscribers: dict[str, set[asyncio.Queue[Any]]] = {name: set() for name in self.feeds}
+        # Per feed, each subscriber's queue and the time it subscribed (changes made before are not news to it).
+        self._subscribers: dict[str, dict[asyncio.Queue[Any], datetime]] = {name: {} for name in self.feeds}
         self._task: asyncio.Task[None] | None = None
         self.listening = asyncio.Event()
 
     async def subscribe(self, feed: str) -> AsyncIterator[Any]:
         """The followed aggregates as they change, each in its state after the change."""
         queue: asyncio.Queue[Any] = asyncio.Queue(QUEUE_SIZE)
-        self._subscribers[feed].add(queue)
+        self._subscribers[feed][queue] = datetime.now(UTC)
         if self._task is None:
             # Started by the first subscriber's request: in a context of its own, not that request's (its
             # span and log fields would otherwise mark every load of the process's lifetime).
@@ -68,7 +73,7 @@ class LiveEvents:
             while True:
                 yield await queue.get()
         finally:
-            self._subscribers[feed].discard(queue)
+            self._subscribers[feed].pop(queue, None)
 
     async def _tail(self) -> None:
         topics = {self.settings.topic(t) for feed in self.feeds.values() for t in feed.changed_by}
@@ -93,9 +98,10 @@ class LiveEvents:
             subscribers = self._subscribers[name]
             if not subscribers:
                 continue
-            keys = list(dict.fromkeys(k for e in events if (k := self._key(feed, e)) is not None))
-            if not keys:
+            changed_at = changes(feed, events, self.settings.topic)
+            if not changed_at:
                 continue
+            keys = list(changed_at)
             try:
                 async with self.sessionmaker() as session:
                     rows = await feed.load(session, keys)
@@ -103,16 +109,13 @@ class LiveEvents:
                 log.warning("live feed %s could not load %d changes: %s", name, len(keys), exc)
                 continue
             for row in rows:
-                for queue in list(subscribers):
+                changed = changed_at.get(feed.key_of(row), datetime.max.replace(tzinfo=UTC))
+                for queue, since in list(subscribers.items()):
+                    if changed < since:
+                        continue  # made before this subscription started: old news to it
                     if queue.full():
                         queue.get_nowait()
                     queue.put_nowait(row)
-
-    def _key(self, feed: LiveFeed[Any], event: CloudEvent) -> str | None:
-        for topic, key_of in feed.changed_by.items():
-            if event.topic == self.settings.topic(topic):
-                return key_of(event)
-        return None
 
     async def close(self) -> None:
         if self._task is not None:
@@ -120,6 +123,21 @@ class LiveEvents:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task
             self._task = None
+
+
+def changes(feed: LiveFeed[Any], events: Sequence[CloudEvent], topic: Callable[[str], str]) -> dict[str, datetime]:
+    """The keys of the feed's aggregates that `events` changed, with the time of the latest change of each.
+
+    A restatement of an owner's state (a republished snapshot, a heal's state) changes nothing, so it is no news;
+    `topic` gives a logical topic's name on the broker."""
+    changed: dict[str, datetime] = {}
+    for event in events:
+        if is_restatement(event.type):
+            continue
+        for logical, key_of in feed.changed_by.items():
+            if event.topic == topic(logical) and (key := key_of(event)) is not None:
+                changed[key] = max(changed.get(key, event.time), event.time)
+    return changed
 
 
 async def until_expiry(caller: Actor, changes: AsyncIterator[T]) -> AsyncIterator[T]:
