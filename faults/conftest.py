@@ -1,5 +1,6 @@
 """Delivery under faults: the menu and programmes as processes, on a broker of each test's own that the test
-pauses, kills or replaces, while a steady load of changes runs (`make test-faults`)."""
+pauses or kills (`make run`'s supervisor starts it again), while a steady load of changes runs
+(`make test-faults`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from shared.devstack.identity import IdentityProvider, dev_token
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.devstack.processes import free_port, spawn, stop, wait_for_port
 from shared.devstack.services import SERVICES
+from shared.devstack.supervisor import Supervisor
 from shared.settings import DEV_GATEWAY_SECRET
 
 SPECS = {spec.name: spec for spec in SERVICES}
@@ -57,24 +59,30 @@ class Service:
 
 @dataclass
 class Stack:
-    """menu and programmes (whose read model of the menu the tests watch), their databases and a broker."""
+    """menu and programmes (whose read model of the menu the tests watch), their databases and a broker, which
+    `make run`'s supervisor starts with its topics (and starts again when a test's `supervise` runs)."""
 
     broker: EmbeddedBroker
+    supervisor: Supervisor
     postgres: EmbeddedPostgres
     prefix: str
     token: str
     menu: Service
     programmes: Service
     databases: dict[str, str] = field(default_factory=dict)
+    said: list[str] = field(default_factory=list)
 
     @property
     def topic(self) -> str:
         return self.prefix + ACTIVITY_TOPIC
 
-    def topics(self) -> None:
-        subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", self.prefix], check=True,
-                       capture_output=True, timeout=60,
-                       env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": self.broker.bootstrap_servers})
+    async def supervise(self, seconds: float) -> None:
+        """What `make run` does meanwhile: a child that died (the broker) is started again."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            await asyncio.to_thread(self.supervisor.check)  # a broker's start blocks for a moment
+            await asyncio.sleep(0.5)
+
 
     async def graphql(self, client: httpx.AsyncClient, query: str, variables: dict[str, Any]) -> dict[str, Any]:
         response = await client.post(f"http://127.0.0.1:{self.menu.port}/graphql",
@@ -93,12 +101,21 @@ class Stack:
             await connection.close()
 
 
+def make_topics(prefix: str, broker: EmbeddedBroker) -> None:
+    subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", prefix], check=True,
+                   capture_output=True, timeout=60,
+                   env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers})
+
+
 @pytest.fixture
 async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
                 tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
     work = Path(tmp_path_factory.mktemp("faults"))
-    broker = EmbeddedBroker(free_port(), log=work / "broker.log").start()
     name = f"f{uuid.uuid4().hex[:6]}"
+    broker = EmbeddedBroker(free_port(), log=work / "broker.log")
+    said: list[str] = []
+    supervisor = Supervisor(said.append)
+    supervisor.start("broker", broker.starter(lambda: make_topics(f"{name}.", broker)), work / "broker.log")
     services: dict[str, Service] = {}
     databases: dict[str, str] = {}
     try:
@@ -111,10 +128,9 @@ async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
             # Faults are noticed in seconds here, not the minute production allows.
             env.update(OIDC_ISSUER_URL=identity.issuer, CONSUMER_STALL_SECONDS="10")
             services[service] = Service(service, env, port, work / f"{service}.log")
-        stack = Stack(broker, postgres, f"{name}.", dev_token(identity.issuer, "staff").access_token,
+        stack = Stack(broker, supervisor, postgres, f"{name}.", dev_token(identity.issuer, "staff").access_token,
                       services["menu"], services["programmes"],
-                      {service: postgres.url(database) for service, database in databases.items()})
-        stack.topics()
+                      {service: postgres.url(database) for service, database in databases.items()}, said)
         for service in services.values():
             service.command("migrate")
         stack.programmes.command("seed", "partners")
@@ -126,7 +142,7 @@ async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
         for service in services.values():
             if service.process is not None:
                 stop(service.process)
-        broker.stop()
+        supervisor.stop_all()
 
 
 _refs = itertools.count(1)

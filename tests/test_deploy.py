@@ -233,6 +233,9 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
     assert {d["name"]: set(d["writers"]) for d in declared["dead_letter"]} == {
         f"{topic}.dlq": names for topic, names in consumed.items()}
     assert set(declared["principals"]) == set(SERVICES)
+    # Every owner reads and writes its log marker (shared.events.log_marker).
+    markers = next(t for t in declared["platform"] if t["name"] == "hub.log-markers")
+    assert set(markers["writers"]) == set(markers["readers"]) == set(SERVICES) and markers["partitions"] == 1
 
 
 def _manifests() -> list[dict[str, Any]]:

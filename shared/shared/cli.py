@@ -90,13 +90,13 @@ async def _republish(service: ServiceDefinition, settings: ServiceSettings, sinc
     runtime = service.build_runtime(settings)
     try:
         if if_topics_empty:
-            held = await records_held(settings, [settings.topic(s.topic) for s in service.snapshots])
+            held = await records_held(settings, [settings.topic(s.topic) for s in runtime.snapshots])
             if any(held.values()):
                 logging.info("republish: the broker holds the topics (%s): nothing to do",
                              ", ".join(f"{t} {n}" for t, n in held.items()))
                 return
         started = time.perf_counter()
-        told = await republish(runtime, service.snapshots, since, topics)
+        told = await republish(runtime, runtime.snapshots, since, topics)
         logging.info("republish: %s in %.1fs; the relay sends them", ", ".join(
             f"{n} of {t}" for t, n in told.items()) or "nothing", time.perf_counter() - started)
     finally:

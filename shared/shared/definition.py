@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from strawberry.federation import Schema
 
 from shared.events.catalogue import EventCatalogue
-from shared.events.republish import Snapshots
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
@@ -38,8 +37,6 @@ class ServiceDefinition:
     catalogue: EventCatalogue
     migrations: Path
     seed_stages: tuple[SeedStage, ...] = ()
-    # How each of its topics is told again from its state: the republish command.
-    snapshots: tuple[Snapshots, ...] = ()
 
     def stage(self, name: str) -> SeedStage:
         for stage in self.seed_stages:

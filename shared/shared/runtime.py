@@ -21,6 +21,7 @@ from shared.events.history import HistoryLog
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
 from shared.events.relay import OutboxRelay
+from shared.events.republish import Snapshots, republish
 from shared.graphql.limits import STATEMENT_MILLISECONDS
 from shared.reads import ReadPool
 from shared.settings import ServiceSettings
@@ -41,6 +42,8 @@ class ServiceRuntime:
     loaders_factory: Callable[[AsyncSession, Actor], Any]
     consumers: Mapping[str, Handlers] = field(default_factory=dict)
     live_feeds: Sequence[LiveFeed[Any]] = ()
+    # How each of its topics is told again from its state (republish, a new log, a copy's heal request).
+    snapshots: Sequence[Snapshots] = ()
     engine: AsyncEngine = field(init=False)
     # Probes and /status ask the database on a connection of their own: a busy request pool must not make a
     # replica look unready (every replica would go at once).
@@ -79,12 +82,17 @@ class ServiceRuntime:
         """Fill a read model from its topics up to now (seeds run before the service's own consumer)."""
         return await self.consumer(name).catch_up()
 
+    async def republish_all(self) -> int:
+        """Every aggregate's state again, through the outbox (a broker with a new log); how many."""
+        return sum((await republish(self, self.snapshots)).values())
+
     async def start_workers(self) -> None:
         if not self.settings.run_background_workers:
             return
         self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))
         self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel,
-                                  [self.settings.topic(name) for name in self.catalogue.topics])
+                                  [self.settings.topic(name) for name in self.catalogue.topics],
+                                  on_new_log=self.republish_all)
         self._tasks.append(asyncio.create_task(self._relay.run(), name="outbox-relay"))
         for name in self.consumers:
             consumer = self.consumer(name)

@@ -27,13 +27,12 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
         "menu-nominations": MENU_NOMINATION.handled_by(packages.on_nomination_changed, Attendance),
     }
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers,
-                          live_feeds=[REQUEST_FEED, ASSISTANCE_FEED])
+                          live_feeds=[REQUEST_FEED, ASSISTANCE_FEED], snapshots=SNAPSHOTS)
 
 
 SERVICE = ServiceDefinition(
     name="capacity", title="Capacity-building requests", settings=CapacitySettings,
     build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
-    snapshots=SNAPSHOTS,
 )
 create_app = SERVICE.create_app

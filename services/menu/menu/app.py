@@ -29,13 +29,12 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
                         **CAPACITY_REQUEST.handled_by(commitments.on_request_changed)},
     }
     return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders, consumers=consumers,
-                          live_feeds=[ACTIVITY_FEED, NOMINATION_FEED, IMPACT_FEED])
+                          live_feeds=[ACTIVITY_FEED, NOMINATION_FEED, IMPACT_FEED], snapshots=SNAPSHOTS)
 
 
 SERVICE = ServiceDefinition(
     name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
     build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
-    snapshots=SNAPSHOTS,
 )
 create_app = SERVICE.create_app

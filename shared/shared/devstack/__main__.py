@@ -3,7 +3,8 @@
 `python -m shared.devstack run` starts PostgreSQL and Tansu (unless a database URL or
 KAFKA_BOOTSTRAP_SERVERS is given), migrates each service, starts the three services,
 seeds what is empty stage by stage (SEED_ORDER), composes the supergraph and starts
-Hive Gateway. A service or the gateway that crashes is restarted (shared.devstack.supervisor).
+Hive Gateway. A service, the gateway, the broker or the identity provider that crashes is
+restarted (shared.devstack.supervisor); a broker with its topics.
 `compose` only composes.
 """
 
@@ -86,18 +87,21 @@ def run(root: Path) -> None:
             postgres.create_databases(missing)
             urls.update({name: postgres.url(name) for name in missing})
         bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-        if not bootstrap:
+        if bootstrap:
+            _make_topics(bootstrap)
+        else:
             _free_or_die(BROKER_PORT, "the broker (set HUB_BROKER_PORT)")
-            say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}")
-            broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log").start()
+            say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}, with the topics of "
+                "deploy/topics.yaml; supervised: a broker that dies is started again with its topics")
+            broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log")
             bootstrap = broker.bootstrap_servers
-        say("topics of deploy/topics.yaml")
-        subprocess.run([sys.executable, "-m", "shared.events.topics"], check=True,
-                       env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap})
+            supervisor.start("broker", broker.starter(lambda: _make_topics(broker.bootstrap_servers)),
+                             logs / "broker.log")
         issuer = os.environ.get("OIDC_ISSUER_URL")
         if not issuer:
             _free_or_die(IDENTITY_PORT, "the identity provider (set HUB_IDENTITY_PORT)")
-            identity = IdentityProvider(IDENTITY_PORT, data / "identity", log=logs / "identity.log").start()
+            identity = IdentityProvider(IDENTITY_PORT, data / "identity", log=logs / "identity.log")
+            supervisor.start("identity provider", _process_of(identity.start), logs / "identity.log")
             issuer = identity.issuer
             say(f"identity provider (development) on {issuer}: dev accounts in deploy/identity/dev-accounts.json")
         for spec in SERVICES:
@@ -111,11 +115,10 @@ def run(root: Path) -> None:
         say("migrations of " + ", ".join(spec.name for spec in SERVICES))
         with ThreadPoolExecutor(len(SERVICES)) as pool:
             list(pool.map(lambda s: subprocess.run(s.command("migrate"), env=envs[s.name], check=True), SERVICES))
-            # The embedded broker keeps nothing across restarts: what the databases hold is told again, so
-            # read models and subscribers that start now find every aggregate's state on the topics.
-            say("republish what the databases hold, where the broker's topics are empty")
-            list(pool.map(lambda s: subprocess.run(s.command("republish", "--if-topics-empty"), env=envs[s.name],
-                                                   check=True), SERVICES))
+        # The embedded broker keeps nothing across restarts: each service finds no marker of its own on the new
+        # log and tells it every aggregate's state again by itself (shared.events.log_marker), so read models
+        # and subscribers find every aggregate's state on the topics; and so after the broker dies and comes
+        # back while this runs.
         children = {}
         for spec in SERVICES:
             log = logs / f"{spec.name}.log"
@@ -161,15 +164,25 @@ A service that crashes is restarted; Ctrl-C stops everything.
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        supervisor.stop_all()
-        if identity is not None:
-            identity.stop()
-        if broker is not None:
-            broker.stop()
+        supervisor.stop_all()  # the services and the gateway first, then the identity provider and the broker
         if postgres is not None:
             postgres.stop()
         say("all stopped")
     sys.exit(exit_code)
+
+
+def _make_topics(bootstrap: str) -> None:
+    subprocess.run([sys.executable, "-m", "shared.events.topics"], check=True, capture_output=True,
+                   env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap})
+
+
+def _process_of(start: Callable[[], IdentityProvider]) -> Callable[[], subprocess.Popen[bytes]]:
+    def started() -> subprocess.Popen[bytes]:
+        process = start().process
+        assert process is not None
+        return process
+
+    return started
 
 
 def _starter(args: list[str], log: Path, env: dict[str, str] | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,17 @@ class EmbeddedBroker:
         )
         wait_for_port(self.port, self.process, timeout, "Tansu broker")
         return self
+
+    def starter(self, then: Callable[[], None]) -> Callable[[], subprocess.Popen[bytes]]:
+        """How a supervisor starts the broker, first or again: the process, then `then` (its topics: an
+        in-memory broker comes back empty)."""
+        def start() -> subprocess.Popen[bytes]:
+            self.start()
+            then()
+            assert self.process is not None
+            return self.process
+
+        return start
 
     def stop(self) -> None:
         if self.process is not None:

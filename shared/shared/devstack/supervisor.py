@@ -1,7 +1,9 @@
 """The development supervisor: a child that crashes is started again, with backoff; nothing else stops.
 
 `make run` is a laptop's whole system: one service falling over (a bug, an exhausted
-pool, a killed process) must not take the others down. A crash is logged with its exit
+pool, a killed process) must not take the others down; nor must the broker or the identity
+provider (a broker started again comes with its topics, and the services tell it their state
+again by themselves: shared.events.log_marker). A crash is logged with its exit
 code and log file, the child is restarted after 1, 2, 4 ... up to 30 seconds, and the
 backoff resets once it has stayed up for a minute. Only Ctrl-C (or SIGTERM) stops all.
 """
@@ -55,8 +57,15 @@ class Supervisor:
                 self.say(f"{child.name} exited with code {child.process.returncode}{where}; "
                          f"restarting in {delay:.0f}s")
             elif child.restart_at is not None and now >= child.restart_at:
-                child.process = child.start()
-                child.started, child.restart_at = now, None
+                try:
+                    child.process = child.start()
+                except (OSError, RuntimeError, TimeoutError, subprocess.SubprocessError) as error:
+                    delay = min(2.0 ** child.crashes, MAX_BACKOFF)
+                    child.crashes += 1
+                    child.restart_at = time.monotonic() + delay
+                    self.say(f"{child.name} did not start again ({error}); trying in {delay:.0f}s")
+                    continue
+                child.started, child.restart_at = time.monotonic(), None
                 self.say(f"{child.name} restarted (crash {child.crashes})")
 
     def stop_all(self) -> None:

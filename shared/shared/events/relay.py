@@ -14,7 +14,7 @@ import json
 import logging
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import asyncpg
@@ -23,6 +23,7 @@ from opentelemetry.trace import SpanKind
 
 from shared.events.envelope import CloudEvent
 from shared.events.kafka import create_producer, keep_running
+from shared.events.log_marker import CHECK_SECONDS, marker_held, write_marker
 from shared.events.topics import wait_for_topics
 from shared.metrics import OUTBOX_BACKLOG, OUTBOX_FAILURES, OUTBOX_OLDEST, OUTBOX_PUBLISHED
 from shared.settings import ServiceSettings
@@ -42,9 +43,14 @@ HOUSEKEEPING_SECONDS = 3600
 
 
 class OutboxRelay:
-    def __init__(self, settings: ServiceSettings, dsn: str, channel: str, topics: Sequence[str] = ()) -> None:
+    def __init__(self, settings: ServiceSettings, dsn: str, channel: str, topics: Sequence[str] = (),
+                 on_new_log: Callable[[], Awaitable[int]] | None = None) -> None:
+        """`on_new_log` tells every aggregate's state again (through the outbox) when the broker's log turns out
+        not to be the one this service told it to (shared.events.log_marker); it returns how many it told."""
         self.settings = settings
         self.topics = list(topics)
+        self.on_new_log = on_new_log
+        self.new_logs = 0  # how many times this relay found the log new and republished
         self.dsn = dsn
         self.channel = channel
         self.lock_key = zlib.crc32(f"outbox-relay:{channel}".encode())
@@ -74,11 +80,14 @@ class OutboxRelay:
                 self._forget_gauges()  # another relay is active: it reports the outbox
                 await asyncio.sleep(self.settings.outbox_sweep_seconds)
             await conn.add_listener(self.channel, self._on_notify)
-            last_housekeeping = 0.0
+            last_housekeeping = last_marker_check = 0.0
             while True:
                 if time.monotonic() - last_housekeeping > HOUSEKEEPING_SECONDS:
                     await self.housekeeping(conn)
                     last_housekeeping = time.monotonic()
+                if self.on_new_log is not None and time.monotonic() - last_marker_check > CHECK_SECONDS:
+                    await self.check_log()
+                    last_marker_check = time.monotonic()
                 published = await self.publish_pending(conn)
                 if published < self.settings.outbox_batch_size:
                     with contextlib.suppress(TimeoutError):
@@ -87,6 +96,19 @@ class OutboxRelay:
         finally:
             with contextlib.suppress(Exception):
                 await conn.close(timeout=2)
+
+    async def check_log(self) -> None:
+        """Republish everything, then mark the log, when the broker's log does not hold our marker (nothing while
+        the markers topic does not exist: it is made with the others, by the topics command)."""
+        assert self.on_new_log is not None
+        if await marker_held(self.settings) is not False:
+            return
+        log.warning("the broker's log holds no marker of %s: it is a new or a lost log; telling every aggregate's "
+                    "state again", self.settings.service_name)
+        told = await self.on_new_log()
+        await write_marker(await self._ensure_producer(), self.settings, told)
+        self.new_logs += 1
+        log.info("%d aggregates' states are in the outbox for the new log, and the log is marked", told)
 
     def _forget_gauges(self) -> None:
         """A replica that is not relaying reports no outbox figures (stale ones would never clear an alert)."""

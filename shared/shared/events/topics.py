@@ -46,7 +46,8 @@ def topics_file() -> Path:
 
 
 def declared_topics(path: Path | None = None) -> list[TopicSpec]:
-    """Every topic of the file, dead-letter topics included, with the file's defaults applied."""
+    """Every topic of the file, the platform's and the dead-letter topics included, with the file's defaults
+    applied."""
     declared = yaml.safe_load((path or topics_file()).read_text())
     defaults = declared["defaults"]
 
@@ -58,7 +59,8 @@ def declared_topics(path: Path | None = None) -> list[TopicSpec]:
 
     # Dead letters are not state: their own config, in place of the state topics'.
     dead_letter_config = declared.get("dead_letter_config", defaults.get("config", {}))
-    return [*(spec(entry, defaults.get("config", {})) for entry in declared["topics"]),
+    state_like = [*declared["topics"], *declared.get("platform", [])]
+    return [*(spec(entry, defaults.get("config", {})) for entry in state_like),
             *(spec(entry, dead_letter_config) for entry in declared.get("dead_letter", []))]
 
 
