@@ -101,7 +101,8 @@ def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> N
             assert created[topic].config["cleanup.policy"] == "compact"
     dead_letters = {name: spec for name, spec in created.items() if name.endswith(".dlq")}
     assert set(dead_letters) == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq",
-                                 "programmes.programme.v1.dlq", "capacity.request.v1.dlq"}
+                                 "programmes.programme.v1.dlq", "capacity.request.v1.dlq",
+                                 *(f"{name}.state-requests.v1.dlq" for name in SERVICES)}
     assert all(spec.config == {"cleanup.policy": "delete", "retention.ms": "2592000000"}
                for spec in dead_letters.values())
 
@@ -234,8 +235,15 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
         f"{topic}.dlq": names for topic, names in consumed.items()}
     assert set(declared["principals"]) == set(SERVICES)
     # Every owner reads and writes its log marker (shared.events.log_marker).
-    markers = next(t for t in declared["platform"] if t["name"] == "hub.log-markers")
+    platform = {t["name"]: t for t in declared["platform"]}
+    markers = platform["hub.log-markers"]
     assert set(markers["writers"]) == set(markers["readers"]) == set(SERVICES) and markers["partitions"] == 1
+    # An owner reads the requests for its aggregates' state; the services that copy them write them.
+    for name in SERVICES:
+        requests = platform[f"{name}.state-requests.v1"]
+        assert set(requests["readers"]) == read[requests["name"]] == {name}
+        assert set(requests["writers"]) == {reader for t in declared["topics"] if t["owner"] == name
+                                            for reader in t["readers"] if reader != name}
 
 
 def _manifests() -> list[dict[str, Any]]:

@@ -28,13 +28,14 @@ NAMING_CONVENTION = {
 
 
 def service_metadata() -> MetaData:
-    """Each service owns one MetaData: its tables plus the shared outbox, inbox and history log."""
+    """Each service owns one MetaData: its tables plus the shared outbox, inbox, history log and owner epoch."""
     from shared.events.history import add_history_table
-    from shared.events.tables import add_event_tables
+    from shared.events.tables import add_event_tables, add_owner_epoch_table
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     add_event_tables(metadata)
     add_history_table(metadata)
+    add_owner_epoch_table(metadata)
     return metadata
 
 

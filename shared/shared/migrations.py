@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command, context, op
 from alembic.config import Config
 from sqlalchemy import MetaData, pool, text
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import NAMING_CONVENTION
 from shared.events.history import add_history_table
-from shared.events.tables import add_event_tables
+from shared.events.tables import add_event_tables, add_owner_epoch_table
 
 MIGRATION_LOCK = zlib.crc32(b"partnership-hub:migrations")  # advisory locks are per database
 
@@ -66,6 +67,25 @@ def drop_history_log() -> None:
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     add_history_table(metadata)
     metadata.drop_all(op.get_bind())
+
+
+def add_owner_standing(copies: Sequence[str]) -> None:
+    """The owner's epoch (one row, epoch 1), and on each copy of another service's aggregates (`copies`) the
+    owner's epoch and time of the state it holds (shared.readmodel.OwnerStandingColumns)."""
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    epoch = add_owner_epoch_table(metadata)
+    metadata.create_all(op.get_bind())
+    op.execute(epoch.insert().values(epoch=1))
+    for table in copies:
+        op.add_column(table, sa.Column("owner_epoch", sa.Integer(), server_default="1", nullable=False))
+        op.add_column(table, sa.Column("owner_time", sa.DateTime(timezone=True), nullable=True))
+
+
+def drop_owner_standing(copies: Sequence[str]) -> None:
+    for table in copies:
+        op.drop_column(table, "owner_time")
+        op.drop_column(table, "owner_epoch")
+    op.drop_table("owner_epoch")
 
 
 def drop_event_tables() -> None:

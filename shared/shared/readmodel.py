@@ -1,7 +1,9 @@
 """Read models: a service's own copy of another's aggregates, kept from their events.
 
 The one rule every copy follows: an older version never overwrites a newer one, so events
-that arrive late, twice or out of order leave the copy as the newest state it has seen.
+that arrive late, twice or out of order leave the copy as the newest state it has seen; but the
+owner's word comes first: a state of a later owner epoch (a restored owner), or an authoritative
+state (the owner's answer to a copy that missed versions), is taken whatever version is held.
 """
 
 from __future__ import annotations
@@ -10,44 +12,102 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Text, bindparam, func, select
+from sqlalchemy import Date, DateTime, Text, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY, UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from shared.db import any_of
+from shared.events.envelope import STATE, CloudEvent
 from shared.metrics import READ_MODEL_GAPS
 from shared.partners import PartnerStanding
 
 log = logging.getLogger(__name__)
 
 
-async def upsert_if_newer(session: AsyncSession, model: type[Any], key: str, values: dict[str, Any]) -> bool:
-    """Insert or update the row of `values[key]` unless it already holds this or a newer version.
+@dataclass(frozen=True)
+class Standing:
+    """Where a state stands in its owner's history: the owner's epoch and the time it told the state, and whether
+    it is authoritative (the owner's answer to a heal request, shared.events.heal)."""
 
-    Returns True when the state was applied. A version that skips some (events lost on the way) is a gap:
-    the state is whole all the same (events carry whole states), and the gap is counted and told."""
-    held = select(model.version).where(getattr(model, key) == values[key]).cte("held")
+    epoch: int
+    time: datetime | None
+    authoritative: bool = False
+
+    @classmethod
+    def of(cls, event: CloudEvent) -> Standing:
+        return cls(event.owner_epoch or 1, event.time, event.type.rpartition(".")[2] == STATE)
+
+
+class OwnerStandingColumns:
+    """The owner's epoch and time of the state a copy's row holds (with its version): every versioned copy has
+    them (shared.migrations.add_owner_standing)."""
+
+    owner_epoch: Mapped[int] = mapped_column(server_default="1", doc="the owner's epoch of the state held")
+    owner_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
+                                                        doc="when the owner told the state held")
+
+
+# Where a consumer finds the version gaps its handler's copies noticed in this transaction (Session.info is
+# SQLAlchemy's place for a session's own data): it asks their owners for their state (shared.events.heal).
+VERSION_GAPS = "version_gaps"
+
+
+def takes(held_epoch: Any, held_version: Any, held_time: Any, incoming: Standing, version: Any) -> Any:
+    """Whether a copy takes an incoming state over the one it holds, as one rule for Python values and SQL
+    columns alike: a later epoch always (the owner was restored); an earlier one never; in the same epoch, an
+    authoritative state told no earlier than the one held (whatever its version: a forged or stray jump is
+    undone), and any other state with a newer version."""
+    same_epoch = held_epoch == incoming.epoch
+    if incoming.authoritative:
+        no_earlier = held_time.is_(None) | (held_time <= incoming.time) if _is_sql(held_time) else (
+            held_time is None or incoming.time is None or held_time <= incoming.time)
+        newer = no_earlier
+    else:
+        newer = held_version < version
+    if _is_sql(held_epoch):
+        return (held_epoch < incoming.epoch) | (same_epoch & newer)
+    return held_epoch < incoming.epoch or (same_epoch and newer)
+
+
+def _is_sql(value: Any) -> bool:
+    return isinstance(value, ColumnElement) or hasattr(value, "__clause_element__")
+
+
+async def upsert_if_newer(session: AsyncSession, model: type[Any], key: str, values: dict[str, Any],
+                          standing: Standing) -> bool:
+    """Insert or update the row of `values[key]` unless what it holds stands ahead of `standing` (`takes`).
+
+    Returns True when the state was applied. A version that skips some (events lost on the way, or a forged
+    jump) is a gap: the state is applied all the same (events carry whole states), the gap is counted, and it is
+    noted in `session.info[VERSION_GAPS]` for the consumer to ask the owner for its state."""
+    values = {**values, "owner_epoch": standing.epoch, "owner_time": standing.time}
+    held = select(model.version, model.owner_epoch).where(getattr(model, key) == values[key]).cte("held")
     statement = insert(model).values(values)
     result = await session.execute(statement.on_conflict_do_update(
         index_elements=[getattr(model, key)],
         set_={name: statement.excluded[name] for name in values if name != key},
-        where=model.version < statement.excluded.version,
-    ).returning(getattr(model, key), select(held.c.version).scalar_subquery()).add_cte(held))
+        where=takes(model.owner_epoch, model.version, model.owner_time, standing, statement.excluded.version),
+    ).returning(getattr(model, key), select(held.c.version).scalar_subquery(),
+                select(held.c.owner_epoch).scalar_subquery()).add_cte(held))
     row = result.first()
     if row is None:
         return False
-    if row[1] is not None and values["version"] > row[1] + 1:
+    held_version, held_epoch = row[1], row[2]
+    if (held_version is not None and held_epoch == standing.epoch and not standing.authoritative
+            and values["version"] > held_version + 1):
         READ_MODEL_GAPS.labels(model.__tablename__).inc()
-        log.info("%s %s went from version %d to %d: the versions between never arrived", model.__tablename__,
-                 values[key], row[1], values["version"])
+        log.info("%s %s went from version %d to %d: the versions between never arrived; asking the owner",
+                 model.__tablename__, values[key], held_version, values["version"])
+        session.info.setdefault(VERSION_GAPS, []).append((held_version, values["version"]))
     return True
 
 
-class KnownPartnerColumns:
+class KnownPartnerColumns(OwnerStandingColumns):
     """A partner as programmes last published it: the copy menu and capacity each keep
     (each service declares its own `known_partner` table with these columns)."""
 
@@ -76,11 +136,11 @@ class PartnerReadModel:
         known = set((await self.session.scalars(select(self.model.iso).where(any_of(self.model.iso, isos)))).all())
         return [iso for iso in isos if iso not in known]
 
-    async def apply(self, state: dict[str, Any]) -> bool:
+    async def apply(self, state: dict[str, Any], standing: Standing) -> bool:
         """Upsert a partner's state; an older version never overwrites a newer one. True if applied."""
         values = {"iso": state["iso"], "name": state["name"], "framework": state["framework"],
                   "suspended": state["suspended"], "version": state["version"]}
-        return await upsert_if_newer(self.session, self.model, "iso", values)
+        return await upsert_if_newer(self.session, self.model, "iso", values, standing)
 
     async def all(self) -> Sequence[KnownPartnerColumns]:
         return (await self.session.scalars(select(self.model).order_by(self.model.iso))).all()

@@ -17,6 +17,8 @@ from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmake
 from shared.events.broker_watch import BrokerWatch
 from shared.events.catalogue import EventCatalogue
 from shared.events.consumer import EventConsumer, EventHandler
+from shared.events.envelope import REQUESTED
+from shared.events.heal import StateAnswers, requests_topic
 from shared.events.history import HistoryLog
 from shared.events.live import LiveEvents, LiveFeed
 from shared.events.outbox import OutboxWriter
@@ -55,6 +57,10 @@ class ServiceRuntime:
     running_consumers: list[EventConsumer] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
+        if self.snapshots:  # an owner answers its copies' requests for its aggregates' state (shared.events.heal)
+            service, answers = self.catalogue.service, StateAnswers(self.snapshots)
+            self.consumers = {**self.consumers, "state-requests": {
+                requests_topic(service): {f"{service}.{REQUESTED}": answers.answer}}}
         self.engine = create_engine(self.settings.database_url, statement_ms=STATEMENT_MILLISECONDS)
         self.probe_engine = create_engine(self.settings.database_url, statement_ms=1000, pool_size=1,
                                           max_overflow=0)
@@ -82,6 +88,12 @@ class ServiceRuntime:
         """Fill a read model from its topics up to now (seeds run before the service's own consumer)."""
         return await self.consumer(name).catch_up()
 
+    def owners_read(self) -> list[str]:
+        """The other services whose topics this one's consumers read (each names its topic's contract)."""
+        contracts = [getattr(by_type, "contract", None) for handlers in self.consumers.values()
+                     for by_type in handlers.values()]
+        return sorted({c.owner for c in contracts if c is not None and c.owner != self.catalogue.service})
+
     async def republish_all(self) -> int:
         """Every aggregate's state again, through the outbox (a broker with a new log); how many."""
         return sum((await republish(self, self.snapshots)).values())
@@ -90,9 +102,10 @@ class ServiceRuntime:
         if not self.settings.run_background_workers:
             return
         self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))
+        # Its own topics, and those on which it asks other owners for their aggregates' state.
+        topics = [*self.catalogue.topics, *(requests_topic(owner) for owner in self.owners_read())]
         self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel,
-                                  [self.settings.topic(name) for name in self.catalogue.topics],
-                                  on_new_log=self.republish_all)
+                                  [self.settings.topic(name) for name in topics], on_new_log=self.republish_all)
         self._tasks.append(asyncio.create_task(self._relay.run(), name="outbox-relay"))
         for name in self.consumers:
             consumer = self.consumer(name)

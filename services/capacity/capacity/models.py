@@ -29,7 +29,7 @@ from capacity.trust_fund_rules import PROJECT_LIFECYCLE, ProjectKind, ProjectSta
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata
 from shared.lifecycle import MovesThrough
 from shared.priority import Priority
-from shared.readmodel import AttendanceColumns, KnownPartnerColumns
+from shared.readmodel import AttendanceColumns, KnownPartnerColumns, OwnerStandingColumns
 
 
 class Base(DeclarativeBase):
@@ -42,7 +42,7 @@ class KnownPartner(KnownPartnerColumns, Base):
     __tablename__ = "known_partner"
 
 
-class KnownActivity(Base):
+class KnownActivity(OwnerStandingColumns, Base):
     """A menu activity as capacity last heard of it."""
 
     __tablename__ = "known_activity"

@@ -30,6 +30,7 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
+from shared.readmodel import Standing
 
 
 async def propose_package(uow: UnitOfWork, request_id: uuid.UUID, summary: str,
@@ -167,7 +168,7 @@ async def report_progress(uow: UnitOfWork, request_id: uuid.UUID, period: str, s
 async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """menu.activity.*: keep capacity's copy (to refuse linking activities not published); a withdrawal flags
     the measures of open requests that link the activity, as programmes flags the plans that chose it."""
-    applied = await ActivityReadModel(uow.session).apply(event.data)
+    applied = await ActivityReadModel(uow.session).apply(event.data, Standing.of(event))
     # The state, not the verb: after a lost event, a snapshot may be how the copy learns of the withdrawal.
     if not applied or event.data.get("status") != "WITHDRAWN":
         return

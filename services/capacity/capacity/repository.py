@@ -44,7 +44,7 @@ from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import PagedKey, many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import AttendanceReadModel, Attended, PartnerReadModel, upsert_if_newer
+from shared.readmodel import AttendanceReadModel, Attended, PartnerReadModel, Standing, upsert_if_newer
 from shared.repository import PartnerScopedRepository, lateral_pages
 
 
@@ -227,10 +227,10 @@ class ActivityReadModel:
         row = await self.session.get(KnownActivity, activity_id)
         return ActivityStanding(str(row.id), row.pcm_ref, row.status) if row else None
 
-    async def apply(self, state: dict[str, Any]) -> bool:
+    async def apply(self, state: dict[str, Any], standing: Standing) -> bool:
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "version": state["version"]}
-        return await upsert_if_newer(self.session, KnownActivity, "id", values)
+        return await upsert_if_newer(self.session, KnownActivity, "id", values, standing)
 
     async def withdrawn(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[KnownActivity]:
         return (await self.session.scalars(select(KnownActivity).where(

@@ -31,6 +31,7 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import Conflict, Forbidden
 from shared.events.envelope import CloudEvent
+from shared.readmodel import Standing
 
 
 async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> CapacityRequest:
@@ -138,7 +139,7 @@ async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """programmes.partner.*: keep capacity's copy of the partner; a suspension holds its open requests."""
     readmodel = known_partners(uow.session)
     before = await readmodel.standing(event.data["iso"])
-    if not await readmodel.apply(event.data):
+    if not await readmodel.apply(event.data, Standing.of(event)):
         return  # an older or repeated state
     was, now = bool(before and before.suspended), bool(event.data["suspended"])
     if was == now:

@@ -28,6 +28,7 @@ from menu.repository import CommitmentRepository, NominationRepository
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
 from shared.events.history import FieldChange, changes_of_events
+from shared.readmodel import Standing
 
 
 async def on_programme_changed(uow: UnitOfWork, event: CloudEvent) -> None:
@@ -35,7 +36,7 @@ async def on_programme_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     state = event.data
     await CommitmentRepository(uow.session).replace(uuid.UUID(state["id"]), CommitmentKind.PLAN.value,
                                                     state["partnerIso"], state["version"],
-                                                    commitments_of_programme(state))
+                                                    commitments_of_programme(state), Standing.of(event))
 
 
 async def on_request_changed(uow: UnitOfWork, event: CloudEvent) -> None:
@@ -43,7 +44,7 @@ async def on_request_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     state = event.data
     await CommitmentRepository(uow.session).replace(uuid.UUID(state["id"]), CommitmentKind.MEASURE.value,
                                                     state["partnerIso"], state["version"],
-                                                    commitments_of_request(state))
+                                                    commitments_of_request(state), Standing.of(event))
 
 
 @dataclass

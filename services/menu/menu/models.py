@@ -46,7 +46,7 @@ from menu.provider_rules import PROVIDER_LIFECYCLE, ProviderStatus
 from shared.db import Entity, TransitionRecord, enum_column, service_metadata, utcnow
 from shared.errors import Conflict
 from shared.lifecycle import MovesThrough
-from shared.readmodel import KnownPartnerColumns
+from shared.readmodel import KnownPartnerColumns, OwnerStandingColumns
 from shared.wps import WpsMarker
 
 
@@ -256,7 +256,7 @@ class KnownPartner(KnownPartnerColumns, Base):
     __tablename__ = "known_partner"
 
 
-class CommitmentSource(Base):
+class CommitmentSource(OwnerStandingColumns, Base):
     """A programme (programmes) or a capacity request (capacity) whose commitments to menu activities the menu
     keeps, at the version their owner last published."""
 

@@ -54,7 +54,7 @@ from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import PagedKey, many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import PartnerReadModel, upsert_if_newer
+from shared.readmodel import PartnerReadModel, Standing, upsert_if_newer
 from shared.repository import Repository, lateral_counts, lateral_pages, lateral_view_pages
 from shared.views import Views
 from shared.wps import WpsMarker
@@ -510,11 +510,11 @@ class CommitmentRepository:
         self.session = session
 
     async def replace(self, source_id: uuid.UUID, kind: str, partner_iso: str, version: int,
-                      commitments: Sequence[CommittedTo]) -> bool:
+                      commitments: Sequence[CommittedTo], standing: Standing) -> bool:
         """A source's commitments as of `version`, in place of those held; False when it holds this version
         or a newer one already."""
         if not await upsert_if_newer(self.session, CommitmentSource, "id", {
-                "id": source_id, "kind": kind, "partner_iso": partner_iso, "version": version}):
+                "id": source_id, "kind": kind, "partner_iso": partner_iso, "version": version}, standing):
             return False
         await self.session.execute(delete(Commitment).where(Commitment.source_id == source_id))
         if commitments:

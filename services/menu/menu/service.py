@@ -40,6 +40,7 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
+from shared.readmodel import Standing
 
 # Occurrence edits are allowed until registration closes.
 EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
@@ -208,7 +209,7 @@ async def _check_partners_known(uow: UnitOfWork, isos: list[str]) -> None:
 
 async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """programmes.partner.*: keep the menu's copy of the partner."""
-    await known_partners(uow.session).apply(event.data)
+    await known_partners(uow.session).apply(event.data, Standing.of(event))
 
 
 async def _refresh_activity(uow: UnitOfWork, occurrence: Occurrence, today: date) -> None:

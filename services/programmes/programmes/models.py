@@ -39,7 +39,7 @@ from shared.db import Entity, TransitionRecord, Versioned, enum_column, service_
 from shared.frameworks import Framework
 from shared.lifecycle import MovesThrough
 from shared.priority import Priority
-from shared.readmodel import AttendanceColumns
+from shared.readmodel import AttendanceColumns, OwnerStandingColumns
 from shared.wps import WpsMarker
 
 
@@ -191,7 +191,7 @@ class Attendance(AttendanceColumns, Base):
                             "occurrence_start_date"),)
 
 
-class KnownActivity(Base):
+class KnownActivity(OwnerStandingColumns, Base):
     """A menu activity as programmes last heard of it (event-carried state)."""
 
     __tablename__ = "known_activity"

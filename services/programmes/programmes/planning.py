@@ -42,6 +42,7 @@ from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
 from shared.events.envelope import CloudEvent
 from shared.priority import Priority
+from shared.readmodel import Standing
 from shared.wps import WpsMarker
 
 
@@ -231,7 +232,7 @@ async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: 
 
 async def on_activity_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """menu.activity.*: keep programmes' copy of the activity; a withdrawal flags the plans that chose it."""
-    applied = await ActivityReadModel(uow.session).apply(event.data)
+    applied = await ActivityReadModel(uow.session).apply(event.data, Standing.of(event))
     # The state, not the verb: after a lost event, a snapshot may be how the copy learns of the withdrawal.
     if not applied or event.data.get("status") != "WITHDRAWN":
         return

@@ -50,7 +50,7 @@ from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
-from shared.readmodel import AttendanceReadModel, upsert_if_newer
+from shared.readmodel import AttendanceReadModel, Standing, upsert_if_newer
 from shared.repository import PartnerScopedRepository, Repository, lateral_pages
 from shared.wps import SERVES_WPS
 
@@ -271,13 +271,13 @@ class ActivityReadModel:
         return ActivityFacts(str(row.id), row.pcm_ref, row.status, tuple(row.frameworks), tuple(row.eligible_partners),
                              row.version)
 
-    async def apply(self, state: dict[str, Any]) -> bool:
+    async def apply(self, state: dict[str, Any], standing: Standing) -> bool:
         """Upsert an activity's state; an older version never overwrites a newer one. True if applied."""
         values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
                   "status": state["status"], "frameworks": state["frameworks"],
                   "eligible_partners": state["eligiblePartners"],
                   "wps_marker": state.get("wpsMarker", "NOT_TARGETED"), "version": state["version"]}
-        return await upsert_if_newer(self.session, KnownActivity, "id", values)
+        return await upsert_if_newer(self.session, KnownActivity, "id", values, standing)
 
     async def published(self, limit: int = 5000) -> Sequence[KnownActivity]:
         return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")

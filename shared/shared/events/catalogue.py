@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from shared.events.envelope import DomainEvent
+from shared.events.envelope import REQUESTED, RESTATEMENT_VERBS, DomainEvent
+from shared.events.heal import StateRequest, requests_topic
 
 COMPONENT_REF = "#/components/schemas/{model}"
 
@@ -63,8 +64,9 @@ class EventCatalogue:
 
     def topic(self, name: str, aggregate: str, data: type[BaseModel], verbs: list[str],
               description: str, private: tuple[str, ...] = ()) -> TopicSpec:
-        # Every topic can be told again from the owner's state (shared.events.republish).
-        spec = TopicSpec(self.service, name, aggregate, data, (*verbs, "snapshot"), description, private)
+        # Every topic can be told again from the owner's state: a snapshot (shared.events.republish), and an
+        # authoritative state, the owner's answer to a copy that missed versions (shared.events.heal).
+        spec = TopicSpec(self.service, name, aggregate, data, (*verbs, *RESTATEMENT_VERBS), description, private)
         unknown = set(private) - set(spec.json_schema()["properties"])
         if unknown:
             raise ValueError(f"{name} marks as private fields its data does not have: {sorted(unknown)}")
@@ -95,6 +97,10 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
             "content-type": {"type": "string", "const": "application/json"},
             "ce_actor": {"type": "string", "description": "who caused the change"},
             "ce_traceparent": {"type": "string", "description": "W3C trace context"},
+            "ce_ownerepoch": {"type": "string", "pattern": "^[0-9]+$",
+                              "description": "the owner's epoch (CloudEvents extension `ownerepoch`): 1 until the "
+                                             "owner is restored from a backup, which starts a new one; order an "
+                                             "aggregate's states by (epoch, version)"},
         },
     }
     channels: dict[str, Any] = {}
@@ -124,11 +130,35 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
                 "channel": {"$ref": f"#/channels/{spec.name}"},
                 "summary": f"{catalogue.service} publishes every change of a {spec.aggregate}",
             }
+        if catalogue.topics:
+            requests, request_type = requests_topic(catalogue.service), f"{catalogue.service}.{REQUESTED}"
+            schemas.setdefault(StateRequest.__name__, StateRequest.model_json_schema(by_alias=True))
+            channels[requests] = {
+                "address": requests,
+                "description": f"Requests for the state of {catalogue.service}'s aggregates, from a copy that "
+                               f"skipped versions; {catalogue.service} answers on the aggregate's topic with its "
+                               "`<aggregate>.state` event",
+                "messages": {request_type.replace(".", "_"): {
+                    "name": request_type, "title": request_type, "contentType": "application/json",
+                    "headers": headers_schema, "payload": {"$ref": f"#/components/schemas/{StateRequest.__name__}"},
+                    "bindings": {"kafka": {"key": {"type": "string", "description": "aggregate id"}}},
+                }},
+            }
+            operations[f"answer_{requests}"] = {
+                "action": "receive", "channel": {"$ref": f"#/channels/{requests}"},
+                "summary": f"{catalogue.service} tells the asked aggregate's current state again",
+            }
     return {
         "asyncapi": "3.0.0",
         "info": {"title": "Partnership Hub events", "version": "1.0.0",
                  "description": "CloudEvents 1.0 in Kafka binary content mode; key = aggregate id; "
-                                "data = the aggregate's full new state and its version."},
+                                "data = the aggregate's full new state and its version. Delivery is at least "
+                                "once: the same event may come twice (after a broker fault), so drop one whose "
+                                "ce_id you have seen. Versions only grow within an owner epoch, except that an "
+                                "`<aggregate>.state` event (the owner's authoritative answer to a copy that "
+                                "skipped versions) states the owner's truth whatever version you hold: take it, "
+                                "even if it goes back. `<aggregate>.snapshot` restates a state (republish): "
+                                "nothing changed."},
         "channels": channels,
         "operations": operations,
         "components": {"schemas": schemas},

@@ -31,10 +31,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.auth import EVENTS
 from shared.db import UnitOfWork
 from shared.events.envelope import CloudEvent
+from shared.events.heal import state_request
 from shared.events.kafka import close_consumer, create_consumer, create_producer
 from shared.events.outbox import OutboxWriter
 from shared.events.topics import partitions_of, wait_for_topics
 from shared.metrics import CONSUMER_LAG, CONSUMER_RESTARTS, EVENTS_CONSUMED
+from shared.readmodel import VERSION_GAPS
 from shared.settings import ServiceSettings
 from shared.tracing import span_from
 
@@ -423,8 +425,20 @@ class EventConsumer:
         )
         if first_time is None:
             return False
+        uow.session.info.pop(VERSION_GAPS, None)
         await handler(uow, event)
+        gaps = uow.session.info.pop(VERSION_GAPS, None)
+        if gaps:
+            self._ask_the_owner(uow, event, *gaps[0])
         return True
+
+    def _ask_the_owner(self, uow: UnitOfWork, event: CloudEvent, held: int, seen: int) -> None:
+        """A copy skipped versions of the event's aggregate: its owner is asked for its state (shared.events.heal),
+        through our outbox, with the change."""
+        contract = getattr(self.handlers.get(event.topic), "contract", None)
+        if contract is not None:
+            uow.publish(state_request(contract.owner, contract.topic, event.key, held, seen,
+                                      self.settings.service_name))
 
     def stranger(self, event: CloudEvent) -> str | None:
         """Why an event may not be applied: its source is not the owner its topic's contract names."""

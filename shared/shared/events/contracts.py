@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from shared.events.envelope import RESTATEMENT_VERBS
+
 
 @dataclass(frozen=True)
 class TopicContract:
@@ -41,8 +43,9 @@ class OwnedHandlers(dict[str, Any]):
 
 
 def _types(owner: str, aggregate: str, verbs: str) -> tuple[str, ...]:
-    """The verbs' types, and the snapshot every owner can republish (shared.events.republish)."""
-    return tuple(f"{owner}.{aggregate}.{verb}" for verb in [*verbs.split(), "snapshot"])
+    """The verbs' types, and the restatements every owner makes: the snapshot it can republish
+    (shared.events.republish) and the authoritative state it answers a copy's request with (shared.events.heal)."""
+    return tuple(f"{owner}.{aggregate}.{verb}" for verb in [*verbs.split(), *RESTATEMENT_VERBS])
 
 
 MENU_ACTIVITY = TopicContract("menu.activity.v1", "menu",

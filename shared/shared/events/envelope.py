@@ -13,13 +13,23 @@ CONTENT_TYPE = "application/json"
 
 
 # The verbs by which an owner tells an aggregate's state again without changing it: `snapshot` (republish) and
-# `state` (its authoritative answer to a copy that missed versions, shared.events.heal).
-RESTATEMENT_VERBS = ("snapshot", "state")
+# `state` (authoritative: its answer to a copy that missed versions, shared.events.heal; a copy takes it whatever
+# version it holds).
+SNAPSHOT, STATE = "snapshot", "state"
+RESTATEMENT_VERBS = (SNAPSHOT, STATE)
 
 
 def is_restatement(event_type: str) -> bool:
     """Whether an event type only restates an aggregate's state (nothing changed)."""
     return event_type.rpartition(".")[2] in RESTATEMENT_VERBS
+
+
+# A copy's request for an aggregate's state, `<owner>.state.requested` (shared.events.heal).
+REQUESTED = "state.requested"
+
+
+def is_state_request(event_type: str) -> bool:
+    return event_type.endswith(f".{REQUESTED}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +59,9 @@ class CloudEvent:
     subject: str | None = None
     actor: str | None = None
     traceparent: str | None = None
+    # The owner's epoch (CloudEvents extension `ownerepoch`): 1 until the owner is restored from a backup, which
+    # starts a new epoch; a copy orders an aggregate's states by (epoch, version). None: not said (epoch 1).
+    owner_epoch: int | None = None
     extra_headers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -75,6 +88,8 @@ class CloudEvent:
             headers.append(("ce_actor", self.actor))
         if self.traceparent:
             headers.append(("ce_traceparent", self.traceparent))
+        if self.owner_epoch is not None:
+            headers.append(("ce_ownerepoch", str(self.owner_epoch)))
         headers.extend(self.extra_headers.items())
         return [(name, value.encode()) for name, value in headers]
 
@@ -89,12 +104,13 @@ class CloudEvent:
         if missing:
             raise ValueError(f"not a CloudEvent: missing headers {', '.join(missing)}")
         known = {"ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type",
-                 "ce_subject", "ce_actor", "ce_traceparent"}
+                 "ce_subject", "ce_actor", "ce_traceparent", "ce_ownerepoch"}
+        epoch = attrs.get("ce_ownerepoch", "")
         return cls(
             id=attrs["ce_id"], source=attrs["ce_source"], type=attrs["ce_type"],
             time=datetime.fromisoformat(attrs["ce_time"]) if "ce_time" in attrs else datetime.now(UTC),
             key=key.decode() if key else "", data=json.loads(value) if value else {},
             topic=topic, subject=attrs.get("ce_subject"), actor=attrs.get("ce_actor"),
-            traceparent=attrs.get("ce_traceparent"),
+            traceparent=attrs.get("ce_traceparent"), owner_epoch=int(epoch) if epoch.isdigit() else None,
             extra_headers={k: v for k, v in attrs.items() if k not in known},
         )

@@ -30,12 +30,11 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import any_of
-from shared.events.envelope import CloudEvent
+from shared.events.envelope import CloudEvent, is_restatement, is_state_request
 from shared.repository import unnested
 
 # Always different from one version to the next, and shown on the entry itself.
 NOT_CHANGES = frozenset({"version", "updatedAt"})
-SNAPSHOT_SUFFIX = ".snapshot"
 
 
 def add_history_table(metadata: MetaData) -> Table:
@@ -81,8 +80,8 @@ class HistoryLog:
     def rows(self, envelopes: Sequence[CloudEvent]) -> list[dict[str, Any]]:
         rows = []
         for envelope in envelopes:
-            if envelope.type.endswith(SNAPSHOT_SUFFIX):
-                continue  # told again by the republish command: nothing changed
+            if is_restatement(envelope.type) or is_state_request(envelope.type):
+                continue  # told again (republish, a heal), or asked for: nothing changed
             hidden = self.private.get(envelope.topic, frozenset())
             version = envelope.data.get("version")
             rows.append({

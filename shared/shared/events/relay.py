@@ -36,6 +36,7 @@ SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, trac
 FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1
 """
 _COUNT_UNSENT = "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
+_SELECT_EPOCH = "SELECT epoch FROM owner_epoch"
 _MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])"
 _PURGE_SENT = "DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)"
 _PURGE_PROCESSED = "DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)"
@@ -51,6 +52,7 @@ class OutboxRelay:
         self.topics = list(topics)
         self.on_new_log = on_new_log
         self.new_logs = 0  # how many times this relay found the log new and republished
+        self.epoch = 1
         self.dsn = dsn
         self.channel = channel
         self.lock_key = zlib.crc32(f"outbox-relay:{channel}".encode())
@@ -79,6 +81,8 @@ class OutboxRelay:
             while not await conn.fetchval("SELECT pg_try_advisory_lock($1)", self.lock_key):
                 self._forget_gauges()  # another relay is active: it reports the outbox
                 await asyncio.sleep(self.settings.outbox_sweep_seconds)
+            # The owner's epoch, stamped on every event sent (a restore from a backup starts a new one).
+            self.epoch = await conn.fetchval(_SELECT_EPOCH) or 1
             await conn.add_listener(self.channel, self._on_notify)
             last_housekeeping = last_marker_check = 0.0
             while True:
@@ -146,7 +150,7 @@ class OutboxRelay:
             topic = self.settings.topic(row["topic"])
             with span_from(row["traceparent"], f"send {topic}", SpanKind.PRODUCER,
                            {"messaging.destination.name": topic}) as (_, traceparent):
-                event = _envelope(row, traceparent)
+                event = _envelope(row, traceparent, self.epoch)
                 futures.append(await producer.send(topic, event.value(), key=event.key.encode(),
                                                    headers=event.headers()))
         results = await asyncio.gather(*futures, return_exceptions=True)
@@ -183,10 +187,11 @@ class OutboxRelay:
         await self._stop_producer()
 
 
-def _envelope(row: asyncpg.Record, traceparent: str | None) -> CloudEvent:
+def _envelope(row: asyncpg.Record, traceparent: str | None, epoch: int) -> CloudEvent:
     data = row["data"]
     return CloudEvent(
         id=str(row["event_id"]), source=row["source"], type=row["type"], time=row["time"],
         key=row["key"], data=json.loads(data) if isinstance(data, str) else data,
         topic=row["topic"], subject=row["subject"], actor=row["actor"], traceparent=traceparent,
+        owner_epoch=epoch,
     )

@@ -19,11 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import REPUBLISHING
-from shared.events.envelope import DomainEvent
+from shared.events.envelope import SNAPSHOT, DomainEvent
+
+__all__ = ["BATCH", "SNAPSHOT", "Snapshots", "republish"]  # SNAPSHOT: the verb the services' snapshots use
 
 log = logging.getLogger(__name__)
 
-SNAPSHOT = "snapshot"
 BATCH = 200
 
 

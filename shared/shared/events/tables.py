@@ -6,7 +6,21 @@ or an applied event and its effect, commit in one transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, MetaData, Table, Text, func, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
 
@@ -37,4 +51,17 @@ def add_event_tables(metadata: MetaData) -> None:
         Column("event_id", Text, primary_key=True),
         Column("topic", Text, nullable=False),
         Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+
+
+def add_owner_epoch_table(metadata: MetaData) -> Table:
+    """The owner's epoch (one row): stamped on every event it publishes (CloudEvents `ownerepoch`), so that its
+    copies take its states over what they hold once it starts a new epoch (after a restore from a backup)."""
+    return Table(
+        "owner_epoch",
+        metadata,
+        Column("epoch", Integer, nullable=False, server_default=text("1")),
+        Column("started_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+        Column("single", Boolean, primary_key=True, server_default=text("true")),
+        CheckConstraint("single", name="one_row"),
     )
