@@ -21,8 +21,9 @@ test: install
 	@$(BIN)/mypy
 	@$(BIN)/python -m pytest
 
-# Delivery under faults (faults/): a broker paused, a service and a consumer killed, a broker replaced, each
-# under a steady load; a few minutes. CI runs it after `make test`.
+# Delivery and healing under faults (faults/): a broker paused (once, and five times under CPU pressure), a
+# service and a consumer killed, a broker killed and brought back by make run's supervisor, a forged version
+# jump healed, each under a steady load; about 10 minutes. CI runs it after `make test`.
 test-faults: install
 	@$(BIN)/python -m pytest faults -s
 

@@ -5,11 +5,18 @@ its counts and how long recovery took."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import time
 
+import httpx
+import websockets
+
+from shared.settings import DEV_GATEWAY_SECRET
+
 from .conftest import (
+    UPDATE,
     Stack,
     applied_once,
     converged,
@@ -113,3 +120,42 @@ async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_
     report("broker SIGKILLed, restarted by the supervisor", changes_committed=sum(v for v, _ in menu.values()),
            records_on_new_topic=read, applied_by_programmes=applied, converged_after_kill=f"{recovered:.1f}s",
            converged_after_load=f"{settled:.1f}s", mutations_ok=done.succeeded)
+
+    # A new subscriber on the republished log gets no change older than its subscription: not the states the
+    # republish told again, nor the records before the end the broker reports; then the next change.
+    socket = await websockets.connect(f"ws://127.0.0.1:{stack.menu.port}/graphql",
+                                      subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
+                                      additional_headers={"x-hub-gateway-secret": DEV_GATEWAY_SECRET})
+    try:
+        signing_in = {"type": "connection_init", "payload": {"Authorization": f"Bearer {stack.token}"}}
+        await socket.send(json.dumps(signing_in))
+        assert json.loads(await socket.recv())["type"] == "connection_ack"
+        await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {
+            "query": "subscription { activityChanged { id version } }"}}))
+        old_news = await _messages(socket, seconds=4)
+        async with httpx.AsyncClient(timeout=15) as client:
+            await stack.graphql(client, UPDATE, {"id": ids[0], "tags": ["after-subscribing"]})
+        news = await _messages(socket, seconds=4)
+    finally:
+        await socket.close()
+    assert old_news == []
+    assert news == [{"id": ids[0], "version": menu[ids[0]][0] + 1}]
+    report("a new subscriber after the broker came back", old_changes_received=len(old_news),
+           new_changes_received=len(news))
+
+
+async def _messages(socket: websockets.ClientConnection, seconds: float) -> list[dict[str, object]]:
+    """The activities a subscription sent within `seconds`."""
+    received, deadline = [], time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            message = json.loads(await asyncio.wait_for(socket.recv(), left))
+        except TimeoutError:
+            break
+        if message["type"] == "ping":
+            await socket.send(json.dumps({"type": "pong"}))
+        elif message["type"] == "next":
+            received.append(message["payload"]["data"]["activityChanged"])
+        else:
+            raise AssertionError(message)
+    return received

@@ -307,3 +307,18 @@ def test_the_compose_stack_restarts_waits_for_health_and_keeps_its_data() -> Non
     assert all(services["gateway"]["depends_on"][s]["condition"] == "service_healthy" for s in SERVICES)
     for name, service in services.items():
         assert not service.get("image", "x:1").endswith(":latest"), name
+
+
+def test_the_idempotent_producer_is_on_for_apache_kafka_and_off_for_the_development_broker() -> None:
+    """Against Apache Kafka a producer's retries never write an event twice; the development broker refuses
+    aiokafka's InitProducerId, so there it stays off and readers drop repeats by ce_id (the AsyncAPI says so)."""
+    from shared.settings import ServiceSettings
+
+    assert ServiceSettings(service_name="any").kafka_enable_idempotence is False
+    for document in _manifests():
+        if document["kind"] == "Deployment" and document["metadata"]["name"] in SERVICES:
+            [container] = document["spec"]["template"]["spec"]["containers"]
+            env = {e["name"]: e.get("value") for e in container["env"]}
+            assert env["KAFKA_ENABLE_IDEMPOTENCE"] == "true", document["metadata"]["name"]
+    catalogue = json.loads((ROOT / "deploy" / "asyncapi" / "menu.json").read_text())
+    assert "drop one whose ce_id you have seen" in catalogue["info"]["description"]

@@ -20,7 +20,6 @@ from shared.events.catalogue import asyncapi_document
 from shared.events.dead_letters import applied_since, read_dead_letters, replay
 from shared.events.rebuild import RebuildRefused, rebuild
 from shared.events.republish import republish
-from shared.events.topics import records_held
 from shared.logs import configure_logging
 from shared.migrations import upgrade
 from shared.runtime import ServiceRuntime
@@ -41,8 +40,6 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser.add_argument("--id", action="append", dest="ids",
                         help="dead-letters show or replay: this event (its ce_id; repeatable); replay: all waiting "
                              "when left out")
-    parser.add_argument("--if-topics-empty", action="store_true",
-                        help="republish: only when the broker holds no record of the service's topics")
     args = parser.parse_args(argv)
     settings = service.settings()
     configure_logging(service.name, settings.log_level, settings.log_format)
@@ -64,7 +61,7 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     elif args.command == "seed-if-empty":
         asyncio.run(_seed(service, settings, stages, only_if_empty=True))
     elif args.command == "republish":
-        asyncio.run(_republish(service, settings, args.since, args.topic, args.if_topics_empty))
+        asyncio.run(_republish(service, settings, args.since, args.topic))
     elif args.command == "prepare":
         upgrade(service.migrations, settings.database_url)
         asyncio.run(_seed(service, settings, stages, only_if_empty=True))
@@ -86,15 +83,9 @@ async def _seed(service: ServiceDefinition, settings: ServiceSettings, stages: l
 
 
 async def _republish(service: ServiceDefinition, settings: ServiceSettings, since: datetime | None,
-                     topics: list[str] | None, if_topics_empty: bool) -> None:
+                     topics: list[str] | None) -> None:
     runtime = service.build_runtime(settings)
     try:
-        if if_topics_empty:
-            held = await records_held(settings, [settings.topic(s.topic) for s in runtime.snapshots])
-            if any(held.values()):
-                logging.info("republish: the broker holds the topics (%s): nothing to do",
-                             ", ".join(f"{t} {n}" for t, n in held.items()))
-                return
         started = time.perf_counter()
         told = await republish(runtime, runtime.snapshots, since, topics)
         logging.info("republish: %s in %.1fs; the relay sends them", ", ".join(

@@ -11,7 +11,8 @@ OUTBOX_FAILURES = Counter("outbox_publish_failures_total", "Failed publish attem
 OUTBOX_BACKLOG = Gauge("outbox_backlog", "Unsent events in the outbox, as of the relay's last read", ["service"])
 OUTBOX_OLDEST = Gauge("outbox_oldest_unsent_seconds", "Age of the oldest unsent event (0 when none)", ["service"])
 EVENTS_CONSUMED = Counter("events_consumed_total", "Events applied by consumers", ["service", "consumer", "outcome"])
-CONSUMER_RESTARTS = Counter("consumer_restarts_total", "Consumers restarted: failed, or stalled with lag",
+CONSUMER_RESTARTS = Counter("consumer_restarts_total", "Consumers restarted: failed, or stalled (stuck in a call, "
+                            "unanswered by the broker, or behind without progress)",
                             ["service", "consumer", "reason"])
 READ_MODEL_GAPS = Counter("read_model_gaps_total", "States a read model received that skipped versions (events lost "
                           "on the way; the state itself is whole)", ["table"])

@@ -16,7 +16,7 @@ import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from shared.events.kafka import close_consumer, connection_options
+from shared.events.kafka import close_consumer, connection_options, create_producer
 from shared.settings import ServiceSettings
 
 MARKERS_TOPIC = "hub.log-markers"
@@ -53,3 +53,14 @@ async def write_marker(producer: AIOKafkaProducer, settings: ServiceSettings, re
              "republished": republished}
     await producer.send_and_wait(settings.topic(MARKERS_TOPIC), json.dumps(value).encode(),
                                  key=settings.service_name.encode())
+
+
+async def mark_log(settings: ServiceSettings) -> None:
+    """Mark the log as told by a service whose database is new (it has nothing to tell): for tests, which write
+    while the service runs and read its topics, and must not find a republish among their events."""
+    producer = create_producer(settings)
+    await producer.start()
+    try:
+        await write_marker(producer, settings, 0)
+    finally:
+        await producer.stop()

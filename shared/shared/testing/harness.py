@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from shared.definition import ServiceDefinition
 from shared.devstack.identity import dev_token
 from shared.devstack.postgres import EmbeddedPostgres
+from shared.events.log_marker import mark_log
 from shared.events.topics import create_topics, declared_topics
 from shared.graphql.context import RequestContext
 from shared.migrations import upgrade
@@ -170,5 +171,6 @@ async def service_under_test(service: ServiceDefinition, postgres: EmbeddedPostg
                                   kafka_bootstrap_servers=bootstrap, topic_prefix=topic_prefix,
                                   oidc_issuer_url=issuer, outbox_sweep_seconds=0.5, **settings)
     await create_topics(configured, declared_topics())  # as make run does: services make no topics
+    await mark_log(configured)  # its new database has nothing to republish (shared.events.log_marker)
     async with running_service(service, configured) as harness:
         yield harness

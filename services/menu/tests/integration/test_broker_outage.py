@@ -14,6 +14,7 @@ from menu.app import SERVICE
 from menu.events import ACTIVITY_TOPIC
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
+from shared.events.log_marker import mark_log
 from shared.events.topics import create_topics, declared_topics
 from shared.testing.harness import eventually, migrated_database, running_service
 from shared.testing.kafka import read_events
@@ -29,6 +30,7 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
                                 kafka_bootstrap_servers=broker.bootstrap_servers, topic_prefix="outage.",
                                 oidc_issuer_url=identity.issuer, outbox_sweep_seconds=0.5)
     await create_topics(settings, declared_topics())
+    await mark_log(settings)
     try:
         async with running_service(SERVICE, settings) as menu:
             await register_test_providers(menu.runtime)
