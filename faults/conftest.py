@@ -267,5 +267,22 @@ async def applied_once(stack: Stack) -> tuple[int, int]:
     return row["n"], row["d"]
 
 
+async def behind(stack: Stack, ids: list[str]) -> int:
+    """How many of the activities programmes' copy holds at another version than the menu, now."""
+    menu, copy = await menu_versions(stack, ids), await copy_versions(stack, ids)
+    return sum(1 for i, (version, _) in menu.items() if copy.get(i) != version)
+
+
+async def dead_letters(stack: Stack) -> int:
+    """Events the two services' consumers parked, from their metrics."""
+    parked = 0.0
+    async with httpx.AsyncClient(timeout=5) as client:
+        for service in (stack.menu, stack.programmes):
+            for line in (await client.get(f"http://127.0.0.1:{service.port}/metrics")).text.splitlines():
+                if line.startswith("events_consumed_total{") and 'outcome="dead_lettered"' in line:
+                    parked += float(line.rsplit(" ", 1)[1])
+    return int(parked)
+
+
 def report(name: str, **figures: Any) -> None:
     print(f"\n[{name}] " + ", ".join(f"{key.replace('_', ' ')}: {value}" for key, value in figures.items()))

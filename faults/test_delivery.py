@@ -19,8 +19,10 @@ from .conftest import (
     UPDATE,
     Stack,
     applied_once,
+    behind,
     converged,
     create_activities,
+    dead_letters,
     menu_versions,
     report,
     steady_load,
@@ -102,6 +104,7 @@ async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_
     supervising = asyncio.create_task(stack.supervise(120))
     try:
         done = await load
+        diverged = await behind(stack, ids + quiet)
         assert done.failed == 0  # the outbox takes every change while the broker is away
         everything = ids + quiet
         settled = await converged(stack, everything, timeout=120 - (time.monotonic() - killed))
@@ -118,7 +121,8 @@ async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_
     applied, distinct = await applied_once(stack)
     assert applied == distinct
     report("broker SIGKILLed, restarted by the supervisor", changes_committed=sum(v for v, _ in menu.values()),
-           records_on_new_topic=read, applied_by_programmes=applied, converged_after_kill=f"{recovered:.1f}s",
+           records_on_new_topic=read, applied_by_programmes=applied, lost=0, behind_after_load=diverged,
+           behind_after=0, dead_letters=await dead_letters(stack), converged_after_kill=f"{recovered:.1f}s",
            converged_after_load=f"{settled:.1f}s", mutations_ok=done.succeeded)
 
     # A new subscriber on the republished log gets no change older than its subscription: not the states the

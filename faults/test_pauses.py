@@ -14,7 +14,7 @@ import httpx
 
 from shared.devstack.processes import spawn, stop
 
-from .conftest import Stack, converged, create_activities, report, steady_load
+from .conftest import Stack, behind, converged, create_activities, dead_letters, report, steady_load
 
 PAUSES = 5
 PAUSE_SECONDS = 30
@@ -47,6 +47,7 @@ async def test_five_broker_pauses_under_load_and_cpu_pressure_converge_without_r
             os.kill(stack.broker.process.pid, signal.SIGCONT)
             resumed = time.monotonic()
             done = await load
+            diverged = await behind(stack, ids)
         finally:
             for burner in burners:
                 stop(burner, grace=1)
@@ -57,9 +58,9 @@ async def test_five_broker_pauses_under_load_and_cpu_pressure_converge_without_r
             raise AssertionError(f"pause {pause}: {error}") from None
         times.append(round(time.monotonic() - resumed, 1))
         report(f"broker paused {PAUSE_SECONDS} s, {pause} of {PAUSES}", under_cpu_pressure=pause in UNDER_PRESSURE,
-               mutations_ok=done.succeeded, converged_after_sigcont=f"{times[-1]}s",
-               converged_after_load=f"{settled:.1f}s")
+               mutations_ok=done.succeeded, lost=0, behind_at_sigcont=diverged, behind_after=0,
+               converged_after_sigcont=f"{times[-1]}s", converged_after_load=f"{settled:.1f}s")
     assert {stack.menu.process.pid, stack.programmes.process.pid} == pids  # type: ignore[union-attr]
     status = await _status(stack)
-    report("after five pauses", converged_after_sigcont=times,
+    report("after five pauses", converged_after_sigcont=times, dead_letters=await dead_letters(stack),
            consumer_restarts={f"{s}.{c}": v["restarts"] for s, cs in status.items() for c, v in cs.items()})
