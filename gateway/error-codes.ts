@@ -120,3 +120,61 @@ export const everyErrorHasACode = {
     } else setResult(withCodes(result as ResultLike));
   },
 };
+
+// A subgraph that cannot be reached (killed, restarting, its address refusing) or that does not answer in
+// time. The gateway's transport reports it as an error wrapping Node's, which masking turns into
+// "Unexpected error." before any later hook could tell which subgraph it was; so it is replaced here, around
+// the subgraph's executor, where the subgraph's name is known: SERVICE_UNAVAILABLE naming it, retryable,
+// when nothing can have happened (the connection was refused, or the operation was a query), and
+// OUTCOME_UNKNOWN for a mutation that was sent and got no answer (retry only with the same Idempotency-Key).
+const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSPORT = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT', 'TIMEOUT_ERROR', 'RESPONSE_VALIDATION_FAILED']);
+
+type Failure = { originalError?: { code?: string; cause?: { code?: string } }; extensions?: Record<string, unknown> };
+
+function causeOf(error: Failure | undefined): string | undefined {
+  return error?.originalError?.code ?? error?.originalError?.cause?.code;
+}
+
+function transportFailure(error: Failure | undefined): boolean {
+  const cause = causeOf(error);
+  return (cause !== undefined && (REFUSED.has(cause) || cause.startsWith('E')))
+    || TRANSPORT.has(String(error?.extensions?.code ?? ''));
+}
+
+function unreachable(service: string, operationType: string | undefined, error: Failure | undefined) {
+  const nothingSent = REFUSED.has(causeOf(error) ?? '');
+  const unknown = operationType === 'mutation' && !nothingSent;
+  return {
+    data: null,
+    errors: [new GraphQLError(unknown
+      ? `${service} did not answer: the change may or may not have been made; retry only with the same Idempotency-Key`
+      : `${service} is unavailable; nothing was changed: retry in a moment`, {
+      extensions: { code: unknown ? 'OUTCOME_UNKNOWN' : 'SERVICE_UNAVAILABLE', retryable: true, service },
+    })],
+  };
+}
+
+type SubgraphExecute = {
+  subgraphName: string;
+  executor: (request: any) => any;
+  setExecutor: (executor: (request: any) => any) => void;
+};
+
+export const unreachableSubgraphs = {
+  onSubgraphExecute({ subgraphName, executor, setExecutor }: SubgraphExecute) {
+    setExecutor((request: any) => Promise.resolve().then(() => executor(request)).then(
+      (result: any) => {
+        if (!result || Symbol.asyncIterator in result || !Array.isArray(result.errors)) return result;
+        const failure = result.errors.find(transportFailure);
+        return failure ? unreachable(subgraphName, request?.operationType, failure) : result;
+      },
+      (error: Failure) => {
+        if (transportFailure(error) || !(error instanceof GraphQLError)) {
+          return unreachable(subgraphName, request?.operationType, error);
+        }
+        throw error;
+      },
+    ));
+  },
+};

@@ -11,7 +11,7 @@ import {
 } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { everyErrorHasACode } from './error-codes.ts';
+import { everyErrorHasACode, unreachableSubgraphs } from './error-codes.ts';
 import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
 import { gatewayMetrics, serveMetrics } from './metrics.ts';
 import { traceparentOf, tracing } from './tracing.ts';
@@ -88,7 +88,8 @@ export const gatewayConfig = defineConfig({
   // GraphiQL alone is ~20 MB of script: answer gzip (and deflate) to clients that accept it.
   contentEncoding: true,
   // gatewayMetrics: operation and subgraph latencies and errors, served on the metrics port (metrics.ts).
-  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode, gatewayMetrics],
+  // unreachableSubgraphs: a subgraph down or silent is SERVICE_UNAVAILABLE naming it (error-codes.ts).
+  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode, unreachableSubgraphs, gatewayMetrics],
   // One span per request, operation and subgraph call, never per field (tracing.ts).
   ...(tracing ? { openTelemetry: { traces: true } } : {}),
   // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
@@ -117,7 +118,7 @@ export const gatewayConfig = defineConfig({
   cors: {
     origin: (process.env.GATEWAY_CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
     credentials: true,
-    allowedHeaders: ['authorization', 'content-type', 'traceparent', 'x-request-id'],
+    allowedHeaders: ['authorization', 'content-type', 'traceparent', 'x-request-id', 'idempotency-key'],
   },
   // Queries over HTTP, subscriptions over WebSocket (graphql-transport-ws); both carry the secret, and
   // the subgraph's WebSocket signs in with the caller's token, as a browser client would.
@@ -141,7 +142,8 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
       const headers: Record<string, string> = {};
-      for (const name of ['x-request-id']) {
+      // Idempotency-Key: a mutation's retry is recognised by the subgraph that owns the change.
+      for (const name of ['x-request-id', 'idempotency-key']) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;
       }

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
+import asyncpg
 from sqlalchemy import DateTime, MetaData, Text, any_, bindparam
 from sqlalchemy import Enum as SAEnum
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,12 +32,13 @@ NAMING_CONVENTION = {
 def service_metadata() -> MetaData:
     """Each service owns one MetaData: its tables plus the shared outbox, inbox, history log and owner epoch."""
     from shared.events.history import add_history_table
-    from shared.events.tables import add_event_tables, add_owner_epoch_table
+    from shared.events.tables import add_event_tables, add_idempotency_table, add_owner_epoch_table
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     add_event_tables(metadata)
     add_history_table(metadata)
     add_owner_epoch_table(metadata)
+    add_idempotency_table(metadata)
     return metadata
 
 
@@ -187,6 +190,11 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.flush()
+        mark = self.session.info.get(MARK_COMMITTED)
+        if mark is not None:  # the caller's Idempotency-Key: committed with the change (shared.web.idempotency)
+            await mark(self.session)
+        # From here on, a lost connection leaves the outcome unknown (shared.graphql.errors tells the caller so).
+        self.session.info[COMMIT_SENT] = True
         await self.session.commit()
 
     async def rollback(self) -> None:
@@ -203,6 +211,44 @@ class UnitOfWork:
             await self.commit()
         else:
             await self.rollback()
+
+
+# Session.info keys: this session sent a COMMIT (whether the database made it, only its answer says); and how a
+# change's transaction marks the caller's Idempotency-Key committed with it (shared.web.idempotency).
+COMMIT_SENT = "commit_sent"
+MARK_COMMITTED = "idempotency_mark_committed"
+# SQLSTATEs of a database that cannot serve: connection exceptions (08), too many connections (53300), an
+# administrator's or a crash's shutdown, or a start not finished (57P01-57P03).
+_UNREACHABLE_SQLSTATES = ("08", "53300", "57P01", "57P02", "57P03")
+
+
+def causes(error: BaseException) -> Iterator[BaseException]:
+    """The error, and what it wraps (a driver's error inside SQLAlchemy's, a cause, a context), once each."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
+
+
+def sqlstate_of(error: BaseException) -> str | None:
+    state = getattr(error, "sqlstate", None) or getattr(error, "pgcode", None)
+    return state if isinstance(state, str) else None
+
+
+def database_unreachable(error: BaseException) -> bool:
+    """Whether an error says the database could not be reached or dropped the connection (and not that a
+    statement or a value was wrong): the caller should retry later."""
+    for cause in causes(error):
+        if isinstance(cause, (OSError, TimeoutError, sa_exc.DisconnectionError, sa_exc.TimeoutError,
+                              asyncpg.exceptions.ConnectionDoesNotExistError)):
+            return True
+        if isinstance(cause, sa_exc.DBAPIError) and cause.connection_invalidated:
+            return True
+        if (sqlstate_of(cause) or "").startswith(_UNREACHABLE_SQLSTATES):
+            return True
+    return False
 
 
 def any_of(column: Any, values: Sequence[Any]) -> Any:

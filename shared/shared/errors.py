@@ -12,6 +12,11 @@ class ErrorCode(str, Enum):
     CONFLICT = "CONFLICT"
     FORBIDDEN = "FORBIDDEN"
     UNAUTHENTICATED = "UNAUTHENTICATED"
+    # Nothing happened: a database (or, at the gateway, a subgraph) cannot be reached; retry after a moment.
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+    # A change may or may not have happened (it was sent, and no answer came): retry only with the same
+    # Idempotency-Key, which returns the first outcome, never a second change.
+    OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN"
 
 
 MAX_MESSAGE = 300  # a message quoting a caller's 100 KB value does not send it back whole
@@ -82,3 +87,23 @@ class Forbidden(DomainError):
 
 class Unauthenticated(DomainError):
     code = ErrorCode.UNAUTHENTICATED
+
+
+class ServiceUnavailable(DomainError):
+    """The service cannot reach what it needs (its database): nothing was done, and a retry may succeed."""
+
+    code = ErrorCode.SERVICE_UNAVAILABLE
+
+    def __init__(self, service: str, why: str = "its database does not answer") -> None:
+        super().__init__(f"{service} is unavailable ({why}); nothing was changed: retry in a moment",
+                         retryable=True, service=service)
+
+
+class OutcomeUnknown(DomainError):
+    """A change was sent to the database and no answer came: it may or may not have been made."""
+
+    code = ErrorCode.OUTCOME_UNKNOWN
+
+    def __init__(self, service: str) -> None:
+        super().__init__(f"{service} lost its database while committing the change: it may or may not have been "
+                         "made; retry only with the same Idempotency-Key", retryable=True, service=service)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import NAMING_CONVENTION
 from shared.events.history import add_history_table
-from shared.events.tables import add_event_tables, add_owner_epoch_table
+from shared.events.tables import add_event_tables, add_idempotency_table, add_owner_epoch_table
 
 MIGRATION_LOCK = zlib.crc32(b"partnership-hub:migrations")  # advisory locks are per database
 
@@ -86,6 +86,17 @@ def drop_owner_standing(copies: Sequence[str]) -> None:
         op.drop_column(table, "owner_time")
         op.drop_column(table, "owner_epoch")
     op.drop_table("owner_epoch")
+
+
+def create_idempotency_keys() -> None:
+    """Mutations' outcomes by Idempotency-Key (shared.web.idempotency)."""
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    add_idempotency_table(metadata)
+    metadata.create_all(op.get_bind())
+
+
+def drop_idempotency_keys() -> None:
+    op.drop_table("idempotency_key")
 
 
 def drop_event_tables() -> None:

@@ -13,6 +13,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shared.auth import SEEDING, Actor
+from shared.database_watch import DatabaseWatch
 from shared.db import UnitOfWork, asyncpg_dsn, create_engine, create_sessionmaker
 from shared.events.broker_watch import BrokerWatch
 from shared.events.catalogue import EventCatalogue
@@ -70,6 +71,7 @@ class ServiceRuntime:
         self.outbox = OutboxWriter(self.metadata.tables["outbox"], self.catalogue.source, self.channel, history)
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
         self.broker_watch = BrokerWatch(self.settings)
+        self.database_watch = DatabaseWatch(asyncpg_dsn(self.settings.database_url))
         self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,
                                     self.settings.oidc_roles_claim)
 
@@ -99,6 +101,8 @@ class ServiceRuntime:
         return sum((await republish(self, self.snapshots)).values())
 
     async def start_workers(self) -> None:
+        # Every serving process watches its database: requests and probes answer from it (shared.database_watch).
+        self._tasks.append(asyncio.create_task(self.database_watch.run(), name="database-watch"))
         if not self.settings.run_background_workers:
             return
         self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))

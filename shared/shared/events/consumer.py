@@ -19,7 +19,6 @@ import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
-import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from opentelemetry.trace import SpanKind
@@ -29,7 +28,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.auth import EVENTS
-from shared.db import UnitOfWork
+from shared.db import UnitOfWork, causes, database_unreachable, sqlstate_of
 from shared.events.envelope import CloudEvent
 from shared.events.heal import state_request
 from shared.events.kafka import close_consumer, create_consumer, create_producer
@@ -521,18 +520,9 @@ def consumer_lock(name: str) -> int:
 
 
 def failed_for_infrastructure(error: BaseException) -> bool:
-    """True when the failure is our database's or broker's, not the event's own."""
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, (OSError, TimeoutError, KafkaError, sa_exc.DisconnectionError, sa_exc.TimeoutError,
-                                sa_exc.OperationalError, asyncpg.exceptions.ConnectionDoesNotExistError)):
-            return True
-        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
-            return True
-        state = getattr(current, "sqlstate", None) or getattr(current, "pgcode", None)
-        if isinstance(state, str) and state.startswith(_OUTAGE_SQLSTATES):
-            return True
-        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
-    return False
+    """True when the failure is our database's or broker's, not the event's own (an outage, an overload, or a
+    race a retry resolves)."""
+    if database_unreachable(error):
+        return True
+    return any(isinstance(cause, (KafkaError, sa_exc.OperationalError))
+               or (sqlstate_of(cause) or "").startswith(_OUTAGE_SQLSTATES) for cause in causes(error))

@@ -37,6 +37,7 @@ from shared.settings import ServiceSettings
 log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 1000
+TAIL_CALL_SECONDS = 20.0
 T = TypeVar("T")
 
 
@@ -81,10 +82,14 @@ class LiveEvents:
                                     enable_auto_commit=False, auto_offset_reset="latest",
                                     metadata_max_age_ms=5_000,
                                     fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms)
-        await consumer.start()
         try:
+            async with asyncio.timeout(TAIL_CALL_SECONDS):
+                await consumer.start()
             while True:
-                batches = await consumer.getmany(timeout_ms=500)
+                # Bounded, as every call of a consumer to the broker (shared.events.consumer): a tail stuck in a
+                # call would silence every subscription of the process; failing, it starts again (keep_running).
+                async with asyncio.timeout(TAIL_CALL_SECONDS):
+                    batches = await consumer.getmany(timeout_ms=500)
                 self.listening.set()
                 events = [CloudEvent.from_record(r.topic, r.key, r.value, r.headers)
                           for records in batches.values() for r in records]

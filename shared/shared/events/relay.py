@@ -40,6 +40,8 @@ _SELECT_EPOCH = "SELECT epoch FROM owner_epoch"
 _MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])"
 _PURGE_SENT = "DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)"
 _PURGE_PROCESSED = "DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)"
+# Mutations' outcomes by Idempotency-Key are kept a day (shared.web.idempotency).
+_PURGE_IDEMPOTENCY_KEYS = "DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'"
 HOUSEKEEPING_SECONDS = 3600
 
 
@@ -121,9 +123,11 @@ class OutboxRelay:
                 gauge.remove(self.settings.service_name)
 
     async def housekeeping(self, conn: asyncpg.Connection) -> None:
-        """Forget what no longer matters: long-sent events, and event ids older than any redelivery."""
+        """Forget what no longer matters: long-sent events, event ids older than any redelivery, and mutations'
+        outcomes by Idempotency-Key older than a day."""
         await conn.execute(_PURGE_SENT, self.settings.outbox_retention_days)
         await conn.execute(_PURGE_PROCESSED, self.settings.processed_retention_days)
+        await conn.execute(_PURGE_IDEMPOTENCY_KEYS)
 
     def _on_notify(self, *_: Any) -> None:
         self._wakeup.set()

@@ -65,3 +65,22 @@ def add_owner_epoch_table(metadata: MetaData) -> Table:
         Column("single", Boolean, primary_key=True, server_default=text("true")),
         CheckConstraint("single", name="one_row"),
     )
+
+
+def add_idempotency_table(metadata: MetaData) -> Table:
+    """A mutation's outcome by its caller's Idempotency-Key (shared.web.idempotency): purged after a day."""
+    table = Table(
+        "idempotency_key",
+        metadata,
+        Column("subject", Text, primary_key=True),  # the caller: the access token's subject
+        Column("key", Text, primary_key=True),
+        Column("request_hash", Text, nullable=False),  # the document, operation name and variables
+        Column("state", Text, nullable=False),  # running, done
+        Column("committed", Boolean, nullable=False, server_default=text("false")),  # with the change itself
+        Column("status", Integer),  # the HTTP status answered
+        Column("response", JSONB),
+        Column("lease_until", DateTime(timezone=True), nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    )
+    Index("ix_idempotency_key_created_at", table.c.created_at)
+    return table

@@ -18,7 +18,7 @@ from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
 from shared.auth import ANONYMOUS, Actor
-from shared.db import UnitOfWork
+from shared.db import COMMIT_SENT, UnitOfWork
 from shared.errors import Unauthenticated
 from shared.tracing import new_traceparent
 
@@ -49,6 +49,8 @@ class RequestContext(BaseContext, Generic[L]):
             else None
         self._session: AsyncSession | None = None
         self._loaders: L | None = None
+        # An operation stopped while it waited on a database that went away closes its context when it ends.
+        self.left_running = False
 
     @property
     def session(self) -> AsyncSession:
@@ -62,6 +64,12 @@ class RequestContext(BaseContext, Generic[L]):
         if self._loaders is None:
             self._loaders = self.runtime.loaders_factory(self.session, self.actor)
         return self._loaders
+
+    @property
+    def commit_sent(self) -> bool:
+        """Whether this operation sent a COMMIT (shared.db.UnitOfWork): a lost database then leaves its outcome
+        unknown."""
+        return self._session is not None and bool(self._session.info.get(COMMIT_SENT))
 
     def for_operation(self) -> RequestContext[L]:
         """A context of its own for one operation of a WebSocket connection."""

@@ -19,7 +19,8 @@ from graphql import GraphQLError
 from sqlalchemy import exc as sa_exc
 from strawberry.extensions import SchemaExtension
 
-from shared.errors import DomainError
+from shared.db import database_unreachable
+from shared.errors import DomainError, OutcomeUnknown, ServiceUnavailable
 from shared.graphql.limits import LIMIT_MESSAGES, STATEMENT_MILLISECONDS
 from shared.graphql.text_arguments import argument_paths, literal_path
 
@@ -59,16 +60,28 @@ class ErrorCodes(SchemaExtension):
         def literal(error: GraphQLError) -> str | None:
             return literal_path(context.query, document, error) if document else None
 
-        result.errors = [coded(error, request_id, used_as, literal) for error in result.errors]
+        unreachable = _unreachable(context.context)
+        result.errors = [coded(error, request_id, used_as, literal, unreachable) for error in result.errors]
+
+
+def _unreachable(context: Any) -> Callable[[], DomainError]:
+    """What to tell of a database that could not be reached: nothing happened, unless a change was sent."""
+    runtime = getattr(context, "runtime", None)
+    service = runtime.settings.service_name if runtime is not None else "the service"
+    if getattr(context, "commit_sent", False):
+        return lambda: OutcomeUnknown(service)
+    return lambda: ServiceUnavailable(service)
 
 
 def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] | None = None,
-          literal: Callable[[GraphQLError], str | None] | None = None) -> GraphQLError:
+          literal: Callable[[GraphQLError], str | None] | None = None,
+          unreachable: Callable[[], DomainError] | None = None) -> GraphQLError:
     """The error as the caller sees it: a code always, a message only when it is the caller's to read.
 
     `used_as` maps the operation's variables to the arguments they fill, `literal` finds the argument of
     a refused literal, to name input paths as the schema does (a variable's own name is the caller's
-    choice, or the gateway's; a gateway may pass a client's literal on as a variable or as a literal)."""
+    choice, or the gateway's; a gateway may pass a client's literal on as a variable or as a literal).
+    `unreachable` says what a database that could not be reached means for this operation."""
     if error.extensions and "code" in error.extensions and error.original_error is None:
         return error  # already mapped (a subscription's last message passes twice)
     original = error.original_error
@@ -83,6 +96,9 @@ def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] |
             message, field = _input_message(error, used_as or {}, literal)
             return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
         return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
+    if database_unreachable(original):
+        told = (unreachable or (lambda: ServiceUnavailable("the service")))()
+        return _expected(error, request_id, told.message, {"code": told.code.value, **told.extensions})
     sqlstate = _sqlstate(original)
     if sqlstate == _STATEMENT_TIMEOUT:
         return _expected(error, request_id, f"a database statement took longer than {STATEMENT_MILLISECONDS} ms "

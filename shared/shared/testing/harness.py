@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -132,19 +133,28 @@ class StatementCounter:
         return len(self.statements)
 
 
+# The counter of the block that runs: tasks started inside the block inherit it, and so does SQLAlchemy's
+# greenlet running their statements; the service's background workers (consumers applying events meanwhile)
+# were started before, and their statements are not the block's.
+_COUNTING: contextvars.ContextVar[StatementCounter | None] = contextvars.ContextVar("counting", default=None)
+
+
 @contextlib.contextmanager
 def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
-    """Counts the SQL statements an engine runs inside the block."""
+    """Counts the SQL statements an engine runs for what the block does."""
     counter = StatementCounter()
 
     def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        counter.statements.append(statement)
+        if _COUNTING.get() is counter:
+            counter.statements.append(statement)
 
+    token = _COUNTING.set(counter)
     event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
         yield counter
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
+        _COUNTING.reset(token)
 
 
 async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15.0, interval: float = 0.1) -> Any:

@@ -7,10 +7,16 @@ answer with orjson. Everything else (GraphiQL and GET queries, WebSocket subscri
 batches, a body that is not one JSON operation, a subscription over POST) goes on to strawberry's
 router with the body replayed, and is answered exactly as before. A JSON body that is not one
 operation (not JSON at all, a batch, no `query` text) is refused here with a coded error (400).
+
+While the database does not answer (shared.database_watch), an operation is refused at once with
+SERVICE_UNAVAILABLE (503, Retry-After), and one already waiting on the database is stopped and answered
+so within moments: SERVICE_UNAVAILABLE when it sent no COMMIT (nothing happened), OUTCOME_UNKNOWN when it did.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 import orjson
@@ -19,11 +25,17 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from shared.db import MARK_COMMITTED, database_unreachable
+from shared.errors import BadUserInput, OutcomeUnknown, ServiceUnavailable
 from shared.graphql.context import RequestContext
 from shared.runtime import ServiceRuntime
+from shared.web.idempotency import IdempotencyKeys, Replay, claim_of, refusal
+
+log = logging.getLogger(__name__)
 
 QUERY_OR_MUTATION = (OperationType.QUERY, OperationType.MUTATION)
 JSON_HEADERS = [(b"content-type", b"application/json")]
+RETRY_AFTER = [(b"retry-after", b"1")]
 
 
 class GraphQLOverHTTP:
@@ -32,6 +44,7 @@ class GraphQLOverHTTP:
         self.schema = schema
         self.runtime = runtime
         self.path = path
+        self.keys = IdempotencyKeys(runtime.metadata.tables["idempotency_key"], runtime.sessionmaker)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != self.path:
@@ -57,24 +70,82 @@ class GraphQLOverHTTP:
             client_operation=_text(headers.get(b"x-graphql-operation-name")))
         try:
             await context.sign_in(_text(headers.get(b"authorization")))
+            answered = await self._answered(context, request, _text(headers.get(b"idempotency-key")))
+        finally:
+            if not context.left_running:
+                await context.close()
+        if answered is None:
+            return False
+        await _answer(send, answered.status, answered.body, RETRY_AFTER if answered.status == 503 else None)
+        return True
+
+    async def _answered(self, context: RequestContext[Any], request: dict[str, Any], key: str | None
+                        ) -> Replay | None:
+        """The answer to the operation (a first one, or the one kept for its Idempotency-Key); None for a
+        subscription."""
+        service = self.runtime.settings.service_name
+        if self.runtime.database_watch.down.is_set():  # known down: refused before anything is tried
+            return Replay(503, refusal(ServiceUnavailable(service)))
+        claim = None
+        if key is not None and context.actor.signed_in:
+            try:
+                claim = claim_of(context.actor.subject, key, request)
+                kept = await self.keys.claim(claim)
+            except BadUserInput as refused:
+                return Replay(200, refusal(refused))
+            except Exception as error:
+                if not database_unreachable(error):
+                    raise
+                return Replay(503, refusal(ServiceUnavailable(service)))
+            if kept is not None:
+                return kept
+            context.session.info[MARK_COMMITTED] = self.keys.marker(claim)
+        answered = await self._run_while_the_database_answers(context, request)
+        if answered is not None and claim is not None:
+            try:
+                await self.keys.finish(claim, answered.status, answered.body)
+            except Exception:  # the claim's lease runs out, and a retry finds whether the change was made
+                log.warning("the answer for an Idempotency-Key could not be kept", exc_info=True)
+        return answered
+
+    async def _run_while_the_database_answers(self, context: RequestContext[Any], request: dict[str, Any]
+                                              ) -> Replay | None:
+        """The operation's answer; if the database stops answering while the operation waits on it, the
+        caller hears so now, not when the operation's limit runs out (the operation is stopped, its context
+        closed once it has ended)."""
+        running = asyncio.ensure_future(self._run(context, request))
+        lost = asyncio.ensure_future(self.runtime.database_watch.down.wait())
+        try:
+            await asyncio.wait({running, lost}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            lost.cancel()
+        if running.done():
+            result = running.result()
+            return None if result is None else Replay(200, dict(process_result(result)))
+        outcome = OutcomeUnknown if context.commit_sent else ServiceUnavailable
+        told = outcome(self.runtime.settings.service_name)
+        running.cancel()
+        context.left_running = True
+        running.add_done_callback(lambda _: asyncio.ensure_future(context.close()))
+        return Replay(503, refusal(told))
+
+    async def _run(self, context: RequestContext[Any], request: dict[str, Any]) -> ExecutionResult | None:
+        """The operation's result; None when strawberry's router must answer it (a subscription)."""
+        try:
             result = await self.schema.execute(
                 request["query"], variable_values=request.get("variables"), context_value=context,
                 operation_name=request.get("operationName"), operation_extensions=request.get("extensions"),
                 allowed_operation_types=QUERY_OR_MUTATION)
         except InvalidOperationTypeError:
-            return False
-        finally:
-            await context.close()
-        if not isinstance(result, ExecutionResult):
-            return False
-        await _answer(send, 200, process_result(result))
-        return True
+            return None
+        return result if isinstance(result, ExecutionResult) else None
 
 
-async def _answer(send: Any, status: int, answer: Any) -> None:
+async def _answer(send: Any, status: int, answer: Any, extra_headers: list[tuple[bytes, bytes]] | None = None
+                  ) -> None:
     body = orjson.dumps(answer, option=orjson.OPT_PASSTHROUGH_DATACLASS, default=_fallback)
     await send({"type": "http.response.start", "status": status,
-                "headers": [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]})
+                "headers": [*JSON_HEADERS, *(extra_headers or []), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
