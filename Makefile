@@ -23,7 +23,8 @@ test: install
 
 # Delivery and healing under faults (faults/): a broker paused (once, and five times under CPU pressure), a
 # service and a consumer killed, a broker killed and brought back by make run's supervisor, a forged version
-# jump healed, each under a steady load; about 10 minutes. CI runs it after `make test`.
+# jump healed, each under a steady load; a database stopped and a subgraph killed behind the gateway; about 11
+# minutes. CI runs it after `make test`.
 test-faults: install
 	@$(BIN)/python -m pytest faults -s
 

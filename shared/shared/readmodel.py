@@ -65,7 +65,7 @@ def takes(held_epoch: Any, held_version: Any, held_time: Any, incoming: Standing
     same_epoch = held_epoch == incoming.epoch
     if incoming.authoritative:
         no_earlier = held_time.is_(None) | (held_time <= incoming.time) if _is_sql(held_time) else (
-            held_time is None or incoming.time is None or held_time <= incoming.time)
+            held_time is None or (incoming.time is not None and held_time <= incoming.time))
         newer = no_earlier
     else:
         newer = held_version < version

@@ -37,7 +37,11 @@ class EmbeddedBroker:
         in-memory broker comes back empty)."""
         def start() -> subprocess.Popen[bytes]:
             self.start()
-            then()
+            try:
+                then()
+            except BaseException:
+                self.stop()  # no broker without its topics
+                raise
             assert self.process is not None
             return self.process
 

@@ -128,6 +128,12 @@ class EventConsumer:
         stalls (stuck in a call, unanswered by the broker, or behind without applying anything for
         `consumer_stall_seconds`), with a new connection to the broker, which is how it finds a replaced
         broker again. Nothing but the service's own stop ends it."""
+        try:
+            await self._run_attempts()
+        finally:
+            await self.close()
+
+    async def _run_attempts(self) -> None:
         backoff = 0.5
         while True:
             try:
@@ -240,14 +246,10 @@ class EventConsumer:
         finally:
             # Leave the group even when cancelled, so a restarted service is not kept waiting; and leave no
             # client behind that would go on holding partitions.
+            # (The dead-letter producer outlives an attempt: an abandoned attempt must not stop the next one's.)
             problem = await close_consumer(consumer, COMMIT_SECONDS)
             if problem:
                 log.info("consumer %s: its Kafka client was abandoned: %s", self.name, problem)
-            if self._dlq is not None:
-                with contextlib.suppress(Exception):
-                    async with asyncio.timeout(COMMIT_SECONDS):
-                        await self._dlq.stop()
-                self._dlq = None
 
     def _waiting(self) -> None:
         """Waiting for topics that do not exist yet is not being stuck."""
@@ -387,7 +389,7 @@ class EventConsumer:
                 if failed_for_infrastructure(exc):
                     outage += 1
                     # Waiting out a known outage (or a rebuild) is not a stall: a restart would not help.
-                    self._turned_at = self._progressed_at = time.monotonic()
+                    self._turned_at = self._answered_at = self._progressed_at = time.monotonic()
                     log.warning("%s waits for its infrastructure (%s: %s); retrying %s %s",
                                 self.name, type(exc).__name__, exc, event.type, event.id)
                     await asyncio.sleep(min(0.5 * 2 ** min(outage, 5), MAX_OUTAGE_BACKOFF))
@@ -455,10 +457,12 @@ class EventConsumer:
                         event.topic)
 
     async def close(self) -> None:
-        """Stop the dead-letter producer of a consumer used outside `run` (replaying dead letters)."""
-        if self._dlq is not None:
-            await self._dlq.stop()
-            self._dlq = None
+        """Stop the dead-letter producer (when `run` ends, or after replaying dead letters), within a bound."""
+        dlq, self._dlq = self._dlq, None
+        if dlq is not None:
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(COMMIT_SECONDS):
+                    await dlq.stop()
 
     async def _dead_letter(self, record: Any, error: Exception) -> None:
         EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "dead_lettered").inc()

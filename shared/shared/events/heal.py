@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
+from sqlalchemy import select
 
 from shared.db import UnitOfWork
 from shared.events.envelope import REQUESTED, STATE, CloudEvent, DomainEvent
@@ -71,6 +72,9 @@ class StateAnswers:
             log.warning("a state request from %s names %s %r, which this service does not own: ignored",
                         request.requester, request.topic, request.key)
             return
+        # Read under a share lock: a change of the aggregate in flight commits first (and is told first, with an
+        # earlier time), so this answer is never an older state told later than a newer one.
+        await uow.session.execute(select(source.key).where(source.key == key).with_for_update(read=True))
         states = await source.events(uow.session, [key])
         if not states:
             log.info("%s asked for %s %s, which does not exist here", request.requester, request.topic, key)

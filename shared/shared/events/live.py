@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaConsumer
@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 QUEUE_SIZE = 1000
 TAIL_CALL_SECONDS = 20.0
+# An event's time is its owner's clock when the change was written, before its commit: a change committed just
+# after a subscriber subscribed may carry a time a little before it, and is news all the same.
+NEWS_GRACE = timedelta(seconds=5)
 T = TypeVar("T")
 
 
@@ -116,7 +119,7 @@ class LiveEvents:
             for row in rows:
                 changed = changed_at.get(feed.key_of(row), datetime.max.replace(tzinfo=UTC))
                 for queue, since in list(subscribers.items()):
-                    if changed < since:
+                    if changed < since - NEWS_GRACE:
                         continue  # made before this subscription started: old news to it
                     if queue.full():
                         queue.get_nowait()

@@ -39,9 +39,13 @@ async def marker_held(settings: ServiceSettings, seconds: float = 15.0) -> bool 
             assigned = TopicPartition(topic, 0)  # one partition (deploy/topics.yaml): every marker in order
             consumer.assign([assigned])
             await consumer.seek_to_beginning(assigned)
-            while batches := await consumer.getmany(timeout_ms=500, max_records=1000):
+            end = (await consumer.end_offsets([assigned]))[assigned]
+            quiet = 0  # empty fetches in a row: a slow first fetch is no proof of an empty log
+            while quiet < 3 or await consumer.position(assigned) < end:
+                batches = await consumer.getmany(timeout_ms=300, max_records=1000)
                 if any(record.key == wanted for records in batches.values() for record in records):
                     return True
+                quiet = 0 if batches else quiet + 1
             return False
     finally:
         await close_consumer(consumer, 5.0)

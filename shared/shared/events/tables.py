@@ -75,6 +75,7 @@ def add_idempotency_table(metadata: MetaData) -> Table:
         Column("subject", Text, primary_key=True),  # the caller: the access token's subject
         Column("key", Text, primary_key=True),
         Column("request_hash", Text, nullable=False),  # the document, operation name and variables
+        Column("attempt", Text, nullable=False),  # which attempt holds the claim (a retry may take a dead one's)
         Column("state", Text, nullable=False),  # running, done
         Column("committed", Boolean, nullable=False, server_default=text("false")),  # with the change itself
         Column("status", Integer),  # the HTTP status answered

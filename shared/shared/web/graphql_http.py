@@ -29,13 +29,14 @@ from shared.db import MARK_COMMITTED, database_unreachable
 from shared.errors import BadUserInput, OutcomeUnknown, ServiceUnavailable
 from shared.graphql.context import RequestContext
 from shared.runtime import ServiceRuntime
-from shared.web.idempotency import IdempotencyKeys, Replay, claim_of, refusal
+from shared.web.idempotency import IdempotencyKeys, Replay, claim_of, is_mutation, refusal
 
 log = logging.getLogger(__name__)
 
 QUERY_OR_MUTATION = (OperationType.QUERY, OperationType.MUTATION)
 JSON_HEADERS = [(b"content-type", b"application/json")]
 RETRY_AFTER = [(b"retry-after", b"1")]
+KEEP_SECONDS = 2.0  # how long keeping an Idempotency-Key's answer may hold the answer up
 
 
 class GraphQLOverHTTP:
@@ -45,6 +46,7 @@ class GraphQLOverHTTP:
         self.runtime = runtime
         self.path = path
         self.keys = IdempotencyKeys(runtime.metadata.tables["idempotency_key"], runtime.sessionmaker)
+        self._closing: set[asyncio.Future[None]] = set()  # contexts of stopped operations, being closed
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != self.path:
@@ -87,7 +89,7 @@ class GraphQLOverHTTP:
         if self.runtime.database_watch.down.is_set():  # known down: refused before anything is tried
             return Replay(503, refusal(ServiceUnavailable(service)))
         claim = None
-        if key is not None and context.actor.signed_in:
+        if key is not None and context.actor.signed_in and is_mutation(request):
             try:
                 claim = claim_of(context.actor.subject, key, request)
                 kept = await self.keys.claim(claim)
@@ -102,10 +104,14 @@ class GraphQLOverHTTP:
             context.session.info[MARK_COMMITTED] = self.keys.marker(claim)
         answered = await self._run_while_the_database_answers(context, request)
         if answered is not None and claim is not None:
-            try:
-                await self.keys.finish(claim, answered.status, answered.body)
-            except Exception:  # the claim's lease runs out, and a retry finds whether the change was made
-                log.warning("the answer for an Idempotency-Key could not be kept", exc_info=True)
+            # Bounded: if the answer cannot be kept, the claim's lease runs out, and a retry finds whether the
+            # change was made (its claim was marked committed with it).
+            keeping = asyncio.ensure_future(self.keys.finish(claim, answered.status, answered.body))
+            done, _ = await asyncio.wait({keeping}, timeout=KEEP_SECONDS)
+            if keeping not in done or keeping.exception() is not None:
+                keeping.cancel()
+                log.warning("the answer for an Idempotency-Key could not be kept: %r",
+                            keeping.exception() if keeping in done else "no answer from the database")
         return answered
 
     async def _run_while_the_database_answers(self, context: RequestContext[Any], request: dict[str, Any]
@@ -117,17 +123,29 @@ class GraphQLOverHTTP:
         lost = asyncio.ensure_future(self.runtime.database_watch.down.wait())
         try:
             await asyncio.wait({running, lost}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:  # this request was stopped (its time limit): so is its operation
+            self._stop(running, context)
+            raise
         finally:
             lost.cancel()
         if running.done():
             result = running.result()
             return None if result is None else Replay(200, dict(process_result(result)))
         outcome = OutcomeUnknown if context.commit_sent else ServiceUnavailable
-        told = outcome(self.runtime.settings.service_name)
+        self._stop(running, context)
+        return Replay(503, refusal(outcome(self.runtime.settings.service_name)))
+
+    def _stop(self, running: asyncio.Future[Any], context: RequestContext[Any]) -> None:
+        """Stop an operation; its context is closed once it has ended (it may be inside a database call)."""
         running.cancel()
         context.left_running = True
-        running.add_done_callback(lambda _: asyncio.ensure_future(context.close()))
-        return Replay(503, refusal(told))
+
+        def close(_: asyncio.Future[Any]) -> None:
+            closing = asyncio.ensure_future(context.close())
+            self._closing.add(closing)
+            closing.add_done_callback(self._closing.discard)
+
+        running.add_done_callback(close)
 
     async def _run(self, context: RequestContext[Any], request: dict[str, Any]) -> ExecutionResult | None:
         """The operation's result; None when strawberry's router must answer it (a subscription)."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -35,6 +36,8 @@ KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, no spaces: a UUID,
 # How long a first attempt may hold its key: its operation's limit, and a margin. A later request waits this
 # long at most; past it, the first attempt is taken to have died.
 LEASE = timedelta(seconds=OPERATION_SECONDS + 4)
+# How long a request waits for the first attempt's answer: within its own operation's limit.
+WAIT_SECONDS = OPERATION_SECONDS - 2
 WAIT_STEP = 0.1
 
 
@@ -43,6 +46,7 @@ class Claim:
     subject: str
     key: str
     request_hash: str
+    attempt: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def claim_of(subject: str, key: str, request: dict[str, Any]) -> Claim:
     if not KEY.match(key):
         raise BadUserInput(f"{HEADER} must be 1 to 200 printable characters without spaces (a UUID, say)",
                            field=HEADER)
-    problem = _not_one_mutation(request["query"], request.get("operationName"))
+    problem = _not_one_mutation_field(request["query"], request.get("operationName"))
     if problem:
         raise BadUserInput(f"{HEADER}: {problem}", field=HEADER)
     hashed = hashlib.sha256(orjson.dumps({"query": request["query"], "operationName": request.get("operationName"),
@@ -72,18 +76,27 @@ def claim_of(subject: str, key: str, request: dict[str, Any]) -> Claim:
     return Claim(subject, key, hashed)
 
 
-def _not_one_mutation(query: str, operation_name: str | None) -> str | None:
+def is_mutation(request: dict[str, Any]) -> bool:
+    """Whether the request's operation is a mutation: a key on a query means nothing (the gateway passes a
+    client's key to every subgraph call an operation makes, the reads that complete a mutation's answer too)."""
+    operation = _operation(request["query"], request.get("operationName"))
+    return operation is not None and operation.operation == OperationType.MUTATION
+
+
+def _operation(query: str, operation_name: str | None) -> OperationDefinitionNode | None:
     try:
         document = parse(query)
     except GraphQLError:
         return None  # the operation itself is refused, with its own error
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)
                   and (operation_name is None or (d.name is not None and d.name.value == operation_name))]
-    if len(operations) != 1:
+    return operations[0] if len(operations) == 1 else None
+
+
+def _not_one_mutation_field(query: str, operation_name: str | None) -> str | None:
+    operation = _operation(query, operation_name)
+    if operation is None or operation.operation != OperationType.MUTATION:
         return None
-    [operation] = operations
-    if operation.operation != OperationType.MUTATION:
-        return "only a mutation carries a key"
     if len(operation.selection_set.selections) != 1 or not isinstance(operation.selection_set.selections[0],
                                                                        FieldNode):
         return "an operation with a key holds exactly one mutation field"
@@ -98,7 +111,7 @@ class IdempotencyKeys:
     async def claim(self, claim: Claim) -> Replay | None:
         """None when this request runs (it claimed the key, or took over a dead first attempt that changed
         nothing); otherwise the answer to give."""
-        deadline = asyncio.get_running_loop().time() + LEASE.total_seconds()
+        deadline = asyncio.get_running_loop().time() + WAIT_SECONDS
         while True:
             async with self.sessionmaker() as session:
                 answer = await self._try(session, claim)
@@ -113,12 +126,14 @@ class IdempotencyKeys:
     async def _try(self, session: AsyncSession, claim: Claim) -> Replay | None | object:
         table = self.table
         claimed = await session.scalar(insert(table).values(
-            subject=claim.subject, key=claim.key, request_hash=claim.request_hash, state="running",
-            lease_until=func.now() + LEASE).on_conflict_do_nothing().returning(table.c.key))
+            subject=claim.subject, key=claim.key, request_hash=claim.request_hash, attempt=claim.attempt,
+            state="running", lease_until=func.now() + LEASE).on_conflict_do_nothing().returning(table.c.key))
         if claimed is not None:
             return None
         row = (await session.execute(select(table, (table.c.lease_until < func.now()).label("lapsed"))
-                                     .where(*self._of(claim)).with_for_update())).one()
+                                     .where(*self._of(claim)).with_for_update())).one_or_none()
+        if row is None:
+            return _WAIT  # forgotten meanwhile (a refused first attempt, a purge): claim it again
         if row.request_hash != claim.request_hash:
             return Replay(200, refusal(BadUserInput(f"this {HEADER} was used with another operation or other "
                                                     "variables: use a new key for a new change", field=HEADER)))
@@ -130,13 +145,20 @@ class IdempotencyKeys:
             return Replay(200, refusal(Conflict(f"the change with this {HEADER} was made, but its answer was "
                                                 "lost: read the result instead of sending it again",
                                                 committed=True)))
-        await session.execute(update(table).where(*self._of(claim)).values(lease_until=func.now() + LEASE))
-        return None  # the first attempt died before committing: this one runs instead
+        await session.execute(update(table).where(*self._of(claim)).values(attempt=claim.attempt,
+                                                                           lease_until=func.now() + LEASE))
+        return None  # the first attempt died before committing: this one runs instead (and holds the claim)
 
     def marker(self, claim: Claim) -> Callable[[AsyncSession], Awaitable[None]]:
-        """How the change's own transaction marks the claim committed."""
+        """How the change's own transaction marks the claim committed; a change whose claim another attempt
+        took over (this one was given up for dead) is refused, and rolls back."""
         async def mark(session: AsyncSession) -> None:
-            await session.execute(update(self.table).where(*self._of(claim)).values(committed=True))
+            marked = await session.execute(update(self.table).where(
+                *self._of(claim), self.table.c.attempt == claim.attempt, ~self.table.c.committed
+            ).values(committed=True))
+            if marked.rowcount != 1:  # type: ignore[attr-defined]  # an UPDATE's result has a rowcount
+                raise Conflict(f"another request with this {HEADER} took over: this one changed nothing",
+                               retryable=True)
 
         return mark
 
@@ -148,12 +170,13 @@ class IdempotencyKeys:
         codes = {(error.get("extensions") or {}).get("code") for error in body.get("errors") or []}
         if "OUTCOME_UNKNOWN" in codes:
             return
+        mine = (*self._of(claim), self.table.c.attempt == claim.attempt)
         async with self.sessionmaker() as session:
             if "SERVICE_UNAVAILABLE" in codes:
-                await session.execute(delete(self.table).where(*self._of(claim), ~self.table.c.committed))
+                await session.execute(delete(self.table).where(*mine, ~self.table.c.committed))
             else:
-                await session.execute(update(self.table).where(*self._of(claim)).values(
-                    state="done", status=status, response=body))
+                await session.execute(update(self.table).where(*mine).values(state="done", status=status,
+                                                                             response=body))
             await session.commit()
 
     def _of(self, claim: Claim) -> tuple[Any, ...]:
