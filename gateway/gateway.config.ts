@@ -7,8 +7,8 @@
 import {
   createRemoteJwksSigningKeyProvider,
   defineConfig,
-  extractFromHeader,
 } from '@graphql-hive/gateway';
+import { GraphQLError } from 'graphql';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode, unreachableSubgraphs } from './error-codes.ts';
@@ -23,6 +23,22 @@ const secret = process.env.HUB_GATEWAY_SECRET || 'dev-gateway-secret';
 const production = process.env.HUB_PROFILE === 'production';
 if (production && (secret === 'dev-gateway-secret' || /127\.0\.0\.1|localhost|partnership-hub-dev/.test(issuer))) {
   throw new Error('the production profile refuses the development issuer or gateway secret');
+}
+
+const corsOrigins = (process.env.GATEWAY_CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean);
+
+// The Authorization header read as the subgraphs read it (shared/shared/web/tokens.py): the scheme in any
+// case, and exactly two parts; anything else is refused as unauthenticated.
+function bearerToken({ request }: { request?: Request }) {
+  const header = request?.headers.get('authorization');
+  if (header == null) return undefined;
+  const parts = header.trim().split(/\s+/);
+  if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer') {
+    throw new GraphQLError('the Authorization header must be `Bearer <token>`', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+  return { prefix: 'Bearer', token: parts[1] };
 }
 
 // The issuer's keys, found through its discovery document; an unknown key id is looked up at most once
@@ -104,7 +120,7 @@ export const gatewayConfig = defineConfig({
   jwt: {
     signingKeyProviders: [signingKey as never],
     tokenLookupLocations: [
-      extractFromHeader({ name: 'authorization', prefix: 'Bearer' }),
+      bearerToken,
       fromConnectionInit,
     ],
     tokenVerification: {
@@ -114,12 +130,13 @@ export const gatewayConfig = defineConfig({
     reject: { missingToken: true, invalidToken: true },
     forward: { payload: false, token: false },
   },
-  // Browsers may call only from these origins (comma-separated); none when unset.
-  cors: {
-    origin: (process.env.GATEWAY_CORS_ORIGINS || '').split(',').map((o) => o.trim()).filter(Boolean),
+  // Browsers may call only from these origins (comma-separated); none when unset (an empty list would let
+  // Yoga echo any origin).
+  cors: corsOrigins.length ? {
+    origin: corsOrigins,
     credentials: true,
     allowedHeaders: ['authorization', 'content-type', 'traceparent', 'x-request-id', 'idempotency-key'],
-  },
+  } : false,
   // Queries over HTTP, subscriptions over WebSocket (graphql-transport-ws); both carry the secret, and
   // the subgraph's WebSocket signs in with the caller's token, as a browser client would.
   transportEntries: {

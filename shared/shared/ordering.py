@@ -6,6 +6,8 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -56,6 +58,28 @@ class Ordering(Generic[R]):
         return self.sorts[self.field]
 
 
+# The sort columns' types a cursor's value is checked against (other types, an enum say, are the parser's).
+_CHECKED_TYPES = (str, int, float, Decimal, date, datetime)
+
+
+def _typed(value: Any, column: ColumnElement[Any]) -> Any:
+    """The cursor's sort value, if it is of the column's type (or null): a value of another type would reach
+    the database as a statement it refuses."""
+    if value is None:
+        if getattr(column, "nullable", True) is False:
+            raise TypeError("a null where the list sorts by a column that holds none")
+        return value
+    try:
+        expected = column.type.python_type
+    except NotImplementedError:
+        return value
+    if expected not in _CHECKED_TYPES:
+        return value
+    if isinstance(value, bool) or not isinstance(value, expected if expected is not float else (int, float)):
+        raise TypeError(f"a {type(value).__name__} where the list sorts by a {expected.__name__}")
+    return value
+
+
 def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any] | InstrumentedAttribute[Any],
            direction: Direction,
            page: PageRequest) -> Select[Any]:
@@ -63,8 +87,8 @@ def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[
     ascending = direction is Direction.ASC
     if page.after is not None:
         try:
-            bound = tuple_(sort.parse(page.after[0]), uuid.UUID(str(page.after[1])))
-        except (ValueError, TypeError) as exc:
+            bound = tuple_(_typed(sort.parse(page.after[0]), sort.column), uuid.UUID(str(page.after[1])))
+        except (ValueError, TypeError, ArithmeticError) as exc:
             raise BadUserInput("after is not a cursor of this list and order", field="after") from exc
         position = tuple_(sort.column, id_column)
         statement = statement.where(position > bound if ascending else position < bound)

@@ -51,6 +51,8 @@ class RequestContext(BaseContext, Generic[L]):
         self._loaders: L | None = None
         # An operation stopped while it waited on a database that went away closes its context when it ends.
         self.left_running = False
+        # The caller asked for server-sent events (a subscription over HTTP).
+        self.streaming = False
 
     @property
     def session(self) -> AsyncSession:

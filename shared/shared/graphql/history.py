@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.scalars import JSON
 
 from shared.auth import Actor
+from shared.errors import BadUserInput
 from shared.events.history import changes_between, history_pages
 from shared.graphql.arguments import After, First
 from shared.graphql.loaders import PagedKey, pages_per_key
@@ -101,6 +102,8 @@ def history_field(aggregate: str, key: str = "id", *, shown: Callable[[Actor, An
 async def history_page(info: strawberry.Info, aggregate: str, aggregate_id: object, first: int | None,
                        after: str | None, actor_shown: bool) -> HistoryConnection:
     page = PageRequest(page_size(first), decode_cursor(after, HISTORY_LIST, arity=1), HISTORY_LIST)
+    if page.after is not None and (isinstance(page.after[0], bool) or not isinstance(page.after[0], int)):
+        raise BadUserInput("after is not a cursor of this history", field="after")  # a version, always
     rows = await info.context.loaders.history.of(aggregate).load(PagedKey.of(str(aggregate_id), page))
     edges = []
     for index, row in enumerate(rows[:page.limit]):

@@ -68,17 +68,42 @@ def encode_cursor(list_name: str, values: Sequence[Any]) -> str:
 
 
 def decode_cursor(cursor: str | None, list_name: str, arity: int = 2, field: str = "after") -> list[Any] | None:
-    """The sort-key values a cursor holds; a cursor of another list or order is bad input."""
+    """The sort-key values a cursor holds; a cursor of another list or order, or one whose values are not what
+    a cursor holds (an object, a list, NaN, a number past 64 bits, a long text: a tampered cursor), is bad
+    input. Each list then reads its values as its sort key's type (shared.ordering.keyset)."""
     if cursor is None:
         return None
+    if len(cursor) > MAX_CURSOR:
+        raise BadUserInput("after is not a cursor of this list", field=field)
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()), parse_constant=_not_a_number)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadUserInput("after is not a cursor of this list", field=field) from exc
     if not isinstance(values, list) or len(values) != arity + 1 or values[0] != list_name:
         raise BadUserInput("after is not a cursor of this list and order", field=field)
+    if not all(_a_cursor_value(value) for value in values[1:]):
+        raise BadUserInput("after is not a cursor of this list and order", field=field)
     return values[1:]
+
+
+MAX_CURSOR = 2048
+_INT64 = 2**63
+
+
+def _not_a_number(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a cursor value")
+
+
+def _a_cursor_value(value: Any) -> bool:
+    """What encode_cursor writes: a text, an integer that fits 64 bits, a number, or null."""
+    if value is None or isinstance(value, float):
+        return True
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -_INT64 <= value < _INT64
+    return isinstance(value, str) and len(value) <= 1000
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 from strawberry.http import process_result
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
@@ -70,6 +70,7 @@ class GraphQLOverHTTP:
             self.runtime, request_id=_text(headers.get(b"x-request-id")),
             traceparent=_text(headers.get(b"traceparent")),
             client_operation=_text(headers.get(b"x-graphql-operation-name")))
+        context.streaming = b"text/event-stream" in headers.get(b"accept", b"")
         try:
             await context.sign_in(_text(headers.get(b"authorization")))
             answered = await self._answered(context, request, _text(headers.get(b"idempotency-key")))
@@ -130,7 +131,9 @@ class GraphQLOverHTTP:
             lost.cancel()
         if running.done():
             result = running.result()
-            return None if result is None else Replay(200, dict(process_result(result)))
+            if result is None or isinstance(result, Replay):
+                return result
+            return Replay(200, dict(process_result(result)))
         outcome = OutcomeUnknown if context.commit_sent else ServiceUnavailable
         self._stop(running, context)
         return Replay(503, refusal(outcome(self.runtime.settings.service_name)))
@@ -147,15 +150,21 @@ class GraphQLOverHTTP:
 
         running.add_done_callback(close)
 
-    async def _run(self, context: RequestContext[Any], request: dict[str, Any]) -> ExecutionResult | None:
-        """The operation's result; None when strawberry's router must answer it (a subscription)."""
+    async def _run(self, context: RequestContext[Any], request: dict[str, Any]) -> ExecutionResult | Replay | None:
+        """The operation's result (or a refusal of the request); None when strawberry's router must answer it (a
+        subscription streamed as server-sent events)."""
         try:
             result = await self.schema.execute(
                 request["query"], variable_values=request.get("variables"), context_value=context,
                 operation_name=request.get("operationName"), operation_extensions=request.get("extensions"),
                 allowed_operation_types=QUERY_OR_MUTATION)
         except InvalidOperationTypeError:
-            return None
+            if context.streaming:
+                return None
+            return _bad_request("a subscription is served over a WebSocket (graphql-transport-ws) or as server-sent "
+                                "events (Accept: text/event-stream), not as a plain POST")
+        except CannotGetOperationTypeError:
+            return _bad_request(f"the document holds no operation named {request.get('operationName')!r}")
         return result if isinstance(result, ExecutionResult) else None
 
 
@@ -205,6 +214,10 @@ def _replay(body: bytes, receive: Any) -> Any:
         return {"type": "http.request", "body": body, "more_body": False}
 
     return replay
+
+
+def _bad_request(message: str) -> Replay:
+    return Replay(400, {"errors": [{"message": message, "extensions": {"code": "BAD_REQUEST"}}]})
 
 
 def _text(value: bytes | None) -> str | None:

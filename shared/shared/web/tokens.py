@@ -45,9 +45,11 @@ class TokenVerifier:
         """The caller of a request: ANONYMOUS without a token, Unauthenticated for a bad one."""
         if not authorization:
             return ANONYMOUS
-        scheme, _, token = authorization.strip().partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise Unauthenticated("the Authorization header is not a Bearer token")
+        # As the gateway reads it (gateway.config.ts): the scheme in any case, and exactly two parts.
+        parts = authorization.split()
+        if len(parts) != 2 or parts[0].lower() != "bearer":
+            raise Unauthenticated("the Authorization header must be `Bearer <token>`")
+        token = parts[1]
         known = self._verified.get(token)
         if known is not None and (known.expires_at or 0) + CLOCK_SKEW > time.time():
             self._verified.move_to_end(token)

@@ -43,3 +43,27 @@ async def test_a_connection_knows_whether_more_follow() -> None:
     assert built.page_info.has_next_page and not built.page_info.has_previous_page
     assert decode_cursor(built.page_info.end_cursor(), "numbers", arity=1) == [2]
     assert await built.total_count() == 3
+
+
+def _tampered(list_name: str, value: object) -> str:
+    import base64
+    import json
+
+    raw = json.dumps([list_name, value, "5d1c0000-0000-0000-0000-000000000000"]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("value", [{"a": 1}, [1, 2], True, 2**70, "x" * 1001])
+def test_a_cursor_holding_what_no_cursor_holds_is_bad_input(value: object) -> None:
+    with pytest.raises(BadUserInput) as refused:
+        decode_cursor(_tampered("activities.TITLE", value), "activities.TITLE")
+    assert refused.value.field == "after"
+
+
+def test_nan_and_infinity_are_not_cursor_values() -> None:
+    import base64
+
+    for constant in ("NaN", "Infinity", "-Infinity"):
+        raw = f'["activities.TITLE", {constant}, "5d1c"]'.encode()
+        with pytest.raises(BadUserInput):
+            decode_cursor(base64.urlsafe_b64encode(raw).decode(), "activities.TITLE")
