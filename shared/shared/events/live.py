@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 QUEUE_SIZE = 1000
 TAIL_CALL_SECONDS = 20.0
 # An event's time is its owner's clock when the change was written, before its commit: a change committed just
-# after a subscriber subscribed may carry a time a little before it, and is news all the same.
-NEWS_GRACE = timedelta(seconds=5)
+# after a subscriber subscribed may carry a time a little before it, and is news all the same (a state sent
+# twice is harmless; a change missed is not). The feeds tail their own service's topics: one clock.
+NEWS_GRACE = timedelta(seconds=1)
 T = TypeVar("T")
 
 
