@@ -71,7 +71,7 @@ def _typed(value: Any, column: ColumnElement[Any]) -> Any:
         return value
     try:
         expected = column.type.python_type
-    except NotImplementedError:
+    except NotImplementedError:  # a type SQLAlchemy cannot name in Python (an expression's, say): the parser's
         return value
     if expected not in _CHECKED_TYPES:
         return value
