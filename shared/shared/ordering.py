@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, tuple_
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, QueryableAttribute
 
 from shared.errors import BadUserInput
 from shared.graphql.enums import described_enum
@@ -26,8 +26,12 @@ class Direction(str, Enum):
     DESC = "DESC"
 
 
-described_enum(Direction, "Ascending or descending", {"ASC": "Smallest, earliest or A first",
-                                                       "DESC": "Largest, latest or Z first"}, name="OrderDirection")
+described_enum(
+    Direction,
+    "Ascending or descending",
+    {"ASC": "Smallest, earliest or A first", "DESC": "Largest, latest or Z first"},
+    name="OrderDirection",
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,8 @@ class SortKey(Generic[R]):
     """A column a list sorts by, how a row gives its value to a cursor, and how a cursor gives it back;
     `reads`: the row's attributes `value_of` reads (a view of the row must hold them)."""
 
-    column: ColumnElement[Any]
+    # A mapped attribute (Activity.title) or any expression; both order and compare in SQL alike.
+    column: ColumnElement[Any] | QueryableAttribute[Any]
     value_of: Callable[[R], Any]
     parse: Callable[[Any], Any] = lambda value: value
     reads: tuple[str, ...] = ()
@@ -50,8 +55,7 @@ class Ordering(Generic[R]):
 
     field: Enum
     direction: Direction
-    sorts: Mapping[Any, SortKey[R]] = dataclass_field(compare=False, hash=False, repr=False,
-                                                      default_factory=dict)
+    sorts: Mapping[Any, SortKey[R]] = dataclass_field(compare=False, hash=False, repr=False, default_factory=dict)
 
     @property
     def sort(self) -> SortKey[R]:
@@ -62,7 +66,7 @@ class Ordering(Generic[R]):
 _CHECKED_TYPES = (str, int, float, Decimal, date, datetime)
 
 
-def _typed(value: Any, column: ColumnElement[Any]) -> Any:
+def _typed(value: Any, column: ColumnElement[Any] | QueryableAttribute[Any]) -> Any:
     """The cursor's sort value, if it is of the column's type (or null): a value of another type would reach
     the database as a statement it refuses."""
     if value is None:
@@ -80,9 +84,13 @@ def _typed(value: Any, column: ColumnElement[Any]) -> Any:
     return value
 
 
-def keyset(statement: Select[Any], sort: SortKey[Any], id_column: ColumnElement[Any] | InstrumentedAttribute[Any],
-           direction: Direction,
-           page: PageRequest) -> Select[Any]:
+def keyset(
+    statement: Select[Any],
+    sort: SortKey[Any],
+    id_column: ColumnElement[Any] | InstrumentedAttribute[Any],
+    direction: Direction,
+    page: PageRequest,
+) -> Select[Any]:
     """The page after the cursor, in order, with one row more than asked (to tell if more follow)."""
     ascending = direction is Direction.ASC
     if page.after is not None:

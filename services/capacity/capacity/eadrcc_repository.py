@@ -39,7 +39,7 @@ class AssistanceCriteria:
 
 # The newest emergency first.
 ASSISTANCE_SORT: SortKey[AssistanceRequest] = SortKey(
-    AssistanceRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+    AssistanceRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat)
 
 
 class AssistanceRepository(Repository[AssistanceRequest]):

@@ -75,9 +75,9 @@ class RequestOrder(str, Enum):
 
 
 REQUEST_SORT: dict[RequestOrder, SortKey[CapacityRequest]] = {
-    RequestOrder.CREATED_AT: SortKey(CapacityRequest.created_at, lambda r: r.created_at.isoformat(),  # type: ignore[arg-type]
+    RequestOrder.CREATED_AT: SortKey(CapacityRequest.created_at, lambda r: r.created_at.isoformat(),
                                      datetime.fromisoformat),
-    RequestOrder.UPDATED_AT: SortKey(CapacityRequest.updated_at, lambda r: r.updated_at.isoformat(),  # type: ignore[arg-type]
+    RequestOrder.UPDATED_AT: SortKey(CapacityRequest.updated_at, lambda r: r.updated_at.isoformat(),
                                      datetime.fromisoformat),
 }
 

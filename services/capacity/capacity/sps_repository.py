@@ -43,7 +43,7 @@ class SpsCriteria:
 
 
 SPS_SORT: SortKey[SpsApplication] = SortKey(
-    SpsApplication.created_at, lambda a: a.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+    SpsApplication.created_at, lambda a: a.created_at.isoformat(), datetime.fromisoformat)
 
 
 class SpsRepository(Repository[SpsApplication]):

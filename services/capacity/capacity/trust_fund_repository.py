@@ -38,7 +38,7 @@ class ProjectCriteria:
 
 
 PROJECT_SORT: SortKey[TrustFundProject] = SortKey(
-    TrustFundProject.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat)  # type: ignore[arg-type]
+    TrustFundProject.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat)
 
 
 class TrustFundRepository(Repository[TrustFundProject]):

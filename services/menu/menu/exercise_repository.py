@@ -74,9 +74,9 @@ class ParticipationCriteria:
 
 
 # The plan reads year by year; requests oldest first.
-EXERCISE_SORT: SortKey[Exercise] = SortKey(Exercise.year, lambda e: e.year)  # type: ignore[arg-type]
+EXERCISE_SORT: SortKey[Exercise] = SortKey(Exercise.year, lambda e: e.year)
 PARTICIPATION_SORT: SortKey[ExerciseParticipation] = SortKey(
-    ExerciseParticipation.created_at, lambda p: p.created_at.isoformat(),  # type: ignore[arg-type]
+    ExerciseParticipation.created_at, lambda p: p.created_at.isoformat(),
     datetime.fromisoformat)
 
 

@@ -44,8 +44,8 @@ class ProviderOrder(str, Enum):
 
 
 PROVIDER_SORT: dict[ProviderOrder, SortKey[Provider]] = {
-    ProviderOrder.CODE: SortKey(Provider.code, lambda p: p.code),  # type: ignore[arg-type]
-    ProviderOrder.NAME: SortKey(Provider.name, lambda p: p.name),  # type: ignore[arg-type]
+    ProviderOrder.CODE: SortKey(Provider.code, lambda p: p.code),
+    ProviderOrder.NAME: SortKey(Provider.name, lambda p: p.name),
 }
 ProviderOrdering = Ordering[Provider]
 BY_CODE = Ordering(ProviderOrder.CODE, Direction.ASC, PROVIDER_SORT)

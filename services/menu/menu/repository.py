@@ -71,8 +71,8 @@ class ActivityOrder(str, Enum):
 
 
 ACTIVITY_SORT: dict[ActivityOrder, SortKey[Activity]] = {
-    ActivityOrder.TITLE: SortKey(Activity.title, lambda a: a.title, reads=("title",)),  # type: ignore[arg-type]
-    ActivityOrder.PCM_REF: SortKey(Activity.pcm_ref, lambda a: a.pcm_ref, reads=("pcm_ref",)),  # type: ignore[arg-type]
+    ActivityOrder.TITLE: SortKey(Activity.title, lambda a: a.title, reads=("title",)),
+    ActivityOrder.PCM_REF: SortKey(Activity.pcm_ref, lambda a: a.pcm_ref, reads=("pcm_ref",)),
     ActivityOrder.START_DATE: SortKey(NEXT_START_OR_LAST, lambda a: (a.next_start_date or FAR_FUTURE).isoformat(),
                                       date.fromisoformat, reads=("next_start_date",)),
 }
@@ -264,7 +264,7 @@ def text_array(values: Sequence[str]) -> Any:
     return bindparam(None, list(values), type_=ARRAY(Text))
 
 
-OCCURRENCE_SORT: SortKey[Occurrence] = SortKey(Occurrence.start_date, lambda o: o.start_date.isoformat(),  # type: ignore[arg-type]
+OCCURRENCE_SORT: SortKey[Occurrence] = SortKey(Occurrence.start_date, lambda o: o.start_date.isoformat(),
                                                date.fromisoformat)
 
 
@@ -305,7 +305,7 @@ class OccurrenceRepository(Repository[Occurrence]):
         )).all()
 
 
-NOMINATION_SORT: SortKey[Nomination] = SortKey(Nomination.arrival, lambda n: n.arrival)  # type: ignore[arg-type]
+NOMINATION_SORT: SortKey[Nomination] = SortKey(Nomination.arrival, lambda n: n.arrival)
 
 
 def nominations_visible_to(caller: Actor) -> list[ColumnElement[bool]]:

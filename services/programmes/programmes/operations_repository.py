@@ -41,7 +41,7 @@ class ContributionCriteria:
 
 # Latest first: a partner's most recent contributions lead.
 CONTRIBUTION_SORT: SortKey[OperationalContribution] = SortKey(
-    OperationalContribution.period_start, lambda c: c.period_start.isoformat(),  # type: ignore[arg-type]
+    OperationalContribution.period_start, lambda c: c.period_start.isoformat(),
     date.fromisoformat)
 
 

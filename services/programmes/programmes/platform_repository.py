@@ -87,9 +87,9 @@ class ActionCriteria:
         return where
 
 
-MEETING_SORT: SortKey[PlatformMeeting] = SortKey(PlatformMeeting.held_on,  # type: ignore[arg-type]
+MEETING_SORT: SortKey[PlatformMeeting] = SortKey(PlatformMeeting.held_on,
                                                  lambda m: m.held_on.isoformat(), date.fromisoformat)
-ACTION_SORT: SortKey[CommonAction] = SortKey(CommonAction.due_on,  # type: ignore[arg-type]
+ACTION_SORT: SortKey[CommonAction] = SortKey(CommonAction.due_on,
                                              lambda a: a.due_on.isoformat(), date.fromisoformat)
 
 

@@ -95,9 +95,9 @@ class ProgrammeOrder(str, Enum):
 
 
 PROGRAMME_SORT: dict[ProgrammeOrder, SortKey[Programme]] = {
-    ProgrammeOrder.PERIOD_START: SortKey(Programme.period_start, lambda p: p.period_start.isoformat(),  # type: ignore[arg-type]
+    ProgrammeOrder.PERIOD_START: SortKey(Programme.period_start, lambda p: p.period_start.isoformat(),
                                          date.fromisoformat),
-    ProgrammeOrder.UPDATED_AT: SortKey(Programme.updated_at, lambda p: p.updated_at.isoformat(),  # type: ignore[arg-type]
+    ProgrammeOrder.UPDATED_AT: SortKey(Programme.updated_at, lambda p: p.updated_at.isoformat(),
                                        datetime.fromisoformat),
 }
 
