@@ -83,12 +83,12 @@ class Stack:
             await asyncio.to_thread(self.supervisor.check)  # a broker's start blocks for a moment
             await asyncio.sleep(0.5)
 
-
     async def graphql(self, client: httpx.AsyncClient, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        response = await client.post(f"http://127.0.0.1:{self.menu.port}/graphql",
-                                     json={"query": query, "variables": variables},
-                                     headers={"authorization": f"Bearer {self.token}",
-                                              "x-hub-gateway-secret": DEV_GATEWAY_SECRET})
+        response = await client.post(
+            f"http://127.0.0.1:{self.menu.port}/graphql",
+            json={"query": query, "variables": variables},
+            headers={"authorization": f"Bearer {self.token}", "x-hub-gateway-secret": DEV_GATEWAY_SECRET},
+        )
         body: dict[str, Any] = response.json()
         assert not body.get("errors"), body
         return body["data"]  # type: ignore[no-any-return]
@@ -102,14 +102,19 @@ class Stack:
 
 
 def make_topics(prefix: str, broker: EmbeddedBroker) -> None:
-    subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", prefix], check=True,
-                   capture_output=True, timeout=60,
-                   env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers})
+    subprocess.run(
+        [sys.executable, "-m", "shared.events.topics", "--prefix", prefix],
+        check=True,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers},
+    )
 
 
 @pytest.fixture
-async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
-                tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+async def stack(
+    postgres: EmbeddedPostgres, identity: IdentityProvider, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Stack]:
     work = Path(tmp_path_factory.mktemp("faults"))
     name = f"f{uuid.uuid4().hex[:6]}"
     broker = EmbeddedBroker(free_port(), log=work / "broker.log")
@@ -123,14 +128,27 @@ async def stack(postgres: EmbeddedPostgres, identity: IdentityProvider,
             databases[service] = f"{service}_{name}"
             postgres.create_databases([databases[service]])
             port = free_port()
-            env = SPECS[service].env(postgres.url(databases[service]), broker.bootstrap_servers, port=port,
-                                     topic_prefix=f"{name}.", outbox_sweep_seconds="0.5")
+            env = SPECS[service].env(
+                postgres.url(databases[service]),
+                broker.bootstrap_servers,
+                port=port,
+                topic_prefix=f"{name}.",
+                outbox_sweep_seconds="0.5",
+            )
             # Faults are noticed in seconds here, not the minute production allows.
             env.update(OIDC_ISSUER_URL=identity.issuer, CONSUMER_STALL_SECONDS="10")
             services[service] = Service(service, env, port, work / f"{service}.log")
-        stack = Stack(broker, supervisor, postgres, f"{name}.", dev_token(identity.issuer, "staff").access_token,
-                      services["menu"], services["programmes"],
-                      {service: postgres.url(database) for service, database in databases.items()}, said)
+        stack = Stack(
+            broker,
+            supervisor,
+            postgres,
+            f"{name}.",
+            dev_token(identity.issuer, "staff").access_token,
+            services["menu"],
+            services["programmes"],
+            {service: postgres.url(database) for service, database in databases.items()},
+            said,
+        )
         for service in services.values():
             service.command("migrate")
         stack.programmes.command("seed", "partners")
@@ -155,11 +173,24 @@ async def create_activities(stack: Stack, count: int) -> list[str]:
     ids = []
     async with httpx.AsyncClient(timeout=30) as client:
         for n in range(count):
-            created = await stack.graphql(client, ACTIVITY, {"i": {
-                "pcmRef": f"PDD.{next(_refs)}", "title": f"Fault drill {n}",
-                "description": "Delivery under faults", "areaCode": "CEP", "kind": "COURSE",
-                "level": "BASIC", "languages": ["en"],
-                "frameworks": ["PFP"], "eligiblePartners": [], "tags": []}})
+            created = await stack.graphql(
+                client,
+                ACTIVITY,
+                {
+                    "i": {
+                        "pcmRef": f"PDD.{next(_refs)}",
+                        "title": f"Fault drill {n}",
+                        "description": "Delivery under faults",
+                        "areaCode": "CEP",
+                        "kind": "COURSE",
+                        "level": "BASIC",
+                        "languages": ["en"],
+                        "frameworks": ["PFP"],
+                        "eligiblePartners": [],
+                        "tags": [],
+                    }
+                },
+            )
             ids.append(created["createActivity"]["id"])
             await stack.graphql(client, PUBLISH, {"id": ids[-1]})
     return ids
@@ -178,6 +209,7 @@ async def steady_load(stack: Stack, ids: list[str], total: int = 300, per_second
     load = Load()
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=15) as client:
+
         async def one(n: int) -> None:
             try:
                 await stack.graphql(client, UPDATE, {"id": ids[n % len(ids)], "tags": [f"round-{n}"]})
@@ -228,16 +260,21 @@ async def topic_versions(stack: Stack, ids: list[str]) -> tuple[dict[str, set[in
 
 async def menu_versions(stack: Stack, ids: list[str]) -> dict[str, tuple[int, int]]:
     """Each activity's version in the menu, and how many changes its history holds."""
-    rows = await stack.rows("menu", """
+    rows = await stack.rows(
+        "menu",
+        """
         SELECT a.id::text AS id, a.version, (SELECT count(*) FROM aggregate_history h
                                              WHERE h.aggregate = 'activity' AND h.aggregate_id = a.id::text) AS logged
-        FROM activity a WHERE a.id::text = ANY($1)""", ids)
+        FROM activity a WHERE a.id::text = ANY($1)""",
+        ids,
+    )
     return {row["id"]: (row["version"], row["logged"]) for row in rows}
 
 
 async def copy_versions(stack: Stack, ids: list[str]) -> dict[str, int]:
-    rows = await stack.rows("programmes", "SELECT id::text AS id, version FROM known_activity WHERE id::text = ANY($1)",
-                            ids)
+    rows = await stack.rows(
+        "programmes", "SELECT id::text AS id, version FROM known_activity WHERE id::text = ANY($1)", ids
+    )
     return {row["id"]: row["version"] for row in rows}
 
 
@@ -252,18 +289,24 @@ async def converged(stack: Stack, ids: list[str], timeout: float = 90.0) -> floa
     menu, copy = await menu_versions(stack, ids), await copy_versions(stack, ids)
     behind = {i: (v, copy.get(i)) for i, (v, _) in menu.items() if copy.get(i) != v}
     async with httpx.AsyncClient(timeout=5) as client:
-        status = {name: (await client.get(f"http://127.0.0.1:{service.port}/status")).json()
-                  for name, service in (("menu", stack.menu), ("programmes", stack.programmes))}
+        status = {
+            name: (await client.get(f"http://127.0.0.1:{service.port}/status")).json()
+            for name, service in (("menu", stack.menu), ("programmes", stack.programmes))
+        }
     on_topic, _ = await topic_versions(stack, list(behind))
-    raise AssertionError(f"programmes' copy did not converge in {timeout:.0f}s: {len(behind)} behind (menu, copy, "
-                         f"on the topic): {[(i, v, sorted(on_topic[i])) for i, v in list(behind.items())[:5]]}; "
-                         f"last offsets: {LAST_OFFSETS}; status: {status}")
+    raise AssertionError(
+        f"programmes' copy did not converge in {timeout:.0f}s: {len(behind)} behind (menu, copy, "
+        f"on the topic): {[(i, v, sorted(on_topic[i])) for i, v in list(behind.items())[:5]]}; "
+        f"last offsets: {LAST_OFFSETS}; status: {status}"
+    )
 
 
 async def applied_once(stack: Stack) -> tuple[int, int]:
     """Events programmes' consumer recorded as applied, and how many of their ids are distinct."""
-    [row] = await stack.rows("programmes", "SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM processed_event "
-                                           "WHERE consumer = 'menu-activities'")
+    [row] = await stack.rows(
+        "programmes",
+        "SELECT count(*) AS n, count(DISTINCT event_id) AS d FROM processed_event WHERE consumer = 'menu-activities'",
+    )
     return row["n"], row["d"]
 
 

@@ -44,9 +44,16 @@ async def _verify(stack: Stack, ids: list[str], name: str, recovery_started: flo
     committed = sum(version for version, _ in menu.values())
     applied, distinct = await applied_once(stack)
     assert applied == distinct  # never twice
-    report(name, changes_committed=committed, events_on_topic=read, redelivered=read - committed,
-           applied_by_programmes=applied, recovered_in=f"{time.monotonic() - recovery_started:.1f}s",
-           converged_after_load=f"{settled:.1f}s", **figures)
+    report(
+        name,
+        changes_committed=committed,
+        events_on_topic=read,
+        redelivered=read - committed,
+        applied_by_programmes=applied,
+        recovered_in=f"{time.monotonic() - recovery_started:.1f}s",
+        converged_after_load=f"{settled:.1f}s",
+        **figures,
+    )
 
 
 async def test_a_broker_paused_for_ten_seconds_loses_nothing(stack: Stack) -> None:
@@ -72,8 +79,9 @@ async def test_a_service_killed_mid_load_and_restarted_loses_nothing(stack: Stac
     stack.menu.start()
     restarted = time.monotonic()
     done = await load
-    await _verify(stack, ids, "menu SIGKILLed", restarted, mutations_ok=done.succeeded,
-                  mutations_refused_while_down=done.failed)
+    await _verify(
+        stack, ids, "menu SIGKILLed", restarted, mutations_ok=done.succeeded, mutations_refused_while_down=done.failed
+    )
 
 
 async def test_a_consumer_killed_mid_batch_applies_each_event_once(stack: Stack) -> None:
@@ -90,7 +98,8 @@ async def test_a_consumer_killed_mid_batch_applies_each_event_once(stack: Stack)
 
 
 async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_converges_by_itself(
-        stack: Stack) -> None:
+    stack: Stack,
+) -> None:
     """What `make run` does: its supervisor starts the broker again with its topics; the services notice the new
     log by themselves (no marker of theirs on it), tell it every aggregate's state again and read it afresh."""
     ids = await create_activities(stack, ACTIVITIES)
@@ -117,25 +126,44 @@ async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_
     on_topic, read = await topic_versions(stack, everything)
     # A new subscriber reading the new topic from its beginning finds every activity at its latest version.
     assert {i: max(versions, default=0) for i, versions in on_topic.items()} == {
-        i: version for i, (version, _) in menu.items()}
+        i: version for i, (version, _) in menu.items()
+    }
     applied, distinct = await applied_once(stack)
     assert applied == distinct
-    report("broker SIGKILLed, restarted by the supervisor", changes_committed=sum(v for v, _ in menu.values()),
-           records_on_new_topic=read, applied_by_programmes=applied, lost=0, behind_after_load=diverged,
-           behind_after=0, dead_letters=await dead_letters(stack), converged_after_kill=f"{recovered:.1f}s",
-           converged_after_load=f"{settled:.1f}s", mutations_ok=done.succeeded)
+    report(
+        "broker SIGKILLed, restarted by the supervisor",
+        changes_committed=sum(v for v, _ in menu.values()),
+        records_on_new_topic=read,
+        applied_by_programmes=applied,
+        lost=0,
+        behind_after_load=diverged,
+        behind_after=0,
+        dead_letters=await dead_letters(stack),
+        converged_after_kill=f"{recovered:.1f}s",
+        converged_after_load=f"{settled:.1f}s",
+        mutations_ok=done.succeeded,
+    )
 
     # A new subscriber on the republished log gets no change older than its subscription: not the states the
     # republish told again, nor the records before the end the broker reports; then the next change.
-    socket = await websockets.connect(f"ws://127.0.0.1:{stack.menu.port}/graphql",
-                                      subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
-                                      additional_headers={"x-hub-gateway-secret": DEV_GATEWAY_SECRET})
+    socket = await websockets.connect(
+        f"ws://127.0.0.1:{stack.menu.port}/graphql",
+        subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
+        additional_headers={"x-hub-gateway-secret": DEV_GATEWAY_SECRET},
+    )
     try:
         signing_in = {"type": "connection_init", "payload": {"Authorization": f"Bearer {stack.token}"}}
         await socket.send(json.dumps(signing_in))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
-        await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {
-            "query": "subscription { activityChanged { id version } }"}}))
+        await socket.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": "subscription { activityChanged { id version } }"},
+                }
+            )
+        )
         old_news = await _messages(socket, seconds=4)
         async with httpx.AsyncClient(timeout=15) as client:
             await stack.graphql(client, UPDATE, {"id": ids[0], "tags": ["after-subscribing"]})
@@ -144,8 +172,11 @@ async def test_a_broker_killed_under_load_comes_back_republished_and_every_copy_
         await socket.close()
     assert old_news == []
     assert news == [{"id": ids[0], "version": menu[ids[0]][0] + 1}]
-    report("a new subscriber after the broker came back", old_changes_received=len(old_news),
-           new_changes_received=len(news))
+    report(
+        "a new subscriber after the broker came back",
+        old_changes_received=len(old_news),
+        new_changes_received=len(news),
+    )
 
 
 async def _messages(socket: websockets.ClientConnection, seconds: float) -> list[dict[str, object]]:

@@ -29,14 +29,19 @@ UPDATE = "mutation($id: ID!, $tags: [String!]) { updateActivity(id: $id, input: 
 
 
 @pytest.fixture(scope="module")
-def outage_system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider,
-                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+def outage_system(
+    postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    identity: IdentityProvider,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[System]:
     with running_system(postgres, broker, identity, Path(tmp_path_factory.mktemp("outages")), "outages") as system:
         yield system
 
 
-async def _post(url: str, query: str, variables: dict[str, Any], token: str, direct: bool = False
-                ) -> tuple[float, int, dict[str, Any]]:
+async def _post(
+    url: str, query: str, variables: dict[str, Any], token: str, direct: bool = False
+) -> tuple[float, int, dict[str, Any]]:
     headers = {"authorization": f"Bearer {token}", **({"x-hub-gateway-secret": DEV_GATEWAY_SECRET} if direct else {})}
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=30) as client:
@@ -45,10 +50,21 @@ async def _post(url: str, query: str, variables: dict[str, Any], token: str, dir
 
 
 def _activity(system: System) -> str:
-    created = system.graphql("mutation($i: ActivityInput!) { createActivity(input: $i) { id } }", {"i": {
-        "pcmRef": f"GCSP.{uuid.uuid4().int % 1_000_000}", "title": "Outage drill", "description": "Outages",
-        "areaCode": "CEP", "kind": "COURSE", "providerKind": "PTEC",
-        "providerName": "Geneva Centre for Security Policy", "frameworks": ["PFP"]}})
+    created = system.graphql(
+        "mutation($i: ActivityInput!) { createActivity(input: $i) { id } }",
+        {
+            "i": {
+                "pcmRef": f"GCSP.{uuid.uuid4().int % 1_000_000}",
+                "title": "Outage drill",
+                "description": "Outages",
+                "areaCode": "CEP",
+                "kind": "COURSE",
+                "providerKind": "PTEC",
+                "providerName": "Geneva Centre for Security Policy",
+                "frameworks": ["PFP"],
+            }
+        },
+    )
     return str(created["data"]["createActivity"]["id"])
 
 
@@ -69,7 +85,8 @@ def _unavailable(answer: dict[str, Any], service: str) -> None:
 
 
 async def test_a_stopped_database_is_service_unavailable_within_moments_and_the_change_succeeds_after(
-        outage_system: System, postgres: EmbeddedPostgres) -> None:
+    outage_system: System, postgres: EmbeddedPostgres
+) -> None:
     system, token = outage_system, outage_system.token("staff")
     activity = _activity(system)
     menu = system.services["menu"]
@@ -98,12 +115,16 @@ async def test_a_stopped_database_is_service_unavailable_within_moments_and_the_
         assert time.monotonic() < deadline, again
         await asyncio.sleep(0.5)
     assert again["data"]["updateActivity"]["version"] == 2  # the refused ones changed nothing
-    report("database stopped", in_flight_answered_in=f"{waited:.2f}s", next_refused_in=f"{refused:.2f}s",
-           readyz_in=f"{probed:.3f}s", version_after=again["data"]["updateActivity"]["version"])
+    report(
+        "database stopped",
+        in_flight_answered_in=f"{waited:.2f}s",
+        next_refused_in=f"{refused:.2f}s",
+        readyz_in=f"{probed:.3f}s",
+        version_after=again["data"]["updateActivity"]["version"],
+    )
 
 
-async def test_a_killed_subgraph_is_service_unavailable_naming_it_through_the_gateway(
-        outage_system: System) -> None:
+async def test_a_killed_subgraph_is_service_unavailable_naming_it_through_the_gateway(outage_system: System) -> None:
     system, token = outage_system, outage_system.token("staff")
     process = system.processes["capacity"]
     os.killpg(process.pid, signal.SIGKILL)
@@ -111,8 +132,12 @@ async def test_a_killed_subgraph_is_service_unavailable_naming_it_through_the_ga
     took, _, alone = await _post(system.gateway, "{ capacityRequests(first: 1) { totalCount } }", {}, token)
     _unavailable(alone, "capacity")
     # The other subgraphs' part of an operation is answered; the missing part is null with the error.
-    _, _, mixed = await _post(system.gateway, "{ activities(first: 1) { totalCount } capacityRequest(id: "
-                                              f'"{uuid.uuid4()}") {{ id }} }}', {}, token)
+    _, _, mixed = await _post(
+        system.gateway,
+        f'{{ activities(first: 1) {{ totalCount }} capacityRequest(id: "{uuid.uuid4()}") {{ id }} }}',
+        {},
+        token,
+    )
     _unavailable(mixed, "capacity")
     assert mixed["data"]["activities"]["totalCount"] >= 0 and mixed["data"]["capacityRequest"] is None
     report("capacity killed", answered_in=f"{took:.2f}s", code=alone["errors"][0]["extensions"]["code"])

@@ -28,8 +28,10 @@ def _burn() -> list[subprocess.Popen[bytes]]:
 
 async def _status(stack: Stack) -> dict[str, object]:
     async with httpx.AsyncClient(timeout=5) as client:
-        return {name: (await client.get(f"http://127.0.0.1:{service.port}/status")).json()["consumers"]
-                for name, service in (("menu", stack.menu), ("programmes", stack.programmes))}
+        return {
+            name: (await client.get(f"http://127.0.0.1:{service.port}/status")).json()["consumers"]
+            for name, service in (("menu", stack.menu), ("programmes", stack.programmes))
+        }
 
 
 async def test_five_broker_pauses_under_load_and_cpu_pressure_converge_without_restarts(stack: Stack) -> None:
@@ -57,10 +59,21 @@ async def test_five_broker_pauses_under_load_and_cpu_pressure_converge_without_r
         except AssertionError as error:
             raise AssertionError(f"pause {pause}: {error}") from None
         times.append(round(time.monotonic() - resumed, 1))
-        report(f"broker paused {PAUSE_SECONDS} s, {pause} of {PAUSES}", under_cpu_pressure=pause in UNDER_PRESSURE,
-               mutations_ok=done.succeeded, lost=0, behind_at_sigcont=diverged, behind_after=0,
-               converged_after_sigcont=f"{times[-1]}s", converged_after_load=f"{settled:.1f}s")
+        report(
+            f"broker paused {PAUSE_SECONDS} s, {pause} of {PAUSES}",
+            under_cpu_pressure=pause in UNDER_PRESSURE,
+            mutations_ok=done.succeeded,
+            lost=0,
+            behind_at_sigcont=diverged,
+            behind_after=0,
+            converged_after_sigcont=f"{times[-1]}s",
+            converged_after_load=f"{settled:.1f}s",
+        )
     assert {stack.menu.process.pid, stack.programmes.process.pid} == pids  # type: ignore[union-attr]
     status = await _status(stack)
-    report("after five pauses", converged_after_sigcont=times, dead_letters=await dead_letters(stack),
-           consumer_restarts={f"{s}.{c}": v["restarts"] for s, cs in status.items() for c, v in cs.items()})
+    report(
+        "after five pauses",
+        converged_after_sigcont=times,
+        dead_letters=await dead_letters(stack),
+        consumer_restarts={f"{s}.{c}": v["restarts"] for s, cs in status.items() for c, v in cs.items()},
+    )

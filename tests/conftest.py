@@ -17,7 +17,11 @@ __all__ = ["FRONTEND_ORIGIN", "System", "gateway_process", "running_system"]
 
 
 @pytest.fixture(scope="session")
-def system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider,
-           tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
+def system(
+    postgres: EmbeddedPostgres,
+    broker: EmbeddedBroker,
+    identity: IdentityProvider,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[System]:
     with running_system(postgres, broker, identity, Path(tmp_path_factory.mktemp("system")), "system") as system:
         yield system

@@ -18,15 +18,20 @@ from .test_gateway import publish_activity, submit
 # Lists of each service, with the list name their cursors carry (None: read it from a real first page, for the
 # lists whose name includes their order).
 LISTS: dict[str, list[tuple[str, str | None]]] = {
-    "menu": [("{ activities(first: 2, after: $after) { totalCount } }", None),
-             ("{ providers(first: 2, after: $after) { totalCount } }", None),
-             ("{ exercises(first: 2, after: $after) { totalCount } }", "exercises")],
-    "programmes": [("{ operationalContributions(first: 2, after: $after) { totalCount } }",
-                    "operationalContributions"),
-                   ("{ platformMeetings(first: 2, after: $after) { totalCount } }", "platformMeetings")],
-    "capacity": [("{ capacityRequests(first: 2, after: $after) { totalCount } }", None),
-                 ("{ trustFundProjects(first: 2, after: $after) { totalCount } }", "trustFundProjects"),
-                 ("{ assistanceRequests(first: 2, after: $after) { totalCount } }", "assistanceRequests")],
+    "menu": [
+        ("{ activities(first: 2, after: $after) { totalCount } }", None),
+        ("{ providers(first: 2, after: $after) { totalCount } }", None),
+        ("{ exercises(first: 2, after: $after) { totalCount } }", "exercises"),
+    ],
+    "programmes": [
+        ("{ operationalContributions(first: 2, after: $after) { totalCount } }", "operationalContributions"),
+        ("{ platformMeetings(first: 2, after: $after) { totalCount } }", "platformMeetings"),
+    ],
+    "capacity": [
+        ("{ capacityRequests(first: 2, after: $after) { totalCount } }", None),
+        ("{ trustFundProjects(first: 2, after: $after) { totalCount } }", "trustFundProjects"),
+        ("{ assistanceRequests(first: 2, after: $after) { totalCount } }", "assistanceRequests"),
+    ],
 }
 
 
@@ -39,9 +44,15 @@ def _tampered(list_name: str) -> list[str]:
     shapes: list[Any] = [{"a": 1}, [1], None, 2**80, 1e308, True]  # none a sort value of these lists
     cursors = [_cursor([list_name, value, uuid]) for value in shapes]
     cursors += [_cursor([list_name, "x", value]) for value in (None, 5, {"id": 1}, "not-a-uuid")]
-    cursors += ["bm90IGpzb24", _cursor([list_name]), _cursor({"list": list_name}), _cursor("x"), "%%%",
-                base64.urlsafe_b64encode(f'["{list_name}", NaN, "{uuid}"]'.encode()).decode(),
-                _cursor([list_name, "x", uuid])[:-3]]
+    cursors += [
+        "bm90IGpzb24",
+        _cursor([list_name]),
+        _cursor({"list": list_name}),
+        _cursor("x"),
+        "%%%",
+        base64.urlsafe_b64encode(f'["{list_name}", NaN, "{uuid}"]'.encode()).decode(),
+        _cursor([list_name, "x", uuid])[:-3],
+    ]
     return cursors
 
 
@@ -59,14 +70,19 @@ def test_tampered_cursors_are_bad_input_through_the_gateway_and_direct(system: S
     publish_activity(system)
     submit(system, "GEO")
     for via, url, headers in (
-            ("gateway", f"{system.gateway}/graphql", system.headers()),
-            ("direct", f"{system.services[service]}/graphql",
-             {**system.headers(), "x-hub-gateway-secret": DEV_GATEWAY_SECRET})):
+        ("gateway", f"{system.gateway}/graphql", system.headers()),
+        (
+            "direct",
+            f"{system.services[service]}/graphql",
+            {**system.headers(), "x-hub-gateway-secret": DEV_GATEWAY_SECRET},
+        ),
+    ):
         for shape, known in LISTS[service]:
             query = f"query($after: String) {shape}"
             list_name = known or _name(shape, url, headers)
             for cursor in _tampered(list_name):
-                answer = httpx.post(url, json={"query": query, "variables": {"after": cursor}}, headers=headers,
-                                    timeout=30).json()
+                answer = httpx.post(
+                    url, json={"query": query, "variables": {"after": cursor}}, headers=headers, timeout=30
+                ).json()
                 codes = [(e["extensions"]["code"], e["extensions"].get("field")) for e in answer.get("errors", [])]
                 assert codes == [("BAD_USER_INPUT", "after")], (via, shape, cursor, answer)

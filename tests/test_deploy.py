@@ -61,10 +61,17 @@ def test_build_contexts_dockerfiles_and_their_sources_exist() -> None:
 
 def test_the_gateway_image_holds_every_module_its_configuration_imports() -> None:
     dockerfile = (ROOT / "deploy" / "gateway.Dockerfile").read_text()
-    copied = {match.name for source in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M)
-              for path in source.split() for match in ROOT.glob(path)}
-    imported = {name for module in (ROOT / "gateway").glob("*.ts")
-                for name in re.findall(r"from '\./([\w.-]+)'", module.read_text())}
+    copied = {
+        match.name
+        for source in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M)
+        for path in source.split()
+        for match in ROOT.glob(path)
+    }
+    imported = {
+        name
+        for module in (ROOT / "gateway").glob("*.ts")
+        for name in re.findall(r"from '\./([\w.-]+)'", module.read_text())
+    }
     assert "gateway.config.ts" in copied and imported and imported <= copied, imported - copied
 
 
@@ -100,20 +107,28 @@ def test_every_topic_a_service_publishes_is_created_by_the_topics_command() -> N
             # State topics keep every aggregate's latest state for good: new subscribers and rebuilds start there.
             assert created[topic].config["cleanup.policy"] == "compact"
     dead_letters = {name: spec for name, spec in created.items() if name.endswith(".dlq")}
-    assert set(dead_letters) == {"programmes.partner.v1.dlq", "menu.activity.v1.dlq", "menu.nomination.v1.dlq",
-                                 "programmes.programme.v1.dlq", "capacity.request.v1.dlq",
-                                 *(f"{name}.state-requests.v1.dlq" for name in SERVICES)}
-    assert all(spec.config == {"cleanup.policy": "delete", "retention.ms": "2592000000"}
-               for spec in dead_letters.values())
+    assert set(dead_letters) == {
+        "programmes.partner.v1.dlq",
+        "menu.activity.v1.dlq",
+        "menu.nomination.v1.dlq",
+        "programmes.programme.v1.dlq",
+        "capacity.request.v1.dlq",
+        *(f"{name}.state-requests.v1.dlq" for name in SERVICES),
+    }
+    assert all(
+        spec.config == {"cleanup.policy": "delete", "retention.ms": "2592000000"} for spec in dead_letters.values()
+    )
 
 
 def test_the_published_event_catalogue_is_the_one_the_code_declares() -> None:
     for name in SERVICES:
-        current = subprocess.run([sys.executable, "-m", name, "asyncapi"], check=True, capture_output=True,
-                                 text=True).stdout
+        current = subprocess.run(
+            [sys.executable, "-m", name, "asyncapi"], check=True, capture_output=True, text=True
+        ).stdout
         committed = (ROOT / "deploy" / "asyncapi" / f"{name}.json").read_text()
         assert json.loads(current) == json.loads(committed), (
-            f"deploy/asyncapi/{name}.json is stale: python -m {name} asyncapi > deploy/asyncapi/{name}.json")
+            f"deploy/asyncapi/{name}.json is stale: python -m {name} asyncapi > deploy/asyncapi/{name}.json"
+        )
 
 
 def test_the_contracts_consumers_rely_on_are_what_the_owners_publish() -> None:
@@ -138,16 +153,20 @@ def realm() -> dict:  # type: ignore[type-arg]
 def test_the_compose_stack_signs_in_with_keycloak_and_its_realm_file() -> None:
     services = compose()["services"]
     keycloak = services["keycloak"]
-    assert any(volume.startswith("./deploy/identity/keycloak-realm.json:/opt/keycloak/data/import/")
-               for volume in keycloak["volumes"])
+    assert any(
+        volume.startswith("./deploy/identity/keycloak-realm.json:/opt/keycloak/data/import/")
+        for volume in keycloak["volumes"]
+    )
     assert "--import-realm" in keycloak["command"]
     issuer = f"{keycloak['environment']['KC_HOSTNAME']}/realms/{realm()['realm']}"
     for name in [*SERVICES, "gateway"]:
         assert services[name]["environment"]["OIDC_ISSUER_URL"] == issuer, name
     for name in SERVICES:
         assert services[name]["environment"]["OIDC_ROLES_CLAIM"] == "realm_access.roles", name
-    assert services["gateway"]["environment"]["HUB_GATEWAY_SECRET"] == services["menu"]["environment"][
-        "HUB_GATEWAY_SECRETS"]
+    assert (
+        services["gateway"]["environment"]["HUB_GATEWAY_SECRET"]
+        == services["menu"]["environment"]["HUB_GATEWAY_SECRETS"]
+    )
 
 
 def test_the_keycloak_realm_is_a_development_realm_with_the_roles_and_accounts_the_code_knows() -> None:
@@ -168,8 +187,10 @@ def test_the_keycloak_realm_is_a_development_realm_with_the_roles_and_accounts_t
         assert user["attributes"] == {claim: [account[claim]] for claim in BINDING_CLAIMS if claim in account}
         assert user["credentials"][0]["value"] == dev["password"]
     clients = {client["clientId"]: client for client in imported["clients"]}
-    assert clients["hub-frontend"]["publicClient"] and \
-        clients["hub-frontend"]["attributes"]["pkce.code.challenge.method"] == "S256"
+    assert (
+        clients["hub-frontend"]["publicClient"]
+        and clients["hub-frontend"]["attributes"]["pkce.code.challenge.method"] == "S256"
+    )
     assert clients["system"]["serviceAccountsEnabled"]
     assert users["service-account-system"]["realmRoles"] == [Role.SYSTEM.value]
 
@@ -177,22 +198,26 @@ def test_the_keycloak_realm_is_a_development_realm_with_the_roles_and_accounts_t
     for client in clients.values():
         mappers = {mapper["protocolMapper"]: mapper for mapper in client["protocolMappers"]}
         assert mappers["oidc-audience-mapper"]["config"]["included.custom.audience"] == audience
-        claims = {m["config"]["claim.name"] for m in client["protocolMappers"]
-                  if m["protocolMapper"] == "oidc-usermodel-attribute-mapper"
-                  and m["config"]["access.token.claim"] == "true"}
+        claims = {
+            m["config"]["claim.name"]
+            for m in client["protocolMappers"]
+            if m["protocolMapper"] == "oidc-usermodel-attribute-mapper" and m["config"]["access.token.claim"] == "true"
+        }
         assert claims == set(BINDING_CLAIMS), client["clientId"]
     # Keycloak puts realm roles in its access tokens at realm_access.roles: the path compose configures.
     keycloak_claims = {"realm_access": {"roles": ["default-roles-partnership-hub-dev", "offline_access", "partner"]}}
     roles_claim = compose()["services"]["menu"]["environment"]["OIDC_ROLES_CLAIM"]
     assert roles_at(keycloak_claims, roles_claim) == keycloak_claims["realm_access"]["roles"]
-    profile = json.loads(imported["components"]["org.keycloak.userprofile.UserProfileProvider"][0]["config"][
-        "kc.user.profile.config"][0])
+    profile = json.loads(
+        imported["components"]["org.keycloak.userprofile.UserProfileProvider"][0]["config"]["kc.user.profile.config"][0]
+    )
     assert set(BINDING_CLAIMS) <= {attribute["name"] for attribute in profile["attributes"]}
 
 
 def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_configuration() -> None:
-    manifests = {path.stem: list(yaml.safe_load_all(path.read_text()))
-                 for path in (ROOT / "deploy" / "k8s").glob("*.yaml")}
+    manifests = {
+        path.stem: list(yaml.safe_load_all(path.read_text())) for path in (ROOT / "deploy" / "k8s").glob("*.yaml")
+    }
     config = next(d for d in manifests["config"] if d["kind"] == "ConfigMap")
     assert config["data"]["HUB_PROFILE"] == "production"
     gateway_config = "".join(module.read_text() for module in (ROOT / "gateway").glob("*.ts"))
@@ -230,9 +255,11 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
     for topic in (*ACTIVITY_FEED.changed_by, *NOMINATION_FEED.changed_by):  # subscriptions tail the menu's topics
         read.setdefault(topic, set()).add("menu")
     assert {t["name"]: set(t["readers"]) for t in declared["topics"]} == {
-        t["name"]: read.get(t["name"], set()) for t in declared["topics"]}
+        t["name"]: read.get(t["name"], set()) for t in declared["topics"]
+    }
     assert {d["name"]: set(d["writers"]) for d in declared["dead_letter"]} == {
-        f"{topic}.dlq": names for topic, names in consumed.items()}
+        f"{topic}.dlq": names for topic, names in consumed.items()
+    }
     assert set(declared["principals"]) == set(SERVICES)
     # Every owner reads and writes its log marker (shared.events.log_marker).
     platform = {t["name"]: t for t in declared["platform"]}
@@ -242,13 +269,17 @@ def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> Non
     for name in SERVICES:
         requests = platform[f"{name}.state-requests.v1"]
         assert set(requests["readers"]) == read[requests["name"]] == {name}
-        assert set(requests["writers"]) == {reader for t in declared["topics"] if t["owner"] == name
-                                            for reader in t["readers"] if reader != name}
+        assert set(requests["writers"]) == {
+            reader for t in declared["topics"] if t["owner"] == name for reader in t["readers"] if reader != name
+        }
 
 
 def _manifests() -> list[dict[str, Any]]:
-    return [document for path in sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
-            for document in yaml.safe_load_all(path.read_text())]
+    return [
+        document
+        for path in sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
+        for document in yaml.safe_load_all(path.read_text())
+    ]
 
 
 def test_every_workload_runs_hardened_with_pinned_images_resources_and_probes() -> None:
@@ -275,8 +306,11 @@ def test_every_workload_runs_hardened_with_pinned_images_resources_and_probes() 
                 for probe in ("readinessProbe", "livenessProbe"):
                     assert container[probe]["timeoutSeconds"] == 1, name
     deployments = {d["metadata"]["name"] for d in documents if d["kind"] == "Deployment"}
-    budgets = {d["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"] for d in documents
-               if d["kind"] == "PodDisruptionBudget"}
+    budgets = {
+        d["spec"]["selector"]["matchLabels"]["app.kubernetes.io/name"]
+        for d in documents
+        if d["kind"] == "PodDisruptionBudget"
+    }
     assert deployments == budgets == {"gateway", *SERVICES}
     policies = [d["spec"] for d in documents if d["kind"] == "NetworkPolicy"]
     assert {"podSelector": {}, "policyTypes": ["Ingress"]} in policies  # deny by default; each workload opens its own

@@ -18,8 +18,9 @@ MANIFESTS = sorted(str(p) for p in (ROOT / "deploy" / "k8s").glob("*.yaml"))
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     if not (TOOLS / command[0]).exists():
         pytest.fail(f"{TOOLS / command[0]} is missing: make test (or make install) installs the validators")
-    return subprocess.run([str(TOOLS / command[0]), *command[1:]], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300)
+    return subprocess.run(
+        [str(TOOLS / command[0]), *command[1:]], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
 
 
 def test_the_kubernetes_manifests_are_valid_kubernetes() -> None:

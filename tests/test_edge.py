@@ -13,8 +13,14 @@ TYPENAME = {"query": "{ __typename }"}
 
 
 def _preflight(url: str, origin: str) -> httpx.Response:
-    return httpx.options(f"{url}/graphql", headers={"origin": origin, "access-control-request-method": "POST",
-                                                    "access-control-request-headers": "authorization"})
+    return httpx.options(
+        f"{url}/graphql",
+        headers={
+            "origin": origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization",
+        },
+    )
 
 
 def test_cors_allows_the_configured_origins_only_and_none_when_unset(system: System) -> None:
@@ -34,11 +40,17 @@ def test_cors_allows_the_configured_origins_only_and_none_when_unset(system: Sys
 
 def test_the_authorization_header_reads_the_same_at_the_gateway_and_every_subgraph(system: System) -> None:
     token = system.token("staff")
-    places = [(system.gateway, {})] + [(url, {"x-hub-gateway-secret": DEV_GATEWAY_SECRET})
-                                       for url in system.services.values()]
+    places = [(system.gateway, {})] + [
+        (url, {"x-hub-gateway-secret": DEV_GATEWAY_SECRET}) for url in system.services.values()
+    ]
     for url, extra in places:
-        for header, signed_in in ((f"bearer {token}", True), (f"BEARER  {token}", True),
-                                  (f"Bearer {token} extra", False), (token, False), ("Basic dXNlcjpwYXNz", False)):
+        for header, signed_in in (
+            (f"bearer {token}", True),
+            (f"BEARER  {token}", True),
+            (f"Bearer {token} extra", False),
+            (token, False),
+            ("Basic dXNlcjpwYXNz", False),
+        ):
             answer = httpx.post(f"{url}/graphql", json=TYPENAME, headers={"authorization": header, **extra}).json()
             if signed_in:
                 assert "errors" not in answer, (url, header, answer)
@@ -46,14 +58,15 @@ def test_the_authorization_header_reads_the_same_at_the_gateway_and_every_subgra
                 assert answer["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", (url, header, answer)
 
 
-def test_a_subgraph_answers_an_unknown_operation_name_and_a_posted_subscription_with_coded_400s(
-        system: System) -> None:
+def test_a_subgraph_answers_an_unknown_operation_name_and_a_posted_subscription_with_coded_400s(system: System) -> None:
     headers = {**system.headers(), "x-hub-gateway-secret": DEV_GATEWAY_SECRET}
     for url in system.services.values():
-        unknown = httpx.post(f"{url}/graphql", json={"query": "query A { __typename }", "operationName": "B"},
-                             headers=headers)
+        unknown = httpx.post(
+            f"{url}/graphql", json={"query": "query A { __typename }", "operationName": "B"}, headers=headers
+        )
         assert unknown.status_code == 400 and unknown.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
-    posted = httpx.post(f"{system.services['menu']}/graphql", headers=headers,
-                        json={"query": "subscription { activityChanged { id } }"})
+    posted = httpx.post(
+        f"{system.services['menu']}/graphql", headers=headers, json={"query": "subscription { activityChanged { id } }"}
+    )
     assert posted.status_code == 400, posted.text
     assert posted.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"

@@ -38,12 +38,16 @@ def _post(url: str, payload: dict[str, Any], headers: dict[str, str]) -> dict[st
     return dict(response.json())
 
 
-def test_with_trusted_documents_only_their_hashes_run_and_introspection_is_off(system: System,
-                                                                               tmp_path: Path) -> None:
+def test_with_trusted_documents_only_their_hashes_run_and_introspection_is_off(system: System, tmp_path: Path) -> None:
     documents = tmp_path / "trusted.json"
     documents.write_text(json.dumps({_sha256(LIST): LIST, _sha256(INTROSPECTION): INTROSPECTION}))
-    with gateway_process(system.supergraph, tmp_path / "gateway.log", OIDC_ISSUER_URL=system.issuer,
-                         GATEWAY_TRUSTED_DOCUMENTS=str(documents), GATEWAY_INTROSPECTION="false") as gateway:
+    with gateway_process(
+        system.supergraph,
+        tmp_path / "gateway.log",
+        OIDC_ISSUER_URL=system.issuer,
+        GATEWAY_TRUSTED_DOCUMENTS=str(documents),
+        GATEWAY_INTROSPECTION="false",
+    ) as gateway:
         by_hash = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": _sha256(LIST)}}}
         answer = _post(gateway, by_hash, system.headers())
         assert "errors" not in answer and answer["data"]["activities"]["totalCount"] >= 0
@@ -58,14 +62,17 @@ def test_with_trusted_documents_only_their_hashes_run_and_introspection_is_off(s
         assert "introspection has been disabled" in refused["errors"][0]["message"]
 
 
-def test_a_trusted_documents_file_with_a_wrong_hash_stops_the_gateway_from_starting(system: System,
-                                                                                    tmp_path: Path) -> None:
+def test_a_trusted_documents_file_with_a_wrong_hash_stops_the_gateway_from_starting(
+    system: System, tmp_path: Path
+) -> None:
     documents = tmp_path / "trusted.json"
     documents.write_text(json.dumps({_sha256("{ somethingElse }"): LIST}))
-    process = spawn(gateway_command(system.supergraph, 0), log=tmp_path / "gateway.log",
-                    cwd=repository_root() / "gateway",
-                    env={**os.environ, "OIDC_ISSUER_URL": system.issuer,
-                         "GATEWAY_TRUSTED_DOCUMENTS": str(documents)})
+    process = spawn(
+        gateway_command(system.supergraph, 0),
+        log=tmp_path / "gateway.log",
+        cwd=repository_root() / "gateway",
+        env={**os.environ, "OIDC_ISSUER_URL": system.issuer, "GATEWAY_TRUSTED_DOCUMENTS": str(documents)},
+    )
     try:
         assert process.wait(60) != 0
     finally:
@@ -75,9 +82,14 @@ def test_a_trusted_documents_file_with_a_wrong_hash_stops_the_gateway_from_start
 
 @pytest.mark.parametrize(("origin", "allowed"), [(FRONTEND_ORIGIN, True), ("https://elsewhere.example", False)])
 def test_browsers_may_call_only_from_the_configured_origins(system: System, origin: str, allowed: bool) -> None:
-    preflight = httpx.options(f"{system.gateway}/graphql", headers={
-        "origin": origin, "access-control-request-method": "POST",
-        "access-control-request-headers": "authorization, content-type"})
+    preflight = httpx.options(
+        f"{system.gateway}/graphql",
+        headers={
+            "origin": origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "authorization, content-type",
+        },
+    )
     assert (preflight.headers.get("access-control-allow-origin") == origin) is allowed
     if allowed:
         assert "authorization" in preflight.headers.get("access-control-allow-headers", "").lower()
@@ -93,11 +105,19 @@ def _silent_server() -> Iterator[int]:
 
 
 def test_a_subgraph_that_stops_answering_fails_its_fields_in_seconds_and_the_rest_still_answer(
-        system: System, tmp_path: Path) -> None:
+    system: System, tmp_path: Path
+) -> None:
     with _silent_server() as hung_port:
-        subgraphs = [(spec.name, f"http://127.0.0.1:{hung_port}/graphql" if spec.name == "menu"
-                      else f"{system.services[spec.name]}/graphql", system.logs / "sdl" / f"{spec.name}.graphql")
-                     for spec in SERVICES]
+        subgraphs = [
+            (
+                spec.name,
+                f"http://127.0.0.1:{hung_port}/graphql"
+                if spec.name == "menu"
+                else f"{system.services[spec.name]}/graphql",
+                system.logs / "sdl" / f"{spec.name}.graphql",
+            )
+            for spec in SERVICES
+        ]
         supergraph = compose_supergraph(subgraphs, tmp_path / "supergraph.graphql")
         with gateway_process(supergraph, tmp_path / "gateway.log", OIDC_ISSUER_URL=system.issuer) as gateway:
             started = time.monotonic()

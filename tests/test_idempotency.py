@@ -22,11 +22,15 @@ UPDATE = "mutation($id: ID!, $tags: [String!]) { updateActivity(id: $id, input: 
 VERSION = "query($id: ID!) { activity(id: $id) { version history(first: 50) { edges { node { version } } } } }"
 
 
-async def _send(system: System, key: str, variables: dict[str, Any], as_: str = "staff", direct: bool = False
-                ) -> dict[str, Any]:
+async def _send(
+    system: System, key: str, variables: dict[str, Any], as_: str = "staff", direct: bool = False
+) -> dict[str, Any]:
     url = f"{system.services['menu'] if direct else system.gateway}/graphql"
-    headers = {**system.headers(as_), "idempotency-key": key,
-               **({"x-hub-gateway-secret": DEV_GATEWAY_SECRET} if direct else {})}
+    headers = {
+        **system.headers(as_),
+        "idempotency-key": key,
+        **({"x-hub-gateway-secret": DEV_GATEWAY_SECRET} if direct else {}),
+    }
     async with httpx.AsyncClient(timeout=30) as client:
         response = await client.post(url, json={"query": UPDATE, "variables": variables}, headers=headers)
     return response.json()  # type: ignore[no-any-return]
@@ -41,9 +45,11 @@ def _cut(system: System, key: str, variables: dict[str, Any]) -> None:
     """Sends the mutation and hangs up before any answer, as a client whose connection drops does."""
     address = urlparse(system.gateway)
     body = orjson.dumps({"query": UPDATE, "variables": variables})
-    head = (f"POST /graphql HTTP/1.1\r\nHost: {address.netloc}\r\nContent-Type: application/json\r\n"
-            f"Authorization: Bearer {system.token('staff')}\r\nIdempotency-Key: {key}\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST /graphql HTTP/1.1\r\nHost: {address.netloc}\r\nContent-Type: application/json\r\n"
+        f"Authorization: Bearer {system.token('staff')}\r\nIdempotency-Key: {key}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
     with socket.create_connection((address.hostname, address.port)) as connection:
         connection.sendall(head + body)
 
@@ -105,13 +111,19 @@ async def test_a_key_sent_straight_to_the_subgraph_is_kept_there_too(system: Sys
 
 async def test_a_key_goes_with_one_mutation_field_and_means_nothing_on_a_query(system: System) -> None:
     async with httpx.AsyncClient(timeout=30) as client:
-        response = await client.post(f"{system.gateway}/graphql", json={"query": "{ areasOfCooperation { code } }"},
-                                     headers={**system.headers(), "idempotency-key": "k-1"})
+        response = await client.post(
+            f"{system.gateway}/graphql",
+            json={"query": "{ areasOfCooperation { code } }"},
+            headers={**system.headers(), "idempotency-key": "k-1"},
+        )
     assert "errors" not in response.json() and response.json()["data"]["areasOfCooperation"]
-    two = ("mutation($a: ID!, $b: ID!) { a: publishActivity(id: $a) { id } b: publishActivity(id: $b) { id } }")
+    two = "mutation($a: ID!, $b: ID!) { a: publishActivity(id: $a) { id } b: publishActivity(id: $b) { id } }"
     variables = {"a": str(uuid.uuid4()), "b": str(uuid.uuid4())}
     async with httpx.AsyncClient(timeout=30) as client:
-        response = await client.post(f"{system.gateway}/graphql", json={"query": two, "variables": variables},
-                                     headers={**system.headers(), "idempotency-key": "k-2"})
+        response = await client.post(
+            f"{system.gateway}/graphql",
+            json={"query": two, "variables": variables},
+            headers={**system.headers(), "idempotency-key": "k-2"},
+        )
     [error] = response.json()["errors"]
     assert error["extensions"]["field"] == "Idempotency-Key" and "exactly one mutation field" in error["message"]

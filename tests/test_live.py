@@ -23,16 +23,18 @@ class GraphQLWebSocket:
 
     @classmethod
     async def open(cls, url: str, token: str | None) -> GraphQLWebSocket:
-        socket = await websockets.connect(url.replace("http", "ws", 1) + "/graphql",
-                                          subprotocols=[websockets.Subprotocol("graphql-transport-ws")])
+        socket = await websockets.connect(
+            url.replace("http", "ws", 1) + "/graphql", subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
+        )
         payload = {"Authorization": f"Bearer {token}"} if token else {}
         await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
         return cls(socket)
 
     async def subscribe(self, operation_id: str, query: str, variables: dict[str, Any]) -> None:
-        await self.socket.send(json.dumps({"id": operation_id, "type": "subscribe",
-                                           "payload": {"query": query, "variables": variables}}))
+        await self.socket.send(
+            json.dumps({"id": operation_id, "type": "subscribe", "payload": {"query": query, "variables": variables}})
+        )
 
     async def next_message(self, timeout: float = 20) -> dict[str, Any]:
         while True:
@@ -54,9 +56,10 @@ async def test_five_subscriptions_on_one_websocket_each_see_their_activity(syste
         await asyncio.sleep(2)  # the subgraph starts tailing its topic with the first subscriber
         for round_ in range(3):
             for activity in activities:
-                updated = system.graphql("mutation($id: ID!, $t: String) { updateActivity(id: $id, input: "
-                                         "{title: $t}) { version } }",
-                                         {"id": activity["id"], "t": f"Round {round_} {activity['pcmRef']}"})
+                updated = system.graphql(
+                    "mutation($id: ID!, $t: String) { updateActivity(id: $id, input: {title: $t}) { version } }",
+                    {"id": activity["id"], "t": f"Round {round_} {activity['pcmRef']}"},
+                )
                 assert "errors" not in updated, updated
             seen: dict[str, dict[str, Any]] = {}
             while len(seen) < 5 or any(not c["title"].startswith(f"Round {round_} ") for c in seen.values()):
@@ -93,9 +96,10 @@ async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gatew
         await client.subscribe("one", CHANGED, {"ids": [activity["id"]]})
         await asyncio.sleep(2)
         scheduled = system.graphql(
-            "mutation($a: ID!) { scheduleOccurrence(activityId: $a, input: {startDate: \"2031-03-02\", "
+            'mutation($a: ID!) { scheduleOccurrence(activityId: $a, input: {startDate: "2031-03-02", '
             'endDate: "2031-03-06", location: "Geneva", host: "GCSP", seats: 20}) { startDate } }',
-            {"a": activity["id"]})
+            {"a": activity["id"]},
+        )
         assert "errors" not in scheduled, scheduled
         while (change := (await client.next_message())["payload"]["data"]["activityChanged"])["nextStartDate"] is None:
             assert change["version"] <= 2  # the activity's own publication may still be on its way
@@ -104,8 +108,7 @@ async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gatew
         await client.close()
 
 
-async def test_a_subscription_without_a_valid_token_is_refused_with_a_code_through_the_gateway(
-        system: System) -> None:
+async def test_a_subscription_without_a_valid_token_is_refused_with_a_code_through_the_gateway(system: System) -> None:
     for token in (None, "not-a-jwt"):
         client = await GraphQLWebSocket.open(system.gateway, token)
         try:

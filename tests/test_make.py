@@ -11,8 +11,9 @@ from shared.devstack.services import repository_root
 
 
 def _reset(workdir: Path, answer: str = "", *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "--no-print-directory", "reset", *args], cwd=workdir, input=answer,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        ["make", "--no-print-directory", "reset", *args], cwd=workdir, input=answer, capture_output=True, text=True
+    )
 
 
 def test_make_reset_deletes_the_local_data_after_asking(tmp_path: Path) -> None:

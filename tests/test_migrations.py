@@ -24,8 +24,9 @@ EXPRESSION_INDEXES = {"ix_activity_next_start_id"}
 
 
 @pytest.mark.parametrize("service", [MENU, PROGRAMMES, CAPACITY], ids=lambda s: s.name)
-async def test_migrations_match_the_models_and_go_down_cleanly(postgres: EmbeddedPostgres,
-                                                               service: ServiceDefinition) -> None:
+async def test_migrations_match_the_models_and_go_down_cleanly(
+    postgres: EmbeddedPostgres, service: ServiceDefinition
+) -> None:
     url = await migrated_database(postgres, service, name=f"{service.name}_migrations")
     metadata = importlib.import_module(f"{service.name}.models").Base.metadata
     engine = create_async_engine(url)

@@ -24,8 +24,15 @@ def _issuer_key(system: System, identity: Any) -> tuple[Any, str]:
 
 def _token(key: Any, kid: str, issuer: str, **claims: Any) -> str:
     now = int(time.time())
-    body = {"sub": "staff", "roles": ["staff"], "iss": issuer, "aud": "partnership-hub", "iat": now,
-            "exp": now + 600, **claims}
+    body = {
+        "sub": "staff",
+        "roles": ["staff"],
+        "iss": issuer,
+        "aud": "partnership-hub",
+        "iat": now,
+        "exp": now + 600,
+        **claims,
+    }
     return jwt.encode(body, key, algorithm="RS256", headers={"kid": kid})
 
 
@@ -55,8 +62,10 @@ def test_the_gateway_refuses_missing_and_bad_tokens(system: System, bad_tokens: 
 def test_every_subgraph_checks_the_token_itself(system: System, bad_tokens: dict[str, str]) -> None:
     for service, url in system.services.items():
         for name, token in {"none": None, **bad_tokens}.items():
-            headers = {"x-hub-gateway-secret": "dev-gateway-secret",
-                       **({"authorization": f"Bearer {token}"} if token else {})}
+            headers = {
+                "x-hub-gateway-secret": "dev-gateway-secret",
+                **({"authorization": f"Bearer {token}"} if token else {}),
+            }
             result = httpx.post(f"{url}/graphql", json={"query": "{ __typename }"}, headers=headers).json()
             assert [e["extensions"]["code"] for e in result["errors"]] == ["UNAUTHENTICATED"], (service, name)
             assert result["data"] is None
@@ -65,8 +74,11 @@ def test_every_subgraph_checks_the_token_itself(system: System, bad_tokens: dict
 def test_a_valid_token_without_a_known_role_is_forbidden_everything(system: System, identity: Any) -> None:
     key, kid = _issuer_key(system, identity)
     token = _token(key, kid, system.issuer, sub="visitor", roles=["offline_access", "admin"])
-    response = httpx.post(f"{system.gateway}/graphql", json={"query": "{ partners { iso } }"},
-                          headers={"authorization": f"Bearer {token}"})
+    response = httpx.post(
+        f"{system.gateway}/graphql",
+        json={"query": "{ partners { iso } }"},
+        headers={"authorization": f"Bearer {token}"},
+    )
     errors = response.json()["errors"]
     assert {e["extensions"]["code"] for e in errors} == {"FORBIDDEN"}, errors
     assert "names none of the roles" in errors[0]["message"]
@@ -79,8 +91,11 @@ async def test_a_subscription_ends_when_its_token_expires(system: System, identi
     try:
         await client.subscribe("s", "subscription { activityChanged { id } }", {})
         message = await client.next_message(timeout=70)  # 4 s of token, 60 s of clock skew at most
-        codes = [e["extensions"]["code"] for e in message["payload"].get("errors") or []] \
-            if message["type"] == "next" else []
+        codes = (
+            [e["extensions"]["code"] for e in message["payload"].get("errors") or []]
+            if message["type"] == "next"
+            else []
+        )
         assert codes == ["UNAUTHENTICATED"] and "expired" in message["payload"]["errors"][0]["message"], message
     finally:
         await client.close()

@@ -59,9 +59,15 @@ class Actor:
         return None
 
     @classmethod
-    def from_claims(cls, subject: str, roles: Iterable[str], partner_iso: str | None = None,
-                    nation: str | None = None, provider: str | None = None,
-                    expires_at: float | None = None) -> Actor:
+    def from_claims(
+        cls,
+        subject: str,
+        roles: Iterable[str],
+        partner_iso: str | None = None,
+        nation: str | None = None,
+        provider: str | None = None,
+        expires_at: float | None = None,
+    ) -> Actor:
         known = {r for r in (Role._value2member_map_.get(str(value)) for value in roles) if r is not None}
         role = next((r for r in PRECEDENCE if r in known), None)
         return cls(subject, role, _upper(partner_iso), _upper(nation), _upper(provider), expires_at)

@@ -29,17 +29,38 @@ from shared.web.serve import serve
 
 def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=service.name)
-    parser.add_argument("command", choices=["serve", "migrate", "seed", "seed-if-empty", "prepare", "republish",
-                                            "rebuild", "dead-letters", "sdl", "asyncapi"])
-    parser.add_argument("stage", nargs="?", help="a seed stage (seed, seed-if-empty; all stages when left out), "
-                                                 "the consumer whose read model to rebuild (rebuild), or list, show "
-                                                 "or replay (dead-letters)")
-    parser.add_argument("--since", type=datetime.fromisoformat,
-                        help="republish: only the aggregates changed since this time (ISO 8601)")
+    parser.add_argument(
+        "command",
+        choices=[
+            "serve",
+            "migrate",
+            "seed",
+            "seed-if-empty",
+            "prepare",
+            "republish",
+            "rebuild",
+            "dead-letters",
+            "sdl",
+            "asyncapi",
+        ],
+    )
+    parser.add_argument(
+        "stage",
+        nargs="?",
+        help="a seed stage (seed, seed-if-empty; all stages when left out), "
+        "the consumer whose read model to rebuild (rebuild), or list, show "
+        "or replay (dead-letters)",
+    )
+    parser.add_argument(
+        "--since", type=datetime.fromisoformat, help="republish: only the aggregates changed since this time (ISO 8601)"
+    )
     parser.add_argument("--topic", action="append", help="republish: only this topic (repeatable)")
-    parser.add_argument("--id", action="append", dest="ids",
-                        help="dead-letters show or replay: this event (its ce_id; repeatable); replay: all waiting "
-                             "when left out")
+    parser.add_argument(
+        "--id",
+        action="append",
+        dest="ids",
+        help="dead-letters show or replay: this event (its ce_id; repeatable); replay: all waiting when left out",
+    )
     args = parser.parse_args(argv)
     settings = service.settings()
     configure_logging(service.name, settings.log_level, settings.log_format)
@@ -67,8 +88,9 @@ def main(service: ServiceDefinition, argv: list[str] | None = None) -> None:
         asyncio.run(_seed(service, settings, stages, only_if_empty=True))
 
 
-async def _seed(service: ServiceDefinition, settings: ServiceSettings, stages: list[SeedStage],
-                only_if_empty: bool) -> None:
+async def _seed(
+    service: ServiceDefinition, settings: ServiceSettings, stages: list[SeedStage], only_if_empty: bool
+) -> None:
     runtime = service.build_runtime(settings)
     try:
         for stage in stages:
@@ -82,14 +104,18 @@ async def _seed(service: ServiceDefinition, settings: ServiceSettings, stages: l
         await runtime.stop()
 
 
-async def _republish(service: ServiceDefinition, settings: ServiceSettings, since: datetime | None,
-                     topics: list[str] | None) -> None:
+async def _republish(
+    service: ServiceDefinition, settings: ServiceSettings, since: datetime | None, topics: list[str] | None
+) -> None:
     runtime = service.build_runtime(settings)
     try:
         started = time.perf_counter()
         told = await republish(runtime, runtime.snapshots, since, topics)
-        logging.info("republish: %s in %.1fs; the relay sends them", ", ".join(
-            f"{n} of {t}" for t, n in told.items()) or "nothing", time.perf_counter() - started)
+        logging.info(
+            "republish: %s in %.1fs; the relay sends them",
+            ", ".join(f"{n} of {t}" for t, n in told.items()) or "nothing",
+            time.perf_counter() - started,
+        )
     finally:
         await runtime.stop()
 
@@ -98,8 +124,10 @@ async def _rebuild(service: ServiceDefinition, settings: ServiceSettings, name: 
     runtime = service.build_runtime(settings)
     try:
         if name is None or name not in runtime.consumers:
-            print(f"rebuild which read model? {service.name}'s consumers: {', '.join(runtime.consumers) or 'none'}",
-                  file=sys.stderr)
+            print(
+                f"rebuild which read model? {service.name}'s consumers: {', '.join(runtime.consumers) or 'none'}",
+                file=sys.stderr,
+            )
             return 2
 
         def show(read: int, total: int) -> None:
@@ -110,8 +138,11 @@ async def _rebuild(service: ServiceDefinition, settings: ServiceSettings, name: 
         except RebuildRefused as refusal:
             print(f"{name}: not rebuilt: {refusal}", file=sys.stderr)
             return 1
-        print(f"\n{name}: rebuilt from {rebuilt.records} records ({rebuilt.applied} applied, {rebuilt.skipped} "
-              f"left out) in {rebuilt.seconds:.1f}s", file=sys.stderr)
+        print(
+            f"\n{name}: rebuilt from {rebuilt.records} records ({rebuilt.applied} applied, {rebuilt.skipped} "
+            f"left out) in {rebuilt.seconds:.1f}s",
+            file=sys.stderr,
+        )
         return 0
     finally:
         await runtime.stop()

@@ -169,8 +169,14 @@ class UnitOfWork:
     everything, events included.
     """
 
-    def __init__(self, session: AsyncSession, outbox: Any, caller: Actor, traceparent: str | None,
-                 on_behalf_of: str | None = None) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        outbox: Any,
+        caller: Actor,
+        traceparent: str | None,
+        on_behalf_of: str | None = None,
+    ) -> None:
         self.session = session
         self.outbox = outbox
         self.caller = caller  # whom the use cases authorize
@@ -241,8 +247,16 @@ def database_unreachable(error: BaseException) -> bool:
     """Whether an error says the database could not be reached or dropped the connection (and not that a
     statement or a value was wrong): the caller should retry later."""
     for cause in causes(error):
-        if isinstance(cause, (OSError, TimeoutError, sa_exc.DisconnectionError, sa_exc.TimeoutError,
-                              asyncpg.exceptions.ConnectionDoesNotExistError)):
+        if isinstance(
+            cause,
+            (
+                OSError,
+                TimeoutError,
+                sa_exc.DisconnectionError,
+                sa_exc.TimeoutError,
+                asyncpg.exceptions.ConnectionDoesNotExistError,
+            ),
+        ):
             return True
         if isinstance(cause, sa_exc.DBAPIError) and cause.connection_invalidated:
             return True
@@ -258,8 +272,14 @@ def any_of(column: Any, values: Sequence[Any]) -> Any:
 
 def enum_column(enum: type, name: str, length: int = 48) -> SAEnum:
     """An enum stored as its values in a checked VARCHAR: adding a value needs no type migration."""
-    return SAEnum(enum, name=name, native_enum=False, length=length, create_constraint=True,
-                  values_callable=lambda members: [m.value for m in members])
+    return SAEnum(
+        enum,
+        name=name,
+        native_enum=False,
+        length=length,
+        create_constraint=True,
+        values_callable=lambda members: [m.value for m in members],
+    )
 
 
 class TransitionRecord:

@@ -42,8 +42,9 @@ class ServiceDefinition:
         for stage in self.seed_stages:
             if stage.name == name:
                 return stage
-        raise ValueError(f"{self.name} has no seed stage {name!r}: "
-                         f"{', '.join(s.name for s in self.seed_stages) or 'none'}")
+        raise ValueError(
+            f"{self.name} has no seed stage {name!r}: {', '.join(s.name for s in self.seed_stages) or 'none'}"
+        )
 
     def create_app(self, settings: ServiceSettings | None = None, runtime: ServiceRuntime | None = None) -> FastAPI:
         from shared.web.app import create_service_app

@@ -95,8 +95,9 @@ class ServiceUnavailable(DomainError):
     code = ErrorCode.SERVICE_UNAVAILABLE
 
     def __init__(self, service: str, why: str = "its database does not answer") -> None:
-        super().__init__(f"{service} is unavailable ({why}); nothing was changed: retry in a moment",
-                         retryable=True, service=service)
+        super().__init__(
+            f"{service} is unavailable ({why}); nothing was changed: retry in a moment", retryable=True, service=service
+        )
 
 
 class OutcomeUnknown(DomainError):
@@ -105,5 +106,9 @@ class OutcomeUnknown(DomainError):
     code = ErrorCode.OUTCOME_UNKNOWN
 
     def __init__(self, service: str) -> None:
-        super().__init__(f"{service} lost its database while committing the change: it may or may not have been "
-                         "made; retry only with the same Idempotency-Key", retryable=True, service=service)
+        super().__init__(
+            f"{service} lost its database while committing the change: it may or may not have been "
+            "made; retry only with the same Idempotency-Key",
+            retryable=True,
+            service=service,
+        )

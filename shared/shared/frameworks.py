@@ -14,9 +14,13 @@ class Framework(str, Enum):
     PATG = "PATG"
 
 
-described_enum(Framework, "Partnership framework a partner belongs to", {
-    "PFP": "Partnership for Peace: the Euro-Atlantic partners (EAPC)",
-    "MD": "Mediterranean Dialogue",
-    "ICI": "Istanbul Cooperation Initiative: partners in the Gulf region",
-    "PATG": "Partners across the globe",
-})
+described_enum(
+    Framework,
+    "Partnership framework a partner belongs to",
+    {
+        "PFP": "Partnership for Peace: the Euro-Atlantic partners (EAPC)",
+        "MD": "Mediterranean Dialogue",
+        "ICI": "Istanbul Cooperation Initiative: partners in the Gulf region",
+        "PATG": "Partners across the globe",
+    },
+)

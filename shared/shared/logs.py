@@ -18,12 +18,14 @@ import orjson
 
 # (request id, trace id, operation name, actor) of the operation this task serves, if any.
 _OPERATION: ContextVar[tuple[str | None, str | None, str | None, str | None] | None] = ContextVar(
-    "log_operation", default=None)
+    "log_operation", default=None
+)
 
 
 @contextmanager
-def operation_fields(request_id: str | None, traceparent: str | None, operation: str | None,
-                     actor: str | None) -> Iterator[None]:
+def operation_fields(
+    request_id: str | None, traceparent: str | None, operation: str | None, actor: str | None
+) -> Iterator[None]:
     """Lines logged inside carry these (a W3C traceparent gives its trace id)."""
     trace_id = traceparent.split("-")[1] if traceparent and traceparent.count("-") == 3 else None
     token = _OPERATION.set((request_id, trace_id, operation or "anonymous", actor))
@@ -41,7 +43,9 @@ class JsonLines(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, Any] = {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
-            "level": record.levelname, "service": self.service, "logger": record.name,
+            "level": record.levelname,
+            "service": self.service,
+            "logger": record.name,
             "message": record.getMessage(),
         }
         operation = _OPERATION.get()
@@ -83,22 +87,33 @@ class Summarised(logging.Filter):
         if self.troubled_since is None or now - self.told_at > 5 * self.every and not self.held:
             self.troubled_since = self.told_at = now
             self.held, self.total = 0, 1
-            self._retell(record, logging.WARNING, f"{self.what} reports trouble: {self.last} (its further lines "
-                                                  f"are counted and told at most once a minute)")
+            self._retell(
+                record,
+                logging.WARNING,
+                f"{self.what} reports trouble: {self.last} (its further lines "
+                f"are counted and told at most once a minute)",
+            )
             return True
         self.held += 1
         if now - self.told_at < self.every:
             return False
-        self._retell(record, logging.WARNING, f"{self.what}: {self.held} more lines in the last "
-                                              f"{now - self.told_at:.0f}s; the last: {self.last}")
+        self._retell(
+            record,
+            logging.WARNING,
+            f"{self.what}: {self.held} more lines in the last {now - self.told_at:.0f}s; the last: {self.last}",
+        )
         self.told_at, self.held = now, 0
         return True
 
     def settled(self) -> None:
         """The trouble is over: one line says how much was held back, and the next trouble is told anew."""
         if self.troubled_since is not None:
-            logging.getLogger(__name__).info("%s is quiet again: %d lines in %.0fs of trouble", self.what,
-                                                self.total, time.monotonic() - self.troubled_since)
+            logging.getLogger(__name__).info(
+                "%s is quiet again: %d lines in %.0fs of trouble",
+                self.what,
+                self.total,
+                time.monotonic() - self.troubled_since,
+            )
         self.troubled_since, self.held, self.total = None, 0, 0
 
     @staticmethod
@@ -114,8 +129,11 @@ KAFKA_CLIENT_LINES = Summarised("aiokafka", "the Kafka client")
 
 def configure_logging(service: str, level: str | int = logging.INFO, form: str = "json") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonLines(service) if form == "json" else _OperationText(
-        f"%(asctime)s [{service}] %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        JsonLines(service)
+        if form == "json"
+        else _OperationText(f"%(asctime)s [{service}] %(levelname)s %(name)s: %(message)s")
+    )
     handler.addFilter(KAFKA_CLIENT_LINES)
     logging.basicConfig(level=level, force=True, handlers=[handler])
     logging.getLogger("aiokafka").setLevel(logging.ERROR)

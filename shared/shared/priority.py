@@ -13,5 +13,8 @@ class Priority(str, Enum):
     LOW = "LOW"
 
 
-described_enum(Priority, "How much it matters: HIGH, MEDIUM or LOW", {
-    "HIGH": "Matters most", "MEDIUM": "Matters", "LOW": "Matters least"})
+described_enum(
+    Priority,
+    "How much it matters: HIGH, MEDIUM or LOW",
+    {"HIGH": "Matters most", "MEDIUM": "Matters", "LOW": "Matters least"},
+)

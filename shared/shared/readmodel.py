@@ -48,8 +48,9 @@ class OwnerStandingColumns:
     them (shared.migrations.add_owner_standing)."""
 
     owner_epoch: Mapped[int] = mapped_column(server_default="1", doc="the owner's epoch of the state held")
-    owner_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True),
-                                                        doc="when the owner told the state held")
+    owner_time: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when the owner told the state held"
+    )
 
 
 # Where a consumer finds the version gaps its handler's copies noticed in this transaction (Session.info is
@@ -64,8 +65,11 @@ def takes(held_epoch: Any, held_version: Any, held_time: Any, incoming: Standing
     undone), and any other state with a newer version."""
     same_epoch = held_epoch == incoming.epoch
     if incoming.authoritative:
-        no_earlier = held_time.is_(None) | (held_time <= incoming.time) if _is_sql(held_time) else (
-            held_time is None or (incoming.time is not None and held_time <= incoming.time))
+        no_earlier = (
+            held_time.is_(None) | (held_time <= incoming.time)
+            if _is_sql(held_time)
+            else (held_time is None or (incoming.time is not None and held_time <= incoming.time))
+        )
         newer = no_earlier
     else:
         newer = held_version < version
@@ -78,8 +82,9 @@ def _is_sql(value: Any) -> bool:
     return isinstance(value, ColumnElement) or hasattr(value, "__clause_element__")
 
 
-async def upsert_if_newer(session: AsyncSession, model: type[Any], key: str, values: dict[str, Any],
-                          standing: Standing) -> bool:
+async def upsert_if_newer(
+    session: AsyncSession, model: type[Any], key: str, values: dict[str, Any], standing: Standing
+) -> bool:
     """Insert or update the row of `values[key]` unless what it holds stands ahead of `standing` (`takes`).
 
     Returns True when the state was applied. A version that skips some (events lost on the way, or a forged
@@ -88,21 +93,35 @@ async def upsert_if_newer(session: AsyncSession, model: type[Any], key: str, val
     values = {**values, "owner_epoch": standing.epoch, "owner_time": standing.time}
     held = select(model.version, model.owner_epoch).where(getattr(model, key) == values[key]).cte("held")
     statement = insert(model).values(values)
-    result = await session.execute(statement.on_conflict_do_update(
-        index_elements=[getattr(model, key)],
-        set_={name: statement.excluded[name] for name in values if name != key},
-        where=takes(model.owner_epoch, model.version, model.owner_time, standing, statement.excluded.version),
-    ).returning(getattr(model, key), select(held.c.version).scalar_subquery(),
-                select(held.c.owner_epoch).scalar_subquery()).add_cte(held))
+    result = await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[getattr(model, key)],
+            set_={name: statement.excluded[name] for name in values if name != key},
+            where=takes(model.owner_epoch, model.version, model.owner_time, standing, statement.excluded.version),
+        )
+        .returning(
+            getattr(model, key), select(held.c.version).scalar_subquery(), select(held.c.owner_epoch).scalar_subquery()
+        )
+        .add_cte(held)
+    )
     row = result.first()
     if row is None:
         return False
     held_version, held_epoch = row[1], row[2]
-    if (held_version is not None and held_epoch == standing.epoch and not standing.authoritative
-            and values["version"] > held_version + 1):
+    if (
+        held_version is not None
+        and held_epoch == standing.epoch
+        and not standing.authoritative
+        and values["version"] > held_version + 1
+    ):
         READ_MODEL_GAPS.labels(model.__tablename__).inc()
-        log.info("%s %s went from version %d to %d: the versions between never arrived; asking the owner",
-                 model.__tablename__, values[key], held_version, values["version"])
+        log.info(
+            "%s %s went from version %d to %d: the versions between never arrived; asking the owner",
+            model.__tablename__,
+            values[key],
+            held_version,
+            values["version"],
+        )
         session.info.setdefault(VERSION_GAPS, []).append((held_version, values["version"]))
     return True
 
@@ -138,8 +157,13 @@ class PartnerReadModel:
 
     async def apply(self, state: dict[str, Any], standing: Standing) -> bool:
         """Upsert a partner's state; an older version never overwrites a newer one. True if applied."""
-        values = {"iso": state["iso"], "name": state["name"], "framework": state["framework"],
-                  "suspended": state["suspended"], "version": state["version"]}
+        values = {
+            "iso": state["iso"],
+            "name": state["name"],
+            "framework": state["framework"],
+            "suspended": state["suspended"],
+            "version": state["version"],
+        }
         return await upsert_if_newer(self.session, self.model, "iso", values, standing)
 
     async def all(self) -> Sequence[KnownPartnerColumns]:
@@ -181,30 +205,49 @@ class AttendanceReadModel:
         were applied with it: a snapshot or a repeat of it changes nothing)."""
         if state.get("status") != "ATTENDED":
             return None
-        attended = Attended(state["partnerIso"], uuid.UUID(state["activityId"]), uuid.UUID(state["occurrenceId"]),
-                            date.fromisoformat(state["occurrenceStartDate"]))
-        recorded = await self.session.scalar(insert(self.model).values(
-            nomination_id=uuid.UUID(state["id"]), partner_iso=attended.partner_iso,
-            activity_id=attended.activity_id, occurrence_id=attended.occurrence_id,
-            occurrence_start_date=attended.start_date).on_conflict_do_nothing().returning(self.model.nomination_id))
+        attended = Attended(
+            state["partnerIso"],
+            uuid.UUID(state["activityId"]),
+            uuid.UUID(state["occurrenceId"]),
+            date.fromisoformat(state["occurrenceStartDate"]),
+        )
+        recorded = await self.session.scalar(
+            insert(self.model)
+            .values(
+                nomination_id=uuid.UUID(state["id"]),
+                partner_iso=attended.partner_iso,
+                activity_id=attended.activity_id,
+                occurrence_id=attended.occurrence_id,
+                occurrence_start_date=attended.start_date,
+            )
+            .on_conflict_do_nothing()
+            .returning(self.model.nomination_id)
+        )
         return attended if recorded is not None else None
 
     async def occurrence_attended(self, partner_iso: str, activity_id: uuid.UUID, year: int) -> uuid.UUID | None:
         """The earliest occurrence of the activity starting in `year` that the partner's participants attended."""
         model = self.model
         return await self.session.scalar(
-            select(model.occurrence_id).where(
-                model.partner_iso == partner_iso, model.activity_id == activity_id,
-                model.occurrence_start_date.between(date(year, 1, 1), date(year, 12, 31)))
-            .order_by(model.occurrence_start_date, model.occurrence_id).limit(1))
+            select(model.occurrence_id)
+            .where(
+                model.partner_iso == partner_iso,
+                model.activity_id == activity_id,
+                model.occurrence_start_date.between(date(year, 1, 1), date(year, 12, 31)),
+            )
+            .order_by(model.occurrence_start_date, model.occurrence_id)
+            .limit(1)
+        )
 
     async def attended_between(self, partner_iso: str, start: date, end: date) -> list[tuple[uuid.UUID, int]]:
         """(activity, year) of what the partner's participants attended between two dates, earliest first."""
         model, year = self.model, func.extract("year", self.model.occurrence_start_date)
         rows = await self.session.execute(
-            select(model.activity_id, year).where(model.partner_iso == partner_iso,
-                                                  model.occurrence_start_date.between(start, end))
-            .group_by(model.activity_id, year).order_by(year, model.activity_id))
+            select(model.activity_id, year)
+            .where(model.partner_iso == partner_iso, model.occurrence_start_date.between(start, end))
+            .group_by(model.activity_id, year)
+            .order_by(year, model.activity_id)
+        )
         return [(activity, int(y)) for activity, y in rows.all()]
 
     async def of_partners(self, pairs: Sequence[tuple[str, uuid.UUID]]) -> list[Attended]:
@@ -214,14 +257,17 @@ class AttendanceReadModel:
             return []
         model = self.model
         isos, activities = zip(*pairs, strict=True)
-        wanted = (func.unnest(_array(list(isos), Text), _array(list(activities), UUID(as_uuid=True)))
-                  .table_valued("iso", "activity").render_derived())
+        wanted = (
+            func.unnest(_array(list(isos), Text), _array(list(activities), UUID(as_uuid=True)))
+            .table_valued("iso", "activity")
+            .render_derived()
+        )
         rows = await self.session.execute(
-            select(model.partner_iso, model.activity_id, model.occurrence_id, model.occurrence_start_date,
-                   func.count())
+            select(model.partner_iso, model.activity_id, model.occurrence_id, model.occurrence_start_date, func.count())
             .join(wanted, (wanted.c.iso == model.partner_iso) & (wanted.c.activity == model.activity_id))
             .group_by(model.partner_iso, model.activity_id, model.occurrence_id, model.occurrence_start_date)
-            .order_by(model.occurrence_start_date, model.occurrence_id))
+            .order_by(model.occurrence_start_date, model.occurrence_id)
+        )
         return [Attended(*row) for row in rows.all()]
 
 

@@ -61,13 +61,13 @@ def compiled_read(statement: Select[Any], dialect: Dialect) -> tuple[CompiledRea
         return None, []
     values = found.compiled.construct_params(extracted_parameters=cache_key.bindparams)
     processors = found.compiled._bind_processors
-    arguments = [processors[name](values[name]) if name in processors else values[name]
-                 for name in found.positions]
+    arguments = [processors[name](values[name]) if name in processors else values[name] for name in found.positions]
     return found, arguments
 
 
-async def fetch(connection: Connection | None, events: Any, driver_connection: Any, read: CompiledRead,
-                arguments: list[Any]) -> list[Any]:
+async def fetch(
+    connection: Connection | None, events: Any, driver_connection: Any, read: CompiledRead, arguments: list[Any]
+) -> list[Any]:
     """Runs a compiled read on a driver connection, firing the statement events (`events`: the dispatch of
     the SQLAlchemy connection or engine it stands for) around it."""
     if events is None:
@@ -97,8 +97,9 @@ class ReadPool:
     async def _open(self) -> asyncpg.Pool:
         async with self._opening:
             if self._pool is None:
-                self._pool = await asyncpg.create_pool(self.dsn, min_size=1, max_size=self.size,
-                                                       server_settings=self.settings)
+                self._pool = await asyncpg.create_pool(
+                    self.dsn, min_size=1, max_size=self.size, server_settings=self.settings
+                )
         return self._pool
 
     async def close(self) -> None:

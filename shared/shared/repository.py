@@ -41,8 +41,14 @@ class Repository(Generic[M]):
     async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:
         return (await self.session.scalars(select(self.model).where(any_of(getattr(self.model, self.key), keys)))).all()
 
-    async def for_change(self, key: Any, expected_version: int | None = None, field: str | None = None,
-                         visible: Callable[[M], bool] | None = None, missing: Exception | None = None) -> M:
+    async def for_change(
+        self,
+        key: Any,
+        expected_version: int | None = None,
+        field: str | None = None,
+        visible: Callable[[M], bool] | None = None,
+        missing: Exception | None = None,
+    ) -> M:
         """The row, locked for the change about to be made, at the version the caller saw.
 
         Unknown, or outside what the caller may see (`visible`): NOT_FOUND, or BAD_USER_INPUT naming `field`
@@ -83,22 +89,34 @@ class PartnerScopedRepository(Repository[M]):
         return [self.model.partner_iso == own] if own else []
 
     async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:
-        return (await self.session.scalars(select(self.model).where(any_of(self.model.id, keys),
-                                                                    *self._scope()))).all()
+        return (await self.session.scalars(select(self.model).where(any_of(self.model.id, keys), *self._scope()))).all()
 
-    async def for_change_by(self, caller: Actor, rule: Rule, key: Any, expected_version: int | None = None,
-                            field: str | None = None, missing: Exception | None = None) -> M:
+    async def for_change_by(
+        self,
+        caller: Actor,
+        rule: Rule,
+        key: Any,
+        expected_version: int | None = None,
+        field: str | None = None,
+        missing: Exception | None = None,
+    ) -> M:
         """The row, locked for a change the caller may make under `rule`; another partner's does not exist."""
         rule.require(caller)
         own = caller.partner_only
 
         def visible(row: Any) -> bool:  # every partner-scoped model has its partner_iso
             return own is None or row.partner_iso == own
+
         return await self.for_change(key, expected_version, field, missing=missing, visible=visible)
 
 
-async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence[tuple[Any, ...]],
-                        key_types: Sequence[Any], per_key: Callable[[list[Any]], Select[Any]]) -> list[list[Any]]:
+async def lateral_pages(
+    session: AsyncSession,
+    entity: type[Any],
+    keys: Sequence[tuple[Any, ...]],
+    key_types: Sequence[Any],
+    per_key: Callable[[list[Any]], Select[Any]],
+) -> list[list[Any]]:
     """One statement for many owners' pages of a nested list (a partner's programmes, an activity's
     occurrences): the keys are unnested with their position and `per_key` (given the key columns)
     is joined LATERAL, so each owner gets its own page, limit and order."""
@@ -106,17 +124,23 @@ async def lateral_pages(session: AsyncSession, entity: type[Any], keys: Sequence
         return []
     table, columns = unnested(keys, key_types)
     lateral = per_key(columns).lateral()
-    rows = await session.execute(select(table.c.ordinal, aliased(entity, lateral))
-                                 .select_from(table).join(lateral, true()))
+    rows = await session.execute(
+        select(table.c.ordinal, aliased(entity, lateral)).select_from(table).join(lateral, true())
+    )
     pages: list[list[Any]] = [[] for _ in keys]
     for ordinal, row in rows.all():
         pages[ordinal - 1].append(row)
     return pages
 
 
-async def lateral_view_pages(session: AsyncSession, views: Views, names: Sequence[str],
-                             keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
-                             per_key: Callable[[list[Any]], Select[Any]]) -> list[list[Any]]:
+async def lateral_view_pages(
+    session: AsyncSession,
+    views: Views,
+    names: Sequence[str],
+    keys: Sequence[tuple[Any, ...]],
+    key_types: Sequence[Any],
+    per_key: Callable[[list[Any]], Select[Any]],
+) -> list[list[Any]]:
     """`lateral_pages` for reads: `per_key` selects `views.columns(names)`, and each page holds views."""
     if not keys:
         return []
@@ -131,24 +155,35 @@ async def lateral_view_pages(session: AsyncSession, views: Views, names: Sequenc
     return pages
 
 
-async def lateral_counts(session: AsyncSession, keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any],
-                         matching: Callable[[list[Any]], Select[Any]]) -> list[int]:
+async def lateral_counts(
+    session: AsyncSession,
+    keys: Sequence[tuple[Any, ...]],
+    key_types: Sequence[Any],
+    matching: Callable[[list[Any]], Select[Any]],
+) -> list[int]:
     """How many rows `matching` (a `SELECT count(*) ...` given the key columns) finds for each key."""
     if not keys:
         return []
     table, columns = unnested(keys, key_types)
     counted = matching(columns).lateral()
     rows = await session.rows(  # type: ignore[attr-defined]
-        select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true()))
+        select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true())
+    )
     counts = [0] * len(keys)
     for ordinal, n in rows:
         counts[ordinal - 1] = n
     return counts
 
 
-async def pages_by_owner(session: AsyncSession, owner: InstrumentedAttribute[str], owners: Sequence[str],
-                         scope: Sequence[ColumnElement[bool]], sort: SortKey[Any], direction: Direction,
-                         page: PageRequest) -> list[list[Any]]:
+async def pages_by_owner(
+    session: AsyncSession,
+    owner: InstrumentedAttribute[str],
+    owners: Sequence[str],
+    scope: Sequence[ColumnElement[bool]],
+    sort: SortKey[Any],
+    direction: Direction,
+    page: PageRequest,
+) -> list[list[Any]]:
     """Each owner's page of the rows whose text column `owner` names it (a partner's projects, say), in order,
     within `scope` (the caller's), in one statement."""
     entity: type[Any] = owner.class_  # type: ignore[assignment]
@@ -159,11 +194,16 @@ async def pages_by_owner(session: AsyncSession, owner: InstrumentedAttribute[str
     return await lateral_pages(session, entity, [(o,) for o in owners], [Text], per_owner)
 
 
-async def counts_by_owner(session: AsyncSession, owner: InstrumentedAttribute[str], owners: Sequence[str],
-                          scope: Sequence[ColumnElement[bool]]) -> list[int]:
+async def counts_by_owner(
+    session: AsyncSession,
+    owner: InstrumentedAttribute[str],
+    owners: Sequence[str],
+    scope: Sequence[ColumnElement[bool]],
+) -> list[int]:
     """How many rows within `scope` each owner has: the `totalCount` of `pages_by_owner`."""
-    found = dict((await session.execute(
-        select(owner, func.count()).where(any_of(owner, owners), *scope).group_by(owner))).all())
+    found = dict(
+        (await session.execute(select(owner, func.count()).where(any_of(owner, owners), *scope).group_by(owner))).all()
+    )
     return [found.get(o, 0) for o in owners]
 
 

@@ -60,11 +60,12 @@ class ServiceRuntime:
     def __post_init__(self) -> None:
         if self.snapshots:  # an owner answers its copies' requests for its aggregates' state (shared.events.heal)
             service, answers = self.catalogue.service, StateAnswers(self.snapshots)
-            self.consumers = {**self.consumers, "state-requests": {
-                requests_topic(service): {f"{service}.{REQUESTED}": answers.answer}}}
+            self.consumers = {
+                **self.consumers,
+                "state-requests": {requests_topic(service): {f"{service}.{REQUESTED}": answers.answer}},
+            }
         self.engine = create_engine(self.settings.database_url, statement_ms=STATEMENT_MILLISECONDS)
-        self.probe_engine = create_engine(self.settings.database_url, statement_ms=1000, pool_size=1,
-                                          max_overflow=0)
+        self.probe_engine = create_engine(self.settings.database_url, statement_ms=1000, pool_size=1, max_overflow=0)
         self.reads = ReadPool(asyncpg_dsn(self.settings.database_url), STATEMENT_MILLISECONDS)
         self.sessionmaker = create_sessionmaker(self.engine, self.reads)
         history = HistoryLog(self.metadata.tables["aggregate_history"], self.catalogue.private_fields())
@@ -72,8 +73,9 @@ class ServiceRuntime:
         self.live = LiveEvents(self.settings, self.sessionmaker, self.live_feeds)
         self.broker_watch = BrokerWatch(self.settings)
         self.database_watch = DatabaseWatch(asyncpg_dsn(self.settings.database_url))
-        self.tokens = TokenVerifier(self.settings.oidc_issuer_url, self.settings.oidc_audience,
-                                    self.settings.oidc_roles_claim)
+        self.tokens = TokenVerifier(
+            self.settings.oidc_issuer_url, self.settings.oidc_audience, self.settings.oidc_roles_claim
+        )
 
     @property
     def channel(self) -> str:
@@ -83,8 +85,14 @@ class ServiceRuntime:
         return UnitOfWork(session, self.outbox, caller, traceparent=None)
 
     def consumer(self, name: str) -> EventConsumer:
-        return EventConsumer(name, self.settings, self.sessionmaker, self.metadata.tables["processed_event"],
-                             self.outbox, self.consumers[name])
+        return EventConsumer(
+            name,
+            self.settings,
+            self.sessionmaker,
+            self.metadata.tables["processed_event"],
+            self.outbox,
+            self.consumers[name],
+        )
 
     async def catch_up(self, name: str) -> int:
         """Fill a read model from its topics up to now (seeds run before the service's own consumer)."""
@@ -92,8 +100,9 @@ class ServiceRuntime:
 
     def owners_read(self) -> list[str]:
         """The other services whose topics this one's consumers read (each names its topic's contract)."""
-        contracts = [getattr(by_type, "contract", None) for handlers in self.consumers.values()
-                     for by_type in handlers.values()]
+        contracts = [
+            getattr(by_type, "contract", None) for handlers in self.consumers.values() for by_type in handlers.values()
+        ]
         return sorted({c.owner for c in contracts if c is not None and c.owner != self.catalogue.service})
 
     async def republish_all(self) -> int:
@@ -108,8 +117,13 @@ class ServiceRuntime:
         self._tasks.append(asyncio.create_task(self.broker_watch.run(), name="broker-watch"))
         # Its own topics, and those on which it asks other owners for their aggregates' state.
         topics = [*self.catalogue.topics, *(requests_topic(owner) for owner in self.owners_read())]
-        self._relay = OutboxRelay(self.settings, asyncpg_dsn(self.settings.database_url), self.channel,
-                                  [self.settings.topic(name) for name in topics], on_new_log=self.republish_all)
+        self._relay = OutboxRelay(
+            self.settings,
+            asyncpg_dsn(self.settings.database_url),
+            self.channel,
+            [self.settings.topic(name) for name in topics],
+            on_new_log=self.republish_all,
+        )
         self._tasks.append(asyncio.create_task(self._relay.run(), name="outbox-relay"))
         for name in self.consumers:
             consumer = self.consumer(name)

@@ -18,8 +18,9 @@ def rng_for(seed: int, key: str) -> random.Random:
     return random.Random(f"{seed}:{key}")
 
 
-async def in_parallel(chunks: Sequence[T], seed_chunk: Callable[[T], Awaitable[int]],
-                      concurrency: int = CONCURRENCY) -> int:
+async def in_parallel(
+    chunks: Sequence[T], seed_chunk: Callable[[T], Awaitable[int]], concurrency: int = CONCURRENCY
+) -> int:
     """Seed independent chunks (each its own transaction) a few at a time; returns the changes made."""
     gate = asyncio.Semaphore(concurrency)
 

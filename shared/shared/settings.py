@@ -36,34 +36,44 @@ class ServiceSettings(BaseSettings):
     # arrives; the embedded broker (Tansu) waits out the whole time, so this bounds how far a read
     # model lags behind its owner (measured: 500 ms gave ~155 ms p50, 25 ms gives ~15 ms).
     kafka_fetch_max_wait_ms: int = Field(
-        default=25, validation_alias=AliasChoices("KAFKA_FETCH_MAX_WAIT_MS", "kafka_fetch_max_wait_ms"))
+        default=25, validation_alias=AliasChoices("KAFKA_FETCH_MAX_WAIT_MS", "kafka_fetch_max_wait_ms")
+    )
     # How clients reach the cluster: PLAINTEXT (the embedded broker), SSL, SASL_PLAINTEXT or SASL_SSL;
     # SASL by PLAIN or SCRAM with a username and password; TLS with a CA file (and a client certificate
     # and key for mutual TLS).
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
-        default="PLAINTEXT", validation_alias=AliasChoices("KAFKA_SECURITY_PROTOCOL", "kafka_security_protocol"))
+        default="PLAINTEXT", validation_alias=AliasChoices("KAFKA_SECURITY_PROTOCOL", "kafka_security_protocol")
+    )
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
-        default="SCRAM-SHA-512", validation_alias=AliasChoices("KAFKA_SASL_MECHANISM", "kafka_sasl_mechanism"))
+        default="SCRAM-SHA-512", validation_alias=AliasChoices("KAFKA_SASL_MECHANISM", "kafka_sasl_mechanism")
+    )
     kafka_sasl_username: str = Field(
-        default="", validation_alias=AliasChoices("KAFKA_SASL_USERNAME", "kafka_sasl_username"))
+        default="", validation_alias=AliasChoices("KAFKA_SASL_USERNAME", "kafka_sasl_username")
+    )
     kafka_sasl_password: SecretStr = Field(
-        default=SecretStr(""), validation_alias=AliasChoices("KAFKA_SASL_PASSWORD", "kafka_sasl_password"))
+        default=SecretStr(""), validation_alias=AliasChoices("KAFKA_SASL_PASSWORD", "kafka_sasl_password")
+    )
     kafka_ssl_cafile: str = Field(default="", validation_alias=AliasChoices("KAFKA_SSL_CAFILE", "kafka_ssl_cafile"))
     kafka_ssl_certfile: str = Field(
-        default="", validation_alias=AliasChoices("KAFKA_SSL_CERTFILE", "kafka_ssl_certfile"))
+        default="", validation_alias=AliasChoices("KAFKA_SSL_CERTFILE", "kafka_ssl_certfile")
+    )
     kafka_ssl_keyfile: str = Field(default="", validation_alias=AliasChoices("KAFKA_SSL_KEYFILE", "kafka_ssl_keyfile"))
     # Sign-in: any OpenID Connect issuer (discovery and JWKS), the audience our tokens carry, and where in
     # them the roles are (`roles`; Keycloak: `realm_access.roles`).
-    oidc_issuer_url: str = Field(default=DEV_ISSUER,
-                                 validation_alias=AliasChoices("OIDC_ISSUER_URL", "oidc_issuer_url"))
-    oidc_audience: str = Field(default="partnership-hub",
-                               validation_alias=AliasChoices("OIDC_AUDIENCE", "oidc_audience"))
-    oidc_roles_claim: str = Field(default="roles",
-                                  validation_alias=AliasChoices("OIDC_ROLES_CLAIM", "oidc_roles_claim"))
+    oidc_issuer_url: str = Field(
+        default=DEV_ISSUER, validation_alias=AliasChoices("OIDC_ISSUER_URL", "oidc_issuer_url")
+    )
+    oidc_audience: str = Field(
+        default="partnership-hub", validation_alias=AliasChoices("OIDC_AUDIENCE", "oidc_audience")
+    )
+    oidc_roles_claim: str = Field(
+        default="roles", validation_alias=AliasChoices("OIDC_ROLES_CLAIM", "oidc_roles_claim")
+    )
     # Subgraphs answer only the gateway, which sends one of these in X-Hub-Gateway-Secret (two during a
     # rotation: the new one is added everywhere, the gateway switches, the old one is removed).
-    gateway_secrets: str = Field(default=DEV_GATEWAY_SECRET,
-                                 validation_alias=AliasChoices("HUB_GATEWAY_SECRETS", "gateway_secrets"))
+    gateway_secrets: str = Field(
+        default=DEV_GATEWAY_SECRET, validation_alias=AliasChoices("HUB_GATEWAY_SECRETS", "gateway_secrets")
+    )
     # `production` turns introspection and GraphiQL off and refuses development settings.
     profile: str = Field(default="development", validation_alias=AliasChoices("HUB_PROFILE", "profile"))
     # Topic names get this prefix, so tests can give each run its own topics.
@@ -77,7 +87,8 @@ class ServiceSettings(BaseSettings):
     consumer_max_attempts: int = 3
     # A consumer with lag that applies nothing this long (or whose loop is stuck in a call) is restarted.
     consumer_stall_seconds: float = Field(
-        default=60.0, validation_alias=AliasChoices("CONSUMER_STALL_SECONDS", "consumer_stall_seconds"))
+        default=60.0, validation_alias=AliasChoices("CONSUMER_STALL_SECONDS", "consumer_stall_seconds")
+    )
     run_background_workers: bool = True
     graphiql: bool = True
     # Prometheus metrics on a port of their own (0: on the service's port, as on a laptop), so a
@@ -89,9 +100,12 @@ class ServiceSettings(BaseSettings):
     @model_validator(mode="after")
     def _kafka_security_is_whole(self) -> ServiceSettings:
         if self.kafka_security_protocol.startswith("SASL_") and not (
-                self.kafka_sasl_username and self.kafka_sasl_password.get_secret_value()):
-            raise ValueError(f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs KAFKA_SASL_USERNAME "
-                             "and KAFKA_SASL_PASSWORD")
+            self.kafka_sasl_username and self.kafka_sasl_password.get_secret_value()
+        ):
+            raise ValueError(
+                f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs KAFKA_SASL_USERNAME "
+                "and KAFKA_SASL_PASSWORD"
+            )
         if bool(self.kafka_ssl_certfile) != bool(self.kafka_ssl_keyfile):
             raise ValueError("KAFKA_SSL_CERTFILE and KAFKA_SSL_KEYFILE go together (mutual TLS)")
         return self

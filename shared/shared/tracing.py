@@ -72,8 +72,10 @@ def _trace_statements(engine: Any) -> None:
             return  # outside an operation or an event (a probe, a feed's load): not a trace of its own
         verb = statement.split(None, 1)[0] if statement.strip() else "SQL"
         running[(id(context), id(parameters))] = tracer.start_span(
-            f"{verb} {database}", kind=SpanKind.CLIENT,
-            attributes={"db.system.name": "postgresql", "db.namespace": database, "db.query.text": statement[:2048]})
+            f"{verb} {database}",
+            kind=SpanKind.CLIENT,
+            attributes={"db.system.name": "postgresql", "db.namespace": database, "db.query.text": statement[:2048]},
+        )
 
     def after(_connection: Any, _cursor: Any, _statement: str, parameters: Any, context: Any, *_: Any) -> None:
         span = running.pop((id(context), id(parameters)), None)
@@ -104,8 +106,9 @@ def new_traceparent() -> str:
 
 
 @contextmanager
-def span_from(traceparent: str | None, name: str, kind: SpanKind = SpanKind.INTERNAL,
-              attributes: dict[str, Any] | None = None) -> Iterator[tuple[Span, str | None]]:
+def span_from(
+    traceparent: str | None, name: str, kind: SpanKind = SpanKind.INTERNAL, attributes: dict[str, Any] | None = None
+) -> Iterator[tuple[Span, str | None]]:
     """A span, current inside, whose parent is `traceparent` (what a caller, the gateway or an event carried);
     with the traceparent to pass on from inside it: the span's own, or `traceparent` itself when not tracing."""
     if not _enabled:

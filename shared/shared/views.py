@@ -63,8 +63,9 @@ class Views:
         found = self._classes.get(names)
         if found is None:
             tuple_class = namedtuple(f"{self.model.__name__}Row", names)  # type: ignore[misc]
-            found = self._classes[names] = type(f"{self.model.__name__}View", (tuple_class, self.base),
-                                                {"__slots__": ()})
+            found = self._classes[names] = type(
+                f"{self.model.__name__}View", (tuple_class, self.base), {"__slots__": ()}
+            )
         return found
 
     def select(self, names: Sequence[str]) -> Select[Any]:

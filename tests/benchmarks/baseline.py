@@ -15,8 +15,10 @@ import asyncpg
 import orjson
 import uvicorn
 
-SQL = ("SELECT id, pcm_ref, title, kind, status, level, languages FROM activity "
-       "WHERE status = ANY($1) ORDER BY title, id LIMIT $2")  # one more than asked, as a page does
+SQL = (
+    "SELECT id, pcm_ref, title, kind, status, level, languages FROM activity "
+    "WHERE status = ANY($1) ORDER BY title, id LIMIT $2"
+)  # one more than asked, as a page does
 
 
 class Baseline:
@@ -37,14 +39,37 @@ class Baseline:
                     return
         first = int(scope["query_string"].decode().partition("first=")[2] or 20)
         rows = await self.pool.fetch(SQL, ["PUBLISHED"], first + 1)  # type: ignore[union-attr]
-        body = orjson.dumps({"data": {"activities": {"edges": [{"node": {
-            "id": str(r["id"]), "pcmRef": r["pcm_ref"], "title": r["title"], "kind": r["kind"],
-            "status": r["status"], "level": r["level"], "languages": r["languages"]}} for r in rows[:first]]}}})
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        body = orjson.dumps(
+            {
+                "data": {
+                    "activities": {
+                        "edges": [
+                            {
+                                "node": {
+                                    "id": str(r["id"]),
+                                    "pcmRef": r["pcm_ref"],
+                                    "title": r["title"],
+                                    "kind": r["kind"],
+                                    "status": r["status"],
+                                    "level": r["level"],
+                                    "languages": r["languages"],
+                                }
+                            }
+                            for r in rows[:first]
+                        ]
+                    }
+                }
+            }
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
 if __name__ == "__main__":
-    uvicorn.run(Baseline(sys.argv[2]), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning",
-                access_log=False)
+    uvicorn.run(Baseline(sys.argv[2]), host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)

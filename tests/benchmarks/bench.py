@@ -49,8 +49,9 @@ HERE = Path(__file__).parent
 GATEWAY = "http://127.0.0.1:4000/graphql"
 MENU = "http://127.0.0.1:8001/graphql"
 DATABASE = "postgresql://postgres@127.0.0.1:55432/{}"
-LIST = ("query($first: Int){ activities(first: $first) { edges { node { id pcmRef title kind status level "
-        "languages } } } }")
+LIST = (
+    "query($first: Int){ activities(first: $first) { edges { node { id pcmRef title kind status level languages } } } }"
+)
 DASHBOARD = """query($iso: ID!) { partner(iso: $iso) { name
   eligibleActivities(first: 20) { totalCount edges { node { pcmRef title area { name } } } }
   capacityRequests(first: 20) { edges { node { id } } } } }"""
@@ -61,10 +62,16 @@ def body(query: str, variables: str) -> str:
     return json.dumps({"query": query}).rstrip("}") + f', "variables": {variables}}}'
 
 
-def wrk(url: str, seconds: float, connections: int, request_body: str = "", token: str = "",
-        secret: str = "", isos: str = PARTNERS) -> dict[str, float]:
-    env = {**os.environ, "BENCH_BODY": request_body, "BENCH_TOKEN": token, "BENCH_SECRET": secret,
-           "BENCH_ISOS": isos}
+def wrk(
+    url: str,
+    seconds: float,
+    connections: int,
+    request_body: str = "",
+    token: str = "",
+    secret: str = "",
+    isos: str = PARTNERS,
+) -> dict[str, float]:
+    env = {**os.environ, "BENCH_BODY": request_body, "BENCH_TOKEN": token, "BENCH_SECRET": secret, "BENCH_ISOS": isos}
     command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "-s", str(HERE / "wrk.lua"), url]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
@@ -75,16 +82,19 @@ def wrk(url: str, seconds: float, connections: int, request_body: str = "", toke
 
 
 def line(name: str, measured: dict[str, float], extra: str = "") -> None:
-    print(f"  {name:<34} {measured['rate']:>8,.0f} req/s   p50 {measured['p50']:>7.2f} ms   "
-          f"p95 {measured['p95']:>7.2f} ms   p99 {measured['p99']:>7.2f} ms  {extra}")
+    print(
+        f"  {name:<34} {measured['rate']:>8,.0f} req/s   p50 {measured['p50']:>7.2f} ms   "
+        f"p95 {measured['p95']:>7.2f} ms   p99 {measured['p99']:>7.2f} ms  {extra}"
+    )
 
 
 @contextmanager
 def baseline() -> Iterator[str]:
     """The hand-written endpoint, in its own process group, stopped after the run."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, str(HERE / "baseline.py"), str(port), DATABASE.format("menu")],
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, str(HERE / "baseline.py"), str(port), DATABASE.format("menu")], start_new_session=True
+    )
     try:
         wait_for_port(port, process, 20, "the hand-written baseline")
         yield f"http://127.0.0.1:{port}/activities"
@@ -95,12 +105,16 @@ def baseline() -> Iterator[str]:
 
 def same_bytes(baseline_url: str, token: str) -> None:
     """The baseline must answer what the subgraph answers, byte for byte, or the ratio means nothing."""
-    ours = httpx.post(MENU, json={"query": LIST, "variables": {"first": 100}},
-                      headers={"authorization": f"Bearer {token}", "x-hub-gateway-secret": DEV_GATEWAY_SECRET})
+    ours = httpx.post(
+        MENU,
+        json={"query": LIST, "variables": {"first": 100}},
+        headers={"authorization": f"Bearer {token}", "x-hub-gateway-secret": DEV_GATEWAY_SECRET},
+    )
     theirs = httpx.get(f"{baseline_url}?first=100")
     if ours.content != theirs.content:
-        raise SystemExit(f"the baseline does not answer the same bytes:\n{ours.content[:300]!r}\n"
-                         f"{theirs.content[:300]!r}")
+        raise SystemExit(
+            f"the baseline does not answer the same bytes:\n{ours.content[:300]!r}\n{theirs.content[:300]!r}"
+        )
 
 
 def listening(port: int) -> psutil.Process:
@@ -136,8 +150,11 @@ def case_gateway(seconds: float, token: str) -> None:
     through = wrk(GATEWAY, seconds, 1, request, token)
     cpu = (cpu_seconds(gateway) - before) / through["requests"] * 1000
     line("direct", direct)
-    line("through the gateway", through, f"added p50 {through['p50'] - direct['p50']:.2f} ms (goal <= 3), "
-                                         f"gateway CPU {cpu:.2f} ms/request")
+    line(
+        "through the gateway",
+        through,
+        f"added p50 {through['p50'] - direct['p50']:.2f} ms (goal <= 3), gateway CPU {cpu:.2f} ms/request",
+    )
 
 
 def case_dashboard(seconds: float, token: str) -> None:
@@ -153,7 +170,7 @@ async def case_lag(seconds: float, token: str, rates: list[int]) -> None:
     headers = {"authorization": f"Bearer {token}"}
     programmes = await asyncpg.connect(DATABASE.format("programmes"))
     async with httpx.AsyncClient(timeout=10, headers=headers, limits=httpx.Limits(max_connections=64)) as client:
-        found = (await client.post(GATEWAY, json={"query": "{ activities(first: 100) { edges { node { id } } } }"}))
+        found = await client.post(GATEWAY, json={"query": "{ activities(first: 100) { edges { node { id } } } }"})
         ids = [edge["node"]["id"] for edge in found.json()["data"]["activities"]["edges"]]
         for rate in rates:
             lags, sent = await _lag_at(client, programmes, ids, rate, seconds)
@@ -162,13 +179,16 @@ async def case_lag(seconds: float, token: str, rates: list[int]) -> None:
                 print(f"  {rate:>4}/s asked: nothing arrived")
                 continue
             p99 = lags[min(len(lags) - 1, int(len(lags) * 0.99))]
-            print(f"  {rate:>4}/s asked, {sent / seconds:>6.0f}/s committed: lag p50 "
-                  f"{statistics.median(lags):6.1f} ms, p99 {p99:6.1f} ms (goal <= 100), {len(lags)} of {sent} seen")
+            print(
+                f"  {rate:>4}/s asked, {sent / seconds:>6.0f}/s committed: lag p50 "
+                f"{statistics.median(lags):6.1f} ms, p99 {p99:6.1f} ms (goal <= 100), {len(lags)} of {sent} seen"
+            )
     await programmes.close()
 
 
-async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids: list[str], rate: int,
-                  seconds: float) -> tuple[list[float], int]:
+async def _lag_at(
+    client: httpx.AsyncClient, programmes: asyncpg.Connection, ids: list[str], rate: int, seconds: float
+) -> tuple[list[float], int]:
     waiting: dict[uuid.UUID, tuple[int, float]] = {}  # activity -> (version, answered at)
     lags: list[float] = []
     mutation = "mutation($id: ID!, $i: ActivityChanges!) { updateActivity(id: $id, input: $i) { id version } }"
@@ -180,8 +200,11 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
         activity = ids[n % len(ids)]
         if uuid.UUID(activity) in waiting:
             return  # its last change is still on its way: a second would blur the measure
-        answer = (await client.post(GATEWAY, json={"query": mutation, "variables": {
-            "id": activity, "i": {"tags": [f"bench-{n}"]}}})).json()
+        answer = (
+            await client.post(
+                GATEWAY, json={"query": mutation, "variables": {"id": activity, "i": {"tags": [f"bench-{n}"]}}}
+            )
+        ).json()
         changed = answer["data"]["updateActivity"]
         waiting[uuid.UUID(changed["id"])] = (changed["version"], time.perf_counter())
         committed += 1
@@ -189,8 +212,9 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
     async def watch(until: float) -> None:
         while time.perf_counter() < until or waiting:
             if waiting:
-                rows = await programmes.fetch("SELECT id, version FROM known_activity WHERE id = ANY($1)",
-                                              list(waiting))
+                rows = await programmes.fetch(
+                    "SELECT id, version FROM known_activity WHERE id = ANY($1)", list(waiting)
+                )
                 now = time.perf_counter()
                 for row in rows:
                     version, answered = waiting.get(row["id"], (None, 0.0))
@@ -215,12 +239,34 @@ async def _lag_at(client: httpx.AsyncClient, programmes: asyncpg.Connection, ids
     return lags, committed
 
 
-SEARCH = "query($first: Int){ activities(search: \"cyber\", first: $first) { edges { node { id pcmRef title } } } }"
-SEARCH_COUNT = ("query($first: Int){ activities(search: \"cyber\", first: $first) { totalCount edges { node { id "
-                "pcmRef title } } } }")
-COPIED = ("pcm_ref", "title", "description", "area_code", "kind", "provider_kind", "provider_name", "level",
-          "languages", "fee_eur", "contact_name", "contact_email", "frameworks", "eligible_partners", "tags",
-          "status", "withdrawal_reason", "next_start_date", "id", "created_at", "updated_at", "version")
+SEARCH = 'query($first: Int){ activities(search: "cyber", first: $first) { edges { node { id pcmRef title } } } }'
+SEARCH_COUNT = (
+    'query($first: Int){ activities(search: "cyber", first: $first) { totalCount edges { node { id pcmRef title } } } }'
+)
+COPIED = (
+    "pcm_ref",
+    "title",
+    "description",
+    "area_code",
+    "kind",
+    "provider_kind",
+    "provider_name",
+    "level",
+    "languages",
+    "fee_eur",
+    "contact_name",
+    "contact_email",
+    "frameworks",
+    "eligible_partners",
+    "tags",
+    "status",
+    "withdrawal_reason",
+    "next_start_date",
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+)
 
 
 async def scratch_database(name: str) -> str:
@@ -266,12 +312,21 @@ def scratch_menu(database_url: str) -> Iterator[str]:
     from shared.devstack.services import SERVICES
 
     spec, port = SERVICES[0], free_port()
-    env = spec.env(database_url.replace("postgresql://", "postgresql+asyncpg://"), "127.0.0.1:9092", port,
-                   topic_prefix="bench-scale.")
-    subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", "bench-scale."], env=env, check=True,
-                   capture_output=True)
-    process = subprocess.Popen([*spec.command("serve")], env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = spec.env(
+        database_url.replace("postgresql://", "postgresql+asyncpg://"),
+        "127.0.0.1:9092",
+        port,
+        topic_prefix="bench-scale.",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "shared.events.topics", "--prefix", "bench-scale."],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    process = subprocess.Popen(
+        [*spec.command("serve")], env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         wait_for_port(port, process, 60, "the scratch menu")
         yield f"http://127.0.0.1:{port}/graphql"
@@ -281,7 +336,7 @@ def scratch_menu(database_url: str) -> Iterator[str]:
 
 
 def case_scale(seconds: float, token: str, activities: int) -> None:
-    print(f"scale: activities(search: \"cyber\", first: 20), 4 clients, as seeded and at {activities:,} activities")
+    print(f'scale: activities(search: "cyber", first: 20), 4 clients, as seeded and at {activities:,} activities')
     url = asyncio.run(grow_scratch_menu(activities))
     with scratch_menu(url) as scaled:
         for name, query in (("without totalCount", SEARCH), ("with totalCount", SEARCH_COUNT)):
@@ -304,15 +359,17 @@ async def case_outbox(events: int) -> None:
 
     url = await scratch_database("outbox_bench")
     source = await asyncpg.connect(DATABASE.format("menu"))
-    seeded = await source.fetch("SELECT topic, key, type, source, subject, time, data, actor, traceparent "
-                                "FROM outbox ORDER BY seq LIMIT 2000")
+    seeded = await source.fetch(
+        "SELECT topic, key, type, source, subject, time, data, actor, traceparent FROM outbox ORDER BY seq LIMIT 2000"
+    )
     await source.close()
     columns = ("event_id", "topic", "key", "type", "source", "subject", "time", "data", "actor", "traceparent")
     rows = [(uuid.uuid4(), *seeded[n % len(seeded)]) for n in range(events)]
     database = await asyncpg.connect(url)
     await database.copy_records_to_table("outbox", records=rows, columns=columns)
-    settings = SERVICE.settings(kafka_bootstrap_servers="127.0.0.1:9092", topic_prefix="bench-outbox.",
-                                service_name="bench")
+    settings = SERVICE.settings(
+        kafka_bootstrap_servers="127.0.0.1:9092", topic_prefix="bench-outbox.", service_name="bench"
+    )
     topics = sorted({settings.topic(row["topic"]) for row in seeded})
     await ensure_topics(settings, topics)
 
@@ -322,20 +379,28 @@ async def case_outbox(events: int) -> None:
         pass
     relayed = time.perf_counter() - started
     await relay.close()
-    envelopes = [_envelope(row, row["traceparent"]) for row in await database.fetch(
-        "SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent FROM outbox")]
+    envelopes = [
+        _envelope(row, row["traceparent"])
+        for row in await database.fetch(
+            "SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent FROM outbox"
+        )
+    ]
     await database.close()
 
     producer = create_producer(settings)
     await producer.start()
     started = time.perf_counter()
-    futures = [await producer.send(settings.topic(e.topic), e.value(), key=e.key.encode(), headers=e.headers())
-               for e in envelopes]
+    futures = [
+        await producer.send(settings.topic(e.topic), e.value(), key=e.key.encode(), headers=e.headers())
+        for e in envelopes
+    ]
     await asyncio.gather(*futures)
     raw = time.perf_counter() - started
     await producer.stop()
-    print(f"  relay {events / relayed:>8,.0f} events/s ({relayed:.2f} s)   raw producer {events / raw:>8,.0f} events/s "
-          f"({raw:.2f} s)   ratio {raw / relayed:.2f} (goal >= 0.5)")
+    print(
+        f"  relay {events / relayed:>8,.0f} events/s ({relayed:.2f} s)   raw producer {events / raw:>8,.0f} events/s "
+        f"({raw:.2f} s)   ratio {raw / relayed:.2f} (goal >= 0.5)"
+    )
 
 
 def main() -> None:
@@ -343,17 +408,24 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--only", default="list,gateway,dashboard,lag,outbox")
     parser.add_argument("--rates", default="50,100,200", help="changes per second for the lag case")
-    parser.add_argument("--seed-scale", type=int, default=0, metavar="N",
-                        help="also run the scale case on a scratch menu grown to N activities")
+    parser.add_argument(
+        "--seed-scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also run the scale case on a scratch menu grown to N activities",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("make bench needs wrk: install it from your system's packages (apt install wrk)")
     listening(4000), listening(8001)
     token = dev_token(DEV_ISSUER, "staff").access_token
     tracing = httpx.get("http://127.0.0.1:8001/status", timeout=5).json().get("tracing")
-    print(f"tracing {'on' if tracing else 'off'} (to measure it on: start a collector, e.g. "
-          "`.venv/bin/python -m shared.devstack traces --quiet`, then "
-          "`OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 make run`)")
+    print(
+        f"tracing {'on' if tracing else 'off'} (to measure it on: start a collector, e.g. "
+        "`.venv/bin/python -m shared.devstack traces --quiet`, then "
+        "`OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 make run`)"
+    )
     cases = args.only.split(",")
     if "list" in cases:
         case_list(args.seconds, token)

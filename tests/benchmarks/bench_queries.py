@@ -39,12 +39,20 @@ def list_variables(rng: random.Random) -> dict:  # type: ignore[type-arg]
     return {"search": rng.choice(WORDS) or None, "first": 100, "area": rng.choice(AREAS)}
 
 
-async def run(url: str, query: str, make_variables, seconds: float, concurrency: int,  # type: ignore[no-untyped-def]
-              headers: dict[str, str]) -> tuple[float, list[float]]:
+async def run(
+    url: str,
+    query: str,
+    make_variables,
+    seconds: float,
+    concurrency: int,  # type: ignore[no-untyped-def]
+    headers: dict[str, str],
+) -> tuple[float, list[float]]:
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=concurrency),
-                                 headers=headers) as client:
+    async with httpx.AsyncClient(
+        timeout=30, limits=httpx.Limits(max_connections=concurrency), headers=headers
+    ) as client:
+
         async def worker(n: int) -> None:
             rng = random.Random(n)
             while time.perf_counter() < deadline:
@@ -72,18 +80,28 @@ async def main() -> None:
     cases = [
         ("menu subgraph: 100 activities x 7 fields", "http://127.0.0.1:8001/graphql", LIST, list_variables),
         ("gateway: 100 activities x 7 fields", "http://127.0.0.1:4000/graphql", LIST, list_variables),
-        ("gateway: partner + 20 eligible activities + areas + requests (3 subgraphs)",
-         "http://127.0.0.1:4000/graphql", JOINED, lambda rng: {"iso": next(partners)}),
-        ("gateway: partner's programmes + history + planned activities' menu titles",
-         "http://127.0.0.1:4000/graphql", PROGRAMMES, lambda rng: {"iso": next(partners)}),
+        (
+            "gateway: partner + 20 eligible activities + areas + requests (3 subgraphs)",
+            "http://127.0.0.1:4000/graphql",
+            JOINED,
+            lambda rng: {"iso": next(partners)},
+        ),
+        (
+            "gateway: partner's programmes + history + planned activities' menu titles",
+            "http://127.0.0.1:4000/graphql",
+            PROGRAMMES,
+            lambda rng: {"iso": next(partners)},
+        ),
     ]
     for name, url, query, variables in cases:
         headers = through_gateway if url.endswith(":8001/graphql") else signed_in
         await run(url, query, variables, 2, args.concurrency, headers)  # warm up
         rate, latencies = await run(url, query, variables, args.seconds, args.concurrency, headers)
         latencies.sort()
-        print(f"{name}: {rate:,.0f} req/s, p50 {statistics.median(latencies) * 1000:.1f} ms, "
-              f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms")
+        print(
+            f"{name}: {rate:,.0f} req/s, p50 {statistics.median(latencies) * 1000:.1f} ms, "
+            f"p95 {latencies[int(len(latencies) * 0.95)] * 1000:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

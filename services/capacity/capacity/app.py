@@ -26,13 +26,25 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
         "menu-activities": MENU_ACTIVITY.handled_by(packages.on_activity_changed, KnownActivity),
         "menu-nominations": MENU_NOMINATION.handled_by(packages.on_nomination_changed, Attendance),
     }
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, CapacityLoaders, consumers=consumers,
-                          live_feeds=[REQUEST_FEED, ASSISTANCE_FEED], snapshots=SNAPSHOTS)
+    return ServiceRuntime(
+        settings,
+        Base.metadata,
+        CATALOGUE,
+        CapacityLoaders,
+        consumers=consumers,
+        live_feeds=[REQUEST_FEED, ASSISTANCE_FEED],
+        snapshots=SNAPSHOTS,
+    )
 
 
 SERVICE = ServiceDefinition(
-    name="capacity", title="Capacity-building requests", settings=CapacitySettings,
-    build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
-    migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
+    name="capacity",
+    title="Capacity-building requests",
+    settings=CapacitySettings,
+    build_runtime=build_runtime,
+    schema=schema,
+    catalogue=CATALOGUE,
+    migrations=Path(__file__).parent / "migrations",
+    seed_stages=SEED_STAGES,
 )
 create_app = SERVICE.create_app

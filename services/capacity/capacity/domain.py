@@ -45,16 +45,30 @@ class RequestStatus(str, Enum):
     WITHDRAWN = "WITHDRAWN"
 
 
-REQUEST_LIFECYCLE = Lifecycle("CapacityRequest", {
-    RequestStatus.SUBMITTED: {RequestStatus.UNDER_ASSESSMENT, RequestStatus.WITHDRAWN},
-    RequestStatus.UNDER_ASSESSMENT: {RequestStatus.PACKAGE_PROPOSED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN},
-    RequestStatus.PACKAGE_PROPOSED: {RequestStatus.APPROVED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN},
-    RequestStatus.APPROVED: {RequestStatus.IMPLEMENTING},
-    RequestStatus.IMPLEMENTING: {RequestStatus.COMPLETED},
-})
+REQUEST_LIFECYCLE = Lifecycle(
+    "CapacityRequest",
+    {
+        RequestStatus.SUBMITTED: {RequestStatus.UNDER_ASSESSMENT, RequestStatus.WITHDRAWN},
+        RequestStatus.UNDER_ASSESSMENT: {
+            RequestStatus.PACKAGE_PROPOSED,
+            RequestStatus.DECLINED,
+            RequestStatus.WITHDRAWN,
+        },
+        RequestStatus.PACKAGE_PROPOSED: {RequestStatus.APPROVED, RequestStatus.DECLINED, RequestStatus.WITHDRAWN},
+        RequestStatus.APPROVED: {RequestStatus.IMPLEMENTING},
+        RequestStatus.IMPLEMENTING: {RequestStatus.COMPLETED},
+    },
+)
 
-OPEN_REQUEST = frozenset({RequestStatus.SUBMITTED, RequestStatus.UNDER_ASSESSMENT, RequestStatus.PACKAGE_PROPOSED,
-                          RequestStatus.APPROVED, RequestStatus.IMPLEMENTING})
+OPEN_REQUEST = frozenset(
+    {
+        RequestStatus.SUBMITTED,
+        RequestStatus.UNDER_ASSESSMENT,
+        RequestStatus.PACKAGE_PROPOSED,
+        RequestStatus.APPROVED,
+        RequestStatus.IMPLEMENTING,
+    }
+)
 EDITABLE_REQUEST = frozenset({RequestStatus.SUBMITTED, RequestStatus.UNDER_ASSESSMENT})
 # A request on hold (its partner is suspended) only goes backwards: declined or withdrawn.
 ALLOWED_ON_HOLD = frozenset({RequestStatus.DECLINED, RequestStatus.WITHDRAWN})
@@ -98,8 +112,7 @@ def check_submission(submission: RequestSubmission) -> RequestSubmission:
     submission.partner_iso = submission.partner_iso.strip().upper()
     submission.title = text_field(submission.title, "title", max_length=200) or ""
     submission.description = text_field(submission.description, "description", max_length=10_000) or ""
-    submission.justification = text_field(submission.justification, "justification", max_length=10_000,
-                                          required=False)
+    submission.justification = text_field(submission.justification, "justification", max_length=10_000, required=False)
     submission.areas = list(dict.fromkeys(submission.areas))
     if not submission.areas:
         raise BadUserInput("name at least one area of support", field="areas")
@@ -206,8 +219,11 @@ def check_linkable(activity: ActivityStanding | None, activity_id: str, field: s
         raise BadUserInput(f"activity {activity.pcm_ref} has been withdrawn from the menu", field=field)
     if activity is None or activity.status != "PUBLISHED":
         # Unknown and unpublished read alike: whether a draft exists is not the caller's to learn.
-        raise NotYetKnown(f"activity {activity_id} is not published on the menu as far as capacity knows; if it was "
-                          "published a moment ago, retry shortly", field=field)
+        raise NotYetKnown(
+            f"activity {activity_id} is not published on the menu as far as capacity knows; if it was "
+            "published a moment ago, retry shortly",
+            field=field,
+        )
 
 
 def period_bounds(period: str) -> tuple[date, date]:

@@ -39,7 +39,8 @@ class AssistanceCriteria:
 
 # The newest emergency first.
 ASSISTANCE_SORT: SortKey[AssistanceRequest] = SortKey(
-    AssistanceRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat)
+    AssistanceRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat
+)
 
 
 class AssistanceRepository(Repository[AssistanceRequest]):
@@ -47,36 +48,65 @@ class AssistanceRepository(Repository[AssistanceRequest]):
 
     async def page(self, where: AssistanceCriteria, page: PageRequest, caller: Actor) -> Sequence[AssistanceRequest]:
         READ_ASSISTANCE.require(caller)
-        return (await self.session.scalars(keyset(select(AssistanceRequest).where(*where.conditions()),
-                                                  ASSISTANCE_SORT, AssistanceRequest.id, Direction.DESC,
-                                                  page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(AssistanceRequest).where(*where.conditions()),
+                    ASSISTANCE_SORT,
+                    AssistanceRequest.id,
+                    Direction.DESC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: AssistanceCriteria) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(AssistanceRequest)
-                                             .where(*where.conditions())) or 0)
+        return int(
+            await self.session.scalar(select(func.count()).select_from(AssistanceRequest).where(*where.conditions()))
+            or 0
+        )
 
     async def pages_of_countries(self, isos: list[str], page: PageRequest) -> list[list[AssistanceRequest]]:
-        return await pages_by_owner(self.session, AssistanceRequest.stricken_country, isos, (), ASSISTANCE_SORT,
-                                    Direction.DESC, page)
+        return await pages_by_owner(
+            self.session, AssistanceRequest.stricken_country, isos, (), ASSISTANCE_SORT, Direction.DESC, page
+        )
 
     async def counts_of_countries(self, isos: list[str]) -> list[int]:
         return await counts_by_owner(self.session, AssistanceRequest.stricken_country, isos, ())
 
     async def needs_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceNeed]:
-        return (await self.session.scalars(select(AssistanceNeed).where(any_of(AssistanceNeed.request_id, ids))
-                                           .order_by(AssistanceNeed.created_at, AssistanceNeed.id))).all()
+        return (
+            await self.session.scalars(
+                select(AssistanceNeed)
+                .where(any_of(AssistanceNeed.request_id, ids))
+                .order_by(AssistanceNeed.created_at, AssistanceNeed.id)
+            )
+        ).all()
 
     async def offers_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceOffer]:
-        return (await self.session.scalars(select(AssistanceOffer).where(any_of(AssistanceOffer.request_id, ids))
-                                           .order_by(AssistanceOffer.created_at, AssistanceOffer.id))).all()
+        return (
+            await self.session.scalars(
+                select(AssistanceOffer)
+                .where(any_of(AssistanceOffer.request_id, ids))
+                .order_by(AssistanceOffer.created_at, AssistanceOffer.id)
+            )
+        ).all()
 
     async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SituationReport]:
-        return (await self.session.scalars(select(SituationReport).where(any_of(SituationReport.request_id, ids))
-                                           .order_by(SituationReport.number))).all()
+        return (
+            await self.session.scalars(
+                select(SituationReport).where(any_of(SituationReport.request_id, ids)).order_by(SituationReport.number)
+            )
+        ).all()
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceTransition]:
-        return (await self.session.scalars(select(AssistanceTransition).where(
-            any_of(AssistanceTransition.request_id, ids)).order_by(AssistanceTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(AssistanceTransition)
+                .where(any_of(AssistanceTransition.request_id, ids))
+                .order_by(AssistanceTransition.at)
+            )
+        ).all()
 
     async def offer_for_change(self, offer_id: uuid.UUID) -> AssistanceOffer | None:
         found: AssistanceOffer | None = await self.child(AssistanceOffer, offer_id)
@@ -84,5 +114,8 @@ class AssistanceRepository(Repository[AssistanceRequest]):
 
     async def contents(self, request: AssistanceRequest) -> AssistanceContents:
         ids = [request.id]
-        return AssistanceContents(needs=list(await self.needs_of(ids)), offers=list(await self.offers_of(ids)),
-                                  reports=list(await self.reports_of(ids)))
+        return AssistanceContents(
+            needs=list(await self.needs_of(ids)),
+            offers=list(await self.offers_of(ids)),
+            reports=list(await self.reports_of(ids)),
+        )

@@ -51,10 +51,13 @@ class OfferStatus(str, Enum):
     WITHDRAWN = "WITHDRAWN"
 
 
-OFFER_LIFECYCLE = Lifecycle("AssistanceOffer", {
-    OfferStatus.OFFERED: {OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.WITHDRAWN},
-    OfferStatus.ACCEPTED: {OfferStatus.DELIVERED, OfferStatus.WITHDRAWN},
-})
+OFFER_LIFECYCLE = Lifecycle(
+    "AssistanceOffer",
+    {
+        OfferStatus.OFFERED: {OfferStatus.ACCEPTED, OfferStatus.DECLINED, OfferStatus.WITHDRAWN},
+        OfferStatus.ACCEPTED: {OfferStatus.DELIVERED, OfferStatus.WITHDRAWN},
+    },
+)
 # Offers that count against a need: accepted ones, delivered or on their way.
 COUNTED = frozenset({OfferStatus.ACCEPTED, OfferStatus.DELIVERED})
 

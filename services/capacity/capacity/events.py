@@ -107,11 +107,32 @@ class RequestState(_State):
 
 CATALOGUE = EventCatalogue("capacity")
 REQUEST_EVENTS = CATALOGUE.topic(
-    REQUEST_TOPIC, "request", RequestState,
-    ["submitted", "updated", "assessment_started", "assessed", "package_proposed", "approved",
-     "implementation_started", "completed", "declined", "withdrawn", "put_on_hold", "released",
-     "measure_added", "measure_updated", "measure_removed", "activity_linked", "measure_flagged",
-     "contribution_added", "contribution_updated", "contribution_removed", "progress_reported"],
+    REQUEST_TOPIC,
+    "request",
+    RequestState,
+    [
+        "submitted",
+        "updated",
+        "assessment_started",
+        "assessed",
+        "package_proposed",
+        "approved",
+        "implementation_started",
+        "completed",
+        "declined",
+        "withdrawn",
+        "put_on_hold",
+        "released",
+        "measure_added",
+        "measure_updated",
+        "measure_removed",
+        "activity_linked",
+        "measure_flagged",
+        "contribution_added",
+        "contribution_updated",
+        "contribution_removed",
+        "progress_reported",
+    ],
     "Every change of a Defence Capacity Building request, its assessments and its package",
 )
 
@@ -131,25 +152,51 @@ def request_event(verb: str, request: CapacityRequest, contents: RequestContents
     if contents.package is not None:
         by_measure: dict[object, list[ContributionState]] = {}
         for c in contents.contributions:
-            by_measure.setdefault(c.measure_id, []).append(ContributionState(
-                id=str(c.id), nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount,
-                currency=c.currency, description=c.description))
+            by_measure.setdefault(c.measure_id, []).append(
+                ContributionState(
+                    id=str(c.id),
+                    nation=c.nation,
+                    kind=c.kind,
+                    quantity=c.quantity,
+                    amount=c.amount,
+                    currency=c.currency,
+                    description=c.description,
+                )
+            )
         package = PackageState(
-            id=str(contents.package.id), summary=contents.package.summary, approved_on=contents.package.approved_on,
+            id=str(contents.package.id),
+            summary=contents.package.summary,
+            approved_on=contents.package.approved_on,
             review_date=contents.package.review_date,
-            measures=[MeasureState(id=str(m.id), area=m.area, title=m.title, lead_nation=m.lead_nation,
-                                   contributing_nations=m.contributing_nations,
-                                   activity_ids=[str(a) for a in m.activity_ids], flag_reason=m.flag_reason,
-                                   contributions=by_measure.get(m.id, [])) for m in contents.measures],
+            measures=[
+                MeasureState(
+                    id=str(m.id),
+                    area=m.area,
+                    title=m.title,
+                    lead_nation=m.lead_nation,
+                    contributing_nations=m.contributing_nations,
+                    activity_ids=[str(a) for a in m.activity_ids],
+                    flag_reason=m.flag_reason,
+                    contributions=by_measure.get(m.id, []),
+                )
+                for m in contents.measures
+            ],
             progress_reports=[ReportState.model_validate(r) for r in contents.reports],
         )
     state = RequestState(
-        id=str(request.id), partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas],
+        id=str(request.id),
+        partner_iso=request.partner_iso,
+        areas=[SupportArea(a) for a in request.areas],
         title=request.title,
-        description=request.description, justification=request.justification, priority=request.priority,
-        status=request.status, on_hold=request.on_hold,
-        assessments=[AssessmentState.model_validate(a) for a in contents.assessments], package=package,
-        version=request.version, updated_at=request.updated_at,
+        description=request.description,
+        justification=request.justification,
+        priority=request.priority,
+        status=request.status,
+        on_hold=request.on_hold,
+        assessments=[AssessmentState.model_validate(a) for a in contents.assessments],
+        package=package,
+        version=request.version,
+        updated_at=request.updated_at,
     )
     return REQUEST_EVENTS.event(verb, state, request.id)
 
@@ -195,9 +242,21 @@ class AssistanceState(_State):
 
 
 ASSISTANCE_EVENTS = CATALOGUE.topic(
-    ASSISTANCE_TOPIC, "assistance_request", AssistanceState,
-    ["requested", "updated", "need_added", "offered", "offer_accepted", "offer_declined", "offer_withdrawn",
-     "delivered", "situation_reported", "closed"],
+    ASSISTANCE_TOPIC,
+    "assistance_request",
+    AssistanceState,
+    [
+        "requested",
+        "updated",
+        "need_added",
+        "offered",
+        "offer_accepted",
+        "offer_declined",
+        "offer_withdrawn",
+        "delivered",
+        "situation_reported",
+        "closed",
+    ],
     "Every change of a request for disaster assistance coordinated by the EADRCC: needs, offers, situation reports",
 )
 
@@ -211,16 +270,32 @@ class AssistanceContents:
 
 def assistance_event(verb: str, request: AssistanceRequest, contents: AssistanceContents) -> DomainEvent:
     state = AssistanceState(
-        id=str(request.id), stricken_country=request.stricken_country, disaster_type=request.disaster_type,
-        title=request.title, situation=request.situation, status=request.status, closing_note=request.closing_note,
-        needs=[NeedState(id=str(n.id), item=n.item, quantity=n.quantity, unit=n.unit,
-                         covered=covered((o.quantity, o.status) for o in contents.offers if o.need_id == n.id))
-               for n in contents.needs],
-        offers=[OfferState(id=str(o.id), need_id=str(o.need_id), nation=o.nation, quantity=o.quantity,
-                           status=o.status) for o in contents.offers],
-        situation_reports=[SituationReportState(number=r.number, text=r.text, issued_at=r.created_at)
-                           for r in contents.reports],
-        version=request.version, updated_at=request.updated_at,
+        id=str(request.id),
+        stricken_country=request.stricken_country,
+        disaster_type=request.disaster_type,
+        title=request.title,
+        situation=request.situation,
+        status=request.status,
+        closing_note=request.closing_note,
+        needs=[
+            NeedState(
+                id=str(n.id),
+                item=n.item,
+                quantity=n.quantity,
+                unit=n.unit,
+                covered=covered((o.quantity, o.status) for o in contents.offers if o.need_id == n.id),
+            )
+            for n in contents.needs
+        ],
+        offers=[
+            OfferState(id=str(o.id), need_id=str(o.need_id), nation=o.nation, quantity=o.quantity, status=o.status)
+            for o in contents.offers
+        ],
+        situation_reports=[
+            SituationReportState(number=r.number, text=r.text, issued_at=r.created_at) for r in contents.reports
+        ],
+        version=request.version,
+        updated_at=request.updated_at,
     )
     return ASSISTANCE_EVENTS.event(verb, state, request.id)
 
@@ -263,9 +338,21 @@ class TrustFundState(_State):
 
 
 TRUST_FUND_EVENTS = CATALOGUE.topic(
-    TRUST_FUND_TOPIC, "trust_fund_project", TrustFundState,
-    ["proposed", "phase_added", "approved", "pledged", "paid", "funded", "implementation_started", "completed",
-     "cancelled", "progress_reported"],
+    TRUST_FUND_TOPIC,
+    "trust_fund_project",
+    TrustFundState,
+    [
+        "proposed",
+        "phase_added",
+        "approved",
+        "pledged",
+        "paid",
+        "funded",
+        "implementation_started",
+        "completed",
+        "cancelled",
+        "progress_reported",
+    ],
     "Every change of a Trust Fund project: phases, pledges, payments, lifecycle, progress",
 )
 
@@ -283,16 +370,26 @@ class TrustFundContents:
 
 def trust_fund_event(verb: str, project: TrustFundProject, contents: TrustFundContents) -> DomainEvent:
     state = TrustFundState(
-        id=str(project.id), beneficiary_iso=project.beneficiary_iso, kind=project.kind, title=project.title,
-        description=project.description, lead_nations=project.lead_nations, status=project.status,
+        id=str(project.id),
+        beneficiary_iso=project.beneficiary_iso,
+        kind=project.kind,
+        title=project.title,
+        description=project.description,
+        lead_nations=project.lead_nations,
+        status=project.status,
         phases=[PhaseState(id=str(p.id), name=p.name, budget_eur=p.budget_eur) for p in contents.phases],
-        pledges=[MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at)
-                 for m in contents.money if not m.payment],
-        payments=[MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at)
-                  for m in contents.money if m.payment],
+        pledges=[
+            MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at)
+            for m in contents.money
+            if not m.payment
+        ],
+        payments=[
+            MoneyState(nation=m.nation, amount_eur=m.amount_eur, at=m.created_at) for m in contents.money if m.payment
+        ],
         funding_gap_eur=contents.gap,
         progress_reports=[TrustFundReportState(period=r.period, narrative=r.narrative) for r in contents.reports],
-        version=project.version, updated_at=project.updated_at,
+        version=project.version,
+        updated_at=project.updated_at,
     )
     return TRUST_FUND_EVENTS.event(verb, state, project.id)
 
@@ -324,7 +421,9 @@ class SpsState(_State):
 
 
 SPS_EVENTS = CATALOGUE.topic(
-    SPS_TOPIC, "sps_application", SpsState,
+    SPS_TOPIC,
+    "sps_application",
+    SpsState,
     ["submitted", "review_started", "approved", "rejected", "activated", "completed", "reported"],
     "Every change of a Science for Peace and Security grant application",
     private=("natoCoDirector", "partnerCoDirector"),
@@ -332,8 +431,11 @@ SPS_EVENTS = CATALOGUE.topic(
 
 
 def sps_event(verb: str, application: SpsApplication, reports: list[SpsReport]) -> DomainEvent:
-    state = SpsState.model_validate({**{n: getattr(application, n) for n in SpsState.model_fields
-                                        if n not in ("id", "reports")}, "id": str(application.id),
-                                     "reports": [SpsReportState(period=r.period, narrative=r.narrative)
-                                                 for r in reports]})
+    state = SpsState.model_validate(
+        {
+            **{n: getattr(application, n) for n in SpsState.model_fields if n not in ("id", "reports")},
+            "id": str(application.id),
+            "reports": [SpsReportState(period=r.period, narrative=r.narrative) for r in reports],
+        }
+    )
     return SPS_EVENTS.event(verb, state, application.id)

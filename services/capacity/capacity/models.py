@@ -58,8 +58,9 @@ class Attendance(AttendanceColumns, Base):
     """Who attended menu occurrences, as capacity heard it (shown on the measures that link the activity)."""
 
     __tablename__ = "attendance"
-    __table_args__ = (Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id",
-                            "occurrence_start_date"),)
+    __table_args__ = (
+        Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id", "occurrence_start_date"),
+    )
 
 
 class CapacityRequest(Entity, Base):
@@ -73,7 +74,8 @@ class CapacityRequest(Entity, Base):
     priority: Mapped[Priority] = mapped_column(enum_column(Priority, "request_priority"), default=Priority.MEDIUM)
     status: Mapped[RequestStatus] = mapped_column(
         Enum(RequestStatus, name="request_status", native_enum=False, length=32, create_constraint=True),
-        default=RequestStatus.SUBMITTED)
+        default=RequestStatus.SUBMITTED,
+    )
     on_hold: Mapped[bool] = mapped_column(default=False)
 
     __table_args__ = (

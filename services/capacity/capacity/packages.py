@@ -33,8 +33,9 @@ from shared.events.envelope import CloudEvent
 from shared.readmodel import Standing
 
 
-async def propose_package(uow: UnitOfWork, request_id: uuid.UUID, summary: str,
-                          expected_version: int | None = None) -> Package:
+async def propose_package(
+    uow: UnitOfWork, request_id: uuid.UUID, summary: str, expected_version: int | None = None
+) -> Package:
     """UNDER_ASSESSMENT -> PACKAGE_PROPOSED, with the package the measures will go into."""
     request = await load_request(uow, request_id, expected_version, field="requestId", rule=ASSESS_REQUESTS)
     summary = text_field(summary, "summary", max_length=10_000) or ""
@@ -45,23 +46,37 @@ async def propose_package(uow: UnitOfWork, request_id: uuid.UUID, summary: str,
     return package
 
 
-async def add_measure(uow: UnitOfWork, request_id: uuid.UUID, area: SupportArea, title: str, lead_nation: str,
-                      contributing_nations: list[str], activity_ids: list[uuid.UUID],
-                      expected_version: int | None = None) -> Measure:
+async def add_measure(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    area: SupportArea,
+    title: str,
+    lead_nation: str,
+    contributing_nations: list[str],
+    activity_ids: list[uuid.UUID],
+    expected_version: int | None = None,
+) -> Measure:
     request, package = await _package(uow, request_id, expected_version, SHAPEABLE_PACKAGE)
     title = text_field(title, "title", max_length=300) or ""
     lead = check_nation(lead_nation, "leadNation")
     nations = list(dict.fromkeys(check_nation(n, "contributingNations") for n in contributing_nations))
     await _check_activities(uow, activity_ids)
-    measure = Measure(package_id=package.id, area=area, title=title, lead_nation=lead,
-                      contributing_nations=nations, activity_ids=list(dict.fromkeys(activity_ids)))
+    measure = Measure(
+        package_id=package.id,
+        area=area,
+        title=title,
+        lead_nation=lead,
+        contributing_nations=nations,
+        activity_ids=list(dict.fromkeys(activity_ids)),
+    )
     uow.session.add(measure)
     await changed(uow, request, "measure_added")
     return measure
 
 
-async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[str, Any],
-                         expected_version: int | None = None) -> Measure:
+async def update_measure(
+    uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None = None
+) -> Measure:
     """Change a measure while the package is shaped; once it is agreed, only its linked activities change."""
     ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
@@ -74,8 +89,9 @@ async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[s
     if "lead_nation" in changes:
         measure.lead_nation = check_nation(changes["lead_nation"], "leadNation")
     if "contributing_nations" in changes:
-        measure.contributing_nations = list(dict.fromkeys(check_nation(n, "contributingNations")
-                                                          for n in changes["contributing_nations"]))
+        measure.contributing_nations = list(
+            dict.fromkeys(check_nation(n, "contributingNations") for n in changes["contributing_nations"])
+        )
     if "activity_ids" in changes:
         added = [a for a in dict.fromkeys(changes["activity_ids"]) if a not in measure.activity_ids]
         await _check_activities(uow, added)
@@ -86,8 +102,11 @@ async def update_measure(uow: UnitOfWork, measure_id: uuid.UUID, changes: dict[s
     return measure
 
 
-async def remove_measure(uow: UnitOfWork, measure_id: uuid.UUID, expected_version: int | None = None,
-                         ) -> CapacityRequest:
+async def remove_measure(
+    uow: UnitOfWork,
+    measure_id: uuid.UUID,
+    expected_version: int | None = None,
+) -> CapacityRequest:
     """Take a measure, with its contributions, out of a package still being shaped."""
     ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
@@ -96,8 +115,9 @@ async def remove_measure(uow: UnitOfWork, measure_id: uuid.UUID, expected_versio
     return await changed(uow, request, "measure_removed")
 
 
-async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uuid.UUID,
-                        expected_version: int | None = None) -> Measure:
+async def link_activity(
+    uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uuid.UUID, expected_version: int | None = None
+) -> Measure:
     ASSESS_REQUESTS.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE)
@@ -110,31 +130,45 @@ async def link_activity(uow: UnitOfWork, measure_id: uuid.UUID, activity_id: uui
     return measure
 
 
-async def add_contribution(uow: UnitOfWork, measure_id: uuid.UUID, details: ContributionDetails,
-                           expected_version: int | None = None) -> Contribution:
+async def add_contribution(
+    uow: UnitOfWork, measure_id: uuid.UUID, details: ContributionDetails, expected_version: int | None = None
+) -> Contribution:
     CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     measure = await _measure(uow, measure_id)
     check_contributes_as(uow.caller, check_nation(details.nation, "nation"))
-    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
-                                           CONTRIBUTE)
+    request, _ = await _package_of_measure(
+        uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE, CONTRIBUTE
+    )
     details = check_contribution(details)
-    contribution = Contribution(measure_id=measure.id, nation=details.nation, kind=details.kind,
-                                quantity=details.quantity, amount=details.amount, currency=details.currency,
-                                description=details.description)
+    contribution = Contribution(
+        measure_id=measure.id,
+        nation=details.nation,
+        kind=details.kind,
+        quantity=details.quantity,
+        amount=details.amount,
+        currency=details.currency,
+        description=details.description,
+    )
     uow.session.add(contribution)
     _count_in(measure, details.nation)
     await changed(uow, request, "contribution_added")
     return contribution
 
 
-async def update_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, changes: dict[str, Any],
-                              expected_version: int | None = None) -> Contribution:
+async def update_contribution(
+    uow: UnitOfWork, contribution_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None = None
+) -> Contribution:
     """A nation revises what it gives (its kind, number, amount or description)."""
     CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     contribution, measure, request = await _contribution(uow, contribution_id, expected_version)
-    current = ContributionDetails(nation=contribution.nation, kind=contribution.kind, quantity=contribution.quantity,
-                                  amount=contribution.amount, currency=contribution.currency,
-                                  description=contribution.description)
+    current = ContributionDetails(
+        nation=contribution.nation,
+        kind=contribution.kind,
+        quantity=contribution.quantity,
+        amount=contribution.amount,
+        currency=contribution.currency,
+        description=contribution.description,
+    )
     details = check_contribution(ContributionDetails(**{**asdict(current), **changes}))
     for name, value in asdict(details).items():
         setattr(contribution, name, value)
@@ -144,16 +178,24 @@ async def update_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, chang
     return contribution
 
 
-async def remove_contribution(uow: UnitOfWork, contribution_id: uuid.UUID,
-                              expected_version: int | None = None) -> CapacityRequest:
+async def remove_contribution(
+    uow: UnitOfWork, contribution_id: uuid.UUID, expected_version: int | None = None
+) -> CapacityRequest:
     CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     contribution, _, request = await _contribution(uow, contribution_id, expected_version)
     await uow.session.delete(contribution)
     return await changed(uow, request, "contribution_removed")
 
 
-async def report_progress(uow: UnitOfWork, request_id: uuid.UUID, period: str, status: RagStatus, narrative: str,
-                          expected_version: int | None = None, today: date | None = None) -> ProgressReport:
+async def report_progress(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    period: str,
+    status: RagStatus,
+    narrative: str,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> ProgressReport:
     request, package = await _package(uow, request_id, expected_version, AGREED_PACKAGE)
     period = check_period(period, package.approved_on, today or date.today())
     narrative = text_field(narrative, "narrative", max_length=10_000) or ""
@@ -200,15 +242,24 @@ def _count_in(measure: Measure, nation: str) -> None:
         measure.contributing_nations = [*measure.contributing_nations, nation]
 
 
-async def _contribution(uow: UnitOfWork, contribution_id: uuid.UUID, expected_version: int | None,
-                        ) -> tuple[Contribution, Measure, CapacityRequest]:
+async def _contribution(
+    uow: UnitOfWork,
+    contribution_id: uuid.UUID,
+    expected_version: int | None,
+) -> tuple[Contribution, Measure, CapacityRequest]:
     contribution = await RequestRepository(uow.session).child(Contribution, contribution_id)
     if contribution is None:
         raise NotFound("Contribution", contribution_id)
     check_contributes_as(uow.caller, contribution.nation)  # before the version: another nation's is not its to see
     measure = await _measure(uow, contribution.measure_id)
-    request, _ = await _package_of_measure(uow, measure, expected_version, SHAPEABLE_PACKAGE | AGREED_PACKAGE,
-                                           CONTRIBUTE, ("Contribution", contribution_id))
+    request, _ = await _package_of_measure(
+        uow,
+        measure,
+        expected_version,
+        SHAPEABLE_PACKAGE | AGREED_PACKAGE,
+        CONTRIBUTE,
+        ("Contribution", contribution_id),
+    )
     return contribution, measure, request
 
 
@@ -218,11 +269,17 @@ async def _check_activities(uow: UnitOfWork, activity_ids: list[uuid.UUID], fiel
         check_linkable(await activities.standing(activity_id), str(activity_id), field)
 
 
-async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None,
-                   statuses: frozenset[RequestStatus], rule: Rule = ASSESS_REQUESTS,
-                   child: tuple[str, uuid.UUID] | None = None) -> tuple[CapacityRequest, Package]:
-    request = await load_request(uow, request_id, expected_version, field="requestId", rule=rule,
-                                 missing=NotFound(*child) if child else None)
+async def _package(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    expected_version: int | None,
+    statuses: frozenset[RequestStatus],
+    rule: Rule = ASSESS_REQUESTS,
+    child: tuple[str, uuid.UUID] | None = None,
+) -> tuple[CapacityRequest, Package]:
+    request = await load_request(
+        uow, request_id, expected_version, field="requestId", rule=rule, missing=NotFound(*child) if child else None
+    )
     if request.status not in statuses:
         raise Conflict(f"not while the request is {request.status.value}", currentStatus=request.status.value)
     if request.on_hold:
@@ -233,9 +290,14 @@ async def _package(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int
     return request, packages[0]
 
 
-async def _package_of_measure(uow: UnitOfWork, measure: Measure, expected_version: int | None,
-                              statuses: frozenset[RequestStatus], rule: Rule = ASSESS_REQUESTS,
-                              child: tuple[str, uuid.UUID] | None = None) -> tuple[CapacityRequest, Package]:
+async def _package_of_measure(
+    uow: UnitOfWork,
+    measure: Measure,
+    expected_version: int | None,
+    statuses: frozenset[RequestStatus],
+    rule: Rule = ASSESS_REQUESTS,
+    child: tuple[str, uuid.UUID] | None = None,
+) -> tuple[CapacityRequest, Package]:
     package = await RequestRepository(uow.session).child(Package, measure.package_id)
     return await _package(uow, package.request_id, expected_version, statuses, rule, child or ("Measure", measure.id))
 

@@ -62,8 +62,9 @@ class RequestCriteria:
         if self.statuses:
             where.append(CapacityRequest.status.in_(self.statuses))
         if self.areas:
-            where.append(CapacityRequest.areas.overlap(bindparam(None, [a.value for a in self.areas],
-                                                                 type_=ARRAY(Text))))
+            where.append(
+                CapacityRequest.areas.overlap(bindparam(None, [a.value for a in self.areas], type_=ARRAY(Text)))
+            )
         if self.on_hold is not None:
             where.append(CapacityRequest.on_hold.is_(self.on_hold))
         return where
@@ -75,10 +76,12 @@ class RequestOrder(str, Enum):
 
 
 REQUEST_SORT: dict[RequestOrder, SortKey[CapacityRequest]] = {
-    RequestOrder.CREATED_AT: SortKey(CapacityRequest.created_at, lambda r: r.created_at.isoformat(),
-                                     datetime.fromisoformat),
-    RequestOrder.UPDATED_AT: SortKey(CapacityRequest.updated_at, lambda r: r.updated_at.isoformat(),
-                                     datetime.fromisoformat),
+    RequestOrder.CREATED_AT: SortKey(
+        CapacityRequest.created_at, lambda r: r.created_at.isoformat(), datetime.fromisoformat
+    ),
+    RequestOrder.UPDATED_AT: SortKey(
+        CapacityRequest.updated_at, lambda r: r.updated_at.isoformat(), datetime.fromisoformat
+    ),
 }
 
 
@@ -95,101 +98,176 @@ class RequestRepository(PartnerScopedRepository[CapacityRequest]):
         scope = self._scope()
 
         def per_partner(key: list[Any]) -> Select[Any]:
-            return keyset(select(CapacityRequest).where(CapacityRequest.partner_iso == key[0], *scope),
-                          OLDEST_FIRST.sort, CapacityRequest.id, OLDEST_FIRST.direction, page)
+            return keyset(
+                select(CapacityRequest).where(CapacityRequest.partner_iso == key[0], *scope),
+                OLDEST_FIRST.sort,
+                CapacityRequest.id,
+                OLDEST_FIRST.direction,
+                page,
+            )
 
         return await lateral_pages(self.session, CapacityRequest, [(iso,) for iso in isos], [Text], per_partner)
 
     async def counts_of_partners(self, isos: list[str]) -> list[int]:
-        found = dict((await self.session.execute(
-            select(CapacityRequest.partner_iso, func.count()).where(any_of(CapacityRequest.partner_iso, isos),
-                                                                    *self._scope())
-            .group_by(CapacityRequest.partner_iso))).all())
+        found = dict(
+            (
+                await self.session.execute(
+                    select(CapacityRequest.partner_iso, func.count())
+                    .where(any_of(CapacityRequest.partner_iso, isos), *self._scope())
+                    .group_by(CapacityRequest.partner_iso)
+                )
+            ).all()
+        )
         return [found.get(iso, 0) for iso in isos]
 
     async def open_of_partner(self, iso: str) -> Sequence[CapacityRequest]:
-        return (await self.session.scalars(
-            select(CapacityRequest).where(CapacityRequest.partner_iso == iso,
-                                          CapacityRequest.status.in_(OPEN_REQUEST))
-            .order_by(CapacityRequest.created_at).with_for_update())).all()
+        return (
+            await self.session.scalars(
+                select(CapacityRequest)
+                .where(CapacityRequest.partner_iso == iso, CapacityRequest.status.in_(OPEN_REQUEST))
+                .order_by(CapacityRequest.created_at)
+                .with_for_update()
+            )
+        ).all()
 
-    async def page(self, where: RequestCriteria, order: RequestOrdering,
-                   page: PageRequest) -> Sequence[CapacityRequest]:
-        statement = keyset(select(CapacityRequest).where(*where.conditions(), *self._scope()), order.sort,
-                           CapacityRequest.id, order.direction, page)
+    async def page(
+        self, where: RequestCriteria, order: RequestOrdering, page: PageRequest
+    ) -> Sequence[CapacityRequest]:
+        statement = keyset(
+            select(CapacityRequest).where(*where.conditions(), *self._scope()),
+            order.sort,
+            CapacityRequest.id,
+            order.direction,
+            page,
+        )
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: RequestCriteria) -> int:
-        return int(await self.session.scalar(
-            select(func.count()).select_from(CapacityRequest).where(*where.conditions(), *self._scope())) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count()).select_from(CapacityRequest).where(*where.conditions(), *self._scope())
+            )
+            or 0
+        )
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[RequestTransition]:
-        return (await self.session.scalars(select(RequestTransition).where(any_of(RequestTransition.request_id, ids))
-                                           .order_by(RequestTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(RequestTransition)
+                .where(any_of(RequestTransition.request_id, ids))
+                .order_by(RequestTransition.at)
+            )
+        ).all()
 
     async def assessments_of(self, ids: Sequence[uuid.UUID]) -> Sequence[RequestAssessment]:
-        return (await self.session.scalars(select(RequestAssessment).where(any_of(RequestAssessment.request_id, ids))
-                                           .order_by(RequestAssessment.created_at))).all()
+        return (
+            await self.session.scalars(
+                select(RequestAssessment)
+                .where(any_of(RequestAssessment.request_id, ids))
+                .order_by(RequestAssessment.created_at)
+            )
+        ).all()
 
     async def packages_of(self, ids: Sequence[uuid.UUID]) -> Sequence[Package]:
         return (await self.session.scalars(select(Package).where(any_of(Package.request_id, ids)))).all()
 
     async def measures_of(self, package_ids: Sequence[uuid.UUID]) -> Sequence[Measure]:
-        return (await self.session.scalars(select(Measure).where(any_of(Measure.package_id, package_ids))
-                                           .order_by(Measure.created_at, Measure.id))).all()
+        return (
+            await self.session.scalars(
+                select(Measure).where(any_of(Measure.package_id, package_ids)).order_by(Measure.created_at, Measure.id)
+            )
+        ).all()
 
     async def contributions_of(self, measure_ids: Sequence[uuid.UUID]) -> Sequence[Contribution]:
-        return (await self.session.scalars(select(Contribution).where(any_of(Contribution.measure_id, measure_ids))
-                                           .order_by(Contribution.created_at, Contribution.id))).all()
+        return (
+            await self.session.scalars(
+                select(Contribution)
+                .where(any_of(Contribution.measure_id, measure_ids))
+                .order_by(Contribution.created_at, Contribution.id)
+            )
+        ).all()
 
     async def contributions_of_packages(
-        self, package_ids: Sequence[uuid.UUID],
+        self,
+        package_ids: Sequence[uuid.UUID],
     ) -> Sequence[tuple[uuid.UUID, Contribution]]:
         rows = await self.session.execute(
-            select(Measure.package_id, Contribution).join(Measure, Measure.id == Contribution.measure_id)
-            .where(any_of(Measure.package_id, package_ids)))
+            select(Measure.package_id, Contribution)
+            .join(Measure, Measure.id == Contribution.measure_id)
+            .where(any_of(Measure.package_id, package_ids))
+        )
         return [(package_id, contribution) for package_id, contribution in rows.all()]
 
     async def reports_of(self, package_ids: Sequence[uuid.UUID]) -> Sequence[ProgressReport]:
-        return (await self.session.scalars(select(ProgressReport).where(any_of(ProgressReport.package_id, package_ids))
-                                           .order_by(ProgressReport.period))).all()
+        return (
+            await self.session.scalars(
+                select(ProgressReport)
+                .where(any_of(ProgressReport.package_id, package_ids))
+                .order_by(ProgressReport.period)
+            )
+        ).all()
 
     async def measures_supporting(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[Measure]:
-        return (await self.session.scalars(
-            select(Measure).join(Package, Package.id == Measure.package_id)
-            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
-            .where(Measure.activity_ids.overlap(bindparam(None, list(activity_ids),
-                                                          type_=ARRAY(PG_UUID(as_uuid=True)))), *self._scope())
-            .order_by(Measure.created_at))).all()
+        return (
+            await self.session.scalars(
+                select(Measure)
+                .join(Package, Package.id == Measure.package_id)
+                .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+                .where(
+                    Measure.activity_ids.overlap(
+                        bindparam(None, list(activity_ids), type_=ARRAY(PG_UUID(as_uuid=True)))
+                    ),
+                    *self._scope(),
+                )
+                .order_by(Measure.created_at)
+            )
+        ).all()
 
     async def open_measures_linking(self, activity_id: uuid.UUID) -> Sequence[Measure]:
         """Measures of requests still open that link the activity, locked for a change."""
-        return (await self.session.scalars(
-            select(Measure).join(Package, Package.id == Measure.package_id)
-            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
-            .where(Measure.activity_ids.contains(bindparam(None, [activity_id], type_=ARRAY(PG_UUID(as_uuid=True)))),
-                   CapacityRequest.status.in_(OPEN_REQUEST))
-            .order_by(Measure.id).with_for_update(of=Measure))).all()
+        return (
+            await self.session.scalars(
+                select(Measure)
+                .join(Package, Package.id == Measure.package_id)
+                .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+                .where(
+                    Measure.activity_ids.contains(bindparam(None, [activity_id], type_=ARRAY(PG_UUID(as_uuid=True)))),
+                    CapacityRequest.status.in_(OPEN_REQUEST),
+                )
+                .order_by(Measure.id)
+                .with_for_update(of=Measure)
+            )
+        ).all()
 
     async def attendance_of_measures(self, measure_ids: Sequence[uuid.UUID]) -> list[list[Attended]]:
         """For each measure, its request's partner's attendance at the menu activities it links."""
-        rows = (await self.session.execute(
-            select(Measure.id, CapacityRequest.partner_iso, Measure.activity_ids)
-            .join(Package, Package.id == Measure.package_id)
-            .join(CapacityRequest, CapacityRequest.id == Package.request_id)
-            .where(any_of(Measure.id, measure_ids)))).all()
+        rows = (
+            await self.session.execute(
+                select(Measure.id, CapacityRequest.partner_iso, Measure.activity_ids)
+                .join(Package, Package.id == Measure.package_id)
+                .join(CapacityRequest, CapacityRequest.id == Package.request_id)
+                .where(any_of(Measure.id, measure_ids))
+            )
+        ).all()
         linked = {measure: (iso, activities) for measure, iso, activities in rows}
         pairs = sorted({(iso, activity) for iso, activities in linked.values() for activity in activities})
         by_pair: dict[tuple[str, uuid.UUID], list[Attended]] = {}
         for attended in await attendance(self.session).of_partners(pairs):
             by_pair.setdefault((attended.partner_iso, attended.activity_id), []).append(attended)
-        return [[a for activity in linked[m][1] for a in by_pair.get((linked[m][0], activity), [])]
-                if m in linked else [] for m in measure_ids]
+        return [
+            [a for activity in linked[m][1] for a in by_pair.get((linked[m][0], activity), [])] if m in linked else []
+            for m in measure_ids
+        ]
 
     async def request_of_measure(self, measure: Measure) -> CapacityRequest:
-        found = (await self.session.scalars(
-            select(CapacityRequest).join(Package, Package.request_id == CapacityRequest.id)
-            .where(Package.id == measure.package_id).with_for_update(of=CapacityRequest))).one()
+        found = (
+            await self.session.scalars(
+                select(CapacityRequest)
+                .join(Package, Package.request_id == CapacityRequest.id)
+                .where(Package.id == measure.package_id)
+                .with_for_update(of=CapacityRequest)
+            )
+        ).one()
         return found
 
     async def delete_measure(self, measure: Measure) -> None:
@@ -228,18 +306,30 @@ class ActivityReadModel:
         return ActivityStanding(str(row.id), row.pcm_ref, row.status) if row else None
 
     async def apply(self, state: dict[str, Any], standing: Standing) -> bool:
-        values = {"id": uuid.UUID(state["id"]), "pcm_ref": state["pcmRef"], "title": state["title"],
-                  "status": state["status"], "version": state["version"]}
+        values = {
+            "id": uuid.UUID(state["id"]),
+            "pcm_ref": state["pcmRef"],
+            "title": state["title"],
+            "status": state["status"],
+            "version": state["version"],
+        }
         return await upsert_if_newer(self.session, KnownActivity, "id", values, standing)
 
     async def withdrawn(self, activity_ids: Sequence[uuid.UUID]) -> Sequence[KnownActivity]:
-        return (await self.session.scalars(select(KnownActivity).where(
-            any_of(KnownActivity.id, activity_ids), KnownActivity.status.in_(GONE_FROM_MENU))
-            .order_by(KnownActivity.pcm_ref))).all()
+        return (
+            await self.session.scalars(
+                select(KnownActivity)
+                .where(any_of(KnownActivity.id, activity_ids), KnownActivity.status.in_(GONE_FROM_MENU))
+                .order_by(KnownActivity.pcm_ref)
+            )
+        ).all()
 
     async def published(self) -> Sequence[KnownActivity]:
-        return (await self.session.scalars(select(KnownActivity).where(KnownActivity.status == "PUBLISHED")
-                                           .order_by(KnownActivity.pcm_ref))).all()
+        return (
+            await self.session.scalars(
+                select(KnownActivity).where(KnownActivity.status == "PUBLISHED").order_by(KnownActivity.pcm_ref)
+            )
+        ).all()
 
 
 R = TypeVar("R")
@@ -267,31 +357,38 @@ class CapacityLoaders:
         self.sps_reports = many_per_key(applications.reports_of, lambda r: r.application_id)
         self.sps_transitions = many_per_key(applications.transitions_of, lambda t: t.application_id)
         self.sps_of_partner: DataLoader[PagedKey[str], list[SpsApplication]] = pages_per_key(
-            lambda isos, page: applications.pages_of_partners(isos, page, caller))
+            lambda isos, page: applications.pages_of_partners(isos, page, caller)
+        )
         self.sps_count_of_partner = DataLoader(load_fn=lambda isos: applications.counts_of_partners(isos, caller))
         funds = TrustFundRepository(session)
         self.trust_fund_by_id = one_per_key(
-            lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id)
+            lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id
+        )
         self.trust_fund_phases = many_per_key(funds.phases_of, lambda p: p.project_id)
         self.trust_fund_money = many_per_key(funds.money_of, lambda m: m.project_id)
         self.trust_fund_reports = many_per_key(funds.reports_of, lambda r: r.project_id)
         self.trust_fund_transitions = many_per_key(funds.transitions_of, lambda t: t.project_id)
         self.trust_funds_of_partner: DataLoader[PagedKey[str], list[TrustFundProject]] = pages_per_key(
-            lambda isos, page: _read(caller, READ_TRUST_FUNDS, funds.pages_of_beneficiaries(isos, page)))
+            lambda isos, page: _read(caller, READ_TRUST_FUNDS, funds.pages_of_beneficiaries(isos, page))
+        )
         self.trust_fund_count_of_partner = DataLoader(
-            load_fn=lambda isos: _read(caller, READ_TRUST_FUNDS, funds.counts_of_beneficiaries(isos)))
+            load_fn=lambda isos: _read(caller, READ_TRUST_FUNDS, funds.counts_of_beneficiaries(isos))
+        )
         assistance = AssistanceRepository(session)
         self.assistance_by_id = one_per_key(
-            lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id)
+            lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id
+        )
         self.assistance_needs = many_per_key(assistance.needs_of, lambda n: n.request_id)
         self.assistance_offers = many_per_key(assistance.offers_of, lambda o: o.request_id)
         self.situation_reports = many_per_key(assistance.reports_of, lambda r: r.request_id)
         self.assistance_transitions = many_per_key(assistance.transitions_of, lambda t: t.request_id)
         self.known_partner = DataLoader(load_fn=_are_known(known_partners(session)))
         self.assistance_of_partner: DataLoader[PagedKey[str], list[AssistanceRequest]] = pages_per_key(
-            lambda isos, page: _read(caller, READ_ASSISTANCE, assistance.pages_of_countries(isos, page)))
+            lambda isos, page: _read(caller, READ_ASSISTANCE, assistance.pages_of_countries(isos, page))
+        )
         self.assistance_count_of_partner = DataLoader(
-            load_fn=lambda isos: _read(caller, READ_ASSISTANCE, assistance.counts_of_countries(isos)))
+            load_fn=lambda isos: _read(caller, READ_ASSISTANCE, assistance.counts_of_countries(isos))
+        )
 
 
 async def _read(caller: Actor, rule: Rule, rows: Coroutine[Any, Any, R]) -> R:

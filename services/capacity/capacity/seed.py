@@ -35,20 +35,33 @@ DCB_PARTNERS = ["BIH", "GEO", "IRQ", "JOR", "MRT", "MDA", "TUN"]
 ALLIES = ["USA", "GBR", "DEU", "FRA", "ITA", "NOR", "POL", "CAN", "NLD", "TUR", "ESP", "ROU"]
 # (areas, title, description) of typical requests
 REQUESTS = [
-    ([SupportArea.CYBER_DEFENCE, SupportArea.EDUCATION_AND_TRAINING], "National cyber defence capability",
-     "Advice on a military CERT, training of incident handlers and exercise participation"),
-    ([SupportArea.COUNTER_IED], "Counter-IED and explosive ordnance disposal",
-     "Train-the-trainer courses for engineer units and detection equipment"),
-    ([SupportArea.DEFENCE_INSTITUTION_BUILDING, SupportArea.STRATEGIC_ADVICE], "Defence institution building",
-     "Strategic advice on defence planning, budgeting and human resources management"),
+    (
+        [SupportArea.CYBER_DEFENCE, SupportArea.EDUCATION_AND_TRAINING],
+        "National cyber defence capability",
+        "Advice on a military CERT, training of incident handlers and exercise participation",
+    ),
+    (
+        [SupportArea.COUNTER_IED],
+        "Counter-IED and explosive ordnance disposal",
+        "Train-the-trainer courses for engineer units and detection equipment",
+    ),
+    (
+        [SupportArea.DEFENCE_INSTITUTION_BUILDING, SupportArea.STRATEGIC_ADVICE],
+        "Defence institution building",
+        "Strategic advice on defence planning, budgeting and human resources management",
+    ),
     ([SupportArea.LOGISTICS], "Logistics and maintenance", "Modernise logistics doctrine and stock management"),
     ([SupportArea.MARITIME_SECURITY], "Maritime security", "Coastal surveillance and boarding team training"),
-    ([SupportArea.CIVIL_EMERGENCY_PLANNING], "Civil emergency planning",
-     "Crisis management structures and disaster response exercises"),
+    (
+        [SupportArea.CIVIL_EMERGENCY_PLANNING],
+        "Civil emergency planning",
+        "Crisis management structures and disaster response exercises",
+    ),
 ]
 # words in menu titles that suit each area of support, to link fitting activities
 KEYWORDS = {
-    SupportArea.CYBER_DEFENCE: ["Cyber", "Incident"], SupportArea.COUNTER_IED: ["IED", "Explosive", "Search"],
+    SupportArea.CYBER_DEFENCE: ["Cyber", "Incident"],
+    SupportArea.COUNTER_IED: ["IED", "Explosive", "Search"],
     SupportArea.MARITIME_SECURITY: ["Maritime", "Naval", "Border"],
     SupportArea.LOGISTICS: ["Logistic", "Movement", "Host Nation"],
     SupportArea.CIVIL_EMERGENCY_PLANNING: ["Disaster", "Civil", "Flood", "Crisis"],
@@ -66,8 +79,12 @@ async def seed(runtime: ServiceRuntime) -> int:
     async with runtime.sessionmaker() as session:
         known = {p.iso: p for p in await known_partners(session).all()}
         activities = {a.id: a.title for a in await ActivityReadModel(session).published()}
-    log.info("read %d partner and %d menu events; %d published activities known",
-             partners_read, activities_read, len(activities))
+    log.info(
+        "read %d partner and %d menu events; %d published activities known",
+        partners_read,
+        activities_read,
+        len(activities),
+    )
     partners = [iso for iso in DCB_PARTNERS if iso in known and not known[iso].suspended]
     if not partners or not activities:
         log.warning("partners or menu activities not known yet: no requests seeded (run the others first)")
@@ -87,34 +104,69 @@ async def seed(runtime: ServiceRuntime) -> int:
     return await in_parallel(partners, seed_partner)
 
 
-async def _request(uow: UnitOfWork, rng: random.Random, iso: str, areas: list[SupportArea], title: str, description: str, stage: str,
-                   activities: dict[uuid.UUID, str]) -> int:
-    request = await service.submit_request(uow, RequestSubmission(
-        partner_iso=iso, areas=areas, title=title, description=description,
-        justification="Identified in the partner's defence review", priority=rng.choice(list(Priority))))
+async def _request(
+    uow: UnitOfWork,
+    rng: random.Random,
+    iso: str,
+    areas: list[SupportArea],
+    title: str,
+    description: str,
+    stage: str,
+    activities: dict[uuid.UUID, str],
+) -> int:
+    request = await service.submit_request(
+        uow,
+        RequestSubmission(
+            partner_iso=iso,
+            areas=areas,
+            title=title,
+            description=description,
+            justification="Identified in the partner's defence review",
+            priority=rng.choice(list(Priority)),
+        ),
+    )
     changes = 1
     order = ["SUBMITTED", "UNDER_ASSESSMENT", "PACKAGE_PROPOSED", "APPROVED", "IMPLEMENTING", "COMPLETED"]
     reached = order.index(stage)
     if reached >= 1:
         await service.advance_request(uow, request.id, "assessment_started")
-        await service.record_assessment(uow, request.id, "A clear need and a capable counterpart",
-                                        rng.choice([Recommendation.SUPPORT, Recommendation.SUPPORT_WITH_CHANGES]))
+        await service.record_assessment(
+            uow,
+            request.id,
+            "A clear need and a capable counterpart",
+            rng.choice([Recommendation.SUPPORT, Recommendation.SUPPORT_WITH_CHANGES]),
+        )
         changes += 2
     if reached >= 2:
         await packages.propose_package(uow, request.id, f"Support package: {title.lower()}")
         changes += 1
         for area in areas:
             lead, *others = rng.sample(ALLIES, 3)
-            measure = await packages.add_measure(uow, request.id, area, f"{area.value.replace('_', ' ').title()} "
-                                                 "training and advice", lead, others,
-                                                 _fitting(rng, activities, area))
-            await packages.add_contribution(uow, measure.id, ContributionDetails(lead, ContributionKind.ADVISERS,
-                                                                                 quantity=rng.randint(1, 4)))
-            await packages.add_contribution(uow, measure.id, ContributionDetails(
-                others[0], ContributionKind.TRAINERS, quantity=rng.randint(2, 8)))
-            await packages.add_contribution(uow, measure.id, ContributionDetails(
-                others[1], ContributionKind.FUNDS, amount=Decimal(rng.choice([50_000, 120_000, 250_000])),
-                currency="EUR"))
+            measure = await packages.add_measure(
+                uow,
+                request.id,
+                area,
+                f"{area.value.replace('_', ' ').title()} training and advice",
+                lead,
+                others,
+                _fitting(rng, activities, area),
+            )
+            await packages.add_contribution(
+                uow, measure.id, ContributionDetails(lead, ContributionKind.ADVISERS, quantity=rng.randint(1, 4))
+            )
+            await packages.add_contribution(
+                uow, measure.id, ContributionDetails(others[0], ContributionKind.TRAINERS, quantity=rng.randint(2, 8))
+            )
+            await packages.add_contribution(
+                uow,
+                measure.id,
+                ContributionDetails(
+                    others[1],
+                    ContributionKind.FUNDS,
+                    amount=Decimal(rng.choice([50_000, 120_000, 250_000])),
+                    currency="EUR",
+                ),
+            )
             changes += 4
     if reached >= 3:
         await service.advance_request(uow, request.id, "approved", "North Atlantic Council decision")
@@ -122,15 +174,18 @@ async def _request(uow: UnitOfWork, rng: random.Random, iso: str, areas: list[Su
     if reached >= 4:
         await service.advance_request(uow, request.id, "implementation_started")
         today = date.today()
-        await packages.report_progress(uow, request.id, f"{today.year}-H{1 if today.month <= 6 else 2}",
-                                       rng.choice(list(RagStatus)),
-                                       "Courses delivered as planned; equipment delivery delayed")
+        await packages.report_progress(
+            uow,
+            request.id,
+            f"{today.year}-H{1 if today.month <= 6 else 2}",
+            rng.choice(list(RagStatus)),
+            "Courses delivered as planned; equipment delivery delayed",
+        )
         changes += 2
     if reached >= 5:
         await service.advance_request(uow, request.id, "completed", "All measures delivered")
         changes += 1
     return changes
-
 
 
 def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: SupportArea) -> list[uuid.UUID]:
@@ -139,7 +194,9 @@ def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: Support
     return rng.sample(fitting, min(2, len(fitting)))
 
 
-SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),
-               SeedStage("assistance", seed_assistance, marks="capacity.assistance_request.v1"),
-               SeedStage("trust-funds", seed_trust_funds, marks="capacity.trust_fund_project.v1"),
-               SeedStage("sps", seed_sps, marks="capacity.sps_application.v1"))
+SEED_STAGES = (
+    SeedStage("requests", seed, marks="capacity.request.v1"),
+    SeedStage("assistance", seed_assistance, marks="capacity.assistance_request.v1"),
+    SeedStage("trust-funds", seed_trust_funds, marks="capacity.trust_fund_project.v1"),
+    SeedStage("sps", seed_sps, marks="capacity.sps_application.v1"),
+)

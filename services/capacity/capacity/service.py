@@ -42,25 +42,39 @@ async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> Capa
     standing = await known_partners(uow.session).standing(submission.partner_iso)
     check_partner_may_request(standing, submission.partner_iso)
     request = CapacityRequest(
-        partner_iso=submission.partner_iso, areas=[a.value for a in submission.areas], title=submission.title,
-        description=submission.description, justification=submission.justification, priority=submission.priority,
-        status=RequestStatus.SUBMITTED, on_hold=False,
+        partner_iso=submission.partner_iso,
+        areas=[a.value for a in submission.areas],
+        title=submission.title,
+        description=submission.description,
+        justification=submission.justification,
+        priority=submission.priority,
+        status=RequestStatus.SUBMITTED,
+        on_hold=False,
     )
     RequestRepository(uow.session).add(request)
-    uow.session.add(RequestTransition(request_id=request.id, from_status=None, to_status=RequestStatus.SUBMITTED,
-                                      actor=uow.actor, reason=None))
+    uow.session.add(
+        RequestTransition(
+            request_id=request.id, from_status=None, to_status=RequestStatus.SUBMITTED, actor=uow.actor, reason=None
+        )
+    )
     uow.publish(request_event("submitted", request))
     return request
 
 
-async def update_request(uow: UnitOfWork, request_id: uuid.UUID, changes: dict[str, Any],
-                         expected_version: int | None) -> CapacityRequest:
+async def update_request(
+    uow: UnitOfWork, request_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None
+) -> CapacityRequest:
     request = await load_request(uow, request_id, expected_version, rule=SUBMIT_REQUESTS)
     if request.status not in EDITABLE_REQUEST:
         raise Conflict(f"a request {request.status.value.lower()} cannot change", currentStatus=request.status.value)
-    current = RequestSubmission(partner_iso=request.partner_iso, areas=[SupportArea(a) for a in request.areas],
-                                title=request.title, description=request.description,
-                                justification=request.justification, priority=request.priority)
+    current = RequestSubmission(
+        partner_iso=request.partner_iso,
+        areas=[SupportArea(a) for a in request.areas],
+        title=request.title,
+        description=request.description,
+        justification=request.justification,
+        priority=request.priority,
+    )
     for name, value in changes.items():
         setattr(current, name, value)
     checked = check_submission(current)
@@ -80,14 +94,21 @@ STEPS = {
 }
 
 
-async def advance_request(uow: UnitOfWork, request_id: uuid.UUID, verb: str, reason: str | None = None,
-                          expected_version: int | None = None, today: date | None = None) -> CapacityRequest:
+async def advance_request(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    verb: str,
+    reason: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> CapacityRequest:
     """One lifecycle step, kept in the history with who, when and why."""
     rule = SUBMIT_REQUESTS if verb in PARTNER_STEPS else ASSESS_REQUESTS
     rule.require(uow.caller)
     target = STEPS[verb]
-    reason = text_field(reason, "reason", max_length=2000,
-                        required=target in (RequestStatus.DECLINED, RequestStatus.WITHDRAWN))
+    reason = text_field(
+        reason, "reason", max_length=2000, required=target in (RequestStatus.DECLINED, RequestStatus.WITHDRAWN)
+    )
     request = await load_request(uow, request_id, expected_version, rule=rule)
     if target is RequestStatus.APPROVED:
         contents = await RequestRepository(uow.session).contents(request)
@@ -101,30 +122,47 @@ async def advance_request(uow: UnitOfWork, request_id: uuid.UUID, verb: str, rea
 
 async def transition(uow: UnitOfWork, request: CapacityRequest, target: RequestStatus, reason: str | None) -> None:
     check_step(request.status, target, request.on_hold)
-    uow.session.add(RequestTransition(request_id=request.id, from_status=request.status, to_status=target,
-                                      actor=uow.actor, reason=reason))
+    uow.session.add(
+        RequestTransition(
+            request_id=request.id, from_status=request.status, to_status=target, actor=uow.actor, reason=reason
+        )
+    )
     request.status = target
 
 
-async def record_assessment(uow: UnitOfWork, request_id: uuid.UUID, findings: str, recommendation: Recommendation,
-                            expected_version: int | None = None) -> RequestAssessment:
+async def record_assessment(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    findings: str,
+    recommendation: Recommendation,
+    expected_version: int | None = None,
+) -> RequestAssessment:
     request = await load_request(uow, request_id, expected_version, field="requestId")
     if request.status is not RequestStatus.UNDER_ASSESSMENT:
         raise Conflict("a request is assessed while it is UNDER_ASSESSMENT", currentStatus=request.status.value)
-    assessment = RequestAssessment(request_id=request.id, findings=text_field(findings, "findings",
-                                                                               max_length=10_000) or "",
-                                   recommendation=recommendation, assessor=uow.actor)
+    assessment = RequestAssessment(
+        request_id=request.id,
+        findings=text_field(findings, "findings", max_length=10_000) or "",
+        recommendation=recommendation,
+        assessor=uow.actor,
+    )
     uow.session.add(assessment)
     await changed(uow, request, "assessed")
     return assessment
 
 
-async def load_request(uow: UnitOfWork, request_id: uuid.UUID, expected_version: int | None = None,
-                       field: str | None = None, rule: Rule = ASSESS_REQUESTS,
-                       missing: Exception | None = None) -> CapacityRequest:
+async def load_request(
+    uow: UnitOfWork,
+    request_id: uuid.UUID,
+    expected_version: int | None = None,
+    field: str | None = None,
+    rule: Rule = ASSESS_REQUESTS,
+    missing: Exception | None = None,
+) -> CapacityRequest:
     """The request, locked for a change the caller may make under `rule` (assessing, unless told)."""
-    return await RequestRepository(uow.session).for_change_by(uow.caller, rule, request_id, expected_version,
-                                                              field, missing)
+    return await RequestRepository(uow.session).for_change_by(
+        uow.caller, rule, request_id, expected_version, field, missing
+    )
 
 
 async def changed(uow: UnitOfWork, request: CapacityRequest, verb: str) -> CapacityRequest:
@@ -150,5 +188,11 @@ async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
             await changed(uow, request, "put_on_hold" if now else "released")
 
 
-__all__ = ["OPEN_REQUEST", "advance_request", "on_partner_changed", "record_assessment", "submit_request",
-           "update_request"]
+__all__ = [
+    "OPEN_REQUEST",
+    "advance_request",
+    "on_partner_changed",
+    "record_assessment",
+    "submit_request",
+    "update_request",
+]

@@ -50,7 +50,9 @@ async def _applications(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list
     return [sps_event(SNAPSHOT, a, [r for r in reports if r.application_id == a.id]) for a in applications]
 
 
-SNAPSHOTS = (Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _requests),
-             Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _assistance),
-             Snapshots(TRUST_FUND_TOPIC, TrustFundProject.id, TrustFundProject.updated_at, _projects),
-             Snapshots(SPS_TOPIC, SpsApplication.id, SpsApplication.updated_at, _applications))
+SNAPSHOTS = (
+    Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _requests),
+    Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _assistance),
+    Snapshots(TRUST_FUND_TOPIC, TrustFundProject.id, TrustFundProject.updated_at, _projects),
+    Snapshots(SPS_TOPIC, SpsApplication.id, SpsApplication.updated_at, _applications),
+)

@@ -20,8 +20,13 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
 
-STEPS = {"review_started": SpsStatus.UNDER_REVIEW, "approved": SpsStatus.APPROVED, "rejected": SpsStatus.REJECTED,
-         "activated": SpsStatus.ACTIVE, "completed": SpsStatus.COMPLETED}
+STEPS = {
+    "review_started": SpsStatus.UNDER_REVIEW,
+    "approved": SpsStatus.APPROVED,
+    "rejected": SpsStatus.REJECTED,
+    "activated": SpsStatus.ACTIVE,
+    "completed": SpsStatus.COMPLETED,
+}
 
 
 async def submit(uow: UnitOfWork, details: SpsDetails) -> SpsApplication:
@@ -33,21 +38,28 @@ async def submit(uow: UnitOfWork, details: SpsDetails) -> SpsApplication:
     if uow.caller.is_(Role.PARTNER):
         check_acts_as(uow.caller, details.partner_country, "files SPS applications")
     partners = known_partners(uow.session)
-    check_partner_may_request(await partners.standing(details.partner_country), details.partner_country,
-                              "partnerCountry")
+    check_partner_may_request(
+        await partners.standing(details.partner_country), details.partner_country, "partnerCountry"
+    )
     if await partners.standing(details.nato_country) is not None:
-        raise BadUserInput(f"{details.nato_country} is a partner: a co-director comes from a NATO country",
-                           field="natoCountry")
+        raise BadUserInput(
+            f"{details.nato_country} is a partner: a co-director comes from a NATO country", field="natoCountry"
+        )
     application = SpsApplication(status=SpsStatus.SUBMITTED, **asdict(details))
     SpsRepository(uow.session).add(application)
     await uow.flush()  # no relationship orders the inserts: the application first, for its transition's key
-    uow.session.add(SpsTransition(application_id=application.id, to_status=SpsStatus.SUBMITTED.value,
-                                  actor=uow.actor))
+    uow.session.add(SpsTransition(application_id=application.id, to_status=SpsStatus.SUBMITTED.value, actor=uow.actor))
     return await _changed(uow, application, "submitted", bump=False)
 
 
-async def advance(uow: UnitOfWork, application_id: uuid.UUID, verb: str, outcome: str | None = None,
-                  grant: Decimal | None = None, expected_version: int | None = None) -> SpsApplication:
+async def advance(
+    uow: UnitOfWork,
+    application_id: uuid.UUID,
+    verb: str,
+    outcome: str | None = None,
+    grant: Decimal | None = None,
+    expected_version: int | None = None,
+) -> SpsApplication:
     """One step, by staff: a decision carries the review panel's outcome; an approval its grant."""
     DECIDE_SPS.require(uow.caller)
     target = STEPS[verb]
@@ -61,20 +73,29 @@ async def advance(uow: UnitOfWork, application_id: uuid.UUID, verb: str, outcome
     previous = application.move_to(target)
     if decision:
         application.panel_outcome = outcome
-    uow.session.add(SpsTransition(application_id=application.id, from_status=previous.value, to_status=target.value,
-                                  actor=uow.actor, reason=outcome))
+    uow.session.add(
+        SpsTransition(
+            application_id=application.id,
+            from_status=previous.value,
+            to_status=target.value,
+            actor=uow.actor,
+            reason=outcome,
+        )
+    )
     return await _changed(uow, application, verb, bump=False)
 
 
-async def report(uow: UnitOfWork, application_id: uuid.UUID, period: str, narrative: str,
-                 expected_version: int | None = None) -> SpsApplication:
+async def report(
+    uow: UnitOfWork, application_id: uuid.UUID, period: str, narrative: str, expected_version: int | None = None
+) -> SpsApplication:
     DECIDE_SPS.require(uow.caller)
     repository = SpsRepository(uow.session)
     application = await repository.for_change(application_id, expected_version)
     if application.status is not SpsStatus.ACTIVE:
         raise Conflict("reports are made while the grant is ACTIVE", currentStatus=application.status.value)
-    period, narrative = check_report(period, narrative, (r.period for r in await repository.reports_of(
-        [application.id])), date.today())
+    period, narrative = check_report(
+        period, narrative, (r.period for r in await repository.reports_of([application.id])), date.today()
+    )
     uow.session.add(SpsReport(application_id=application.id, period=period, narrative=narrative))
     return await _changed(uow, application, "reported")
 

@@ -43,37 +43,59 @@ class SpsCriteria:
 
 
 SPS_SORT: SortKey[SpsApplication] = SortKey(
-    SpsApplication.created_at, lambda a: a.created_at.isoformat(), datetime.fromisoformat)
+    SpsApplication.created_at, lambda a: a.created_at.isoformat(), datetime.fromisoformat
+)
 
 
 class SpsRepository(Repository[SpsApplication]):
     model = SpsApplication
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[SpsApplication]:
-        return (await self.session.scalars(select(SpsApplication).where(any_of(SpsApplication.id, ids),
-                                                                        *sps_visible_to(caller)))).all()
+        return (
+            await self.session.scalars(
+                select(SpsApplication).where(any_of(SpsApplication.id, ids), *sps_visible_to(caller))
+            )
+        ).all()
 
     async def page(self, where: SpsCriteria, page: PageRequest, caller: Actor) -> Sequence[SpsApplication]:
-        return (await self.session.scalars(keyset(
-            select(SpsApplication).where(*where.conditions(), *sps_visible_to(caller)), SPS_SORT, SpsApplication.id,
-            Direction.DESC, page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(SpsApplication).where(*where.conditions(), *sps_visible_to(caller)),
+                    SPS_SORT,
+                    SpsApplication.id,
+                    Direction.DESC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: SpsCriteria, caller: Actor) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(SpsApplication).where(
-            *where.conditions(), *sps_visible_to(caller))) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count()).select_from(SpsApplication).where(*where.conditions(), *sps_visible_to(caller))
+            )
+            or 0
+        )
 
-    async def pages_of_partners(self, isos: list[str], page: PageRequest,
-                                caller: Actor) -> list[list[SpsApplication]]:
-        return await pages_by_owner(self.session, SpsApplication.partner_country, isos, sps_visible_to(caller),
-                                    SPS_SORT, Direction.DESC, page)
+    async def pages_of_partners(self, isos: list[str], page: PageRequest, caller: Actor) -> list[list[SpsApplication]]:
+        return await pages_by_owner(
+            self.session, SpsApplication.partner_country, isos, sps_visible_to(caller), SPS_SORT, Direction.DESC, page
+        )
 
     async def counts_of_partners(self, isos: list[str], caller: Actor) -> list[int]:
         return await counts_by_owner(self.session, SpsApplication.partner_country, isos, sps_visible_to(caller))
 
     async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsReport]:
-        return (await self.session.scalars(select(SpsReport).where(any_of(SpsReport.application_id, ids))
-                                           .order_by(SpsReport.period))).all()
+        return (
+            await self.session.scalars(
+                select(SpsReport).where(any_of(SpsReport.application_id, ids)).order_by(SpsReport.period)
+            )
+        ).all()
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsTransition]:
-        return (await self.session.scalars(select(SpsTransition).where(any_of(SpsTransition.application_id, ids))
-                                           .order_by(SpsTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(SpsTransition).where(any_of(SpsTransition.application_id, ids)).order_by(SpsTransition.at)
+            )
+        ).all()

@@ -46,12 +46,15 @@ class SpsStatus(str, Enum):
     COMPLETED = "COMPLETED"
 
 
-SPS_LIFECYCLE = Lifecycle("SpsApplication", {
-    SpsStatus.SUBMITTED: {SpsStatus.UNDER_REVIEW},
-    SpsStatus.UNDER_REVIEW: {SpsStatus.APPROVED, SpsStatus.REJECTED},
-    SpsStatus.APPROVED: {SpsStatus.ACTIVE},
-    SpsStatus.ACTIVE: {SpsStatus.COMPLETED},
-})
+SPS_LIFECYCLE = Lifecycle(
+    "SpsApplication",
+    {
+        SpsStatus.SUBMITTED: {SpsStatus.UNDER_REVIEW},
+        SpsStatus.UNDER_REVIEW: {SpsStatus.APPROVED, SpsStatus.REJECTED},
+        SpsStatus.APPROVED: {SpsStatus.ACTIVE},
+        SpsStatus.ACTIVE: {SpsStatus.COMPLETED},
+    },
+)
 
 
 @dataclass

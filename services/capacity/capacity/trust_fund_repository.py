@@ -38,7 +38,8 @@ class ProjectCriteria:
 
 
 PROJECT_SORT: SortKey[TrustFundProject] = SortKey(
-    TrustFundProject.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat)
+    TrustFundProject.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat
+)
 
 
 class TrustFundRepository(Repository[TrustFundProject]):
@@ -46,37 +47,70 @@ class TrustFundRepository(Repository[TrustFundProject]):
 
     async def page(self, where: ProjectCriteria, page: PageRequest, caller: Actor) -> Sequence[TrustFundProject]:
         READ_TRUST_FUNDS.require(caller)
-        return (await self.session.scalars(keyset(select(TrustFundProject).where(*where.conditions()),
-                                                  PROJECT_SORT, TrustFundProject.id, Direction.DESC, page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(TrustFundProject).where(*where.conditions()),
+                    PROJECT_SORT,
+                    TrustFundProject.id,
+                    Direction.DESC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: ProjectCriteria) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(TrustFundProject)
-                                             .where(*where.conditions())) or 0)
+        return int(
+            await self.session.scalar(select(func.count()).select_from(TrustFundProject).where(*where.conditions()))
+            or 0
+        )
 
     async def pages_of_beneficiaries(self, isos: list[str], page: PageRequest) -> list[list[TrustFundProject]]:
-        return await pages_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, (), PROJECT_SORT,
-                                    Direction.DESC, page)
+        return await pages_by_owner(
+            self.session, TrustFundProject.beneficiary_iso, isos, (), PROJECT_SORT, Direction.DESC, page
+        )
 
     async def counts_of_beneficiaries(self, isos: list[str]) -> list[int]:
         return await counts_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, ())
 
     async def phases_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPhase]:
-        return (await self.session.scalars(select(TrustFundPhase).where(any_of(TrustFundPhase.project_id, ids))
-                                           .order_by(TrustFundPhase.created_at, TrustFundPhase.id))).all()
+        return (
+            await self.session.scalars(
+                select(TrustFundPhase)
+                .where(any_of(TrustFundPhase.project_id, ids))
+                .order_by(TrustFundPhase.created_at, TrustFundPhase.id)
+            )
+        ).all()
 
     async def money_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPledge]:
-        return (await self.session.scalars(select(TrustFundPledge).where(any_of(TrustFundPledge.project_id, ids))
-                                           .order_by(TrustFundPledge.created_at, TrustFundPledge.id))).all()
+        return (
+            await self.session.scalars(
+                select(TrustFundPledge)
+                .where(any_of(TrustFundPledge.project_id, ids))
+                .order_by(TrustFundPledge.created_at, TrustFundPledge.id)
+            )
+        ).all()
 
     async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundReport]:
-        return (await self.session.scalars(select(TrustFundReport).where(any_of(TrustFundReport.project_id, ids))
-                                           .order_by(TrustFundReport.period))).all()
+        return (
+            await self.session.scalars(
+                select(TrustFundReport).where(any_of(TrustFundReport.project_id, ids)).order_by(TrustFundReport.period)
+            )
+        ).all()
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundTransition]:
-        return (await self.session.scalars(select(TrustFundTransition).where(
-            any_of(TrustFundTransition.project_id, ids)).order_by(TrustFundTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(TrustFundTransition)
+                .where(any_of(TrustFundTransition.project_id, ids))
+                .order_by(TrustFundTransition.at)
+            )
+        ).all()
 
     async def contents(self, project: TrustFundProject) -> TrustFundContents:
         ids = [project.id]
-        return TrustFundContents(phases=list(await self.phases_of(ids)), money=list(await self.money_of(ids)),
-                                 reports=list(await self.reports_of(ids)))
+        return TrustFundContents(
+            phases=list(await self.phases_of(ids)),
+            money=list(await self.money_of(ids)),
+            reports=list(await self.reports_of(ids)),
+        )

@@ -36,12 +36,15 @@ class ProjectStatus(str, Enum):
     CANCELLED = "CANCELLED"
 
 
-PROJECT_LIFECYCLE = Lifecycle("TrustFundProject", {
-    ProjectStatus.PROPOSED: {ProjectStatus.APPROVED, ProjectStatus.CANCELLED},
-    ProjectStatus.APPROVED: {ProjectStatus.FUNDED, ProjectStatus.CANCELLED},
-    ProjectStatus.FUNDED: {ProjectStatus.IMPLEMENTING, ProjectStatus.CANCELLED},
-    ProjectStatus.IMPLEMENTING: {ProjectStatus.COMPLETED, ProjectStatus.CANCELLED},
-})
+PROJECT_LIFECYCLE = Lifecycle(
+    "TrustFundProject",
+    {
+        ProjectStatus.PROPOSED: {ProjectStatus.APPROVED, ProjectStatus.CANCELLED},
+        ProjectStatus.APPROVED: {ProjectStatus.FUNDED, ProjectStatus.CANCELLED},
+        ProjectStatus.FUNDED: {ProjectStatus.IMPLEMENTING, ProjectStatus.CANCELLED},
+        ProjectStatus.IMPLEMENTING: {ProjectStatus.COMPLETED, ProjectStatus.CANCELLED},
+    },
+)
 # Phases are planned until approval; pledges are taken from approval until completion.
 PLANNED = frozenset({ProjectStatus.PROPOSED})
 TAKES_PLEDGES = frozenset({ProjectStatus.APPROVED, ProjectStatus.FUNDED, ProjectStatus.IMPLEMENTING})

@@ -11,25 +11,52 @@ from shared.runtime import ServiceRuntime
 
 # (beneficiary, kind, title, description, lead nations, [(phase, budget)], [(nation, pledge, paid)], steps,
 #  progress reports)
-PROJECTS: list[tuple[str, ProjectKind, str, str, list[str], list[tuple[str, int]], list[tuple[str, int, int]],
-                     list[str], list[tuple[str, str]]]] = [
-    ("MDA", ProjectKind.DEMILITARISATION, "Destruction of pesticides and surplus munitions in Moldova",
-     "Repackage and destroy obsolete pesticides and surplus munitions stored at former military sites",
-     ["CZE", "LUX"], [("Inventory and repackaging", 450_000), ("Transport and destruction", 1_250_000)],
-     [("CZE", 600_000, 600_000), ("LUX", 500_000, 500_000), ("NOR", 400_000, 400_000), ("AUT", 200_000, 200_000)],
-     ["approved", "funded", "implementation_started", "completed"],
-     [("2024", "Inventory complete; 1,200 tonnes repackaged"), ("2025", "Destruction complete; sites cleaned")]),
-    ("UKR", ProjectKind.DEFENCE_TRANSFORMATION, "Medical rehabilitation of servicemen",
-     "Equip rehabilitation centres and train medical staff in prosthetics and physiotherapy",
-     ["GBR", "BEL"], [("Equipment", 2_000_000), ("Training of specialists", 800_000)],
-     [("GBR", 1_200_000, 700_000), ("BEL", 900_000, 400_000), ("DEU", 500_000, 0), ("CHE", 200_000, 0)],
-     ["approved", "funded", "implementation_started"],
-     [("2026-H1", "Three centres equipped; 40 specialists in training")]),
-    ("JOR", ProjectKind.DEFENCE_TRANSFORMATION, "Counter-IED and demining capacity",
-     "Train and equip Jordanian Armed Forces engineers for counter-IED and humanitarian demining",
-     ["CAN", "NOR"], [("Training", 900_000), ("Equipment", 1_400_000)],
-     [("CAN", 700_000, 0), ("NOR", 500_000, 0), ("AUS", 300_000, 0)],
-     ["approved"], []),
+PROJECTS: list[
+    tuple[
+        str,
+        ProjectKind,
+        str,
+        str,
+        list[str],
+        list[tuple[str, int]],
+        list[tuple[str, int, int]],
+        list[str],
+        list[tuple[str, str]],
+    ]
+] = [
+    (
+        "MDA",
+        ProjectKind.DEMILITARISATION,
+        "Destruction of pesticides and surplus munitions in Moldova",
+        "Repackage and destroy obsolete pesticides and surplus munitions stored at former military sites",
+        ["CZE", "LUX"],
+        [("Inventory and repackaging", 450_000), ("Transport and destruction", 1_250_000)],
+        [("CZE", 600_000, 600_000), ("LUX", 500_000, 500_000), ("NOR", 400_000, 400_000), ("AUT", 200_000, 200_000)],
+        ["approved", "funded", "implementation_started", "completed"],
+        [("2024", "Inventory complete; 1,200 tonnes repackaged"), ("2025", "Destruction complete; sites cleaned")],
+    ),
+    (
+        "UKR",
+        ProjectKind.DEFENCE_TRANSFORMATION,
+        "Medical rehabilitation of servicemen",
+        "Equip rehabilitation centres and train medical staff in prosthetics and physiotherapy",
+        ["GBR", "BEL"],
+        [("Equipment", 2_000_000), ("Training of specialists", 800_000)],
+        [("GBR", 1_200_000, 700_000), ("BEL", 900_000, 400_000), ("DEU", 500_000, 0), ("CHE", 200_000, 0)],
+        ["approved", "funded", "implementation_started"],
+        [("2026-H1", "Three centres equipped; 40 specialists in training")],
+    ),
+    (
+        "JOR",
+        ProjectKind.DEFENCE_TRANSFORMATION,
+        "Counter-IED and demining capacity",
+        "Train and equip Jordanian Armed Forces engineers for counter-IED and humanitarian demining",
+        ["CAN", "NOR"],
+        [("Training", 900_000), ("Equipment", 1_400_000)],
+        [("CAN", 700_000, 0), ("NOR", 500_000, 0), ("AUS", 300_000, 0)],
+        ["approved"],
+        [],
+    ),
 ]
 
 
@@ -38,9 +65,17 @@ async def seed_trust_funds(runtime: ServiceRuntime) -> int:
     async with runtime.sessionmaker() as session:
         uow = runtime.unit_of_work(session)
         for beneficiary, kind, title, description, leads, phases, money, steps, reports in PROJECTS:
-            project = await trust_funds.propose(uow, ProjectDetails(
-                beneficiary_iso=beneficiary, kind=kind, title=title, description=description, lead_nations=leads,
-                phases=[PhaseDetails(name=n, budget_eur=Decimal(b)) for n, b in phases]))
+            project = await trust_funds.propose(
+                uow,
+                ProjectDetails(
+                    beneficiary_iso=beneficiary,
+                    kind=kind,
+                    title=title,
+                    description=description,
+                    lead_nations=leads,
+                    phases=[PhaseDetails(name=n, budget_eur=Decimal(b)) for n, b in phases],
+                ),
+            )
             changes += 1
             for step in steps:
                 if step == "funded":

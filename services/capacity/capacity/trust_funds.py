@@ -30,30 +30,41 @@ from shared.domain_text import text_field
 from shared.errors import Conflict
 from shared.iso_codes import check_country
 
-STEPS = {"approved": ProjectStatus.APPROVED, "funded": ProjectStatus.FUNDED,
-         "implementation_started": ProjectStatus.IMPLEMENTING, "completed": ProjectStatus.COMPLETED,
-         "cancelled": ProjectStatus.CANCELLED}
+STEPS = {
+    "approved": ProjectStatus.APPROVED,
+    "funded": ProjectStatus.FUNDED,
+    "implementation_started": ProjectStatus.IMPLEMENTING,
+    "completed": ProjectStatus.COMPLETED,
+    "cancelled": ProjectStatus.CANCELLED,
+}
 
 
 async def propose(uow: UnitOfWork, details: ProjectDetails) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
     details = check_project(details)
-    check_partner_may_request(await known_partners(uow.session).standing(details.beneficiary_iso),
-                              details.beneficiary_iso, "beneficiaryIso")
-    project = TrustFundProject(beneficiary_iso=details.beneficiary_iso, kind=details.kind, title=details.title,
-                               description=details.description, lead_nations=details.lead_nations,
-                               status=ProjectStatus.PROPOSED)
+    check_partner_may_request(
+        await known_partners(uow.session).standing(details.beneficiary_iso), details.beneficiary_iso, "beneficiaryIso"
+    )
+    project = TrustFundProject(
+        beneficiary_iso=details.beneficiary_iso,
+        kind=details.kind,
+        title=details.title,
+        description=details.description,
+        lead_nations=details.lead_nations,
+        status=ProjectStatus.PROPOSED,
+    )
     TrustFundRepository(uow.session).add(project)
     await uow.flush()  # no relationship orders the inserts: the project first, for its children's key
-    uow.session.add_all([TrustFundPhase(project_id=project.id, name=p.name, budget_eur=p.budget_eur)
-                         for p in details.phases])
-    uow.session.add(TrustFundTransition(project_id=project.id, to_status=ProjectStatus.PROPOSED.value,
-                                        actor=uow.actor))
+    uow.session.add_all(
+        [TrustFundPhase(project_id=project.id, name=p.name, budget_eur=p.budget_eur) for p in details.phases]
+    )
+    uow.session.add(TrustFundTransition(project_id=project.id, to_status=ProjectStatus.PROPOSED.value, actor=uow.actor))
     return await _changed(uow, project, "proposed", bump=False)
 
 
-async def add_phase(uow: UnitOfWork, project_id: uuid.UUID, phase: PhaseDetails,
-                    expected_version: int | None = None) -> TrustFundProject:
+async def add_phase(
+    uow: UnitOfWork, project_id: uuid.UUID, phase: PhaseDetails, expected_version: int | None = None
+) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
     project = await TrustFundRepository(uow.session).for_change(project_id, expected_version)
     if project.status not in PLANNED:
@@ -63,8 +74,9 @@ async def add_phase(uow: UnitOfWork, project_id: uuid.UUID, phase: PhaseDetails,
     return await _changed(uow, project, "phase_added")
 
 
-async def advance(uow: UnitOfWork, project_id: uuid.UUID, verb: str, reason: str | None = None,
-                  expected_version: int | None = None) -> TrustFundProject:
+async def advance(
+    uow: UnitOfWork, project_id: uuid.UUID, verb: str, reason: str | None = None, expected_version: int | None = None
+) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
     target = STEPS[verb]
     reason = text_field(reason, "reason", max_length=2000, required=target is ProjectStatus.CANCELLED)
@@ -73,13 +85,22 @@ async def advance(uow: UnitOfWork, project_id: uuid.UUID, verb: str, reason: str
     if target is ProjectStatus.FUNDED:
         check_fundable((await repository.contents(project)).gap)
     previous = project.move_to(target)
-    uow.session.add(TrustFundTransition(project_id=project.id, from_status=previous.value, to_status=target.value,
-                                        actor=uow.actor, reason=reason))
+    uow.session.add(
+        TrustFundTransition(
+            project_id=project.id, from_status=previous.value, to_status=target.value, actor=uow.actor, reason=reason
+        )
+    )
     return await _changed(uow, project, verb, bump=False)
 
 
-async def give(uow: UnitOfWork, project_id: uuid.UUID, nation: str | None, amount: Decimal,
-               payment: bool, expected_version: int | None = None) -> TrustFundProject:
+async def give(
+    uow: UnitOfWork,
+    project_id: uuid.UUID,
+    nation: str | None,
+    amount: Decimal,
+    payment: bool,
+    expected_version: int | None = None,
+) -> TrustFundProject:
     """A nation pledges, or pays against what it pledged, as itself (staff for any nation)."""
     FUND_TRUST_FUNDS.require(uow.caller)
     country = check_country(nation or nation_of(uow.caller) or "", "nation")
@@ -91,21 +112,26 @@ async def give(uow: UnitOfWork, project_id: uuid.UUID, nation: str | None, amoun
         raise Conflict(f"a {project.status.value.lower()} project takes no money", currentStatus=project.status.value)
     if payment:
         money = (await repository.contents(project)).money
-        check_payment(sum((m.amount_eur for m in money if m.nation == country and not m.payment), Decimal(0)),
-                      sum((m.amount_eur for m in money if m.nation == country and m.payment), Decimal(0)), amount)
+        check_payment(
+            sum((m.amount_eur for m in money if m.nation == country and not m.payment), Decimal(0)),
+            sum((m.amount_eur for m in money if m.nation == country and m.payment), Decimal(0)),
+            amount,
+        )
     uow.session.add(TrustFundPledge(project_id=project.id, nation=country, amount_eur=amount, payment=payment))
     return await _changed(uow, project, "paid" if payment else "pledged")
 
 
-async def report(uow: UnitOfWork, project_id: uuid.UUID, period: str, narrative: str,
-                 expected_version: int | None = None) -> TrustFundProject:
+async def report(
+    uow: UnitOfWork, project_id: uuid.UUID, period: str, narrative: str, expected_version: int | None = None
+) -> TrustFundProject:
     RUN_TRUST_FUNDS.require(uow.caller)
     repository = TrustFundRepository(uow.session)
     project = await repository.for_change(project_id, expected_version)
     if project.status is not ProjectStatus.IMPLEMENTING:
         raise Conflict("progress is reported while the project is IMPLEMENTING", currentStatus=project.status.value)
-    period, narrative = check_report(period, narrative, (r.period for r in await repository.reports_of([project.id])),
-                                     date.today())
+    period, narrative = check_report(
+        period, narrative, (r.period for r in await repository.reports_of([project.id])), date.today()
+    )
     uow.session.add(TrustFundReport(project_id=project.id, period=period, narrative=narrative))
     return await _changed(uow, project, "progress_reported")
 

@@ -16,8 +16,9 @@ from shared.testing.kafka import publish_partner as publish_partner_event
 
 @pytest.fixture(scope="session")
 async def capacity(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
-                                  identity.issuer) as harness:
+    async with service_under_test(
+        SERVICE, postgres, broker.bootstrap_servers, topic_prefix, identity.issuer
+    ) as harness:
         yield harness
 
 
@@ -29,8 +30,9 @@ def publish_partner(capacity: ServiceHarness) -> PublishPartner:
     """Publishes a programmes.partner.* event to the real topic, as the programmes service does."""
 
     async def publish(iso: str, **state: Any) -> None:
-        await publish_partner_event(capacity.settings.kafka_bootstrap_servers,
-                              capacity.settings.topic("programmes.partner.v1"), iso, **state)
+        await publish_partner_event(
+            capacity.settings.kafka_bootstrap_servers, capacity.settings.topic("programmes.partner.v1"), iso, **state
+        )
 
     return publish
 
@@ -45,22 +47,39 @@ def publish_activity(capacity: ServiceHarness) -> Callable[..., Awaitable[str]]:
 
     from shared.testing.harness import eventually
 
-    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2,
-                      reason: str | None = None, pcm_ref: str | None = None) -> str:
+    async def publish(
+        activity_id: str | None = None,
+        *,
+        status: str = "PUBLISHED",
+        version: int = 2,
+        reason: str | None = None,
+        pcm_ref: str | None = None,
+    ) -> str:
         activity_id = activity_id or str(uuid.uuid4())
-        data = {"id": activity_id, "pcmRef": pcm_ref or f"TST.{uuid.uuid4().int % 100000}",
-                "title": "Counter-IED Course", "status": status, "frameworks": ["MD"], "eligiblePartners": [],
-                "withdrawalReason": reason, "version": version}
-        await publish_as(capacity.settings.kafka_bootstrap_servers, capacity.settings.topic("menu.activity.v1"),
-                         DomainEvent("menu.activity.v1", f"menu.activity.{VERB_OF[status]}", activity_id, data),
-                         "/partnership-hub/menu")
+        data = {
+            "id": activity_id,
+            "pcmRef": pcm_ref or f"TST.{uuid.uuid4().int % 100000}",
+            "title": "Counter-IED Course",
+            "status": status,
+            "frameworks": ["MD"],
+            "eligiblePartners": [],
+            "withdrawalReason": reason,
+            "version": version,
+        }
+        await publish_as(
+            capacity.settings.kafka_bootstrap_servers,
+            capacity.settings.topic("menu.activity.v1"),
+            DomainEvent("menu.activity.v1", f"menu.activity.{VERB_OF[status]}", activity_id, data),
+            "/partnership-hub/menu",
+        )
 
         async def known() -> bool:
             from sqlalchemy import text
 
             async with capacity.runtime.sessionmaker() as session:
-                found = await session.scalar(text("SELECT version FROM known_activity WHERE id = :id"),
-                                             {"id": activity_id})
+                found = await session.scalar(
+                    text("SELECT version FROM known_activity WHERE id = :id"), {"id": activity_id}
+                )
             return found is not None and found >= version
 
         await eventually(known)
@@ -85,8 +104,9 @@ def known_partner(capacity: ServiceHarness, publish_partner) -> Callable[..., Aw
             from sqlalchemy import text
 
             async with capacity.runtime.sessionmaker() as session:
-                return await session.scalar(text("SELECT 1 FROM known_partner WHERE iso = :iso"),
-                                            {"iso": iso}) is not None
+                return (
+                    await session.scalar(text("SELECT 1 FROM known_partner WHERE iso = :iso"), {"iso": iso}) is not None
+                )
 
         await eventually(known)
         return iso

@@ -15,8 +15,9 @@ from shared.auth import EVERYONE, Actor, Role, rule
 from shared.errors import Forbidden
 
 READ_MENU = rule("read the menu", *EVERYONE, own=(Role.PARTNER, Role.PROVIDER))
-EDIT_ACTIVITIES = rule("create or change activities and their occurrences", Role.STAFF, Role.PROVIDER,
-                       own=(Role.PROVIDER,))
+EDIT_ACTIVITIES = rule(
+    "create or change activities and their occurrences", Role.STAFF, Role.PROVIDER, own=(Role.PROVIDER,)
+)
 PUBLISH_ACTIVITIES = rule("publish, withdraw or archive activities", Role.STAFF)
 # A partner's list of what is open to it is its own to read; everyone else reads any partner's.
 ELIGIBLE_ACTIVITIES = rule("read what is open to a partner", *EVERYONE, own=(Role.PARTNER,))
@@ -24,13 +25,19 @@ ELIGIBLE_ACTIVITIES = rule("read what is open to a partner", *EVERYONE, own=(Rol
 # Participation: a partner nominates its own people (staff for any partner), the activity's provider (or
 # staff) confirms, declines and records attendance; personal data is seen by those three only.
 READ_NOMINATIONS = rule("read nominations", *EVERYONE, own=(Role.PARTNER, Role.PROVIDER))
-NOMINATE = rule("nominate, withdraw and give feedback for participants", Role.STAFF, Role.PARTNER,
-                own=(Role.PARTNER,))
-MANAGE_NOMINATIONS = rule("confirm or decline nominations and record attendance", Role.STAFF, Role.PROVIDER,
-                          own=(Role.PROVIDER,))
+NOMINATE = rule("nominate, withdraw and give feedback for participants", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
+MANAGE_NOMINATIONS = rule(
+    "confirm or decline nominations and record attendance", Role.STAFF, Role.PROVIDER, own=(Role.PROVIDER,)
+)
 # What menu changes do to a partner's plans, measures and nominations: the partner's own, the Alliance's all.
-FOLLOW_PLAN_IMPACTS = rule("follow what menu changes do to a partner's commitments", Role.STAFF, Role.ALLY,
-                           Role.SYSTEM, Role.PARTNER, own=(Role.PARTNER,))
+FOLLOW_PLAN_IMPACTS = rule(
+    "follow what menu changes do to a partner's commitments",
+    Role.STAFF,
+    Role.ALLY,
+    Role.SYSTEM,
+    Role.PARTNER,
+    own=(Role.PARTNER,),
+)
 # Providers: everyone who reads the menu reads them; staff register them and change their standing and
 # identity; a provider keeps its own contact details.
 MANAGE_PROVIDERS = rule("register providers and change their standing", Role.STAFF)
@@ -39,42 +46,73 @@ EDIT_PROVIDER = rule("change a provider's details", Role.STAFF, Role.PROVIDER, o
 # own requests; the provider leading an exercise decides on the requests to it; Allies and systems read all.
 READ_EXERCISES = rule("read the exercise programme", *EVERYONE, own=(Role.PARTNER,))
 MANAGE_EXERCISES = rule("plan, change, confirm and cancel exercises", Role.STAFF)
-READ_EXERCISE_PARTICIPATION = rule("read requests to take part in exercises", *EVERYONE,
-                                   own=(Role.PARTNER, Role.PROVIDER))
-REQUEST_EXERCISE_PARTICIPATION = rule("request or withdraw participation in exercises", Role.STAFF, Role.PARTNER,
-                                      own=(Role.PARTNER,))
-DECIDE_EXERCISE_PARTICIPATION = rule("approve or decline participation in exercises", Role.STAFF, Role.PROVIDER,
-                                     own=(Role.PROVIDER,))
+READ_EXERCISE_PARTICIPATION = rule(
+    "read requests to take part in exercises", *EVERYONE, own=(Role.PARTNER, Role.PROVIDER)
+)
+REQUEST_EXERCISE_PARTICIPATION = rule(
+    "request or withdraw participation in exercises", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,)
+)
+DECIDE_EXERCISE_PARTICIPATION = rule(
+    "approve or decline participation in exercises", Role.STAFF, Role.PROVIDER, own=(Role.PROVIDER,)
+)
 ERASE_PARTICIPANTS = rule("erase a participant's personal data", Role.STAFF, Role.PARTNER, own=(Role.PARTNER,))
 
 # Every root field and every field with a rule of its own, as the authorization matrix checks them.
 SCHEMA_RULES = {
-    "Query.activity": READ_MENU, "Query.activities": READ_MENU, "Query.occurrence": READ_MENU,
+    "Query.activity": READ_MENU,
+    "Query.activities": READ_MENU,
+    "Query.occurrence": READ_MENU,
     "Query.areasOfCooperation": READ_MENU,
-    "Mutation.createActivity": EDIT_ACTIVITIES, "Mutation.updateActivity": EDIT_ACTIVITIES,
-    "Mutation.scheduleOccurrence": EDIT_ACTIVITIES, "Mutation.updateOccurrence": EDIT_ACTIVITIES,
-    "Mutation.openOccurrenceRegistration": EDIT_ACTIVITIES, "Mutation.closeOccurrenceRegistration": EDIT_ACTIVITIES,
-    "Mutation.markOccurrenceHeld": EDIT_ACTIVITIES, "Mutation.cancelOccurrence": EDIT_ACTIVITIES,
-    "Mutation.publishActivity": PUBLISH_ACTIVITIES, "Mutation.withdrawActivity": PUBLISH_ACTIVITIES,
+    "Mutation.createActivity": EDIT_ACTIVITIES,
+    "Mutation.updateActivity": EDIT_ACTIVITIES,
+    "Mutation.scheduleOccurrence": EDIT_ACTIVITIES,
+    "Mutation.updateOccurrence": EDIT_ACTIVITIES,
+    "Mutation.openOccurrenceRegistration": EDIT_ACTIVITIES,
+    "Mutation.closeOccurrenceRegistration": EDIT_ACTIVITIES,
+    "Mutation.markOccurrenceHeld": EDIT_ACTIVITIES,
+    "Mutation.cancelOccurrence": EDIT_ACTIVITIES,
+    "Mutation.publishActivity": PUBLISH_ACTIVITIES,
+    "Mutation.withdrawActivity": PUBLISH_ACTIVITIES,
     "Mutation.archiveActivity": PUBLISH_ACTIVITIES,
     "Subscription.activityChanged": READ_MENU,
-    "Activity": READ_MENU, "AreaOfCooperation": READ_MENU, "Occurrence": READ_MENU,
+    "Activity": READ_MENU,
+    "AreaOfCooperation": READ_MENU,
+    "Occurrence": READ_MENU,
     "Partner.eligibleActivities": ELIGIBLE_ACTIVITIES,
-    "Query.nomination": READ_NOMINATIONS, "Occurrence.nominations": READ_NOMINATIONS,
-    "Partner.nominations": READ_NOMINATIONS, "Subscription.nominationChanged": READ_NOMINATIONS,
-    "Mutation.nominateParticipant": NOMINATE, "Mutation.withdrawNomination": NOMINATE,
-    "Mutation.recordFeedback": NOMINATE, "Mutation.confirmNomination": MANAGE_NOMINATIONS,
-    "Mutation.declineNomination": MANAGE_NOMINATIONS, "Mutation.recordAttendance": MANAGE_NOMINATIONS,
+    "Query.nomination": READ_NOMINATIONS,
+    "Occurrence.nominations": READ_NOMINATIONS,
+    "Partner.nominations": READ_NOMINATIONS,
+    "Subscription.nominationChanged": READ_NOMINATIONS,
+    "Mutation.nominateParticipant": NOMINATE,
+    "Mutation.withdrawNomination": NOMINATE,
+    "Mutation.recordFeedback": NOMINATE,
+    "Mutation.confirmNomination": MANAGE_NOMINATIONS,
+    "Mutation.declineNomination": MANAGE_NOMINATIONS,
+    "Mutation.recordAttendance": MANAGE_NOMINATIONS,
     "Mutation.eraseParticipant": ERASE_PARTICIPANTS,
     "Subscription.planImpacts": FOLLOW_PLAN_IMPACTS,
-    "Query.provider": READ_MENU, "Query.providers": READ_MENU, "Provider": READ_MENU,
-    "Mutation.registerProvider": MANAGE_PROVIDERS, "Mutation.suspendProvider": MANAGE_PROVIDERS,
-    "Mutation.reinstateProvider": MANAGE_PROVIDERS, "Mutation.closeProvider": MANAGE_PROVIDERS,
+    "Query.provider": READ_MENU,
+    "Query.providers": READ_MENU,
+    "Provider": READ_MENU,
+    "Mutation.registerProvider": MANAGE_PROVIDERS,
+    "Mutation.suspendProvider": MANAGE_PROVIDERS,
+    "Mutation.reinstateProvider": MANAGE_PROVIDERS,
+    "Mutation.closeProvider": MANAGE_PROVIDERS,
     "Mutation.updateProvider": EDIT_PROVIDER,
-    "Query.exercise": READ_EXERCISES, "Query.exercises": READ_EXERCISES, "Exercise": READ_EXERCISES,
-    **{f"Mutation.{name}": MANAGE_EXERCISES for name in (
-        "planExercise", "updateExercise", "inviteToExercise", "confirmExercise", "markExerciseConducted",
-        "cancelExercise")},
+    "Query.exercise": READ_EXERCISES,
+    "Query.exercises": READ_EXERCISES,
+    "Exercise": READ_EXERCISES,
+    **{
+        f"Mutation.{name}": MANAGE_EXERCISES
+        for name in (
+            "planExercise",
+            "updateExercise",
+            "inviteToExercise",
+            "confirmExercise",
+            "markExerciseConducted",
+            "cancelExercise",
+        )
+    },
     "Query.exerciseParticipation": READ_EXERCISE_PARTICIPATION,
     "Query.exerciseParticipations": READ_EXERCISE_PARTICIPATION,
     "Exercise.participations": READ_EXERCISE_PARTICIPATION,
@@ -119,8 +157,14 @@ def provider_of(pcm_ref: str) -> str:
     return pcm_ref.split(".", 1)[0]
 
 
-def may_see(caller: Actor, status: ActivityStatus, pcm_ref: str, frameworks: list[str],
-            eligible_partners: list[str], partner_framework: str | None) -> bool:
+def may_see(
+    caller: Actor,
+    status: ActivityStatus,
+    pcm_ref: str,
+    frameworks: list[str],
+    eligible_partners: list[str],
+    partner_framework: str | None,
+) -> bool:
     """The same rule the repository writes in SQL, for rows already loaded (a subscription's)."""
     if caller.role in (Role.STAFF, Role.SYSTEM, Role.ALLY):
         return True
@@ -128,7 +172,8 @@ def may_see(caller: Actor, status: ActivityStatus, pcm_ref: str, frameworks: lis
         return status is not ActivityStatus.DRAFT or provider_of(pcm_ref) == caller.provider
     if caller.role is Role.PARTNER:
         return status is not ActivityStatus.DRAFT and (
-            partner_framework in frameworks or caller.partner_iso in eligible_partners)
+            partner_framework in frameworks or caller.partner_iso in eligible_partners
+        )
     return False
 
 

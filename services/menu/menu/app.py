@@ -24,17 +24,30 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {
         "partners": PROGRAMMES_PARTNER.handled_by(service.on_partner_changed, KnownPartner),
         # Partners' plans and capacity measures of menu activities, for planImpacts.
-        "commitments": {**PROGRAMMES_PROGRAMME.handled_by(commitments.on_programme_changed, Commitment,
-                                                          CommitmentSource),
-                        **CAPACITY_REQUEST.handled_by(commitments.on_request_changed)},
+        "commitments": {
+            **PROGRAMMES_PROGRAMME.handled_by(commitments.on_programme_changed, Commitment, CommitmentSource),
+            **CAPACITY_REQUEST.handled_by(commitments.on_request_changed),
+        },
     }
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, MenuLoaders, consumers=consumers,
-                          live_feeds=[ACTIVITY_FEED, NOMINATION_FEED, IMPACT_FEED], snapshots=SNAPSHOTS)
+    return ServiceRuntime(
+        settings,
+        Base.metadata,
+        CATALOGUE,
+        MenuLoaders,
+        consumers=consumers,
+        live_feeds=[ACTIVITY_FEED, NOMINATION_FEED, IMPACT_FEED],
+        snapshots=SNAPSHOTS,
+    )
 
 
 SERVICE = ServiceDefinition(
-    name="menu", title="Partnership Cooperation Menu", settings=MenuSettings,
-    build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
-    migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
+    name="menu",
+    title="Partnership Cooperation Menu",
+    settings=MenuSettings,
+    build_runtime=build_runtime,
+    schema=schema,
+    catalogue=CATALOGUE,
+    migrations=Path(__file__).parent / "migrations",
+    seed_stages=SEED_STAGES,
 )
 create_app = SERVICE.create_app

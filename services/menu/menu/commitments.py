@@ -34,17 +34,27 @@ from shared.readmodel import Standing
 async def on_programme_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """programmes.programme.*: keep which activities the programme's partner plans, and for which year."""
     state = event.data
-    await CommitmentRepository(uow.session).replace(uuid.UUID(state["id"]), CommitmentKind.PLAN.value,
-                                                    state["partnerIso"], state["version"],
-                                                    commitments_of_programme(state), Standing.of(event))
+    await CommitmentRepository(uow.session).replace(
+        uuid.UUID(state["id"]),
+        CommitmentKind.PLAN.value,
+        state["partnerIso"],
+        state["version"],
+        commitments_of_programme(state),
+        Standing.of(event),
+    )
 
 
 async def on_request_changed(uow: UnitOfWork, event: CloudEvent) -> None:
     """capacity.request.*: keep which activities the request's measures link."""
     state = event.data
-    await CommitmentRepository(uow.session).replace(uuid.UUID(state["id"]), CommitmentKind.MEASURE.value,
-                                                    state["partnerIso"], state["version"],
-                                                    commitments_of_request(state), Standing.of(event))
+    await CommitmentRepository(uow.session).replace(
+        uuid.UUID(state["id"]),
+        CommitmentKind.MEASURE.value,
+        state["partnerIso"],
+        state["version"],
+        commitments_of_request(state),
+        Standing.of(event),
+    )
 
 
 @dataclass
@@ -93,9 +103,11 @@ async def impacts_of(session: AsyncSession, event_ids: Sequence[str]) -> list[Im
         by_activity[commitment.activity_id].append(commitment)
     nominations = NominationRepository(session)
     of_occurrences = await nominations.still_to_happen(
-        Nomination.occurrence_id, [i.occurrence_id for i in impacts if i.occurrence_id is not None])
+        Nomination.occurrence_id, [i.occurrence_id for i in impacts if i.occurrence_id is not None]
+    )
     of_activities = await nominations.still_to_happen(
-        Nomination.activity_id, [i.activity_id for i in impacts if i.occurrence_id is None])
+        Nomination.activity_id, [i.activity_id for i in impacts if i.occurrence_id is None]
+    )
     for impact in impacts:
         years = _years(impact)
         for commitment in by_activity[impact.activity_id]:
@@ -104,8 +116,11 @@ async def impacts_of(session: AsyncSession, event_ids: Sequence[str]) -> list[Im
             elif years is None or commitment.year in years:
                 impact.partners.setdefault(commitment.partner_iso, PartnerShare()).plans.append(commitment)
         for nomination in of_occurrences if impact.occurrence_id is not None else of_activities:
-            if (nomination.occurrence_id == impact.occurrence_id if impact.occurrence_id is not None
-                    else nomination.activity_id == impact.activity_id):
+            if (
+                nomination.occurrence_id == impact.occurrence_id
+                if impact.occurrence_id is not None
+                else nomination.activity_id == impact.activity_id
+            ):
                 impact.partners.setdefault(nomination.partner_iso, PartnerShare()).nominations.append(nomination)
     return [impact for impact in impacts if impact.partners]
 

@@ -61,17 +61,23 @@ class OccurrenceStatus(str, Enum):
     CANCELLED = "CANCELLED"
 
 
-ACTIVITY_LIFECYCLE = Lifecycle("Activity", {
-    ActivityStatus.DRAFT: {ActivityStatus.PUBLISHED, ActivityStatus.ARCHIVED},
-    ActivityStatus.PUBLISHED: {ActivityStatus.WITHDRAWN},
-    ActivityStatus.WITHDRAWN: {ActivityStatus.ARCHIVED},
-})
+ACTIVITY_LIFECYCLE = Lifecycle(
+    "Activity",
+    {
+        ActivityStatus.DRAFT: {ActivityStatus.PUBLISHED, ActivityStatus.ARCHIVED},
+        ActivityStatus.PUBLISHED: {ActivityStatus.WITHDRAWN},
+        ActivityStatus.WITHDRAWN: {ActivityStatus.ARCHIVED},
+    },
+)
 
-OCCURRENCE_LIFECYCLE = Lifecycle("Occurrence", {
-    OccurrenceStatus.PLANNED: {OccurrenceStatus.OPEN, OccurrenceStatus.CANCELLED},
-    OccurrenceStatus.OPEN: {OccurrenceStatus.CLOSED, OccurrenceStatus.CANCELLED},
-    OccurrenceStatus.CLOSED: {OccurrenceStatus.HELD, OccurrenceStatus.CANCELLED},
-})
+OCCURRENCE_LIFECYCLE = Lifecycle(
+    "Occurrence",
+    {
+        OccurrenceStatus.PLANNED: {OccurrenceStatus.OPEN, OccurrenceStatus.CANCELLED},
+        OccurrenceStatus.OPEN: {OccurrenceStatus.CLOSED, OccurrenceStatus.CANCELLED},
+        OccurrenceStatus.CLOSED: {OccurrenceStatus.HELD, OccurrenceStatus.CANCELLED},
+    },
+)
 
 # Only these may still change; a withdrawn or archived activity is history.
 EDITABLE_ACTIVITY = frozenset({ActivityStatus.DRAFT, ActivityStatus.PUBLISHED})
@@ -178,8 +184,7 @@ def check_email(value: str | None, field: str) -> str | None:
 
 def check_publishable(details: ActivityDetails) -> None:
     if not details.frameworks and not details.eligible_partners:
-        raise BadUserInput("an activity is published open to at least one framework or partner",
-                           field="frameworks")
+        raise BadUserInput("an activity is published open to at least one framework or partner", field="frameworks")
 
 
 def check_occurrence(details: OccurrenceDetails) -> OccurrenceDetails:

@@ -155,54 +155,87 @@ class ExerciseParticipationState(_State):
 
 CATALOGUE = EventCatalogue("menu")
 PROVIDER_EVENTS = CATALOGUE.topic(
-    PROVIDER_TOPIC, "provider", ProviderState,
+    PROVIDER_TOPIC,
+    "provider",
+    ProviderState,
     ["registered", "updated", "suspended", "reinstated", "closed"],
     "Every change of an activity provider: a NATO body, a nation, a PTEC or a COE",
     private=("contactName", "contactEmail"),
 )
 ACTIVITY_EVENTS = CATALOGUE.topic(
-    ACTIVITY_TOPIC, "activity", ActivityState,
+    ACTIVITY_TOPIC,
+    "activity",
+    ActivityState,
     ["created", "updated", "published", "withdrawn", "archived"],
     "Every change of a Partnership Cooperation Menu activity",
     private=("contactName", "contactEmail"),
 )
 OCCURRENCE_EVENTS = CATALOGUE.topic(
-    OCCURRENCE_TOPIC, "occurrence", OccurrenceState,
+    OCCURRENCE_TOPIC,
+    "occurrence",
+    OccurrenceState,
     ["scheduled", "updated", "registration_opened", "registration_closed", "held", "cancelled"],
     "Every change of a dated occurrence of an activity",
 )
 
 
 EXERCISE_EVENTS = CATALOGUE.topic(
-    EXERCISE_TOPIC, "exercise", ExerciseState,
+    EXERCISE_TOPIC,
+    "exercise",
+    ExerciseState,
     ["planned", "updated", "partners_invited", "confirmed", "conducted", "cancelled"],
     "Every change of an exercise of the Military Training and Exercise Programme",
 )
 EXERCISE_PARTICIPATION_EVENTS = CATALOGUE.topic(
-    EXERCISE_PARTICIPATION_TOPIC, "exercise_participation", ExerciseParticipationState,
+    EXERCISE_PARTICIPATION_TOPIC,
+    "exercise_participation",
+    ExerciseParticipationState,
     ["requested", "approved", "declined", "withdrawn", "lead_changed"],
     "Every change of a partner's request to take part in an exercise, and the decision on it",
 )
 NOMINATION_EVENTS = CATALOGUE.topic(
-    NOMINATION_TOPIC, "nomination", NominationState,
-    ["nominated", "waitlisted", "promoted", "confirmed", "declined", "withdrawn", "attended", "no_show",
-     "feedback_recorded"],
+    NOMINATION_TOPIC,
+    "nomination",
+    NominationState,
+    [
+        "nominated",
+        "waitlisted",
+        "promoted",
+        "confirmed",
+        "declined",
+        "withdrawn",
+        "attended",
+        "no_show",
+        "feedback_recorded",
+    ],
     "Every change of a partner's nomination of a participant to an occurrence: seats, waitlist, attendance",
 )
 
 
 def activity_event(verb: str, activity: Activity) -> DomainEvent:
     state = ActivityState(
-        id=str(activity.id), pcm_ref=activity.pcm_ref, title=activity.title,
-        description=activity.description, area_code=activity.area_code, kind=activity.kind,
-        provider_kind=activity.provider_kind, provider_name=activity.provider_name,
-        provider_code=activity.provider_code, level=activity.level, languages=activity.languages,
+        id=str(activity.id),
+        pcm_ref=activity.pcm_ref,
+        title=activity.title,
+        description=activity.description,
+        area_code=activity.area_code,
+        kind=activity.kind,
+        provider_kind=activity.provider_kind,
+        provider_name=activity.provider_name,
+        provider_code=activity.provider_code,
+        level=activity.level,
+        languages=activity.languages,
         fee_eur=activity.fee_eur,
-        contact_name=activity.contact_name, contact_email=activity.contact_email,
-        frameworks=activity.frameworks, eligible_partners=activity.eligible_partners,
-        tags=activity.tags, wps_marker=activity.wps_marker, status=activity.status,
+        contact_name=activity.contact_name,
+        contact_email=activity.contact_email,
+        frameworks=activity.frameworks,
+        eligible_partners=activity.eligible_partners,
+        tags=activity.tags,
+        wps_marker=activity.wps_marker,
+        status=activity.status,
         withdrawal_reason=activity.withdrawal_reason,
-        version=activity.version, updated_at=activity.updated_at,
+        version=activity.version,
+        updated_at=activity.updated_at,
     )
     return ACTIVITY_EVENTS.event(verb, state, activity.id)
 
@@ -216,37 +249,54 @@ def exercise_event(verb: str, exercise: Exercise) -> DomainEvent:
 
 
 def exercise_participation_event(verb: str, participation: ExerciseParticipation) -> DomainEvent:
-    state = _state_of(ExerciseParticipationState, participation, id=str(participation.id),
-                      exercise_id=str(participation.exercise_id))
+    state = _state_of(
+        ExerciseParticipationState, participation, id=str(participation.id), exercise_id=str(participation.exercise_id)
+    )
     return EXERCISE_PARTICIPATION_EVENTS.event(verb, state, participation.id)
 
 
 def _state_of(model: type[S], row: object, **given: object) -> S:
     """A state read from a row's attributes of the same names; `given` where the row's differ (ids as text)."""
-    return model.model_validate({name: given[name] if name in given else getattr(row, name)
-                                 for name in model.model_fields})
+    return model.model_validate(
+        {name: given[name] if name in given else getattr(row, name) for name in model.model_fields}
+    )
 
 
 def occurrence_event(verb: str, occurrence: Occurrence) -> DomainEvent:
     state = OccurrenceState(
-        id=str(occurrence.id), activity_id=str(occurrence.activity_id),
-        start_date=occurrence.start_date, end_date=occurrence.end_date, location=occurrence.location,
-        host=occurrence.host, seats=occurrence.seats, quota_per_partner=occurrence.quota_per_partner,
-        registration_deadline=occurrence.registration_deadline, status=occurrence.status,
-        cancellation_reason=occurrence.cancellation_reason, version=occurrence.version,
+        id=str(occurrence.id),
+        activity_id=str(occurrence.activity_id),
+        start_date=occurrence.start_date,
+        end_date=occurrence.end_date,
+        location=occurrence.location,
+        host=occurrence.host,
+        seats=occurrence.seats,
+        quota_per_partner=occurrence.quota_per_partner,
+        registration_deadline=occurrence.registration_deadline,
+        status=occurrence.status,
+        cancellation_reason=occurrence.cancellation_reason,
+        version=occurrence.version,
         updated_at=occurrence.updated_at,
     )
     return OCCURRENCE_EVENTS.event(verb, state, occurrence.id)
 
 
-def nomination_event(verb: str, nomination: Nomination, occurrence: Occurrence,
-                     ratings: Ratings | None = None) -> DomainEvent:
+def nomination_event(
+    verb: str, nomination: Nomination, occurrence: Occurrence, ratings: Ratings | None = None
+) -> DomainEvent:
     state = NominationState(
-        id=str(nomination.id), occurrence_id=str(nomination.occurrence_id), activity_id=str(nomination.activity_id),
-        occurrence_start_date=occurrence.start_date, partner_iso=nomination.partner_iso,
-        participant_id=str(nomination.participant_id), status=nomination.status, arrival=nomination.arrival,
+        id=str(nomination.id),
+        occurrence_id=str(nomination.occurrence_id),
+        activity_id=str(nomination.activity_id),
+        occurrence_start_date=occurrence.start_date,
+        partner_iso=nomination.partner_iso,
+        participant_id=str(nomination.participant_id),
+        status=nomination.status,
+        arrival=nomination.arrival,
         ratings=NominationRatings(content=ratings.content, delivery=ratings.delivery, relevance=ratings.relevance)
-        if ratings else None,
-        version=nomination.version, updated_at=nomination.updated_at,
+        if ratings
+        else None,
+        version=nomination.version,
+        updated_at=nomination.updated_at,
     )
     return NOMINATION_EVENTS.event(verb, state, nomination.id)

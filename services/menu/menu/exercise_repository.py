@@ -76,90 +76,159 @@ class ParticipationCriteria:
 # The plan reads year by year; requests oldest first.
 EXERCISE_SORT: SortKey[Exercise] = SortKey(Exercise.year, lambda e: e.year)
 PARTICIPATION_SORT: SortKey[ExerciseParticipation] = SortKey(
-    ExerciseParticipation.created_at, lambda p: p.created_at.isoformat(),
-    datetime.fromisoformat)
+    ExerciseParticipation.created_at, lambda p: p.created_at.isoformat(), datetime.fromisoformat
+)
 
 
 class ExerciseRepository(Repository[Exercise]):
     model = Exercise
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[Exercise]:
-        return (await self.session.scalars(select(Exercise).where(any_of(Exercise.id, ids),
-                                                                  *exercises_visible_to(caller)))).all()
+        return (
+            await self.session.scalars(select(Exercise).where(any_of(Exercise.id, ids), *exercises_visible_to(caller)))
+        ).all()
 
     async def page(self, where: ExerciseCriteria, page: PageRequest, caller: Actor) -> Sequence[Exercise]:
-        statement = keyset(select(Exercise).where(*where.conditions(), *exercises_visible_to(caller)),
-                           EXERCISE_SORT, Exercise.id, Direction.ASC, page)
+        statement = keyset(
+            select(Exercise).where(*where.conditions(), *exercises_visible_to(caller)),
+            EXERCISE_SORT,
+            Exercise.id,
+            Direction.ASC,
+            page,
+        )
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ExerciseCriteria, caller: Actor) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(Exercise).where(
-            *where.conditions(), *exercises_visible_to(caller))) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count()).select_from(Exercise).where(*where.conditions(), *exercises_visible_to(caller))
+            )
+            or 0
+        )
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ExerciseTransition]:
-        return (await self.session.scalars(select(ExerciseTransition).where(any_of(ExerciseTransition.exercise_id,
-                                                                                   ids))
-                                           .order_by(ExerciseTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(ExerciseTransition)
+                .where(any_of(ExerciseTransition.exercise_id, ids))
+                .order_by(ExerciseTransition.at)
+            )
+        ).all()
 
 
 class ParticipationRepository(Repository[ExerciseParticipation]):
     model = ExerciseParticipation
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[ExerciseParticipation]:
-        return (await self.session.scalars(select(ExerciseParticipation).where(
-            any_of(ExerciseParticipation.id, ids), *participations_visible_to(caller)))).all()
+        return (
+            await self.session.scalars(
+                select(ExerciseParticipation).where(
+                    any_of(ExerciseParticipation.id, ids), *participations_visible_to(caller)
+                )
+            )
+        ).all()
 
     async def live_for(self, exercise_id: uuid.UUID, iso: str) -> ExerciseParticipation | None:
-        return (await self.session.scalars(select(ExerciseParticipation).where(
-            ExerciseParticipation.exercise_id == exercise_id, ExerciseParticipation.partner_iso == iso,
-            ExerciseParticipation.status.in_(LIVE_PARTICIPATION)))).first()
+        return (
+            await self.session.scalars(
+                select(ExerciseParticipation).where(
+                    ExerciseParticipation.exercise_id == exercise_id,
+                    ExerciseParticipation.partner_iso == iso,
+                    ExerciseParticipation.status.in_(LIVE_PARTICIPATION),
+                )
+            )
+        ).first()
 
     async def of_exercise_for_change(self, exercise_id: uuid.UUID) -> Sequence[ExerciseParticipation]:
-        return (await self.session.scalars(select(ExerciseParticipation).where(
-            ExerciseParticipation.exercise_id == exercise_id).order_by(ExerciseParticipation.created_at)
-            .with_for_update())).all()
+        return (
+            await self.session.scalars(
+                select(ExerciseParticipation)
+                .where(ExerciseParticipation.exercise_id == exercise_id)
+                .order_by(ExerciseParticipation.created_at)
+                .with_for_update()
+            )
+        ).all()
 
     async def live_of(self, exercise_id: uuid.UUID) -> Sequence[ExerciseParticipation]:
         """An exercise's requests still alive, locked for a change."""
-        return (await self.session.scalars(select(ExerciseParticipation).where(
-            ExerciseParticipation.exercise_id == exercise_id,
-            ExerciseParticipation.status.in_(LIVE_PARTICIPATION)).order_by(ExerciseParticipation.created_at)
-            .with_for_update())).all()
+        return (
+            await self.session.scalars(
+                select(ExerciseParticipation)
+                .where(
+                    ExerciseParticipation.exercise_id == exercise_id,
+                    ExerciseParticipation.status.in_(LIVE_PARTICIPATION),
+                )
+                .order_by(ExerciseParticipation.created_at)
+                .with_for_update()
+            )
+        ).all()
 
-    async def page(self, where: ParticipationCriteria, page: PageRequest, caller: Actor,
-                   partner_iso: str | None = None) -> Sequence[ExerciseParticipation]:
+    async def page(
+        self, where: ParticipationCriteria, page: PageRequest, caller: Actor, partner_iso: str | None = None
+    ) -> Sequence[ExerciseParticipation]:
         mine = [ExerciseParticipation.partner_iso == partner_iso] if partner_iso else []
-        statement = keyset(select(ExerciseParticipation).where(*where.conditions(), *mine,
-                                                               *participations_visible_to(caller)),
-                           PARTICIPATION_SORT, ExerciseParticipation.id, Direction.ASC, page)
+        statement = keyset(
+            select(ExerciseParticipation).where(*where.conditions(), *mine, *participations_visible_to(caller)),
+            PARTICIPATION_SORT,
+            ExerciseParticipation.id,
+            Direction.ASC,
+            page,
+        )
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ParticipationCriteria, caller: Actor, partner_iso: str | None = None) -> int:
         mine = [ExerciseParticipation.partner_iso == partner_iso] if partner_iso else []
-        return int(await self.session.scalar(select(func.count()).select_from(ExerciseParticipation).where(
-            *where.conditions(), *mine, *participations_visible_to(caller))) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(ExerciseParticipation)
+                .where(*where.conditions(), *mine, *participations_visible_to(caller))
+            )
+            or 0
+        )
 
-    async def pages_of(self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria, page: PageRequest,
-                       caller: Actor) -> list[list[ExerciseParticipation]]:
+    async def pages_of(
+        self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria, page: PageRequest, caller: Actor
+    ) -> list[list[ExerciseParticipation]]:
         """Each owner's page (owner: the exercise_id or partner_iso column) in one statement."""
+
         def per_owner(key: list[Any]) -> Select[Any]:
-            return keyset(select(ExerciseParticipation).where(owner == key[0], *where.conditions(),
-                                                              *participations_visible_to(caller)),
-                          PARTICIPATION_SORT, ExerciseParticipation.id, Direction.ASC, page)
+            return keyset(
+                select(ExerciseParticipation).where(
+                    owner == key[0], *where.conditions(), *participations_visible_to(caller)
+                ),
+                PARTICIPATION_SORT,
+                ExerciseParticipation.id,
+                Direction.ASC,
+                page,
+            )
 
-        return await lateral_pages(self.session, ExerciseParticipation, [(k,) for k in keys], [_key_type(owner)],
-                                   per_owner)
+        return await lateral_pages(
+            self.session, ExerciseParticipation, [(k,) for k in keys], [_key_type(owner)], per_owner
+        )
 
-    async def counts_of(self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria,
-                        caller: Actor) -> list[int]:
-        return await lateral_counts(self.session, [(k,) for k in keys], [_key_type(owner)], lambda key: select(
-            func.count()).select_from(ExerciseParticipation).where(
-                and_(owner == key[0], *where.conditions(), *participations_visible_to(caller))))
+    async def counts_of(
+        self, owner: Any, keys: Sequence[Any], where: ParticipationCriteria, caller: Actor
+    ) -> list[int]:
+        return await lateral_counts(
+            self.session,
+            [(k,) for k in keys],
+            [_key_type(owner)],
+            lambda key: (
+                select(func.count())
+                .select_from(ExerciseParticipation)
+                .where(and_(owner == key[0], *where.conditions(), *participations_visible_to(caller)))
+            ),
+        )
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ExerciseParticipationTransition]:
-        return (await self.session.scalars(select(ExerciseParticipationTransition).where(
-            any_of(ExerciseParticipationTransition.participation_id, ids))
-            .order_by(ExerciseParticipationTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(ExerciseParticipationTransition)
+                .where(any_of(ExerciseParticipationTransition.participation_id, ids))
+                .order_by(ExerciseParticipationTransition.at)
+            )
+        ).all()
 
 
 def _key_type(owner: Any) -> Any:

@@ -16,32 +16,123 @@ from shared.runtime import ServiceRuntime
 SEED = 2028
 # (name, type, lead provider, open to every partner, month it starts, days, where, scenario)
 EXERCISES = [
-    ("Steadfast Jupiter", ExerciseType.COMMAND_POST, "SHAPE", False, 10, 12, "Stavanger",
-     "Collective defence of Allied territory: command and control of the NATO Force Structure"),
-    ("Trident Juncture", ExerciseType.LIVE, "JFCN", True, 10, 14, "Zaragoza",
-     "A crisis response operation in a fictional region, with partners' forces under NATO command"),
-    ("Crisis Management Exercise", ExerciseType.CRISIS_MANAGEMENT, "NHQ", False, 3, 6, "Brussels",
-     "The North Atlantic Council's consultation and decision-making in a hybrid crisis"),
-    ("Cyber Coalition", ExerciseType.COMPUTER_ASSISTED, "CCD", True, 11, 5, "Tallinn",
-     "Defence of Alliance and partner networks against a sustained cyber campaign"),
-    ("Coalition Warrior Interoperability Exercise", ExerciseType.COMPUTER_ASSISTED, "ACT", True, 6, 14,
-     "Bydgoszcz", "Interoperability of Allied and partner command-and-control systems"),
-    ("Sea Breeze", ExerciseType.LIVE, "USA", True, 7, 12, "Odesa",
-     "Maritime security, interdiction and mine countermeasures in the Black Sea"),
-    ("Dynamic Mongoose", ExerciseType.LIVE, "NOR", False, 5, 10, "Bergen",
-     "Anti-submarine warfare in the North Atlantic"),
+    (
+        "Steadfast Jupiter",
+        ExerciseType.COMMAND_POST,
+        "SHAPE",
+        False,
+        10,
+        12,
+        "Stavanger",
+        "Collective defence of Allied territory: command and control of the NATO Force Structure",
+    ),
+    (
+        "Trident Juncture",
+        ExerciseType.LIVE,
+        "JFCN",
+        True,
+        10,
+        14,
+        "Zaragoza",
+        "A crisis response operation in a fictional region, with partners' forces under NATO command",
+    ),
+    (
+        "Crisis Management Exercise",
+        ExerciseType.CRISIS_MANAGEMENT,
+        "NHQ",
+        False,
+        3,
+        6,
+        "Brussels",
+        "The North Atlantic Council's consultation and decision-making in a hybrid crisis",
+    ),
+    (
+        "Cyber Coalition",
+        ExerciseType.COMPUTER_ASSISTED,
+        "CCD",
+        True,
+        11,
+        5,
+        "Tallinn",
+        "Defence of Alliance and partner networks against a sustained cyber campaign",
+    ),
+    (
+        "Coalition Warrior Interoperability Exercise",
+        ExerciseType.COMPUTER_ASSISTED,
+        "ACT",
+        True,
+        6,
+        14,
+        "Bydgoszcz",
+        "Interoperability of Allied and partner command-and-control systems",
+    ),
+    (
+        "Sea Breeze",
+        ExerciseType.LIVE,
+        "USA",
+        True,
+        7,
+        12,
+        "Odesa",
+        "Maritime security, interdiction and mine countermeasures in the Black Sea",
+    ),
+    (
+        "Dynamic Mongoose",
+        ExerciseType.LIVE,
+        "NOR",
+        False,
+        5,
+        10,
+        "Bergen",
+        "Anti-submarine warfare in the North Atlantic",
+    ),
     ("Cold Response", ExerciseType.LIVE, "NOR", True, 3, 14, "Bardufoss", "Cold-weather operations in the High North"),
-    ("Noble Partner", ExerciseType.LIVE, "USA", True, 8, 14, "Vaziani",
-     "A partner's forces working with Allied units in a multinational battalion"),
-    ("Viking", ExerciseType.COMPUTER_ASSISTED, "SWEDINT", True, 4, 10, "Kungsängen",
-     "A multidimensional peace support operation alongside civilian and humanitarian actors"),
-    ("Consequence Management Field Exercise", ExerciseType.LIVE, "CMDR", True, 9, 5, "Sofia",
-     "Disaster response with the host nation's civil protection, coordinated through the EADRCC"),
-    ("Agile Spirit", ExerciseType.LIVE, "GEO", True, 7, 10, "Tbilisi",
-     "Combined arms training of Georgian and Allied units"),
+    (
+        "Noble Partner",
+        ExerciseType.LIVE,
+        "USA",
+        True,
+        8,
+        14,
+        "Vaziani",
+        "A partner's forces working with Allied units in a multinational battalion",
+    ),
+    (
+        "Viking",
+        ExerciseType.COMPUTER_ASSISTED,
+        "SWEDINT",
+        True,
+        4,
+        10,
+        "Kungsängen",
+        "A multidimensional peace support operation alongside civilian and humanitarian actors",
+    ),
+    (
+        "Consequence Management Field Exercise",
+        ExerciseType.LIVE,
+        "CMDR",
+        True,
+        9,
+        5,
+        "Sofia",
+        "Disaster response with the host nation's civil protection, coordinated through the EADRCC",
+    ),
+    (
+        "Agile Spirit",
+        ExerciseType.LIVE,
+        "GEO",
+        True,
+        7,
+        10,
+        "Tbilisi",
+        "Combined arms training of Georgian and Allied units",
+    ),
 ]
-KINDS = [(ParticipationKind.OBSERVERS, (2, 6)), (ParticipationKind.STAFF_OFFICERS, (3, 15)),
-         (ParticipationKind.UNITS, (40, 450))]
+KINDS = [
+    (ParticipationKind.OBSERVERS, (2, 6)),
+    (ParticipationKind.STAFF_OFFICERS, (3, 15)),
+    (ParticipationKind.UNITS, (40, 450)),
+]
 
 
 async def seed_exercises(runtime: ServiceRuntime, today: date | None = None) -> int:
@@ -54,15 +145,36 @@ async def seed_exercises(runtime: ServiceRuntime, today: date | None = None) -> 
         for year in plan_years(today):
             for name, kind, lead, is_open, month, days, place, scenario in EXERCISES:
                 rng = random.Random(f"{SEED}:{name}:{year}")
-                changes += await _seed_exercise(uow, rng, partners, ExerciseDetails(
-                    name=f"{name} {year}", year=year, type=kind, scenario=scenario, lead_code=lead,
-                    open_to_partners=is_open, location=place), month, days, today)
+                changes += await _seed_exercise(
+                    uow,
+                    rng,
+                    partners,
+                    ExerciseDetails(
+                        name=f"{name} {year}",
+                        year=year,
+                        type=kind,
+                        scenario=scenario,
+                        lead_code=lead,
+                        open_to_partners=is_open,
+                        location=place,
+                    ),
+                    month,
+                    days,
+                    today,
+                )
         await uow.commit()
     return changes
 
 
-async def _seed_exercise(uow: UnitOfWork, rng: random.Random, partners: list[KnownPartnerColumns],
-                         details: ExerciseDetails, month: int, days: int, today: date) -> int:
+async def _seed_exercise(
+    uow: UnitOfWork,
+    rng: random.Random,
+    partners: list[KnownPartnerColumns],
+    details: ExerciseDetails,
+    month: int,
+    days: int,
+    today: date,
+) -> int:
     dated = details.year <= today.year + 1  # the next two years' dates are set; later ones only their year
     if dated:
         details.start_date = date(details.year, month, rng.randint(1, 20))
@@ -76,16 +188,21 @@ async def _seed_exercise(uow: UnitOfWork, rng: random.Random, partners: list[Kno
     for iso in rng.sample(candidates, min(len(candidates), rng.randint(1, 5))):
         kind, (low, high) = rng.choice(KINDS)
         participation = await exercises.request_participation(
-            uow, exercise.id, iso, ParticipationDetails(kind=kind, personnel=rng.randint(low, high)),
-            today=min(asked_on, today))
+            uow,
+            exercise.id,
+            iso,
+            ParticipationDetails(kind=kind, personnel=rng.randint(low, high)),
+            today=min(asked_on, today),
+        )
         changes += 1
         roll = rng.random()
         if roll < 0.55 or (dated and details.start_date and details.start_date < today and roll < 0.85):
             await exercises.decide_participation(uow, participation.id, "approved", None)
             changes += 1
         elif roll < 0.7:
-            await exercises.decide_participation(uow, participation.id, "declined",
-                                                 "The exercise's training audience is already complete")
+            await exercises.decide_participation(
+                uow, participation.id, "declined", "The exercise's training audience is already complete"
+            )
             changes += 1
         elif roll < 0.75:
             await exercises.withdraw_participation(uow, participation.id, "Units committed elsewhere")

@@ -37,8 +37,11 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound, NotYetKnown
 
-EXERCISE_STEPS = {"confirmed": ExerciseStatus.CONFIRMED, "conducted": ExerciseStatus.CONDUCTED,
-                  "cancelled": ExerciseStatus.CANCELLED}
+EXERCISE_STEPS = {
+    "confirmed": ExerciseStatus.CONFIRMED,
+    "conducted": ExerciseStatus.CONDUCTED,
+    "cancelled": ExerciseStatus.CANCELLED,
+}
 DECISIONS = {"approved": ParticipationStatus.APPROVED, "declined": ParticipationStatus.DECLINED}
 
 
@@ -49,17 +52,26 @@ async def plan_exercise(uow: UnitOfWork, details: ExerciseDetails, today: date |
     await _check_partners_known(uow, details.invited_partners)
     exercise = Exercise(status=ExerciseStatus.PLANNED, **asdict(details))
     ExerciseRepository(uow.session).add(exercise)
-    uow.session.add(ExerciseTransition(exercise_id=exercise.id, from_status=None, to_status=ExerciseStatus.PLANNED,
-                                       actor=uow.actor, reason=None))
+    uow.session.add(
+        ExerciseTransition(
+            exercise_id=exercise.id, from_status=None, to_status=ExerciseStatus.PLANNED, actor=uow.actor, reason=None
+        )
+    )
     uow.publish(exercise_event("planned", exercise))
     return exercise
 
 
-async def update_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, changes: dict[str, Any],
-                          expected_version: int | None, today: date | None = None) -> Exercise:
+async def update_exercise(
+    uow: UnitOfWork,
+    exercise_id: uuid.UUID,
+    changes: dict[str, Any],
+    expected_version: int | None,
+    today: date | None = None,
+) -> Exercise:
     exercise = await _open_exercise(uow, exercise_id, expected_version)
-    details = check_exercise(ExerciseDetails(**{**_details_of(exercise), **changes}), today or date.today(),
-                             planning="year" in changes)
+    details = check_exercise(
+        ExerciseDetails(**{**_details_of(exercise), **changes}), today or date.today(), planning="year" in changes
+    )
     new_lead = details.lead_code != exercise.lead_code
     if new_lead:
         await _check_lead(uow, details.lead_code)
@@ -76,12 +88,16 @@ async def update_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, changes: dict
     return exercise
 
 
-async def invite_to_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, partner_isos: list[str],
-                             expected_version: int | None = None) -> Exercise:
+async def invite_to_exercise(
+    uow: UnitOfWork, exercise_id: uuid.UUID, partner_isos: list[str], expected_version: int | None = None
+) -> Exercise:
     """Invite partners (a crisis-management exercise takes partners by invitation only)."""
     exercise = await _open_exercise(uow, exercise_id, expected_version)
-    invited = check_exercise(ExerciseDetails(**{**_details_of(exercise), "invited_partners": [
-        *exercise.invited_partners, *partner_isos]}), date.today(), planning=False).invited_partners
+    invited = check_exercise(
+        ExerciseDetails(**{**_details_of(exercise), "invited_partners": [*exercise.invited_partners, *partner_isos]}),
+        date.today(),
+        planning=False,
+    ).invited_partners
     await _check_partners_known(uow, [p for p in invited if p not in exercise.invited_partners])
     exercise.invited_partners = invited
     exercise.bump()
@@ -89,8 +105,9 @@ async def invite_to_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, partner_is
     return exercise
 
 
-async def advance_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, verb: str, reason: str | None = None,
-                           expected_version: int | None = None) -> Exercise:
+async def advance_exercise(
+    uow: UnitOfWork, exercise_id: uuid.UUID, verb: str, reason: str | None = None, expected_version: int | None = None
+) -> Exercise:
     """Confirm (its dates set), record as conducted, or cancel (with a reason): one lifecycle step."""
     MANAGE_EXERCISES.require(uow.caller)
     target = EXERCISE_STEPS[verb]
@@ -99,8 +116,11 @@ async def advance_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, verb: str, r
     if target is ExerciseStatus.CONFIRMED:
         check_confirmable(ExerciseDetails(**_details_of(exercise)))
     previous = exercise.move_to(target)
-    uow.session.add(ExerciseTransition(exercise_id=exercise.id, from_status=previous, to_status=target,
-                                       actor=uow.actor, reason=reason))
+    uow.session.add(
+        ExerciseTransition(
+            exercise_id=exercise.id, from_status=previous, to_status=target, actor=uow.actor, reason=reason
+        )
+    )
     uow.publish(exercise_event(verb, exercise))
     if target is ExerciseStatus.CANCELLED:  # what was asked of a cancelled exercise will not happen
         for participation in await ParticipationRepository(uow.session).live_of(exercise.id):
@@ -109,8 +129,13 @@ async def advance_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, verb: str, r
     return exercise
 
 
-async def request_participation(uow: UnitOfWork, exercise_id: uuid.UUID, partner_iso: str | None,
-                                details: ParticipationDetails, today: date | None = None) -> ExerciseParticipation:
+async def request_participation(
+    uow: UnitOfWork,
+    exercise_id: uuid.UUID,
+    partner_iso: str | None,
+    details: ParticipationDetails,
+    today: date | None = None,
+) -> ExerciseParticipation:
     """A partner asks to take part (staff for any partner): REQUESTED."""
     REQUEST_EXERCISE_PARTICIPATION.require(uow.caller)
     iso = _acting_partner(uow, partner_iso)
@@ -124,23 +149,36 @@ async def request_participation(uow: UnitOfWork, exercise_id: uuid.UUID, partner
     if partner.suspended:
         raise Conflict(f"partner {iso} is suspended", field="partnerIso")
     if not open_to(exercise.open_to_partners, exercise.invited_partners, iso):
-        raise Conflict(f"exercise {exercise.name} takes partners by invitation, and {iso} is not invited",
-                       field="exerciseId")
+        raise Conflict(
+            f"exercise {exercise.name} takes partners by invitation, and {iso} is not invited", field="exerciseId"
+        )
     check_may_request(exercise.status, exercise.start_date, today or date.today())
     participations = ParticipationRepository(uow.session)
     if await participations.live_for(exercise.id, iso) is not None:
         raise Conflict(f"{iso} has already asked to take part in this exercise", field="exerciseId")
-    participation = ExerciseParticipation(exercise_id=exercise.id, lead_code=exercise.lead_code, partner_iso=iso,
-                                          status=ParticipationStatus.REQUESTED, **asdict(details))
+    participation = ExerciseParticipation(
+        exercise_id=exercise.id,
+        lead_code=exercise.lead_code,
+        partner_iso=iso,
+        status=ParticipationStatus.REQUESTED,
+        **asdict(details),
+    )
     participations.add(participation)
-    uow.session.add(ExerciseParticipationTransition(participation_id=participation.id, from_status=None,
-                                                    to_status=ParticipationStatus.REQUESTED, actor=uow.actor))
+    uow.session.add(
+        ExerciseParticipationTransition(
+            participation_id=participation.id,
+            from_status=None,
+            to_status=ParticipationStatus.REQUESTED,
+            actor=uow.actor,
+        )
+    )
     uow.publish(exercise_participation_event("requested", participation))
     return participation
 
 
-async def decide_participation(uow: UnitOfWork, participation_id: uuid.UUID, verb: str, reason: str | None,
-                               expected_version: int | None = None) -> ExerciseParticipation:
+async def decide_participation(
+    uow: UnitOfWork, participation_id: uuid.UUID, verb: str, reason: str | None, expected_version: int | None = None
+) -> ExerciseParticipation:
     """REQUESTED -> APPROVED or DECLINED (with a reason): staff, or the provider leading the exercise."""
     target = DECISIONS[verb]
     DECIDE_EXERCISE_PARTICIPATION.require(uow.caller)
@@ -158,8 +196,9 @@ async def decide_participation(uow: UnitOfWork, participation_id: uuid.UUID, ver
     return participation
 
 
-async def withdraw_participation(uow: UnitOfWork, participation_id: uuid.UUID, reason: str | None,
-                                 expected_version: int | None = None) -> ExerciseParticipation:
+async def withdraw_participation(
+    uow: UnitOfWork, participation_id: uuid.UUID, reason: str | None, expected_version: int | None = None
+) -> ExerciseParticipation:
     """The partner (or staff) withdraws a request, or an approved participation."""
     REQUEST_EXERCISE_PARTICIPATION.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000, required=False)
@@ -171,19 +210,22 @@ async def withdraw_participation(uow: UnitOfWork, participation_id: uuid.UUID, r
     return participation
 
 
-def _move(uow: UnitOfWork, participation: ExerciseParticipation, target: ParticipationStatus,
-          reason: str | None) -> None:
+def _move(
+    uow: UnitOfWork, participation: ExerciseParticipation, target: ParticipationStatus, reason: str | None
+) -> None:
     previous = participation.move_to(target)
-    uow.session.add(ExerciseParticipationTransition(participation_id=participation.id, from_status=previous,
-                                                    to_status=target, actor=uow.actor, reason=reason))
+    uow.session.add(
+        ExerciseParticipationTransition(
+            participation_id=participation.id, from_status=previous, to_status=target, actor=uow.actor, reason=reason
+        )
+    )
 
 
 async def _open_exercise(uow: UnitOfWork, exercise_id: uuid.UUID, expected_version: int | None) -> Exercise:
     MANAGE_EXERCISES.require(uow.caller)
     exercise = await ExerciseRepository(uow.session).for_change(exercise_id, expected_version)
     if exercise.status not in OPEN_EXERCISE:
-        raise Conflict(f"a {exercise.status.value.lower()} exercise cannot change",
-                       currentStatus=exercise.status.value)
+        raise Conflict(f"a {exercise.status.value.lower()} exercise cannot change", currentStatus=exercise.status.value)
     return exercise
 
 
@@ -213,5 +255,12 @@ def _details_of(exercise: Exercise) -> dict[str, Any]:
     return {name: getattr(exercise, name) for name in ExerciseDetails.__dataclass_fields__}
 
 
-__all__ = ["advance_exercise", "decide_participation", "invite_to_exercise",
-           "plan_exercise", "request_participation", "update_exercise", "withdraw_participation"]
+__all__ = [
+    "advance_exercise",
+    "decide_participation",
+    "invite_to_exercise",
+    "plan_exercise",
+    "request_participation",
+    "update_exercise",
+    "withdraw_participation",
+]

@@ -69,9 +69,18 @@ def commitments_of_programme(state: dict[str, Any]) -> list[CommittedTo]:
     """A programme's open plans of menu activities, from its published state; none once it has ended."""
     if state["status"] in ENDED_PROGRAMMES:
         return []
-    return [CommittedTo(CommitmentKind.PLAN, uuid.UUID(state["id"]), uuid.UUID(plan["id"]),
-                        uuid.UUID(plan["activityId"]), state["partnerIso"], int(plan["year"]))
-            for plan in state.get("plannedActivities", []) if plan["status"] in OPEN_PLANS]
+    return [
+        CommittedTo(
+            CommitmentKind.PLAN,
+            uuid.UUID(state["id"]),
+            uuid.UUID(plan["id"]),
+            uuid.UUID(plan["activityId"]),
+            state["partnerIso"],
+            int(plan["year"]),
+        )
+        for plan in state.get("plannedActivities", [])
+        if plan["status"] in OPEN_PLANS
+    ]
 
 
 def commitments_of_request(state: dict[str, Any]) -> list[CommittedTo]:
@@ -79,6 +88,14 @@ def commitments_of_request(state: dict[str, Any]) -> list[CommittedTo]:
     package = state.get("package")
     if state["status"] in ENDED_REQUESTS or not package:
         return []
-    return [CommittedTo(CommitmentKind.MEASURE, uuid.UUID(state["id"]), uuid.UUID(measure["id"]),
-                        uuid.UUID(activity_id), state["partnerIso"])
-            for measure in package.get("measures", []) for activity_id in dict.fromkeys(measure["activityIds"])]
+    return [
+        CommittedTo(
+            CommitmentKind.MEASURE,
+            uuid.UUID(state["id"]),
+            uuid.UUID(measure["id"]),
+            uuid.UUID(activity_id),
+            state["partnerIso"],
+        )
+        for measure in package.get("measures", [])
+        for activity_id in dict.fromkeys(measure["activityIds"])
+    ]

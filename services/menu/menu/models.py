@@ -78,8 +78,9 @@ class Provider(Entity, MovesThrough[ProviderStatus], Base):
     website: Mapped[str | None] = mapped_column(Text)
     contact_name: Mapped[str | None] = mapped_column(Text)
     contact_email: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[ProviderStatus] = mapped_column(enum_column(ProviderStatus, "provider_status", 32),
-                                                   default=ProviderStatus.ACTIVE)
+    status: Mapped[ProviderStatus] = mapped_column(
+        enum_column(ProviderStatus, "provider_status", 32), default=ProviderStatus.ACTIVE
+    )
 
     __table_args__ = (
         Index("ix_provider_name_id", "name", "id"),
@@ -115,8 +116,9 @@ class Activity(Entity, MovesThrough[ActivityStatus], Base):
     provider_code: Mapped[str] = mapped_column(ForeignKey("provider.code"), index=True)
     provider_kind: Mapped[ProviderKind] = mapped_column(enum_column(ProviderKind, "provider_kind", 32), index=True)
     provider_name: Mapped[str] = mapped_column(Text, index=True)
-    wps_marker: Mapped[WpsMarker] = mapped_column(enum_column(WpsMarker, "activity_wps_marker", 16),
-                                                  default=WpsMarker.NOT_TARGETED)
+    wps_marker: Mapped[WpsMarker] = mapped_column(
+        enum_column(WpsMarker, "activity_wps_marker", 16), default=WpsMarker.NOT_TARGETED
+    )
     level: Mapped[ActivityLevel] = mapped_column(enum_column(ActivityLevel, "activity_level", 32))
     languages: Mapped[list[str]] = mapped_column(ARRAY(Text))
     fee_eur: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
@@ -125,15 +127,19 @@ class Activity(Entity, MovesThrough[ActivityStatus], Base):
     frameworks: Mapped[list[str]] = mapped_column(ARRAY(Text))
     eligible_partners: Mapped[list[str]] = mapped_column(ARRAY(Text))
     tags: Mapped[list[str]] = mapped_column(ARRAY(Text))
-    status: Mapped[ActivityStatus] = mapped_column(enum_column(ActivityStatus, "activity_status", 32),
-                                                   default=ActivityStatus.DRAFT, index=True)
+    status: Mapped[ActivityStatus] = mapped_column(
+        enum_column(ActivityStatus, "activity_status", 32), default=ActivityStatus.DRAFT, index=True
+    )
     withdrawal_reason: Mapped[str | None] = mapped_column(Text)
     # The first start date of its occurrences still to happen, kept by the service for sorting.
     next_start_date: Mapped[date | None] = mapped_column(Date)
     search_vector: Mapped[str] = mapped_column(
         TSVECTOR,
-        Computed("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
-                 "setweight(to_tsvector('english', coalesce(description, '')), 'B')", persisted=True),
+        Computed(
+            "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+            "setweight(to_tsvector('english', coalesce(description, '')), 'B')",
+            persisted=True,
+        ),
         deferred=True,
     )
 
@@ -153,8 +159,7 @@ class Activity(Entity, MovesThrough[ActivityStatus], Base):
 
     def ensure_editable(self) -> None:
         if self.status not in EDITABLE_ACTIVITY:
-            raise Conflict(f"a {self.status.value.lower()} activity cannot change",
-                           currentStatus=self.status.value)
+            raise Conflict(f"a {self.status.value.lower()} activity cannot change", currentStatus=self.status.value)
 
 
 class Occurrence(Entity, MovesThrough[OccurrenceStatus], Base):
@@ -168,8 +173,9 @@ class Occurrence(Entity, MovesThrough[OccurrenceStatus], Base):
     host: Mapped[str] = mapped_column(Text)
     seats: Mapped[int]
     registration_deadline: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[OccurrenceStatus] = mapped_column(enum_column(OccurrenceStatus, "occurrence_status", 32),
-                                                     default=OccurrenceStatus.PLANNED)
+    status: Mapped[OccurrenceStatus] = mapped_column(
+        enum_column(OccurrenceStatus, "occurrence_status", 32), default=OccurrenceStatus.PLANNED
+    )
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
     # At most this many seats for any one partner; None: no quota.
     quota_per_partner: Mapped[int | None]
@@ -195,8 +201,13 @@ class Participant(Entity, Base):
 
     __table_args__ = (
         # One person, known by email, is one participant of a partner: nominating them again reuses it.
-        Index("ux_participant_partner_email", "partner_iso", "email", unique=True,
-              postgresql_where=literal_column("email IS NOT NULL")),
+        Index(
+            "ux_participant_partner_email",
+            "partner_iso",
+            "email",
+            unique=True,
+            postgresql_where=literal_column("email IS NOT NULL"),
+        ),
     )
 
 
@@ -219,8 +230,13 @@ class Nomination(Entity, MovesThrough[NominationStatus], Base):
         Index("ix_nomination_occurrence_arrival", "occurrence_id", "arrival"),
         Index("ix_nomination_partner_arrival", "partner_iso", "arrival"),
         # A person holds one live nomination per occurrence; declined or withdrawn ones may be renewed.
-        Index("ux_nomination_occurrence_participant", "occurrence_id", "participant_id", unique=True,
-              postgresql_where=literal_column("status NOT IN ('DECLINED', 'WITHDRAWN')")),
+        Index(
+            "ux_nomination_occurrence_participant",
+            "occurrence_id",
+            "participant_id",
+            unique=True,
+            postgresql_where=literal_column("status NOT IN ('DECLINED', 'WITHDRAWN')"),
+        ),
     )
 
 
@@ -274,8 +290,9 @@ class Commitment(Base):
 
     __tablename__ = "activity_commitment"
 
-    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment_source.id", ondelete="CASCADE"),
-                                                 primary_key=True)
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("commitment_source.id", ondelete="CASCADE"), primary_key=True
+    )
     item_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     activity_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, index=True)
     kind: Mapped[str] = mapped_column(Text)
@@ -305,8 +322,9 @@ class Exercise(Entity, MovesThrough[ExerciseStatus], Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     location: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[ExerciseStatus] = mapped_column(enum_column(ExerciseStatus, "exercise_status", 32),
-                                                   default=ExerciseStatus.PLANNED, index=True)
+    status: Mapped[ExerciseStatus] = mapped_column(
+        enum_column(ExerciseStatus, "exercise_status", 32), default=ExerciseStatus.PLANNED, index=True
+    )
 
     __table_args__ = (
         Index("ix_exercise_year_id", "year", "id"),
@@ -342,7 +360,8 @@ class ExerciseParticipation(Entity, MovesThrough[ParticipationStatus], Base):
     personnel: Mapped[int]
     note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[ParticipationStatus] = mapped_column(
-        enum_column(ParticipationStatus, "participation_status", 32), default=ParticipationStatus.REQUESTED)
+        enum_column(ParticipationStatus, "participation_status", 32), default=ParticipationStatus.REQUESTED
+    )
 
     __table_args__ = (
         Index("ix_exercise_participation_exercise", "exercise_id", "created_at", "id"),
@@ -352,8 +371,13 @@ class ExerciseParticipation(Entity, MovesThrough[ParticipationStatus], Base):
         Index("ix_exercise_participation_status", "status"),
         Index("ix_exercise_participation_updated", "updated_at", "id"),
         # One request alive per partner and exercise: two racing requests cannot both succeed.
-        Index("uq_exercise_participation_live", "exercise_id", "partner_iso", unique=True,
-              postgresql_where=literal_column("status IN ('REQUESTED', 'APPROVED')")),
+        Index(
+            "uq_exercise_participation_live",
+            "exercise_id",
+            "partner_iso",
+            unique=True,
+            postgresql_where=literal_column("status IN ('REQUESTED', 'APPROVED')"),
+        ),
     )
 
 
@@ -364,7 +388,9 @@ class ExerciseParticipationTransition(TransitionRecord, Base):
 
     participation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("exercise_participation.id"), index=True)
     from_status: Mapped[ParticipationStatus | None] = mapped_column(
-        enum_column(ParticipationStatus, "participation_transition_from"))
+        enum_column(ParticipationStatus, "participation_transition_from")
+    )
     to_status: Mapped[ParticipationStatus] = mapped_column(
-        enum_column(ParticipationStatus, "participation_transition_to"))
+        enum_column(ParticipationStatus, "participation_transition_to")
+    )
     reason: Mapped[str | None] = mapped_column(Text)

@@ -37,10 +37,13 @@ class ExerciseStatus(str, Enum):
     CANCELLED = "CANCELLED"
 
 
-EXERCISE_LIFECYCLE = Lifecycle("Exercise", {
-    ExerciseStatus.PLANNED: {ExerciseStatus.CONFIRMED, ExerciseStatus.CANCELLED},
-    ExerciseStatus.CONFIRMED: {ExerciseStatus.CONDUCTED, ExerciseStatus.CANCELLED},
-})
+EXERCISE_LIFECYCLE = Lifecycle(
+    "Exercise",
+    {
+        ExerciseStatus.PLANNED: {ExerciseStatus.CONFIRMED, ExerciseStatus.CANCELLED},
+        ExerciseStatus.CONFIRMED: {ExerciseStatus.CONDUCTED, ExerciseStatus.CANCELLED},
+    },
+)
 # Partners may still ask to take part, and the exercise may still change.
 OPEN_EXERCISE = frozenset({ExerciseStatus.PLANNED, ExerciseStatus.CONFIRMED})
 
@@ -58,11 +61,17 @@ class ParticipationStatus(str, Enum):
     WITHDRAWN = "WITHDRAWN"
 
 
-PARTICIPATION_LIFECYCLE = Lifecycle("ExerciseParticipation", {
-    ParticipationStatus.REQUESTED: {ParticipationStatus.APPROVED, ParticipationStatus.DECLINED,
-                                    ParticipationStatus.WITHDRAWN},
-    ParticipationStatus.APPROVED: {ParticipationStatus.WITHDRAWN},
-})
+PARTICIPATION_LIFECYCLE = Lifecycle(
+    "ExerciseParticipation",
+    {
+        ParticipationStatus.REQUESTED: {
+            ParticipationStatus.APPROVED,
+            ParticipationStatus.DECLINED,
+            ParticipationStatus.WITHDRAWN,
+        },
+        ParticipationStatus.APPROVED: {ParticipationStatus.WITHDRAWN},
+    },
+)
 # A partner has one request alive per exercise.
 LIVE_PARTICIPATION = frozenset({ParticipationStatus.REQUESTED, ParticipationStatus.APPROVED})
 
@@ -116,8 +125,9 @@ def check_exercise(details: ExerciseDetails, today: date, planning: bool) -> Exe
         details.nac_crisis_management = True
     if details.nac_crisis_management:
         details.open_to_partners = False  # by invitation only
-    details.invited_partners = list(dict.fromkeys(check_country(iso, "invitedPartners")
-                                                  for iso in details.invited_partners))
+    details.invited_partners = list(
+        dict.fromkeys(check_country(iso, "invitedPartners") for iso in details.invited_partners)
+    )
     return details
 
 

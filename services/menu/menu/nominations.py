@@ -47,8 +47,13 @@ from shared.errors import BadUserInput, Conflict, NotFound, NotYetKnown
 SEAT_FREED = "a seat was freed"
 
 
-async def nominate(uow: UnitOfWork, occurrence_id: uuid.UUID, partner_iso: str | None,
-                   details: ParticipantDetails, today: date | None = None) -> Nomination:
+async def nominate(
+    uow: UnitOfWork,
+    occurrence_id: uuid.UUID,
+    partner_iso: str | None,
+    details: ParticipantDetails,
+    today: date | None = None,
+) -> Nomination:
     """NOMINATED if a seat is free within the total and the partner's quota, else WAITLISTED."""
     NOMINATE.require(uow.caller)
     iso = _nominating_partner(uow, partner_iso)
@@ -56,19 +61,28 @@ async def nominate(uow: UnitOfWork, occurrence_id: uuid.UUID, partner_iso: str |
     occurrence = await OccurrenceRepository(uow.session).for_change(occurrence_id, field="occurrenceId")
     activity = await _activity_of(uow, occurrence)
     partner = await known_partners(uow.session).standing(iso)
-    if not may_see(uow.caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners,
-                   partner.framework if partner else None):
+    if not may_see(
+        uow.caller,
+        activity.status,
+        activity.pcm_ref,
+        activity.frameworks,
+        activity.eligible_partners,
+        partner.framework if partner else None,
+    ):
         raise BadUserInput(f"there is no Occurrence {occurrence_id}", field="occurrenceId")
     if partner is None:
         raise NotYetKnown(f"the menu knows of no partner {iso} yet", field="partnerIso")
     if activity.status is not ActivityStatus.PUBLISHED or not (
-            partner.framework in activity.frameworks or iso in activity.eligible_partners):
+        partner.framework in activity.frameworks or iso in activity.eligible_partners
+    ):
         raise Conflict(f"activity {activity.pcm_ref} is not open to {iso}", field="occurrenceId")
     if partner.suspended:
         raise Conflict(f"partner {iso} is suspended", field="partnerIso")
     if occurrence.status is not OccurrenceStatus.OPEN:
-        raise Conflict(f"registration is not open: the occurrence is {occurrence.status.value}",
-                       currentStatus=occurrence.status.value)
+        raise Conflict(
+            f"registration is not open: the occurrence is {occurrence.status.value}",
+            currentStatus=occurrence.status.value,
+        )
     check_registration_open(occurrence.registration_deadline, occurrence.start_date, today or date.today())
     participant = await participant_for(uow, iso, details)
     nominations = NominationRepository(uow.session)
@@ -78,8 +92,13 @@ async def nominate(uow: UnitOfWork, occurrence_id: uuid.UUID, partner_iso: str |
     rules = SeatRules(occurrence.seats, occurrence.quota_per_partner)
     free = rules.seat_free(len(holders), holders.count(iso))
     status = NominationStatus.NOMINATED if free else NominationStatus.WAITLISTED
-    nomination = Nomination(occurrence_id=occurrence.id, activity_id=activity.id, partner_iso=iso,
-                            participant_id=participant.id, status=status)
+    nomination = Nomination(
+        occurrence_id=occurrence.id,
+        activity_id=activity.id,
+        partner_iso=iso,
+        participant_id=participant.id,
+        status=status,
+    )
     nominations.add(nomination)
     await uow.flush()  # its arrival number comes from the database
     _record(uow, nomination, None, None)
@@ -96,8 +115,9 @@ async def confirm(uow: UnitOfWork, nomination_id: uuid.UUID, expected_version: i
     return nomination
 
 
-async def decline(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str,
-                  expected_version: int | None = None) -> Nomination:
+async def decline(
+    uow: UnitOfWork, nomination_id: uuid.UUID, reason: str, expected_version: int | None = None
+) -> Nomination:
     """NOMINATED or WAITLISTED -> DECLINED, with a reason; a freed seat goes to the waitlist."""
     reason = text_field(reason, "reason", max_length=1000) or ""
     nomination, occurrence = await _managed(uow, nomination_id, expected_version)
@@ -108,8 +128,13 @@ async def decline(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str,
     return nomination
 
 
-async def withdraw(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str | None,
-                   expected_version: int | None = None, today: date | None = None) -> Nomination:
+async def withdraw(
+    uow: UnitOfWork,
+    nomination_id: uuid.UUID,
+    reason: str | None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> Nomination:
     """The nominating partner (or staff) withdraws a nomination before the occurrence starts."""
     NOMINATE.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000, required=False)
@@ -121,34 +146,48 @@ async def withdraw(uow: UnitOfWork, nomination_id: uuid.UUID, reason: str | None
     return nomination
 
 
-async def record_attendance(uow: UnitOfWork, nomination_id: uuid.UUID, attended: bool,
-                            expected_version: int | None = None) -> Nomination:
+async def record_attendance(
+    uow: UnitOfWork, nomination_id: uuid.UUID, attended: bool, expected_version: int | None = None
+) -> Nomination:
     """After the occurrence is HELD: a CONFIRMED participant ATTENDED, or was a NO_SHOW."""
     nomination, occurrence = await _managed(uow, nomination_id, expected_version)
     if occurrence.status is not OccurrenceStatus.HELD:
-        raise Conflict(f"attendance is recorded once the occurrence is HELD, not {occurrence.status.value}",
-                       currentStatus=occurrence.status.value)
+        raise Conflict(
+            f"attendance is recorded once the occurrence is HELD, not {occurrence.status.value}",
+            currentStatus=occurrence.status.value,
+        )
     target = NominationStatus.ATTENDED if attended else NominationStatus.NO_SHOW
     _move(uow, nomination, target, None)
     uow.publish(nomination_event("attended" if attended else "no_show", nomination, occurrence))
     return nomination
 
 
-async def record_feedback(uow: UnitOfWork, nomination_id: uuid.UUID, ratings: Ratings,
-                          comment: str | None) -> Nomination:
+async def record_feedback(
+    uow: UnitOfWork, nomination_id: uuid.UUID, ratings: Ratings, comment: str | None
+) -> Nomination:
     """The nominating partner (or staff) reports on an occurrence a participant attended, once."""
     NOMINATE.require(uow.caller)
     comment = check_comment(comment)
     nomination, occurrence = await _nomination(uow, nomination_id, None)
     if nomination.status is not NominationStatus.ATTENDED:
-        raise Conflict(f"feedback is given for a participant who attended, not {nomination.status.value}",
-                       currentStatus=nomination.status.value)
+        raise Conflict(
+            f"feedback is given for a participant who attended, not {nomination.status.value}",
+            currentStatus=nomination.status.value,
+        )
     repository = NominationRepository(uow.session)
     if await repository.feedback([nomination.id]):
         raise Conflict("feedback for this participant was given already")
-    uow.session.add(Feedback(nomination_id=nomination.id, occurrence_id=occurrence.id, content=ratings.content,
-                             delivery=ratings.delivery, relevance=ratings.relevance, comment=comment,
-                             actor=uow.actor))
+    uow.session.add(
+        Feedback(
+            nomination_id=nomination.id,
+            occurrence_id=occurrence.id,
+            content=ratings.content,
+            delivery=ratings.delivery,
+            relevance=ratings.relevance,
+            comment=comment,
+            actor=uow.actor,
+        )
+    )
     nomination.bump()
     uow.publish(nomination_event("feedback_recorded", nomination, occurrence, ratings))
     return nomination
@@ -203,9 +242,14 @@ async def participant_for(uow: UnitOfWork, iso: str, details: ParticipantDetails
     participants = ParticipantRepository(uow.session)
     participant = await participants.by_email(iso, details.email)
     if participant is None:
-        participant = Participant(partner_iso=iso, name=details.name, email=details.email,
-                                  rank_or_function=details.rank_or_function, organisation=details.organisation,
-                                  languages=details.languages)
+        participant = Participant(
+            partner_iso=iso,
+            name=details.name,
+            email=details.email,
+            rank_or_function=details.rank_or_function,
+            organisation=details.organisation,
+            languages=details.languages,
+        )
         participants.add(participant)
         return participant
     known = (participant.name, participant.rank_or_function, participant.organisation, participant.languages)
@@ -220,8 +264,9 @@ async def participant_for(uow: UnitOfWork, iso: str, details: ParticipantDetails
     return participant
 
 
-async def _nomination(uow: UnitOfWork, nomination_id: uuid.UUID,
-                      expected_version: int | None) -> tuple[Nomination, Occurrence]:
+async def _nomination(
+    uow: UnitOfWork, nomination_id: uuid.UUID, expected_version: int | None
+) -> tuple[Nomination, Occurrence]:
     """The nomination and its occurrence, the occurrence locked first (the order every change takes). One the
     caller may not act on (another partner's, another provider's) is not found, and its version is compared only
     after, so a stale version says nothing of it."""
@@ -238,8 +283,9 @@ async def _nomination(uow: UnitOfWork, nomination_id: uuid.UUID,
     return nomination, occurrence
 
 
-async def _managed(uow: UnitOfWork, nomination_id: uuid.UUID,
-                   expected_version: int | None) -> tuple[Nomination, Occurrence]:
+async def _managed(
+    uow: UnitOfWork, nomination_id: uuid.UUID, expected_version: int | None
+) -> tuple[Nomination, Occurrence]:
     MANAGE_NOMINATIONS.require(uow.caller)
     return await _nomination(uow, nomination_id, expected_version)
 
@@ -252,8 +298,11 @@ async def _activity_of(uow: UnitOfWork, occurrence: Occurrence) -> Activity:
 
 def _check_before_held(occurrence: Occurrence) -> None:
     if occurrence.status not in (OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED):
-        raise Conflict(f"nominations are confirmed or declined while registration is open or closed, not once the "
-                       f"occurrence is {occurrence.status.value}", currentStatus=occurrence.status.value)
+        raise Conflict(
+            f"nominations are confirmed or declined while registration is open or closed, not once the "
+            f"occurrence is {occurrence.status.value}",
+            currentStatus=occurrence.status.value,
+        )
 
 
 def _move(uow: UnitOfWork, nomination: Nomination, target: NominationStatus, reason: str | None) -> None:
@@ -263,5 +312,12 @@ def _move(uow: UnitOfWork, nomination: Nomination, target: NominationStatus, rea
 
 
 def _record(uow: UnitOfWork, nomination: Nomination, previous: NominationStatus | None, reason: str | None) -> None:
-    uow.session.add(NominationTransition(nomination_id=nomination.id, from_status=previous,
-                                         to_status=nomination.status, reason=reason, actor=uow.actor))
+    uow.session.add(
+        NominationTransition(
+            nomination_id=nomination.id,
+            from_status=previous,
+            to_status=nomination.status,
+            reason=reason,
+            actor=uow.actor,
+        )
+    )

@@ -32,15 +32,23 @@ class NominationStatus(str, Enum):
     NO_SHOW = "NO_SHOW"
 
 
-NOMINATION_LIFECYCLE = Lifecycle("Nomination", {
-    NominationStatus.NOMINATED: {NominationStatus.CONFIRMED, NominationStatus.DECLINED, NominationStatus.WITHDRAWN},
-    NominationStatus.WAITLISTED: {NominationStatus.NOMINATED, NominationStatus.DECLINED, NominationStatus.WITHDRAWN},
-    NominationStatus.CONFIRMED: {NominationStatus.WITHDRAWN, NominationStatus.ATTENDED, NominationStatus.NO_SHOW},
-})
+NOMINATION_LIFECYCLE = Lifecycle(
+    "Nomination",
+    {
+        NominationStatus.NOMINATED: {NominationStatus.CONFIRMED, NominationStatus.DECLINED, NominationStatus.WITHDRAWN},
+        NominationStatus.WAITLISTED: {
+            NominationStatus.NOMINATED,
+            NominationStatus.DECLINED,
+            NominationStatus.WITHDRAWN,
+        },
+        NominationStatus.CONFIRMED: {NominationStatus.WITHDRAWN, NominationStatus.ATTENDED, NominationStatus.NO_SHOW},
+    },
+)
 
 # The nominations that hold a seat of the occurrence (attendance is recorded on confirmed ones only).
-HOLDS_SEAT = frozenset({NominationStatus.NOMINATED, NominationStatus.CONFIRMED, NominationStatus.ATTENDED,
-                        NominationStatus.NO_SHOW})
+HOLDS_SEAT = frozenset(
+    {NominationStatus.NOMINATED, NominationStatus.CONFIRMED, NominationStatus.ATTENDED, NominationStatus.NO_SHOW}
+)
 # The nominations a change of the occurrence still matters to.
 STILL_TO_HAPPEN = frozenset({NominationStatus.NOMINATED, NominationStatus.WAITLISTED, NominationStatus.CONFIRMED})
 RATINGS = range(1, 6)
@@ -104,10 +112,10 @@ class ParticipantDetails:
 
 def check_participant(details: ParticipantDetails) -> ParticipantDetails:
     details.name = text_field(details.name, "participant.name", max_length=200) or ""
-    details.rank_or_function = text_field(details.rank_or_function, "participant.rankOrFunction", max_length=200,
-                                          required=False)
-    details.organisation = text_field(details.organisation, "participant.organisation", max_length=200,
-                                      required=False)
+    details.rank_or_function = text_field(
+        details.rank_or_function, "participant.rankOrFunction", max_length=200, required=False
+    )
+    details.organisation = text_field(details.organisation, "participant.organisation", max_length=200, required=False)
     details.email = (plain(details.email.strip(), "participant.email") or "").lower()
     if len(details.email) > 254 or not EMAIL.match(details.email):
         raise BadUserInput("participant.email is not an email address", field="participant.email")

@@ -24,14 +24,68 @@ PEOPLE = 20  # per partner
 CHUNK = 100
 PAST_SHARE = 0.08  # of published activities, one occurrence held in the last three years
 OPEN_SHARE = 0.2  # of open occurrences, nominations so far
-GIVEN = ["Ana", "Levan", "Nino", "Olena", "Ivan", "Amira", "Youssef", "Leila", "Omar", "Sara", "Kenji", "Min-jun",
-         "Emma", "Lukas", "Aigerim", "Daniyar", "Mariam", "Giorgi", "Hana", "Tariq"]
-FAMILY = ["Beridze", "Kovalenko", "Popescu", "Haddad", "Benali", "Rahman", "Tanaka", "Kim", "Novak", "Petrov",
-          "Mansour", "Nurlanov", "Gelashvili", "Hoxha", "Ibrahim", "Suzuki", "Lindqvist", "Murphy", "Sahin", "Ali"]
-RANKS = ["Major", "Lieutenant Colonel", "Captain", "Colonel", "Senior Analyst", "Desk Officer", "Commander",
-         "Head of Unit"]
-ORGANISATIONS = ["Ministry of Defence", "General Staff", "Ministry of Foreign Affairs", "Defence Academy",
-                 "Civil Protection Agency", "Border Police"]
+GIVEN = [
+    "Ana",
+    "Levan",
+    "Nino",
+    "Olena",
+    "Ivan",
+    "Amira",
+    "Youssef",
+    "Leila",
+    "Omar",
+    "Sara",
+    "Kenji",
+    "Min-jun",
+    "Emma",
+    "Lukas",
+    "Aigerim",
+    "Daniyar",
+    "Mariam",
+    "Giorgi",
+    "Hana",
+    "Tariq",
+]
+FAMILY = [
+    "Beridze",
+    "Kovalenko",
+    "Popescu",
+    "Haddad",
+    "Benali",
+    "Rahman",
+    "Tanaka",
+    "Kim",
+    "Novak",
+    "Petrov",
+    "Mansour",
+    "Nurlanov",
+    "Gelashvili",
+    "Hoxha",
+    "Ibrahim",
+    "Suzuki",
+    "Lindqvist",
+    "Murphy",
+    "Sahin",
+    "Ali",
+]
+RANKS = [
+    "Major",
+    "Lieutenant Colonel",
+    "Captain",
+    "Colonel",
+    "Senior Analyst",
+    "Desk Officer",
+    "Commander",
+    "Head of Unit",
+]
+ORGANISATIONS = [
+    "Ministry of Defence",
+    "General Staff",
+    "Ministry of Foreign Affairs",
+    "Defence Academy",
+    "Civil Protection Agency",
+    "Border Police",
+]
 
 
 async def seed_participation(runtime: ServiceRuntime, today: date | None = None) -> int:
@@ -53,8 +107,9 @@ async def seed_participation(runtime: ServiceRuntime, today: date | None = None)
             uow = runtime.unit_of_work(session)
             for activity in await ActivityRepository(session).by_pcm_refs(chunk, SEEDING):
                 rng = rng_for(SEED, activity.pcm_ref)
-                eligible = [p for p in partners if p.framework in activity.frameworks
-                            or p.iso in activity.eligible_partners]
+                eligible = [
+                    p for p in partners if p.framework in activity.frameworks or p.iso in activity.eligible_partners
+                ]
                 if not eligible:
                     continue
                 if rng.random() < PAST_SHARE:
@@ -65,19 +120,29 @@ async def seed_participation(runtime: ServiceRuntime, today: date | None = None)
             await uow.commit()
         return changes
 
-    return await in_parallel([refs[i:i + CHUNK] for i in range(0, len(refs), CHUNK)], seed_chunk)
+    return await in_parallel([refs[i : i + CHUNK] for i in range(0, len(refs), CHUNK)], seed_chunk)
 
 
 def _person(n: int, iso: str) -> ParticipantDetails:
     """A partner's n-th person: the same people return to several activities."""
     given, family = GIVEN[n], FAMILY[(n * 7 + sum(map(ord, iso))) % len(FAMILY)]
-    return ParticipantDetails(name=f"{given} {family}", email=f"{given}.{family}@mod-{iso}.example".lower(),
-                              rank_or_function=RANKS[n % len(RANKS)],
-                              organisation=ORGANISATIONS[n % len(ORGANISATIONS)], languages=["en"])
+    return ParticipantDetails(
+        name=f"{given} {family}",
+        email=f"{given}.{family}@mod-{iso}.example".lower(),
+        rank_or_function=RANKS[n % len(RANKS)],
+        organisation=ORGANISATIONS[n % len(ORGANISATIONS)],
+        languages=["en"],
+    )
 
 
-async def _nominate_some(uow: UnitOfWork, rng: random.Random, occurrence: Occurrence,
-                         eligible: list[KnownPartnerColumns], count: int, on: date) -> int:
+async def _nominate_some(
+    uow: UnitOfWork,
+    rng: random.Random,
+    occurrence: Occurrence,
+    eligible: list[KnownPartnerColumns],
+    count: int,
+    on: date,
+) -> int:
     made = 0
     for partner in rng.sample(eligible, min(len(eligible), rng.randint(1, 4))) * count:
         if made >= count:
@@ -90,16 +155,25 @@ async def _nominate_some(uow: UnitOfWork, rng: random.Random, occurrence: Occurr
     return made
 
 
-async def _held(uow: UnitOfWork, rng: random.Random, activity: Activity, eligible: list[KnownPartnerColumns],
-                today: date) -> int:
+async def _held(
+    uow: UnitOfWork, rng: random.Random, activity: Activity, eligible: list[KnownPartnerColumns], today: date
+) -> int:
     """An occurrence held in the past: nominations, confirmations, attendance and feedback."""
     start = today - timedelta(days=rng.randint(30, 1000))
     occurrence = await service.schedule_occurrence(
-        uow, activity.id, OccurrenceDetails(start_date=start, end_date=start + timedelta(days=rng.randint(1, 10)),
-                                            location=activity.provider_name, host=activity.provider_name,
-                                            seats=rng.choice([8, 12, 16, 20]),
-                                            registration_deadline=start - timedelta(days=14)),
-        today=start - timedelta(days=90), refresh=False)
+        uow,
+        activity.id,
+        OccurrenceDetails(
+            start_date=start,
+            end_date=start + timedelta(days=rng.randint(1, 10)),
+            location=activity.provider_name,
+            host=activity.provider_name,
+            seats=rng.choice([8, 12, 16, 20]),
+            registration_deadline=start - timedelta(days=14),
+        ),
+        today=start - timedelta(days=90),
+        refresh=False,
+    )
     await service.advance_occurrence(uow, occurrence.id, "registration_opened", refresh=False)
     changes = 2 + await _nominate_some(uow, rng, occurrence, eligible, rng.randint(3, 10), start - timedelta(days=30))
     repository = NominationRepository(uow.session)
@@ -123,19 +197,23 @@ async def _held(uow: UnitOfWork, rng: random.Random, activity: Activity, eligibl
     return changes
 
 
-async def _registering(uow: UnitOfWork, rng: random.Random, occurrence: Occurrence,
-                       eligible: list[KnownPartnerColumns], today: date) -> int:
+async def _registering(
+    uow: UnitOfWork, rng: random.Random, occurrence: Occurrence, eligible: list[KnownPartnerColumns], today: date
+) -> int:
     """An open occurrence: some seats taken and confirmed; a small one over-subscribed, with a waitlist."""
     deadline = occurrence.registration_deadline or occurrence.start_date - timedelta(days=1)
     if deadline < today:
         return 0
-    wanted = occurrence.seats + rng.randint(1, 4) if occurrence.seats <= 16 and rng.random() < 0.25 \
+    wanted = (
+        occurrence.seats + rng.randint(1, 4)
+        if occurrence.seats <= 16 and rng.random() < 0.25
         else rng.randint(1, max(1, occurrence.seats // 2))
+    )
     changes = await _nominate_some(uow, rng, occurrence, eligible, wanted, today)
-    for nomination in await NominationRepository(uow.session).of_occurrence(occurrence.id,
-                                                                            [NominationStatus.NOMINATED]):
+    for nomination in await NominationRepository(uow.session).of_occurrence(
+        occurrence.id, [NominationStatus.NOMINATED]
+    ):
         if rng.random() < 0.5:
             await nominations.confirm(uow, nomination.id)
             changes += 1
     return changes
-

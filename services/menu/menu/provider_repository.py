@@ -33,8 +33,12 @@ class ProviderCriteria:
         if self.statuses:
             where.append(any_of(Provider.status, self.statuses))
         if self.search:
-            where.append(or_(Provider.code.startswith(self.search.upper(), autoescape=True),
-                             Provider.name.icontains(self.search, autoescape=True)))
+            where.append(
+                or_(
+                    Provider.code.startswith(self.search.upper(), autoescape=True),
+                    Provider.name.icontains(self.search, autoescape=True),
+                )
+            )
         return where
 
 
@@ -56,15 +60,19 @@ class ProviderRepository(Repository[Provider]):
     key = "code"
 
     async def page(self, where: ProviderCriteria, order: ProviderOrdering, page: PageRequest) -> Sequence[Provider]:
-        statement = keyset(select(Provider).where(*where.conditions()), order.sort, Provider.id, order.direction,
-                           page)
+        statement = keyset(select(Provider).where(*where.conditions()), order.sort, Provider.id, order.direction, page)
         return (await self.session.scalars(statement)).all()
 
     async def count(self, where: ProviderCriteria) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(Provider)
-                                             .where(*where.conditions())) or 0)
+        return int(
+            await self.session.scalar(select(func.count()).select_from(Provider).where(*where.conditions())) or 0
+        )
 
     async def transitions_of(self, codes: Sequence[str]) -> Sequence[ProviderTransition]:
-        return (await self.session.scalars(select(ProviderTransition)
-                                           .where(any_of(ProviderTransition.provider_code, codes))
-                                           .order_by(ProviderTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(ProviderTransition)
+                .where(any_of(ProviderTransition.provider_code, codes))
+                .order_by(ProviderTransition.at)
+            )
+        ).all()

@@ -29,10 +29,13 @@ class ProviderStatus(str, Enum):
     CLOSED = "CLOSED"
 
 
-PROVIDER_LIFECYCLE = Lifecycle("Provider", {
-    ProviderStatus.ACTIVE: {ProviderStatus.SUSPENDED, ProviderStatus.CLOSED},
-    ProviderStatus.SUSPENDED: {ProviderStatus.ACTIVE, ProviderStatus.CLOSED},
-})
+PROVIDER_LIFECYCLE = Lifecycle(
+    "Provider",
+    {
+        ProviderStatus.ACTIVE: {ProviderStatus.SUSPENDED, ProviderStatus.CLOSED},
+        ProviderStatus.SUSPENDED: {ProviderStatus.ACTIVE, ProviderStatus.CLOSED},
+    },
+)
 
 # Who the provider is: staff alone change these; the provider itself keeps its contact details.
 IDENTITY_FIELDS = frozenset({"name", "kind", "country", "accredited_since"})
@@ -53,8 +56,9 @@ class ProviderDetails:
 def check_code(code: str) -> str:
     code = code.strip().upper()
     if not CODE.match(code):
-        raise BadUserInput("a provider code is 2 to 10 capital letters and digits, starting with a letter, "
-                           "e.g. NSO", field="code")
+        raise BadUserInput(
+            "a provider code is 2 to 10 capital letters and digits, starting with a letter, e.g. NSO", field="code"
+        )
     return code
 
 
@@ -73,6 +77,7 @@ def check_provider(details: ProviderDetails, this_year: int) -> ProviderDetails:
         if details.kind not in ACCREDITED_KINDS:
             raise BadUserInput("only a PTEC or a COE is accredited by NATO", field="accreditedSince")
         if not FIRST_ACCREDITATION <= details.accredited_since <= this_year:
-            raise BadUserInput(f"accreditedSince is a year from {FIRST_ACCREDITATION} to {this_year}",
-                               field="accreditedSince")
+            raise BadUserInput(
+                f"accreditedSince is a year from {FIRST_ACCREDITATION} to {this_year}", field="accreditedSince"
+            )
     return details

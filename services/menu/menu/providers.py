@@ -21,12 +21,12 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict
 
-STEPS = {"suspended": ProviderStatus.SUSPENDED, "reinstated": ProviderStatus.ACTIVE,
-         "closed": ProviderStatus.CLOSED}
+STEPS = {"suspended": ProviderStatus.SUSPENDED, "reinstated": ProviderStatus.ACTIVE, "closed": ProviderStatus.CLOSED}
 
 
-async def register_provider(uow: UnitOfWork, code: str, details: ProviderDetails,
-                            today: date | None = None) -> Provider:
+async def register_provider(
+    uow: UnitOfWork, code: str, details: ProviderDetails, today: date | None = None
+) -> Provider:
     MANAGE_PROVIDERS.require(uow.caller)
     code = check_code(code)
     details = check_provider(details, (today or date.today()).year)
@@ -35,14 +35,18 @@ async def register_provider(uow: UnitOfWork, code: str, details: ProviderDetails
         raise Conflict(f"a provider {code} is already registered", field="code")
     provider = Provider(code=code, status=ProviderStatus.ACTIVE, **asdict(details))
     providers.add(provider)
-    uow.session.add(ProviderTransition(provider_code=code, from_status=None, to_status=ProviderStatus.ACTIVE,
-                                       actor=uow.actor, reason=None))
+    uow.session.add(
+        ProviderTransition(
+            provider_code=code, from_status=None, to_status=ProviderStatus.ACTIVE, actor=uow.actor, reason=None
+        )
+    )
     uow.publish(provider_event("registered", provider))
     return provider
 
 
-async def update_provider(uow: UnitOfWork, code: str, changes: dict[str, Any], expected_version: int | None,
-                          today: date | None = None) -> Provider:
+async def update_provider(
+    uow: UnitOfWork, code: str, changes: dict[str, Any], expected_version: int | None, today: date | None = None
+) -> Provider:
     check_edits_provider(uow.caller, code, set(changes))
     provider = await _provider(uow, code, expected_version)
     if provider.status is ProviderStatus.CLOSED:
@@ -61,16 +65,20 @@ async def update_provider(uow: UnitOfWork, code: str, changes: dict[str, Any], e
     return provider
 
 
-async def advance_provider(uow: UnitOfWork, code: str, verb: str, reason: str,
-                           expected_version: int | None = None) -> Provider:
+async def advance_provider(
+    uow: UnitOfWork, code: str, verb: str, reason: str, expected_version: int | None = None
+) -> Provider:
     """Suspend, reinstate or close, with a reason kept in its transitions. A suspended or closed provider takes
     no new activities; those it has stay as they are."""
     MANAGE_PROVIDERS.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     provider = await _provider(uow, code, expected_version)
     previous = provider.move_to(STEPS[verb])
-    uow.session.add(ProviderTransition(provider_code=provider.code, from_status=previous, to_status=provider.status,
-                                       actor=uow.actor, reason=reason))
+    uow.session.add(
+        ProviderTransition(
+            provider_code=provider.code, from_status=previous, to_status=provider.status, actor=uow.actor, reason=reason
+        )
+    )
     uow.publish(provider_event(verb, provider))
     return provider
 
@@ -80,11 +88,15 @@ async def provider_taking_activities(uow: UnitOfWork, pcm_ref: str) -> Provider:
     code = provider_code_of(pcm_ref)
     provider = await ProviderRepository(uow.session).get(code)
     if provider is None:
-        raise BadUserInput(f"there is no provider {code}: staff register a provider before its activities",
-                           field="pcmRef")
+        raise BadUserInput(
+            f"there is no provider {code}: staff register a provider before its activities", field="pcmRef"
+        )
     if provider.status is not ProviderStatus.ACTIVE:
-        raise Conflict(f"provider {code} is {provider.status.value.lower()}: it takes no new activities",
-                       field="pcmRef", currentStatus=provider.status.value)
+        raise Conflict(
+            f"provider {code} is {provider.status.value.lower()}: it takes no new activities",
+            field="pcmRef",
+            currentStatus=provider.status.value,
+        )
     return provider
 
 

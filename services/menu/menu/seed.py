@@ -36,48 +36,151 @@ SEED = 2026
 
 # Subjects per area: what a course or seminar in that area is about.
 SUBJECTS: dict[str, list[str]] = {
-    "ACD": ["Arms Control Verification", "Non-Proliferation Regimes", "CBRN Arms Control", "Conventional Arms Transparency"],
-    "ARM": ["Defence Acquisition Management", "Life-Cycle Cost Analysis", "Armaments Standardization", "Defence Procurement Integrity"],
+    "ACD": [
+        "Arms Control Verification",
+        "Non-Proliferation Regimes",
+        "CBRN Arms Control",
+        "Conventional Arms Transparency",
+    ],
+    "ARM": [
+        "Defence Acquisition Management",
+        "Life-Cycle Cost Analysis",
+        "Armaments Standardization",
+        "Defence Procurement Integrity",
+    ],
     "ASM": ["Civil-Military Airspace Coordination", "Flexible Use of Airspace", "Air Situation Data Exchange"],
     "BSC": ["Integrated Border Management", "Maritime Border Surveillance", "Cross-Border Threat Assessment"],
-    "C3": ["Federated Mission Networking", "Command Post Procedures", "Tactical Data Links", "C2 Systems Interoperability"],
+    "C3": [
+        "Federated Mission Networking",
+        "Command Post Procedures",
+        "Tactical Data Links",
+        "C2 Systems Interoperability",
+    ],
     "CCMS": ["Environmental Security", "Climate Change and Security", "Military Environmental Protection"],
-    "CEP": ["Disaster Response Coordination", "Critical Infrastructure Resilience", "Flood and Wildfire Response", "Civil Preparedness Baseline Requirements"],
+    "CEP": [
+        "Disaster Response Coordination",
+        "Critical Infrastructure Resilience",
+        "Flood and Wildfire Response",
+        "Civil Preparedness Baseline Requirements",
+    ],
     "CRM": ["Crisis Management Procedures", "Crisis Response Planning", "Strategic Crisis Decision-Making"],
     "DEI": ["Defence Economics", "Defence Industrial Base", "Economic Aspects of Security"],
-    "DPB": ["Defence Budgeting", "Capability-Based Planning", "Resource Management in Defence", "Planning, Programming and Budgeting"],
+    "DPB": [
+        "Defence Budgeting",
+        "Capability-Based Planning",
+        "Resource Management in Defence",
+        "Planning, Programming and Budgeting",
+    ],
     "DPS": ["National Security Strategy Development", "Defence Policy Formulation", "Defence Reviews"],
     "GEO": ["Geospatial Support to Operations", "Military Mapping Standards", "Geospatial Intelligence"],
-    "LT": ["English for Staff Officers", "French for Peace Support Operations", "Military Terminology", "Language Testing (STANAG 6001)"],
-    "LOG": ["Multinational Logistics", "Host Nation Support", "Logistics Planning for Operations", "Movement and Transportation"],
-    "MED": ["Medical Support to Operations", "Combat Casualty Care", "Military Medical Planning", "Mass Casualty Management"],
+    "LT": [
+        "English for Staff Officers",
+        "French for Peace Support Operations",
+        "Military Terminology",
+        "Language Testing (STANAG 6001)",
+    ],
+    "LOG": [
+        "Multinational Logistics",
+        "Host Nation Support",
+        "Logistics Planning for Operations",
+        "Movement and Transportation",
+    ],
+    "MED": [
+        "Medical Support to Operations",
+        "Combat Casualty Care",
+        "Military Medical Planning",
+        "Mass Casualty Management",
+    ],
     "MET": ["Meteorological Support to Operations", "Oceanography for Naval Forces", "Space Weather Effects"],
-    "METD": ["Professional Military Education", "Defence Education Enhancement (DEEP) Faculty Development", "Doctrine Development", "NCO Development"],
-    "EXR": ["Computer-Assisted Exercise Planning", "Exercise Control and Evaluation", "Command Post Exercise", "Live Exercise Preparation"],
+    "METD": [
+        "Professional Military Education",
+        "Defence Education Enhancement (DEEP) Faculty Development",
+        "Doctrine Development",
+        "NCO Development",
+    ],
+    "EXR": [
+        "Computer-Assisted Exercise Planning",
+        "Exercise Control and Evaluation",
+        "Command Post Exercise",
+        "Live Exercise Preparation",
+    ],
     "INF": ["Military Infrastructure Planning", "Camp Construction and Management", "Energy-Efficient Infrastructure"],
-    "PSM": ["Euro-Atlantic Security", "Regional Security Cooperation", "NATO Partnerships Policy", "Security Challenges in the Mediterranean"],
+    "PSM": [
+        "Euro-Atlantic Security",
+        "Regional Security Cooperation",
+        "NATO Partnerships Policy",
+        "Security Challenges in the Mediterranean",
+    ],
     "PD": ["Strategic Communications", "Public Affairs in Crisis", "Countering Disinformation", "Media Operations"],
     "SCI": ["Science for Peace and Security Projects", "Counter-Terrorism Technologies", "Cyber Science Cooperation"],
-    "SALW": ["Small Arms and Light Weapons Control", "Stockpile Management", "Humanitarian Demining", "Ammunition Safety"],
-    "STD": ["NATO Standardization Process", "Interoperability Assessment", "Operational Capabilities Concept (OCC) Evaluation", "STANAG Implementation"],
-    "TER": ["Defence against Terrorism", "Counter-Terrorism Intelligence", "Protection of Critical Infrastructure from Terrorism"],
+    "SALW": [
+        "Small Arms and Light Weapons Control",
+        "Stockpile Management",
+        "Humanitarian Demining",
+        "Ammunition Safety",
+    ],
+    "STD": [
+        "NATO Standardization Process",
+        "Interoperability Assessment",
+        "Operational Capabilities Concept (OCC) Evaluation",
+        "STANAG Implementation",
+    ],
+    "TER": [
+        "Defence against Terrorism",
+        "Counter-Terrorism Intelligence",
+        "Protection of Critical Infrastructure from Terrorism",
+    ],
     "DCF": ["Parliamentary Oversight of Defence", "Civil-Military Relations", "Democratic Control of Armed Forces"],
-    "PSO": ["Peace Support Operations Staff", "UN-NATO Operations Cooperation", "Protection of Civilians", "Pre-Deployment Training"],
-    "BI": ["Building Integrity in Defence", "Integrity Self-Assessment", "Anti-Corruption in Procurement", "Good Governance in Defence"],
+    "PSO": [
+        "Peace Support Operations Staff",
+        "UN-NATO Operations Cooperation",
+        "Protection of Civilians",
+        "Pre-Deployment Training",
+    ],
+    "BI": [
+        "Building Integrity in Defence",
+        "Integrity Self-Assessment",
+        "Anti-Corruption in Procurement",
+        "Good Governance in Defence",
+    ],
     "SSR": ["Security Sector Reform", "Defence Institution Building", "Security Sector Governance"],
-    "CYB": ["Cyber Defence Fundamentals", "Incident Handling", "Cyber Threat Intelligence", "Critical Infrastructure Cyber Resilience"],
+    "CYB": [
+        "Cyber Defence Fundamentals",
+        "Incident Handling",
+        "Cyber Threat Intelligence",
+        "Critical Infrastructure Cyber Resilience",
+    ],
     "ENS": ["Energy Security", "Protection of Energy Infrastructure", "Operational Energy Efficiency"],
-    "WPS": ["Women, Peace and Security", "Gender Perspective in Operations", "Gender Advisor Training", "Conflict-Related Sexual Violence Prevention"],
-    "ATM": ["Integrated Air and Missile Defence", "Air Traffic Management for Military Aviation", "Air Policing Procedures"],
-    "DDR": ["Disarmament, Demobilisation and Reintegration", "Reintegration of Former Combatants", "Weapons Collection Programmes"],
+    "WPS": [
+        "Women, Peace and Security",
+        "Gender Perspective in Operations",
+        "Gender Advisor Training",
+        "Conflict-Related Sexual Violence Prevention",
+    ],
+    "ATM": [
+        "Integrated Air and Missile Defence",
+        "Air Traffic Management for Military Aviation",
+        "Air Policing Procedures",
+    ],
+    "DDR": [
+        "Disarmament, Demobilisation and Reintegration",
+        "Reintegration of Former Combatants",
+        "Weapons Collection Programmes",
+    ],
     "EOD": ["Counter-IED Awareness", "Explosive Ordnance Disposal", "Attack the Network", "Search Techniques"],
 }
 PREFIXES = ["", "Introduction to ", "Advanced ", "Senior Leaders' ", "Regional ", "Practitioners' ", "Applied "]
 KIND_NAMES = {
-    ActivityKind.COURSE: "Course", ActivityKind.SEMINAR: "Seminar", ActivityKind.WORKSHOP: "Workshop",
-    ActivityKind.CONFERENCE: "Conference", ActivityKind.EXERCISE: "Exercise", ActivityKind.EXPERT_VISIT: "Expert Visit",
-    ActivityKind.STAFF_TALKS: "Staff Talks", ActivityKind.STUDY_PERIOD: "Study Period",
-    ActivityKind.SPEAKER_TOUR: "Speaker Tour", ActivityKind.OTHER: "Activity",
+    ActivityKind.COURSE: "Course",
+    ActivityKind.SEMINAR: "Seminar",
+    ActivityKind.WORKSHOP: "Workshop",
+    ActivityKind.CONFERENCE: "Conference",
+    ActivityKind.EXERCISE: "Exercise",
+    ActivityKind.EXPERT_VISIT: "Expert Visit",
+    ActivityKind.STAFF_TALKS: "Staff Talks",
+    ActivityKind.STUDY_PERIOD: "Study Period",
+    ActivityKind.SPEAKER_TOUR: "Speaker Tour",
+    ActivityKind.OTHER: "Activity",
 }
 KIND_WEIGHTS = [30, 20, 14, 8, 8, 7, 4, 4, 3, 2]
 # The providers: (code, name, kind, country, city, year accredited as a PTEC or COE, weight among the
@@ -86,8 +189,15 @@ PROVIDERS = [
     ("NSO", "NATO School Oberammergau", ProviderKind.NATO_BODY, "DEU", "Oberammergau", None, 14),
     ("NDC", "NATO Defense College", ProviderKind.NATO_BODY, "ITA", "Rome", None, 8),
     ("NCIA", "NATO Communications and Information Academy", ProviderKind.NATO_BODY, "PRT", "Oeiras", None, 5),
-    ("NMIO", "NATO Maritime Interdiction Operational Training Centre", ProviderKind.NATO_BODY, "GRC", "Souda Bay",
-     None, 3),
+    (
+        "NMIO",
+        "NATO Maritime Interdiction Operational Training Centre",
+        ProviderKind.NATO_BODY,
+        "GRC",
+        "Souda Bay",
+        None,
+        3,
+    ),
     ("PDD", "NATO Public Diplomacy Division", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 3),
     ("JFCN", "Allied Joint Force Command Naples", ProviderKind.NATO_BODY, "ITA", "Naples", None, 3),
     ("CCD", "NATO Cooperative Cyber Defence Centre of Excellence", ProviderKind.COE, "EST", "Tallinn", 2008, 4),
@@ -112,12 +222,18 @@ PROVIDERS = [
     ("IRL", "Ireland", ProviderKind.PARTNER, "IRL", "Dublin", None, 1),
     ("COEDAT", "Centre of Excellence Defence Against Terrorism", ProviderKind.COE, "TUR", "Ankara", 2006, 2),
     ("CIMIC", "Civil-Military Cooperation Centre of Excellence", ProviderKind.COE, "NLD", "The Hague", 2007, 2),
-    ("CIEDCOE", "Counter Improvised Explosive Devices Centre of Excellence", ProviderKind.COE, "ESP", "Madrid",
-     2010, 2),
+    (
+        "CIEDCOE",
+        "Counter Improvised Explosive Devices Centre of Excellence",
+        ProviderKind.COE,
+        "ESP",
+        "Madrid",
+        2010,
+        2,
+    ),
     ("ENSEC", "NATO Energy Security Centre of Excellence", ProviderKind.COE, "LTU", "Vilnius", 2012, 2),
     ("STRATCOM", "NATO Strategic Communications Centre of Excellence", ProviderKind.COE, "LVA", "Riga", 2014, 2),
-    ("CMDR", "Crisis Management and Disaster Response Centre of Excellence", ProviderKind.COE, "BGR", "Sofia",
-     2015, 2),
+    ("CMDR", "Crisis Management and Disaster Response Centre of Excellence", ProviderKind.COE, "BGR", "Sofia", 2015, 2),
     ("CNAD", "Conference of National Armaments Directors", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
     ("ADC", "NATO Air Defence Committee", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
     ("ATMC", "NATO Air Traffic Management Committee", ProviderKind.NATO_BODY, "BEL", "Brussels", None, 1),
@@ -128,15 +244,24 @@ PROVIDERS = [
 PROVIDER_WEIGHTS = [weight for *_, weight in PROVIDERS]
 CITIES = [city for _, _, _, _, city, _, _ in PROVIDERS]
 ELIGIBILITY = [
-    ([Framework.PFP], 40), ([Framework.PFP, Framework.MD, Framework.ICI, Framework.PATG], 30),
-    ([Framework.MD, Framework.ICI], 10), ([Framework.PFP, Framework.PATG], 10), ([Framework.MD], 5),
+    ([Framework.PFP], 40),
+    ([Framework.PFP, Framework.MD, Framework.ICI, Framework.PATG], 30),
+    ([Framework.MD, Framework.ICI], 10),
+    ([Framework.PFP, Framework.PATG], 10),
+    ([Framework.MD], 5),
     ([], 5),  # named partners only
 ]
 NAMED = ["GEO", "UKR", "MDA", "BIH", "JOR", "TUN", "IRQ", "MRT", "SRB", "AUS", "JPN", "KOR"]
 DURATION = {
-    ActivityKind.COURSE: (5, 12), ActivityKind.SEMINAR: (2, 4), ActivityKind.WORKSHOP: (2, 4),
-    ActivityKind.CONFERENCE: (2, 3), ActivityKind.EXERCISE: (7, 15), ActivityKind.EXPERT_VISIT: (2, 4),
-    ActivityKind.STAFF_TALKS: (1, 2), ActivityKind.STUDY_PERIOD: (10, 30), ActivityKind.SPEAKER_TOUR: (3, 6),
+    ActivityKind.COURSE: (5, 12),
+    ActivityKind.SEMINAR: (2, 4),
+    ActivityKind.WORKSHOP: (2, 4),
+    ActivityKind.CONFERENCE: (2, 3),
+    ActivityKind.EXERCISE: (7, 15),
+    ActivityKind.EXPERT_VISIT: (2, 4),
+    ActivityKind.STAFF_TALKS: (1, 2),
+    ActivityKind.STUDY_PERIOD: (10, 30),
+    ActivityKind.SPEAKER_TOUR: (3, 6),
     ActivityKind.OTHER: (1, 5),
 }
 
@@ -163,21 +288,32 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
             title = f"{prefix}{subject} {KIND_NAMES[kind]}{edition}"
             frameworks = rng.choices([e for e, _ in ELIGIBILITY], [w for _, w in ELIGIBILITY])[0]
             named = rng.sample(NAMED, rng.randint(1, 3)) if not frameworks or rng.random() < 0.1 else []
-            languages = ["en"] + (["fr"] if rng.random() < 0.15 else []) + (
-                ["ar"] if Framework.MD in frameworks and rng.random() < 0.4 else []) + (
-                ["ru"] if frameworks == [Framework.PFP] and rng.random() < 0.1 else [])
+            languages = (
+                ["en"]
+                + (["fr"] if rng.random() < 0.15 else [])
+                + (["ar"] if Framework.MD in frameworks and rng.random() < 0.4 else [])
+                + (["ru"] if frameworks == [Framework.PFP] and rng.random() < 0.1 else [])
+            )
             fee = None if rng.random() < 0.7 else Decimal(rng.choice([150, 250, 400, 600, 900, 1200]))
             details = ActivityDetails(
                 title=title,
-                description=(f"{KIND_NAMES[kind]} on {subject.lower()} for partner and Allied personnel, "
-                             f"offered by {provider} within the {area_name} area of cooperation. "
-                             f"Participants work through case studies, NATO standards and lessons learned "
-                             f"from recent operations and exercises."),
-                area_code=code, kind=kind, provider_kind=provider_kind, provider_name=provider,
-                level=rng.choice(list(ActivityLevel)), languages=languages, fee_eur=fee,
+                description=(
+                    f"{KIND_NAMES[kind]} on {subject.lower()} for partner and Allied personnel, "
+                    f"offered by {provider} within the {area_name} area of cooperation. "
+                    f"Participants work through case studies, NATO standards and lessons learned "
+                    f"from recent operations and exercises."
+                ),
+                area_code=code,
+                kind=kind,
+                provider_kind=provider_kind,
+                provider_name=provider,
+                level=rng.choice(list(ActivityLevel)),
+                languages=languages,
+                fee_eur=fee,
                 contact_name=f"{provider} Partnership Office",
                 contact_email=f"partnership.{ref.lower()}@example.org",
-                frameworks=list(frameworks), eligible_partners=named,
+                frameworks=list(frameworks),
+                eligible_partners=named,
                 tags=[code.lower(), kind.value.lower().replace("_", "-")],
             )
             plans.append((f"{ref}.{numbers[ref]}", details))
@@ -193,11 +329,21 @@ async def seed_providers(runtime: ServiceRuntime, today: date | None = None) -> 
         for code, name, kind, country, city, accredited, _ in PROVIDERS:
             if code in known:
                 continue
-            await providers.register_provider(uow, code, ProviderDetails(
-                name=name, kind=kind, country=country, city=city, accredited_since=accredited,
-                website=f"https://{code.lower()}.example.org",
-                contact_name=f"{name} Partnership Office", contact_email=f"partnership.{code.lower()}@example.org",
-            ), today=today)
+            await providers.register_provider(
+                uow,
+                code,
+                ProviderDetails(
+                    name=name,
+                    kind=kind,
+                    country=country,
+                    city=city,
+                    accredited_since=accredited,
+                    website=f"https://{code.lower()}.example.org",
+                    contact_name=f"{name} Partnership Office",
+                    contact_email=f"partnership.{code.lower()}@example.org",
+                ),
+                today=today,
+            )
         await uow.commit()
     return len(PROVIDERS) - len(known)
 
@@ -220,12 +366,13 @@ async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
                 changes += await _seed_activity(uow, rng_for(SEED, pcm_ref), pcm_ref, details, today)
             await uow.flush()
             activities = ActivityRepository(session)
-            await activities.refresh_next_start([a.id for a in await activities.by_pcm_refs([p for p, _ in chunk], SEEDING)],
-                                                today)
+            await activities.refresh_next_start(
+                [a.id for a in await activities.by_pcm_refs([p for p, _ in chunk], SEEDING)], today
+            )
             await uow.commit()
         return changes
 
-    return await in_parallel([plans[i:i + CHUNK] for i in range(0, len(plans), CHUNK)], seed_chunk)
+    return await in_parallel([plans[i : i + CHUNK] for i in range(0, len(plans), CHUNK)], seed_chunk)
 
 
 def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails:
@@ -235,14 +382,17 @@ def _open_to_known(details: ActivityDetails, known: set[str]) -> ActivityDetails
     return details
 
 
-SEED_STAGES = (SeedStage("providers", seed_providers, marks="menu.provider.v1"),
-               SeedStage("catalogue", seed, marks="menu.activity.v1"),
-               SeedStage("exercises", seed_exercises, marks="menu.exercise.v1"),
-               SeedStage("participation", seed_participation, marks="menu.nomination.v1"))
+SEED_STAGES = (
+    SeedStage("providers", seed_providers, marks="menu.provider.v1"),
+    SeedStage("catalogue", seed, marks="menu.activity.v1"),
+    SeedStage("exercises", seed_exercises, marks="menu.exercise.v1"),
+    SeedStage("participation", seed_participation, marks="menu.nomination.v1"),
+)
 
 
-async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, details: ActivityDetails,
-                         today: date) -> int:
+async def _seed_activity(
+    uow: UnitOfWork, rng: random.Random, pcm_ref: str, details: ActivityDetails, today: date
+) -> int:
     activity: Activity = await service.create_activity(uow, pcm_ref, details)
     changes = 1
     roll = rng.random()
@@ -253,12 +403,18 @@ async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, deta
         start = today + timedelta(days=rng.randint(14, 720))
         deadline = start - timedelta(days=30)
         occurrence = await service.schedule_occurrence(
-            uow, activity.id,
-            OccurrenceDetails(start_date=start, end_date=start + timedelta(days=rng.randint(low, high) - 1),
-                              location=rng.choice(CITIES), host=activity.provider_name,
-                              seats=rng.choice([12, 16, 20, 24, 30, 40, 60]),
-                              registration_deadline=deadline if deadline >= today else None),
-            today=today, refresh=False,
+            uow,
+            activity.id,
+            OccurrenceDetails(
+                start_date=start,
+                end_date=start + timedelta(days=rng.randint(low, high) - 1),
+                location=rng.choice(CITIES),
+                host=activity.provider_name,
+                seats=rng.choice([12, 16, 20, 24, 30, 40, 60]),
+                registration_deadline=deadline if deadline >= today else None,
+            ),
+            today=today,
+            refresh=False,
         )
         changes += 1
         if (start - today).days < 150:
@@ -267,7 +423,6 @@ async def _seed_activity(uow: UnitOfWork, rng: random.Random, pcm_ref: str, deta
     await service.publish_activity(uow, activity.id)
     changes += 1
     if roll > 0.985:
-        await service.withdraw_activity(uow, activity.id, "The provider can no longer offer it this cycle",
-                                        today=today)
+        await service.withdraw_activity(uow, activity.id, "The provider can no longer offer it this cycle", today=today)
         changes += 1
     return changes

@@ -59,15 +59,15 @@ async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetail
     await _check_partners_known(uow, details.eligible_partners)
     provider = await provider_taking_activities(uow, pcm_ref)
     _copy_provider(details, provider)
-    activity = Activity(pcm_ref=pcm_ref, provider_code=provider.code, status=ActivityStatus.DRAFT,
-                        **_columns(details))
+    activity = Activity(pcm_ref=pcm_ref, provider_code=provider.code, status=ActivityStatus.DRAFT, **_columns(details))
     activities.add(activity)
     uow.publish(activity_event("created", activity))
     return activity
 
 
-async def update_activity(uow: UnitOfWork, activity_id: uuid.UUID, changes: dict[str, Any],
-                          expected_version: int | None) -> Activity:
+async def update_activity(
+    uow: UnitOfWork, activity_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None
+) -> Activity:
     activity = await _editable(uow, activity_id)
     activity.check_version(expected_version)
     activity.ensure_editable()
@@ -98,8 +98,9 @@ async def publish_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_ver
     return activity
 
 
-async def withdraw_activity(uow: UnitOfWork, activity_id: uuid.UUID, reason: str,
-                            expected_version: int | None = None, today: date | None = None) -> Activity:
+async def withdraw_activity(
+    uow: UnitOfWork, activity_id: uuid.UUID, reason: str, expected_version: int | None = None, today: date | None = None
+) -> Activity:
     PUBLISH_ACTIVITIES.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     activity = await _activity(uow, activity_id)
@@ -126,13 +127,15 @@ async def archive_activity(uow: UnitOfWork, activity_id: uuid.UUID, expected_ver
     return activity
 
 
-async def schedule_occurrence(uow: UnitOfWork, activity_id: uuid.UUID, details: OccurrenceDetails,
-                              today: date | None = None, refresh: bool = True) -> Occurrence:
+async def schedule_occurrence(
+    uow: UnitOfWork, activity_id: uuid.UUID, details: OccurrenceDetails, today: date | None = None, refresh: bool = True
+) -> Occurrence:
     today = today or date.today()
     activity = await _editable(uow, activity_id, field="activityId")
     if activity.status not in EDITABLE_ACTIVITY:
-        raise Conflict(f"a {activity.status.value.lower()} activity cannot be scheduled",
-                       currentStatus=activity.status.value)
+        raise Conflict(
+            f"a {activity.status.value.lower()} activity cannot be scheduled", currentStatus=activity.status.value
+        )
     details = check_occurrence(details)
     check_horizon(details.start_date, today)
     occurrence = Occurrence(activity_id=activity.id, status=OccurrenceStatus.PLANNED, **asdict(details))
@@ -143,13 +146,19 @@ async def schedule_occurrence(uow: UnitOfWork, activity_id: uuid.UUID, details: 
     return occurrence
 
 
-async def update_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, changes: dict[str, Any],
-                            expected_version: int | None, today: date | None = None) -> Occurrence:
+async def update_occurrence(
+    uow: UnitOfWork,
+    occurrence_id: uuid.UUID,
+    changes: dict[str, Any],
+    expected_version: int | None,
+    today: date | None = None,
+) -> Occurrence:
     occurrence = await _occurrence(uow, occurrence_id)
     occurrence.check_version(expected_version)
     if occurrence.status not in EDITABLE_OCCURRENCE:
-        raise Conflict(f"a {occurrence.status.value.lower()} occurrence cannot change",
-                       currentStatus=occurrence.status.value)
+        raise Conflict(
+            f"a {occurrence.status.value.lower()} occurrence cannot change", currentStatus=occurrence.status.value
+        )
     current = {name: getattr(occurrence, name) for name in OccurrenceDetails.__dataclass_fields__}
     details = check_occurrence(OccurrenceDetails(**{**current, **changes}))
     if "start_date" in changes:
@@ -173,9 +182,14 @@ _STEPS = {
 }
 
 
-async def advance_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, step: str,
-                             expected_version: int | None = None, today: date | None = None,
-                             refresh: bool = True) -> Occurrence:
+async def advance_occurrence(
+    uow: UnitOfWork,
+    occurrence_id: uuid.UUID,
+    step: str,
+    expected_version: int | None = None,
+    today: date | None = None,
+    refresh: bool = True,
+) -> Occurrence:
     """Open registration, close it, or record the occurrence as held: one lifecycle step."""
     occurrence = await _occurrence(uow, occurrence_id)
     occurrence.check_version(expected_version)
@@ -186,8 +200,13 @@ async def advance_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, step: st
     return occurrence
 
 
-async def cancel_occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID, reason: str,
-                            expected_version: int | None = None, today: date | None = None) -> Occurrence:
+async def cancel_occurrence(
+    uow: UnitOfWork,
+    occurrence_id: uuid.UUID,
+    reason: str,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> Occurrence:
     EDIT_ACTIVITIES.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     occurrence = await _occurrence(uow, occurrence_id)
@@ -203,8 +222,11 @@ async def _check_partners_known(uow: UnitOfWork, isos: list[str]) -> None:
     # The menu knows partners from programmes' events; a partner registered a moment ago may not be here yet.
     unknown = await known_partners(uow.session).unknown(isos)
     if unknown:
-        raise BadUserInput(f"the menu knows of no partner {', '.join(unknown)}: eligible partners are partner "
-                           "countries (ISO 3166 alpha-3) that programmes has registered", field="eligiblePartners")
+        raise BadUserInput(
+            f"the menu knows of no partner {', '.join(unknown)}: eligible partners are partner "
+            "countries (ISO 3166 alpha-3) that programmes has registered",
+            field="eligiblePartners",
+        )
 
 
 async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:
@@ -226,8 +248,9 @@ async def _editable(uow: UnitOfWork, activity_id: uuid.UUID, field: str | None =
     EDIT_ACTIVITIES.require(uow.caller)
     activity = await _activity(uow, activity_id, field)
     # Another provider's draft is answered as an unknown id would be.
-    missing = BadUserInput(f"there is no Activity {activity_id}", field=field) if field else NotFound(
-        "Activity", activity_id)
+    missing = (
+        BadUserInput(f"there is no Activity {activity_id}", field=field) if field else NotFound("Activity", activity_id)
+    )
     check_may_edit(uow.caller, activity.status, activity.pcm_ref, missing)
     return activity
 
@@ -244,11 +267,15 @@ async def _occurrence(uow: UnitOfWork, occurrence_id: uuid.UUID) -> Occurrence:
 def _copy_provider(details: ActivityDetails, provider: Provider) -> None:
     """An activity's provider name and kind are its provider's: given, they must agree."""
     if details.provider_name not in (None, provider.name):
-        raise BadUserInput(f"the provider's name is {provider.name!r}: staff change it on provider {provider.code}",
-                           field="providerName")
+        raise BadUserInput(
+            f"the provider's name is {provider.name!r}: staff change it on provider {provider.code}",
+            field="providerName",
+        )
     if details.provider_kind not in (None, provider.kind):
-        raise BadUserInput(f"provider {provider.code} is a {provider.kind.value}: staff change it on the provider",
-                           field="providerKind")
+        raise BadUserInput(
+            f"provider {provider.code} is a {provider.kind.value}: staff change it on the provider",
+            field="providerKind",
+        )
     details.provider_name, details.provider_kind = provider.name, provider.kind
 
 

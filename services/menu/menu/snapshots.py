@@ -55,8 +55,9 @@ async def _occurrences(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[
 async def _nominations(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[DomainEvent]:
     repository = NominationRepository(session)
     nominations = await repository.get_many(ids)
-    occurrences = {o.id: o for o in await OccurrenceRepository(session).get_many(
-        list({n.occurrence_id for n in nominations}))}
+    occurrences = {
+        o.id: o for o in await OccurrenceRepository(session).get_many(list({n.occurrence_id for n in nominations}))
+    }
     ratings = {f.nomination_id: Ratings(f.content, f.delivery, f.relevance) for f in await repository.feedback(ids)}
     return [nomination_event(SNAPSHOT, n, occurrences[n.occurrence_id], ratings.get(n.id)) for n in nominations]
 
@@ -67,6 +68,7 @@ SNAPSHOTS = (
     Snapshots(OCCURRENCE_TOPIC, Occurrence.id, Occurrence.updated_at, _occurrences),
     Snapshots(NOMINATION_TOPIC, Nomination.id, Nomination.updated_at, _nominations),
     Snapshots(EXERCISE_TOPIC, Exercise.id, Exercise.updated_at, _exercises),
-    Snapshots(EXERCISE_PARTICIPATION_TOPIC, ExerciseParticipation.id, ExerciseParticipation.updated_at,
-              _participations),
+    Snapshots(
+        EXERCISE_PARTICIPATION_TOPIC, ExerciseParticipation.id, ExerciseParticipation.updated_at, _participations
+    ),
 )

@@ -23,8 +23,9 @@ from shared.testing.kafka import publish_partner
 _numbers = itertools.count(1)
 
 ACTIVITY_FIELDS = "id pcmRef title status version frameworks eligiblePartners languages area { code name }"
-OCCURRENCE_FIELDS = ("id status version startDate endDate seats { total } quotaPerPartner registrationDeadline "
-                     "cancellationReason")
+OCCURRENCE_FIELDS = (
+    "id status version startDate endDate seats { total } quotaPerPartner registrationDeadline cancellationReason"
+)
 
 
 # The partners tests name, as programmes would have published them (the menu keeps a copy).
@@ -33,11 +34,13 @@ PARTNERS = {"GEO": "PFP", "UKR": "PFP", "JOR": "MD", "AUS": "PATG", "QAT": "ICI"
 
 @pytest.fixture(scope="session")
 async def menu(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
-                                  identity.issuer) as harness:
+    async with service_under_test(
+        SERVICE, postgres, broker.bootstrap_servers, topic_prefix, identity.issuer
+    ) as harness:
         for iso, framework in PARTNERS.items():
-            await publish_partner(broker.bootstrap_servers, harness.settings.topic("programmes.partner.v1"), iso,
-                                  framework=framework)
+            await publish_partner(
+                broker.bootstrap_servers, harness.settings.topic("programmes.partner.v1"), iso, framework=framework
+            )
 
         async def all_known() -> bool:
             async with harness.runtime.sessionmaker() as session:
@@ -53,8 +56,9 @@ async def register_test_providers(runtime: ServiceRuntime) -> None:
     await seed_providers(runtime)
     async with runtime.sessionmaker() as session:
         uow = runtime.unit_of_work(session)
-        await register_provider(uow, "TST", ProviderDetails(name="NATO School Oberammergau",
-                                                            kind=ProviderKind.NATO_BODY, country="DEU"))
+        await register_provider(
+            uow, "TST", ProviderDetails(name="NATO School Oberammergau", kind=ProviderKind.NATO_BODY, country="DEU")
+        )
         await uow.commit()
 
 
@@ -65,9 +69,15 @@ def activity_input(**overrides: Any) -> dict[str, Any]:
         "pcmRef": f"TST.{unique[:6]}",
         "title": f"Cyber Defence Fundamentals Course {unique}",
         "description": "Incident handling and threat intelligence for partner staff.",
-        "areaCode": "CYB", "kind": "COURSE", "providerKind": "NATO_BODY",
-        "providerName": "NATO School Oberammergau", "level": "BASIC", "languages": ["en"],
-        "frameworks": ["PFP"], "eligiblePartners": [], "tags": ["cyber"],
+        "areaCode": "CYB",
+        "kind": "COURSE",
+        "providerKind": "NATO_BODY",
+        "providerName": "NATO School Oberammergau",
+        "level": "BASIC",
+        "languages": ["en"],
+        "frameworks": ["PFP"],
+        "eligiblePartners": [],
+        "tags": ["cyber"],
     }
     values.update(overrides)
     return values
@@ -75,9 +85,14 @@ def activity_input(**overrides: Any) -> dict[str, Any]:
 
 def occurrence_input(days_ahead: int = 60, length: int = 5, **overrides: Any) -> dict[str, Any]:
     start = date.today() + timedelta(days=days_ahead)
-    values = {"startDate": start.isoformat(), "endDate": (start + timedelta(days=length - 1)).isoformat(),
-              "location": "Oberammergau", "host": "NATO School Oberammergau", "seats": 24,
-              "registrationDeadline": (start - timedelta(days=14)).isoformat()}
+    values = {
+        "startDate": start.isoformat(),
+        "endDate": (start + timedelta(days=length - 1)).isoformat(),
+        "location": "Oberammergau",
+        "host": "NATO School Oberammergau",
+        "seats": 24,
+        "registrationDeadline": (start - timedelta(days=14)).isoformat(),
+    }
     values.update(overrides)
     return values
 
@@ -90,11 +105,13 @@ def create_activity(menu: ServiceHarness) -> CreateActivity:
     async def create(publish: bool = False, **overrides: Any) -> dict[str, Any]:
         result = await menu.graphql(
             f"mutation($input: ActivityInput!) {{ createActivity(input: $input) {{ {ACTIVITY_FIELDS} }} }}",
-            {"input": activity_input(**overrides)})
+            {"input": activity_input(**overrides)},
+        )
         activity = result.ok()["createActivity"]
         if publish:
             result = await menu.graphql(
-                f"mutation($id: ID!) {{ publishActivity(id: $id) {{ {ACTIVITY_FIELDS} }} }}", {"id": activity["id"]})
+                f"mutation($id: ID!) {{ publishActivity(id: $id) {{ {ACTIVITY_FIELDS} }} }}", {"id": activity["id"]}
+            )
             activity = result.ok()["publishActivity"]
         return activity
 
@@ -107,7 +124,8 @@ def schedule(menu: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
         result = await menu.graphql(
             f"mutation($a: ID!, $input: OccurrenceInput!) {{ scheduleOccurrence(activityId: $a, input: $input) "
             f"{{ {OCCURRENCE_FIELDS} }} }}",
-            {"a": activity_id, "input": occurrence_input(**overrides)})
+            {"a": activity_id, "input": occurrence_input(**overrides)},
+        )
         return result.ok()["scheduleOccurrence"]
 
     return schedule_one

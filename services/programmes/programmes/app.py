@@ -20,15 +20,29 @@ from shared.settings import ServiceSettings
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
-    consumers = {"menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed, KnownActivity),
-                 "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed, Attendance)}
-    return ServiceRuntime(settings, Base.metadata, CATALOGUE, ProgrammesLoaders, consumers=consumers,
-                          live_feeds=[PROGRAMME_FEED], snapshots=SNAPSHOTS)
+    consumers = {
+        "menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed, KnownActivity),
+        "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed, Attendance),
+    }
+    return ServiceRuntime(
+        settings,
+        Base.metadata,
+        CATALOGUE,
+        ProgrammesLoaders,
+        consumers=consumers,
+        live_feeds=[PROGRAMME_FEED],
+        snapshots=SNAPSHOTS,
+    )
 
 
 SERVICE = ServiceDefinition(
-    name="programmes", title="Partners and programmes", settings=ProgrammesSettings,
-    build_runtime=build_runtime, schema=schema, catalogue=CATALOGUE,
-    migrations=Path(__file__).parent / "migrations", seed_stages=SEED_STAGES,
+    name="programmes",
+    title="Partners and programmes",
+    settings=ProgrammesSettings,
+    build_runtime=build_runtime,
+    schema=schema,
+    catalogue=CATALOGUE,
+    migrations=Path(__file__).parent / "migrations",
+    seed_stages=SEED_STAGES,
 )
 create_app = SERVICE.create_app

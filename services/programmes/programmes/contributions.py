@@ -18,9 +18,13 @@ from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, Forbidden
 
-STEPS = {"accepted": ContributionStatus.ACCEPTED, "declined": ContributionStatus.DECLINED,
-         "deployed": ContributionStatus.DEPLOYED, "ended": ContributionStatus.ENDED,
-         "withdrawn": ContributionStatus.WITHDRAWN}
+STEPS = {
+    "accepted": ContributionStatus.ACCEPTED,
+    "declined": ContributionStatus.DECLINED,
+    "deployed": ContributionStatus.DEPLOYED,
+    "ended": ContributionStatus.ENDED,
+    "withdrawn": ContributionStatus.WITHDRAWN,
+}
 
 
 async def offer_contribution(uow: UnitOfWork, details: ContributionDetails) -> OperationalContribution:
@@ -36,29 +40,41 @@ async def offer_contribution(uow: UnitOfWork, details: ContributionDetails) -> O
     contribution = OperationalContribution(status=ContributionStatus.OFFERED, **asdict(details))
     ContributionRepository(uow.session).add(contribution)
     await uow.flush()  # no relationship orders the inserts: the contribution first, for its transition's key
-    uow.session.add(OperationalContributionTransition(contribution_id=contribution.id, from_status=None,
-                                                      to_status=ContributionStatus.OFFERED, actor=uow.actor))
+    uow.session.add(
+        OperationalContributionTransition(
+            contribution_id=contribution.id, from_status=None, to_status=ContributionStatus.OFFERED, actor=uow.actor
+        )
+    )
     uow.publish(contribution_event("offered", contribution))
     return contribution
 
 
-async def advance_contribution(uow: UnitOfWork, contribution_id: uuid.UUID, verb: str, note: str | None = None,
-                               ended_on: date | None = None,
-                               expected_version: int | None = None) -> OperationalContribution:
+async def advance_contribution(
+    uow: UnitOfWork,
+    contribution_id: uuid.UUID,
+    verb: str,
+    note: str | None = None,
+    ended_on: date | None = None,
+    expected_version: int | None = None,
+) -> OperationalContribution:
     """One step: staff accept, decline (with a reason), record deployed or ended (with the day); the partner
     withdraws its own until it deploys."""
     rule: Rule = OFFER_CONTRIBUTIONS if verb == "withdrawn" else DECIDE_CONTRIBUTIONS
     target = STEPS[verb]
     note = text_field(note, "reason", max_length=1000, required=target is ContributionStatus.DECLINED)
-    contribution = await ContributionRepository(uow.session).for_change_by(uow.caller, rule, contribution_id,
-                                                                           expected_version)
+    contribution = await ContributionRepository(uow.session).for_change_by(
+        uow.caller, rule, contribution_id, expected_version
+    )
     if target is ContributionStatus.ENDED:
         if ended_on is None:
             raise BadUserInput("give the day the contribution ended", field="endedOn")
         check_end(contribution.period_start, ended_on, contribution.operation)
         contribution.period_end = ended_on
     previous = contribution.move_to(target)
-    uow.session.add(OperationalContributionTransition(contribution_id=contribution.id, from_status=previous,
-                                                      to_status=target, actor=uow.actor, note=note))
+    uow.session.add(
+        OperationalContributionTransition(
+            contribution_id=contribution.id, from_status=previous, to_status=target, actor=uow.actor, note=note
+        )
+    )
     uow.publish(contribution_event(verb, contribution))
     return contribution

@@ -42,13 +42,16 @@ class ProgrammeStatus(str, Enum):
     SUPERSEDED = "SUPERSEDED"
 
 
-PROGRAMME_LIFECYCLE = Lifecycle("Programme", {
-    ProgrammeStatus.DRAFT: {ProgrammeStatus.SUBMITTED, ProgrammeStatus.WITHDRAWN},
-    ProgrammeStatus.SUBMITTED: {ProgrammeStatus.IN_NEGOTIATION, ProgrammeStatus.WITHDRAWN},
-    ProgrammeStatus.IN_NEGOTIATION: {ProgrammeStatus.APPROVED, ProgrammeStatus.WITHDRAWN},
-    ProgrammeStatus.APPROVED: {ProgrammeStatus.IMPLEMENTING, ProgrammeStatus.SUPERSEDED},
-    ProgrammeStatus.IMPLEMENTING: {ProgrammeStatus.COMPLETED, ProgrammeStatus.SUPERSEDED},
-})
+PROGRAMME_LIFECYCLE = Lifecycle(
+    "Programme",
+    {
+        ProgrammeStatus.DRAFT: {ProgrammeStatus.SUBMITTED, ProgrammeStatus.WITHDRAWN},
+        ProgrammeStatus.SUBMITTED: {ProgrammeStatus.IN_NEGOTIATION, ProgrammeStatus.WITHDRAWN},
+        ProgrammeStatus.IN_NEGOTIATION: {ProgrammeStatus.APPROVED, ProgrammeStatus.WITHDRAWN},
+        ProgrammeStatus.APPROVED: {ProgrammeStatus.IMPLEMENTING, ProgrammeStatus.SUPERSEDED},
+        ProgrammeStatus.IMPLEMENTING: {ProgrammeStatus.COMPLETED, ProgrammeStatus.SUPERSEDED},
+    },
+)
 
 # Approving a new revision supersedes the partner's earlier approved one of the same type.
 SUPERSEDABLE = frozenset({ProgrammeStatus.APPROVED, ProgrammeStatus.IMPLEMENTING})
@@ -94,10 +97,13 @@ class PlannedActivityStatus(str, Enum):
     FLAGGED = "FLAGGED"  # the menu withdrew the activity
 
 
-PLANNED_ACTIVITY_LIFECYCLE = Lifecycle("PlannedActivity", {
-    PlannedActivityStatus.PLANNED: {PlannedActivityStatus.CONFIRMED, PlannedActivityStatus.FLAGGED},
-    PlannedActivityStatus.CONFIRMED: {PlannedActivityStatus.DONE, PlannedActivityStatus.FLAGGED},
-})
+PLANNED_ACTIVITY_LIFECYCLE = Lifecycle(
+    "PlannedActivity",
+    {
+        PlannedActivityStatus.PLANNED: {PlannedActivityStatus.CONFIRMED, PlannedActivityStatus.FLAGGED},
+        PlannedActivityStatus.CONFIRMED: {PlannedActivityStatus.DONE, PlannedActivityStatus.FLAGGED},
+    },
+)
 
 
 class AssessmentRating(str, Enum):
@@ -170,15 +176,19 @@ def check_programme(details: ProgrammeDetails) -> ProgrammeDetails:
     details.title = text_field(details.title, "title", max_length=200) or ""
     details.summary = text_field(details.summary, "summary", max_length=5000, required=False)
     if details.period_start < PARTNERSHIP_BEGAN:
-        raise BadUserInput(f"periodStart is before partnership programmes began ({PARTNERSHIP_BEGAN.year})",
-                           field="periodStart")
+        raise BadUserInput(
+            f"periodStart is before partnership programmes began ({PARTNERSHIP_BEGAN.year})", field="periodStart"
+        )
     if details.period_end > LAST_PLANNABLE:
         raise BadUserInput(f"periodEnd is after {LAST_PLANNABLE}", field="periodEnd")
     if details.period_end < details.period_start:
         raise BadUserInput("periodEnd is before periodStart", field="periodEnd")
     if details.type in TWO_YEAR_TYPES and details.period_end != two_years_from(details.period_start):
-        raise BadUserInput(f"an {details.type.value} runs two years: from {details.period_start} it ends on "
-                           f"{two_years_from(details.period_start)}", field="periodEnd")
+        raise BadUserInput(
+            f"an {details.type.value} runs two years: from {details.period_start} it ends on "
+            f"{two_years_from(details.period_start)}",
+            field="periodEnd",
+        )
     if (details.period_end - details.period_start).days > 366 * 10:
         raise BadUserInput("a programme runs at most ten years", field="periodEnd")
     return details
@@ -186,8 +196,11 @@ def check_programme(details: ProgrammeDetails) -> ProgrammeDetails:
 
 def check_takes_part(programme_type: ProgrammeType, tools: list[str], iso: str) -> None:
     if programme_type in JOINED_TOOLS and programme_type.value not in tools:
-        raise BadUserInput(f"{iso} does not take part in {programme_type.value}: {JOINED_TOOLS[programme_type]} "
-                           "(staff record a partner's tools with updatePartnerFlags)", field="type")
+        raise BadUserInput(
+            f"{iso} does not take part in {programme_type.value}: {JOINED_TOOLS[programme_type]} "
+            "(staff record a partner's tools with updatePartnerFlags)",
+            field="type",
+        )
 
 
 # A partner prepares one edition of a tool at a time; OTHER gathers unrelated programmes, not editions.
@@ -198,8 +211,11 @@ def check_one_in_preparation(programme_type: ProgrammeType, iso: str, in_prepara
     """(revision, status) of the edition the partner already prepares, if any, refuses another."""
     if in_preparation is not None and programme_type in ONE_IN_PREPARATION:
         revision, status = in_preparation
-        raise Conflict(f"{iso}'s {programme_type.value} revision {revision} is already in preparation ({status}): "
-                       "take it through approval or withdraw it first", field="type")
+        raise Conflict(
+            f"{iso}'s {programme_type.value} revision {revision} is already in preparation ({status}): "
+            "take it through approval or withdraw it first",
+            field="type",
+        )
 
 
 def superseded_on_approval(running: list[tuple[str, date]], named: str | None, today: date) -> list[str]:
@@ -208,13 +224,18 @@ def superseded_on_approval(running: list[tuple[str, date]], named: str | None, t
     Those whose period has ended go by themselves; one still running goes only when the approval names
     it, so replacing a programme in force is always a decision, never a side effect."""
     if named is not None and named not in {edition for edition, _ in running}:
-        raise BadUserInput("supersedes names no approved or implementing edition of this partner's programme "
-                           "of this type", field="supersedes")
+        raise BadUserInput(
+            "supersedes names no approved or implementing edition of this partner's programme of this type",
+            field="supersedes",
+        )
     still_running = [edition for edition, end in running if end >= today and edition != named]
     if still_running:
-        raise Conflict(f"an earlier edition is still in force (programme {still_running[0]}): name it in "
-                       "`supersedes` to replace it, or approve once its period has ended",
-                       field="supersedes", runningProgrammeId=still_running[0])
+        raise Conflict(
+            f"an earlier edition is still in force (programme {still_running[0]}): name it in "
+            "`supersedes` to replace it, or approve once its period has ended",
+            field="supersedes",
+            runningProgrammeId=still_running[0],
+        )
     return [edition for edition, _ in running]
 
 
@@ -225,12 +246,14 @@ def check_not_in_future(day: date, today: date, field: str) -> None:
 
 def check_may_submit(partner_suspended: bool, iso: str) -> None:
     if partner_suspended:
-        raise Conflict(f"cooperation with partner {iso} is suspended: no programme can be submitted",
-                       field="partnerIso")
+        raise Conflict(
+            f"cooperation with partner {iso} is suspended: no programme can be submitted", field="partnerIso"
+        )
 
 
-def check_objective_category(programme_type: ProgrammeType, category: ObjectiveCategory,
-                             parent_category: ObjectiveCategory | None) -> None:
+def check_objective_category(
+    programme_type: ProgrammeType, category: ObjectiveCategory, parent_category: ObjectiveCategory | None
+) -> None:
     if programme_type is ProgrammeType.IPAP and category not in IPAP_CATEGORIES:
         raise BadUserInput("an IPAP objective belongs to one of its six chapters", field="category")
     if programme_type is ProgrammeType.ITPP:
@@ -258,19 +281,26 @@ class ActivityFacts:
 GONE_FROM_MENU = ("WITHDRAWN", "ARCHIVED")
 
 
-def check_plannable(activity: ActivityFacts | None, activity_id: str, framework: str, iso: str,
-                    seen_version: int | None = None) -> None:
+def check_plannable(
+    activity: ActivityFacts | None, activity_id: str, framework: str, iso: str, seen_version: int | None = None
+) -> None:
     """Says which rule a choice of activity breaks, telling the truth about what programmes knows: its copy of
     the menu follows the menu's events, so a change made a moment ago may not be here yet (retryable)."""
     if seen_version is not None and (activity is None or activity.version < seen_version):
-        raise NotYetKnown(f"programmes has not yet received version {seen_version} of activity {activity_id} "
-                          "from the menu; retry shortly", field="activityId")
+        raise NotYetKnown(
+            f"programmes has not yet received version {seen_version} of activity {activity_id} "
+            "from the menu; retry shortly",
+            field="activityId",
+        )
     if activity is not None and activity.status in GONE_FROM_MENU:
         raise BadUserInput(f"activity {activity.pcm_ref} has been withdrawn from the menu", field="activityId")
     if activity is None or activity.status != "PUBLISHED":
         # Unknown and unpublished read alike: whether a draft exists is not the caller's to learn.
-        raise NotYetKnown(f"activity {activity_id} is not published on the menu as far as programmes knows; if it "
-                          "was created or published a moment ago, retry shortly", field="activityId")
+        raise NotYetKnown(
+            f"activity {activity_id} is not published on the menu as far as programmes knows; if it "
+            "was created or published a moment ago, retry shortly",
+            field="activityId",
+        )
     if framework not in activity.frameworks and iso not in activity.eligible_partners:
         raise BadUserInput(f"activity {activity.pcm_ref} is not open to {iso} ({framework})", field="activityId")
 
@@ -317,5 +347,8 @@ class WpsSummary:
 
     @property
     def planned_activity_share(self) -> float | None:
-        return (round(self.planned_activities_serving / self.planned_activities_total, 3)
-                if self.planned_activities_total else None)
+        return (
+            round(self.planned_activities_serving / self.planned_activities_total, 3)
+            if self.planned_activities_total
+            else None
+        )

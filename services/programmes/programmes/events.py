@@ -186,24 +186,52 @@ class ContributionState(_State):
 
 CATALOGUE = EventCatalogue("programmes")
 PARTNER_EVENTS = CATALOGUE.topic(
-    PARTNER_TOPIC, "partner", PartnerState,
+    PARTNER_TOPIC,
+    "partner",
+    PartnerState,
     ["registered", "updated", "suspended", "reinstated", "platform_joined", "platform_left"],
     "Every change of a partner: framework, flags, tools, suspension, Interoperability Platform membership",
 )
 MEETING_EVENTS = CATALOGUE.topic(
-    MEETING_TOPIC, "platform_meeting", MeetingState, ["scheduled", "held", "cancelled"],
+    MEETING_TOPIC,
+    "platform_meeting",
+    MeetingState,
+    ["scheduled", "held", "cancelled"],
     "Every change of an Interoperability Platform meeting",
 )
 ACTION_EVENTS = CATALOGUE.topic(
-    ACTION_TOPIC, "common_action", ActionState, ["set", "progress_reported", "completed", "dropped"],
+    ACTION_TOPIC,
+    "common_action",
+    ActionState,
+    ["set", "progress_reported", "completed", "dropped"],
     "Every change of a common action a Platform meeting set, with each assignee's progress",
 )
 PROGRAMME_EVENTS = CATALOGUE.topic(
-    PROGRAMME_TOPIC, "programme", ProgrammeState,
-    ["created", "updated", "submitted", "negotiation_started", "approved", "implementation_started", "completed",
-     "withdrawn", "superseded", "objective_added", "objective_updated", "objective_removed", "activity_planned",
-     "planned_activity_confirmed", "planned_activity_done", "planned_activity_removed", "activity_flagged",
-     "goal_added", "goal_assessed", "occ_evaluated"],
+    PROGRAMME_TOPIC,
+    "programme",
+    ProgrammeState,
+    [
+        "created",
+        "updated",
+        "submitted",
+        "negotiation_started",
+        "approved",
+        "implementation_started",
+        "completed",
+        "withdrawn",
+        "superseded",
+        "objective_added",
+        "objective_updated",
+        "objective_removed",
+        "activity_planned",
+        "planned_activity_confirmed",
+        "planned_activity_done",
+        "planned_activity_removed",
+        "activity_flagged",
+        "goal_added",
+        "goal_assessed",
+        "occ_evaluated",
+    ],
     "Every change of a partner programme, its objectives, planned activities, PARP goals and OCC evaluations",
 )
 
@@ -213,30 +241,43 @@ def partner_event(verb: str, partner: Partner) -> DomainEvent:
 
 
 CONTRIBUTION_EVENTS = CATALOGUE.topic(
-    CONTRIBUTION_TOPIC, "operational_contribution", ContributionState,
+    CONTRIBUTION_TOPIC,
+    "operational_contribution",
+    ContributionState,
     ["offered", "accepted", "declined", "deployed", "ended", "withdrawn"],
     "Every change of a partner's contribution to a NATO-led operation",
 )
 
 
 def contribution_event(verb: str, contribution: OperationalContribution) -> DomainEvent:
-    state = ContributionState.model_validate({**{n: getattr(contribution, n) for n in ContributionState.model_fields
-                                                 if n != "id"}, "id": str(contribution.id)})
+    state = ContributionState.model_validate(
+        {
+            **{n: getattr(contribution, n) for n in ContributionState.model_fields if n != "id"},
+            "id": str(contribution.id),
+        }
+    )
     return CONTRIBUTION_EVENTS.event(verb, state, contribution.id)
 
 
 def meeting_event(verb: str, meeting: PlatformMeeting) -> DomainEvent:
-    state = MeetingState.model_validate({**{n: getattr(meeting, n) for n in MeetingState.model_fields},
-                                         "id": str(meeting.id)})
+    state = MeetingState.model_validate(
+        {**{n: getattr(meeting, n) for n in MeetingState.model_fields}, "id": str(meeting.id)}
+    )
     return MEETING_EVENTS.event(verb, state, meeting.id)
 
 
 def action_event(verb: str, action: CommonAction, assignments: list[ActionAssignment]) -> DomainEvent:
-    state = ActionState(id=str(action.id), meeting_id=str(action.meeting_id), title=action.title,
-                        description=action.description, due_on=action.due_on, status=action.status,
-                        assignments=[AssignmentState.model_validate(a) for a in
-                                     sorted(assignments, key=lambda a: a.partner_iso)],
-                        version=action.version, updated_at=action.updated_at)
+    state = ActionState(
+        id=str(action.id),
+        meeting_id=str(action.meeting_id),
+        title=action.title,
+        description=action.description,
+        due_on=action.due_on,
+        status=action.status,
+        assignments=[AssignmentState.model_validate(a) for a in sorted(assignments, key=lambda a: a.partner_iso)],
+        version=action.version,
+        updated_at=action.updated_at,
+    )
     return ACTION_EVENTS.event(verb, state, action.id)
 
 
@@ -256,23 +297,55 @@ def programme_event(verb: str, programme: Programme, contents: ProgrammeContents
     for assessment in sorted(contents.assessments, key=lambda a: a.cycle):
         by_goal.setdefault(assessment.goal_id, []).append(AssessmentState.model_validate(assessment))
     state = ProgrammeState(
-        id=str(programme.id), partner_iso=programme.partner_iso, type=programme.type, title=programme.title,
-        summary=programme.summary, period_start=programme.period_start, period_end=programme.period_end,
-        revision=programme.revision, status=programme.status,
-        objectives=[ObjectiveState(id=str(o.id), parent_id=str(o.parent_id) if o.parent_id else None,
-                                   category=o.category, title=o.title, description=o.description,
-                                   wps_marker=o.wps_marker)
-                    for o in contents.objectives],
-        planned_activities=[PlannedActivityState(
-            id=str(p.id), activity_id=str(p.activity_id), objective_id=str(p.objective_id) if p.objective_id else None,
-            year=p.year, priority=p.priority, status=p.status, flag_reason=p.flag_reason,
-            occurrence_id=str(p.occurrence_id) if p.occurrence_id else None)
-            for p in contents.planned_activities],
-        partnership_goals=[GoalState(id=str(g.id), code=g.code, text=g.text, due_date=g.due_date,
-                                     assessments=by_goal.get(g.id, [])) for g in contents.goals],
-        occ_evaluations=[OccEvaluationState(id=str(e.id), unit=e.unit, level=e.level, result=e.result,
-                                            evaluated_on=e.evaluated_on, remarks=e.remarks)
-                         for e in contents.occ_evaluations],
-        version=programme.version, updated_at=programme.updated_at,
+        id=str(programme.id),
+        partner_iso=programme.partner_iso,
+        type=programme.type,
+        title=programme.title,
+        summary=programme.summary,
+        period_start=programme.period_start,
+        period_end=programme.period_end,
+        revision=programme.revision,
+        status=programme.status,
+        objectives=[
+            ObjectiveState(
+                id=str(o.id),
+                parent_id=str(o.parent_id) if o.parent_id else None,
+                category=o.category,
+                title=o.title,
+                description=o.description,
+                wps_marker=o.wps_marker,
+            )
+            for o in contents.objectives
+        ],
+        planned_activities=[
+            PlannedActivityState(
+                id=str(p.id),
+                activity_id=str(p.activity_id),
+                objective_id=str(p.objective_id) if p.objective_id else None,
+                year=p.year,
+                priority=p.priority,
+                status=p.status,
+                flag_reason=p.flag_reason,
+                occurrence_id=str(p.occurrence_id) if p.occurrence_id else None,
+            )
+            for p in contents.planned_activities
+        ],
+        partnership_goals=[
+            GoalState(id=str(g.id), code=g.code, text=g.text, due_date=g.due_date, assessments=by_goal.get(g.id, []))
+            for g in contents.goals
+        ],
+        occ_evaluations=[
+            OccEvaluationState(
+                id=str(e.id),
+                unit=e.unit,
+                level=e.level,
+                result=e.result,
+                evaluated_on=e.evaluated_on,
+                remarks=e.remarks,
+            )
+            for e in contents.occ_evaluations
+        ],
+        version=programme.version,
+        updated_at=programme.updated_at,
     )
     return PROGRAMME_EVENTS.event(verb, state, programme.id)

@@ -53,7 +53,8 @@ class Partner(Versioned, Base):
     iso: Mapped[str] = mapped_column(Text, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     framework: Mapped[Framework] = mapped_column(
-        Enum(Framework, name="framework", native_enum=False, length=8, create_constraint=True))
+        Enum(Framework, name="framework", native_enum=False, length=8, create_constraint=True)
+    )
     suspended: Mapped[bool] = mapped_column(default=False)
     enhanced_opportunities: Mapped[bool] = mapped_column(default=False)
     interoperability_platform: Mapped[bool] = mapped_column(default=False)
@@ -66,8 +67,10 @@ class Partner(Versioned, Base):
     platform_joined_on: Mapped[date | None] = mapped_column(Date)
     platform_left_on: Mapped[date | None] = mapped_column(Date)
 
-    __table_args__ = (Index("ix_partner_framework_name", "framework", "name"),
-                      Index("ix_partner_platform", "interoperability_platform"))
+    __table_args__ = (
+        Index("ix_partner_framework_name", "framework", "name"),
+        Index("ix_partner_platform", "interoperability_platform"),
+    )
 
 
 class Programme(Entity, MovesThrough[ProgrammeStatus], Base):
@@ -92,8 +95,13 @@ class Programme(Entity, MovesThrough[ProgrammeStatus], Base):
         Index("ix_programme_period_end", "period_end"),
         Index("ix_programme_updated", "updated_at", "id"),
         # One edition of a tool in preparation per partner: two racing creations cannot both succeed.
-        Index("uq_programme_in_preparation", "partner_iso", "type", unique=True,
-              postgresql_where=text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'")),
+        Index(
+            "uq_programme_in_preparation",
+            "partner_iso",
+            "type",
+            unique=True,
+            postgresql_where=text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'"),
+        ),
     )
 
 
@@ -116,8 +124,9 @@ class Objective(Entity, Base):
     category: Mapped[ObjectiveCategory] = mapped_column(enum_column(ObjectiveCategory, "objective_category"))
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
-    wps_marker: Mapped[WpsMarker] = mapped_column(enum_column(WpsMarker, "objective_wps_marker", 16),
-                                                  default=WpsMarker.NOT_TARGETED)
+    wps_marker: Mapped[WpsMarker] = mapped_column(
+        enum_column(WpsMarker, "objective_wps_marker", 16), default=WpsMarker.NOT_TARGETED
+    )
 
 
 class PlannedActivity(Entity, MovesThrough[PlannedActivityStatus], Base):
@@ -142,10 +151,12 @@ class PlannedActivityTransition(TransitionRecord, Base):
 
     __tablename__ = "planned_activity_transition"
 
-    planned_activity_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("planned_activity.id", ondelete="CASCADE"),
-                                                           index=True)
+    planned_activity_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("planned_activity.id", ondelete="CASCADE"), index=True
+    )
     from_status: Mapped[PlannedActivityStatus | None] = mapped_column(
-        enum_column(PlannedActivityStatus, "transition_from"))
+        enum_column(PlannedActivityStatus, "transition_from")
+    )
     to_status: Mapped[PlannedActivityStatus] = mapped_column(enum_column(PlannedActivityStatus, "transition_to"))
     note: Mapped[str | None] = mapped_column(Text)
 
@@ -187,8 +198,9 @@ class Attendance(AttendanceColumns, Base):
     """Who attended menu occurrences, as programmes heard it (makes planned activities DONE)."""
 
     __tablename__ = "attendance"
-    __table_args__ = (Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id",
-                            "occurrence_start_date"),)
+    __table_args__ = (
+        Index("ix_attendance_partner_activity_start", "partner_iso", "activity_id", "occurrence_start_date"),
+    )
 
 
 class KnownActivity(OwnerStandingColumns, Base):
@@ -275,8 +287,10 @@ class ActionAssignment(Entity, MovesThrough[AssignmentStatus], Base):
     completed_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (UniqueConstraint("action_id", "partner_iso", name="uq_action_assignment_partner"),
-                      Index("ix_action_assignment_partner", "partner_iso"))
+    __table_args__ = (
+        UniqueConstraint("action_id", "partner_iso", name="uq_action_assignment_partner"),
+        Index("ix_action_assignment_partner", "partner_iso"),
+    )
 
 
 class ActionTransition(TransitionRecord, Base):

@@ -39,18 +39,21 @@ class OperationFacts:
 
 
 OPERATIONS = {
-    Operation.IFOR: OperationFacts("Implementation Force", "Bosnia and Herzegovina", date(1995, 12, 20),
-                                   date(1996, 12, 20)),
-    Operation.SFOR: OperationFacts("Stabilisation Force", "Bosnia and Herzegovina", date(1996, 12, 20),
-                                   date(2004, 12, 2)),
+    Operation.IFOR: OperationFacts(
+        "Implementation Force", "Bosnia and Herzegovina", date(1995, 12, 20), date(1996, 12, 20)
+    ),
+    Operation.SFOR: OperationFacts(
+        "Stabilisation Force", "Bosnia and Herzegovina", date(1996, 12, 20), date(2004, 12, 2)
+    ),
     Operation.KFOR: OperationFacts("Kosovo Force", "Kosovo", date(1999, 6, 12), None),
-    Operation.ISAF: OperationFacts("International Security Assistance Force", "Afghanistan", date(2003, 8, 11),
-                                   date(2014, 12, 31)),
+    Operation.ISAF: OperationFacts(
+        "International Security Assistance Force", "Afghanistan", date(2003, 8, 11), date(2014, 12, 31)
+    ),
     Operation.RSM: OperationFacts("Resolute Support Mission", "Afghanistan", date(2015, 1, 1), date(2021, 9, 1)),
-    Operation.OAE: OperationFacts("Operation Active Endeavour", "Mediterranean", date(2001, 10, 26),
-                                  date(2016, 11, 9)),
-    Operation.OOS: OperationFacts("Operation Ocean Shield", "Gulf of Aden and Horn of Africa", date(2009, 8, 17),
-                                  date(2016, 12, 15)),
+    Operation.OAE: OperationFacts("Operation Active Endeavour", "Mediterranean", date(2001, 10, 26), date(2016, 11, 9)),
+    Operation.OOS: OperationFacts(
+        "Operation Ocean Shield", "Gulf of Aden and Horn of Africa", date(2009, 8, 17), date(2016, 12, 15)
+    ),
     Operation.OUP: OperationFacts("Operation Unified Protector", "Libya", date(2011, 3, 23), date(2011, 10, 31)),
     Operation.OSG: OperationFacts("Operation Sea Guardian", "Mediterranean", date(2016, 11, 9), None),
     Operation.NMI: OperationFacts("NATO Mission Iraq", "Iraq", date(2018, 10, 1), None),
@@ -77,15 +80,24 @@ class ContributionStatus(str, Enum):
     WITHDRAWN = "WITHDRAWN"
 
 
-CONTRIBUTION_LIFECYCLE = Lifecycle("OperationalContribution", {
-    ContributionStatus.OFFERED: {ContributionStatus.ACCEPTED, ContributionStatus.DECLINED,
-                                 ContributionStatus.WITHDRAWN},
-    ContributionStatus.ACCEPTED: {ContributionStatus.DEPLOYED, ContributionStatus.WITHDRAWN},
-    ContributionStatus.DEPLOYED: {ContributionStatus.ENDED},
-})
+CONTRIBUTION_LIFECYCLE = Lifecycle(
+    "OperationalContribution",
+    {
+        ContributionStatus.OFFERED: {
+            ContributionStatus.ACCEPTED,
+            ContributionStatus.DECLINED,
+            ContributionStatus.WITHDRAWN,
+        },
+        ContributionStatus.ACCEPTED: {ContributionStatus.DEPLOYED, ContributionStatus.WITHDRAWN},
+        ContributionStatus.DEPLOYED: {ContributionStatus.ENDED},
+    },
+)
 # What the size counts, by kind.
-SIZE_UNITS = {ContributionKind.SHIPS: "ships", ContributionKind.AIRCRAFT: "aircraft",
-              ContributionKind.FUNDING: "thousand euros"}
+SIZE_UNITS = {
+    ContributionKind.SHIPS: "ships",
+    ContributionKind.AIRCRAFT: "aircraft",
+    ContributionKind.FUNDING: "thousand euros",
+}
 
 
 @dataclass

@@ -41,8 +41,8 @@ class ContributionCriteria:
 
 # Latest first: a partner's most recent contributions lead.
 CONTRIBUTION_SORT: SortKey[OperationalContribution] = SortKey(
-    OperationalContribution.period_start, lambda c: c.period_start.isoformat(),
-    date.fromisoformat)
+    OperationalContribution.period_start, lambda c: c.period_start.isoformat(), date.fromisoformat
+)
 
 
 class ContributionRepository(PartnerScopedRepository[OperationalContribution]):
@@ -50,32 +50,57 @@ class ContributionRepository(PartnerScopedRepository[OperationalContribution]):
     read_rule = READ_CONTRIBUTIONS
 
     async def page(self, where: ContributionCriteria, page: PageRequest) -> Sequence[OperationalContribution]:
-        return (await self.session.scalars(keyset(
-            select(OperationalContribution).where(*where.conditions(), *self._scope()), CONTRIBUTION_SORT,
-            OperationalContribution.id, Direction.DESC, page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(OperationalContribution).where(*where.conditions(), *self._scope()),
+                    CONTRIBUTION_SORT,
+                    OperationalContribution.id,
+                    Direction.DESC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: ContributionCriteria) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(OperationalContribution).where(
-            *where.conditions(), *self._scope())) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count()).select_from(OperationalContribution).where(*where.conditions(), *self._scope())
+            )
+            or 0
+        )
 
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[OperationalContribution]]:
         scope = self._scope()
 
         def per_partner(key: list[Any]) -> Select[Any]:
-            return keyset(select(OperationalContribution).where(OperationalContribution.partner_iso == key[0],
-                                                                *scope),
-                          CONTRIBUTION_SORT, OperationalContribution.id, Direction.DESC, page)
+            return keyset(
+                select(OperationalContribution).where(OperationalContribution.partner_iso == key[0], *scope),
+                CONTRIBUTION_SORT,
+                OperationalContribution.id,
+                Direction.DESC,
+                page,
+            )
 
         return await lateral_pages(self.session, OperationalContribution, [(i,) for i in isos], [Text], per_partner)
 
     async def counts_of_partners(self, isos: list[str]) -> list[int]:
-        found = dict((await self.session.execute(
-            select(OperationalContribution.partner_iso, func.count())
-            .where(any_of(OperationalContribution.partner_iso, isos), *self._scope())
-            .group_by(OperationalContribution.partner_iso))).all())
+        found = dict(
+            (
+                await self.session.execute(
+                    select(OperationalContribution.partner_iso, func.count())
+                    .where(any_of(OperationalContribution.partner_iso, isos), *self._scope())
+                    .group_by(OperationalContribution.partner_iso)
+                )
+            ).all()
+        )
         return [found.get(iso, 0) for iso in isos]
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[OperationalContributionTransition]:
-        return (await self.session.scalars(select(OperationalContributionTransition).where(
-            any_of(OperationalContributionTransition.contribution_id, ids))
-            .order_by(OperationalContributionTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(OperationalContributionTransition)
+                .where(any_of(OperationalContributionTransition.contribution_id, ids))
+                .order_by(OperationalContributionTransition.at)
+            )
+        ).all()

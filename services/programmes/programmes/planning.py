@@ -46,15 +46,22 @@ from shared.readmodel import Standing
 from shared.wps import WpsMarker
 
 
-async def _living(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None,
-                  rule: Rule = PREPARE_PROGRAMMES, child: tuple[str, uuid.UUID] | None = None) -> Programme:
+async def _living(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    expected_version: int | None,
+    rule: Rule = PREPARE_PROGRAMMES,
+    child: tuple[str, uuid.UUID] | None = None,
+) -> Programme:
     """The programme to change, still alive; reached through a child (`child`), a programme the caller may not
     see makes the child not found."""
-    programme = await load_programme(uow, programme_id, expected_version, field="programmeId", rule=rule,
-                                     missing=NotFound(*child) if child else None)
+    programme = await load_programme(
+        uow, programme_id, expected_version, field="programmeId", rule=rule, missing=NotFound(*child) if child else None
+    )
     if programme.status not in PLANNABLE_PROGRAMME:
-        raise Conflict(f"a {programme.status.value.lower()} programme cannot change",
-                       currentStatus=programme.status.value)
+        raise Conflict(
+            f"a {programme.status.value.lower()} programme cannot change", currentStatus=programme.status.value
+        )
     return programme
 
 
@@ -64,10 +71,16 @@ async def _changed(uow: UnitOfWork, programme: Programme, verb: str) -> Programm
     return programme
 
 
-async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: ObjectiveCategory, title: str,
-                        description: str | None = None, parent_id: uuid.UUID | None = None,
-                        expected_version: int | None = None,
-                        wps_marker: WpsMarker = WpsMarker.NOT_TARGETED) -> Objective:
+async def add_objective(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    category: ObjectiveCategory,
+    title: str,
+    description: str | None = None,
+    parent_id: uuid.UUID | None = None,
+    expected_version: int | None = None,
+    wps_marker: WpsMarker = WpsMarker.NOT_TARGETED,
+) -> Objective:
     programme = await _living(uow, programme_id, expected_version)
     title = text_field(title, "title", max_length=300) or ""
     description = text_field(description, "description", max_length=5000, required=False)
@@ -77,15 +90,22 @@ async def add_objective(uow: UnitOfWork, programme_id: uuid.UUID, category: Obje
         if parent is None or parent.programme_id != programme.id:
             raise BadUserInput("parentId is not an objective of this programme", field="parentId")
     check_objective_category(programme.type, category, parent.category if parent else None)
-    objective = Objective(programme_id=programme.id, parent_id=parent_id, category=category, title=title,
-                          description=description, wps_marker=wps_marker)
+    objective = Objective(
+        programme_id=programme.id,
+        parent_id=parent_id,
+        category=category,
+        title=title,
+        description=description,
+        wps_marker=wps_marker,
+    )
     uow.session.add(objective)
     await _changed(uow, programme, "objective_added")
     return objective
 
 
-async def update_objective(uow: UnitOfWork, objective_id: uuid.UUID, changes: dict[str, Any],
-                           expected_version: int | None = None) -> Objective:
+async def update_objective(
+    uow: UnitOfWork, objective_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None = None
+) -> Objective:
     """Rename, redescribe or re-mark an objective; its place (category, parent) stays."""
     PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     objective = await ProgrammeRepository(uow.session).child(Objective, objective_id)
@@ -111,15 +131,23 @@ async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_ve
     programme = await _living(uow, objective.programme_id, expected_version, child=("Objective", objective_id))
     contents = await ProgrammeRepository(uow.session).contents(programme)
     if any(o.parent_id == objective.id for o in contents.objectives) or any(
-            p.objective_id == objective.id for p in contents.planned_activities):
+        p.objective_id == objective.id for p in contents.planned_activities
+    ):
         raise Conflict("the objective still has goals or planned activities under it")
     await uow.session.delete(objective)
     return await _changed(uow, programme, "objective_removed")
 
 
-async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: uuid.UUID, year: int,
-                        priority: Priority = Priority.MEDIUM, objective_id: uuid.UUID | None = None,
-                        expected_version: int | None = None, activity_version: int | None = None) -> PlannedActivity:
+async def plan_activity(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    activity_id: uuid.UUID,
+    year: int,
+    priority: Priority = Priority.MEDIUM,
+    objective_id: uuid.UUID | None = None,
+    expected_version: int | None = None,
+    activity_version: int | None = None,
+) -> PlannedActivity:
     programme = await _living(uow, programme_id, expected_version)
     partner = await PartnerRepository(uow.session).get(programme.partner_iso)
     assert partner is not None  # a programme's partner is a foreign key
@@ -130,10 +158,17 @@ async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: u
     if objective_id is not None and not await programmes.has_objective(programme.id, objective_id):
         raise BadUserInput("objectiveId is not an objective of this programme", field="objectiveId")
     if await programmes.plans(programme.id, activity_id, year):
-        raise Conflict(f"the programme already plans {facts.pcm_ref if facts else activity_id} in {year}",
-                       field="activityId")
-    planned = PlannedActivity(programme_id=programme.id, activity_id=activity_id, objective_id=objective_id,
-                              year=year, priority=priority, status=PlannedActivityStatus.PLANNED)
+        raise Conflict(
+            f"the programme already plans {facts.pcm_ref if facts else activity_id} in {year}", field="activityId"
+        )
+    planned = PlannedActivity(
+        programme_id=programme.id,
+        activity_id=activity_id,
+        objective_id=objective_id,
+        year=year,
+        priority=priority,
+        status=PlannedActivityStatus.PLANNED,
+    )
     uow.session.add(planned)
     _record(uow, planned, None, None)
     await _changed(uow, programme, "activity_planned")
@@ -146,23 +181,28 @@ async def plan_activity(uow: UnitOfWork, programme_id: uuid.UUID, activity_id: u
     return planned
 
 
-_PLAN_STEPS = {"planned_activity_confirmed": PlannedActivityStatus.CONFIRMED,
-               "planned_activity_done": PlannedActivityStatus.DONE}
+_PLAN_STEPS = {
+    "planned_activity_confirmed": PlannedActivityStatus.CONFIRMED,
+    "planned_activity_done": PlannedActivityStatus.DONE,
+}
 
 
-async def advance_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID, verb: str,
-                                   expected_version: int | None = None) -> PlannedActivity:
+async def advance_planned_activity(
+    uow: UnitOfWork, planned_id: uuid.UUID, verb: str, expected_version: int | None = None
+) -> PlannedActivity:
     DECIDE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     planned = await _planned(uow, planned_id)
-    programme = await _living(uow, planned.programme_id, expected_version, DECIDE_PROGRAMMES,
-                              child=("PlannedActivity", planned_id))
+    programme = await _living(
+        uow, planned.programme_id, expected_version, DECIDE_PROGRAMMES, child=("PlannedActivity", planned_id)
+    )
     _move_planned(uow, planned, _PLAN_STEPS[verb], None)
     await _changed(uow, programme, verb)
     return planned
 
 
-async def remove_planned_activity(uow: UnitOfWork, planned_id: uuid.UUID,
-                                  expected_version: int | None = None) -> Programme:
+async def remove_planned_activity(
+    uow: UnitOfWork, planned_id: uuid.UUID, expected_version: int | None = None
+) -> Programme:
     PREPARE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     planned = await _planned(uow, planned_id)
     programme = await _living(uow, planned.programme_id, expected_version, child=("PlannedActivity", planned_id))
@@ -179,8 +219,14 @@ async def _planned(uow: UnitOfWork, planned_id: uuid.UUID) -> PlannedActivity:
     return planned
 
 
-async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: str, text: str,
-                               due_date: date | None = None, expected_version: int | None = None) -> PartnershipGoal:
+async def add_partnership_goal(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    code: str,
+    text: str,
+    due_date: date | None = None,
+    expected_version: int | None = None,
+) -> PartnershipGoal:
     programme = await _living(uow, programme_id, expected_version, DECIDE_PROGRAMMES)
     check_programme_type(programme.type, ProgrammeType.PARP, "partnership goals")
     code = check_goal_code(code)
@@ -196,15 +242,21 @@ async def add_partnership_goal(uow: UnitOfWork, programme_id: uuid.UUID, code: s
     return goal
 
 
-async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: AssessmentRating,
-                      comment: str | None = None, expected_version: int | None = None,
-                      ) -> tuple[Assessment, Programme]:
+async def assess_goal(
+    uow: UnitOfWork,
+    goal_id: uuid.UUID,
+    cycle: str,
+    rating: AssessmentRating,
+    comment: str | None = None,
+    expected_version: int | None = None,
+) -> tuple[Assessment, Programme]:
     DECIDE_PROGRAMMES.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     goal = await ProgrammeRepository(uow.session).child(PartnershipGoal, goal_id)
     if goal is None:
         raise NotFound("PartnershipGoal", goal_id)
-    programme = await _living(uow, goal.programme_id, expected_version, DECIDE_PROGRAMMES,
-                              child=("PartnershipGoal", goal_id))
+    programme = await _living(
+        uow, goal.programme_id, expected_version, DECIDE_PROGRAMMES, child=("PartnershipGoal", goal_id)
+    )
     cycle = check_cycle(cycle)
     comment = text_field(comment, "comment", max_length=5000, required=False)
     if any(a.cycle == cycle for a in await ProgrammeRepository(uow.session).assessments_of([goal.id])):
@@ -215,16 +267,25 @@ async def assess_goal(uow: UnitOfWork, goal_id: uuid.UUID, cycle: str, rating: A
     return assessment, programme
 
 
-async def record_occ_evaluation(uow: UnitOfWork, programme_id: uuid.UUID, unit: str, level: OccLevel,
-                                result: OccResult, evaluated_on: date, remarks: str | None = None,
-                                expected_version: int | None = None, today: date | None = None) -> OccEvaluation:
+async def record_occ_evaluation(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    unit: str,
+    level: OccLevel,
+    result: OccResult,
+    evaluated_on: date,
+    remarks: str | None = None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> OccEvaluation:
     programme = await _living(uow, programme_id, expected_version, DECIDE_PROGRAMMES)
     check_programme_type(programme.type, ProgrammeType.OCC, "OCC evaluations")
     check_not_in_future(evaluated_on, today or date.today(), "evaluatedOn")
     unit = text_field(unit, "unit", max_length=300) or ""
     remarks = text_field(remarks, "remarks", max_length=5000, required=False)
-    evaluation = OccEvaluation(programme_id=programme.id, unit=unit, level=level, result=result,
-                               evaluated_on=evaluated_on, remarks=remarks)
+    evaluation = OccEvaluation(
+        programme_id=programme.id, unit=unit, level=level, result=result, evaluated_on=evaluated_on, remarks=remarks
+    )
     uow.session.add(evaluation)
     await _changed(uow, programme, "occ_evaluated")
     return evaluation
@@ -255,8 +316,9 @@ async def on_nomination_changed(uow: UnitOfWork, event: CloudEvent) -> None:
         return
     await ProgrammeRepository(uow.session).lock_plans_of(attended.partner_iso, attended.activity_id)
     by_programme: dict[uuid.UUID, list[PlannedActivity]] = defaultdict(list)
-    plans = ProgrammeRepository(uow.session).open_plans_of_partner(attended.partner_iso, attended.activity_id,
-                                                                   attended.start_date.year)
+    plans = ProgrammeRepository(uow.session).open_plans_of_partner(
+        attended.partner_iso, attended.activity_id, attended.start_date.year
+    )
     for planned in await plans:
         _done_by_attendance(uow, planned, attended.occurrence_id)
         by_programme[planned.programme_id].append(planned)
@@ -277,7 +339,11 @@ def _move_planned(uow: UnitOfWork, planned: PlannedActivity, target: PlannedActi
     _record(uow, planned, previous, note)
 
 
-def _record(uow: UnitOfWork, planned: PlannedActivity, previous: PlannedActivityStatus | None,
-            note: str | None) -> None:
-    uow.session.add(PlannedActivityTransition(planned_activity_id=planned.id, from_status=previous,
-                                              to_status=planned.status, note=note, actor=uow.actor))
+def _record(
+    uow: UnitOfWork, planned: PlannedActivity, previous: PlannedActivityStatus | None, note: str | None
+) -> None:
+    uow.session.add(
+        PlannedActivityTransition(
+            planned_activity_id=planned.id, from_status=previous, to_status=planned.status, note=note, actor=uow.actor
+        )
+    )

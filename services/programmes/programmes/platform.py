@@ -42,8 +42,9 @@ from shared.errors import BadUserInput, Conflict, NotFound
 COMPLETED_BY = "programmes (the last assignee's completion)"
 
 
-async def join_platform(uow: UnitOfWork, iso: str, joined_on: date, expected_version: int | None = None,
-                        today: date | None = None) -> Partner:
+async def join_platform(
+    uow: UnitOfWork, iso: str, joined_on: date, expected_version: int | None = None, today: date | None = None
+) -> Partner:
     RUN_PLATFORM.require(uow.caller)
     joined_on = check_membership_date(joined_on, today or date.today(), "joinedOn")
     partner = await PartnerRepository(uow.session).for_change(iso.strip().upper(), expected_version)
@@ -60,8 +61,9 @@ async def join_platform(uow: UnitOfWork, iso: str, joined_on: date, expected_ver
     return partner
 
 
-async def leave_platform(uow: UnitOfWork, iso: str, left_on: date, expected_version: int | None = None,
-                         today: date | None = None) -> Partner:
+async def leave_platform(
+    uow: UnitOfWork, iso: str, left_on: date, expected_version: int | None = None, today: date | None = None
+) -> Partner:
     RUN_PLATFORM.require(uow.caller)
     left_on = check_membership_date(left_on, today or date.today(), "leftOn")
     partner = await PartnerRepository(uow.session).for_change(iso.strip().upper(), expected_version)
@@ -83,14 +85,16 @@ async def schedule_meeting(uow: UnitOfWork, details: MeetingDetails) -> Platform
     meeting = PlatformMeeting(status=MeetingStatus.PLANNED, summary=None, **asdict(details))
     meetings.add(meeting)
     await uow.flush()  # no relationship orders the inserts: the meeting first, for its transitions' key
-    uow.session.add(MeetingTransition(meeting_id=meeting.id, from_status=None, to_status=MeetingStatus.PLANNED,
-                                      actor=uow.actor))
+    uow.session.add(
+        MeetingTransition(meeting_id=meeting.id, from_status=None, to_status=MeetingStatus.PLANNED, actor=uow.actor)
+    )
     uow.publish(meeting_event("scheduled", meeting))
     return meeting
 
 
-async def record_meeting_held(uow: UnitOfWork, meeting_id: uuid.UUID, summary: str,
-                              expected_version: int | None = None, today: date | None = None) -> PlatformMeeting:
+async def record_meeting_held(
+    uow: UnitOfWork, meeting_id: uuid.UUID, summary: str, expected_version: int | None = None, today: date | None = None
+) -> PlatformMeeting:
     RUN_PLATFORM.require(uow.caller)
     summary = text_field(summary, "summary", max_length=10_000) or ""
     meeting = await MeetingRepository(uow.session).for_change(meeting_id, expected_version)
@@ -98,20 +102,25 @@ async def record_meeting_held(uow: UnitOfWork, meeting_id: uuid.UUID, summary: s
         raise Conflict("a meeting is recorded as held on or after its date", field="id")
     previous = meeting.move_to(MeetingStatus.HELD)
     meeting.summary = summary
-    uow.session.add(MeetingTransition(meeting_id=meeting.id, from_status=previous, to_status=MeetingStatus.HELD,
-                                      actor=uow.actor))
+    uow.session.add(
+        MeetingTransition(meeting_id=meeting.id, from_status=previous, to_status=MeetingStatus.HELD, actor=uow.actor)
+    )
     uow.publish(meeting_event("held", meeting))
     return meeting
 
 
-async def cancel_meeting(uow: UnitOfWork, meeting_id: uuid.UUID, reason: str,
-                         expected_version: int | None = None) -> PlatformMeeting:
+async def cancel_meeting(
+    uow: UnitOfWork, meeting_id: uuid.UUID, reason: str, expected_version: int | None = None
+) -> PlatformMeeting:
     RUN_PLATFORM.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     meeting = await MeetingRepository(uow.session).for_change(meeting_id, expected_version)
     previous = meeting.move_to(MeetingStatus.CANCELLED)
-    uow.session.add(MeetingTransition(meeting_id=meeting.id, from_status=previous,
-                                      to_status=MeetingStatus.CANCELLED, actor=uow.actor, note=reason))
+    uow.session.add(
+        MeetingTransition(
+            meeting_id=meeting.id, from_status=previous, to_status=MeetingStatus.CANCELLED, actor=uow.actor, note=reason
+        )
+    )
     uow.publish(meeting_event("cancelled", meeting))
     return meeting
 
@@ -128,32 +137,41 @@ async def set_action(uow: UnitOfWork, meeting_id: uuid.UUID, details: ActionDeta
     details = check_action(details, meeting.held_on)
     check_members(details.assignees, await meetings.members(details.assignees))
     action = CommonAction(meeting_id=meeting.id, status=ActionStatus.OPEN, **asdict(details))
-    assignments = [ActionAssignment(action_id=action.id, partner_iso=iso, status=AssignmentStatus.ASSIGNED)
-                   for iso in details.assignees]
+    assignments = [
+        ActionAssignment(action_id=action.id, partner_iso=iso, status=AssignmentStatus.ASSIGNED)
+        for iso in details.assignees
+    ]
     uow.session.add(action)
     await uow.flush()  # no relationship orders the inserts: the action first, for its children's key
     uow.session.add_all(assignments)
-    uow.session.add(ActionTransition(action_id=action.id, from_status=None, to_status=ActionStatus.OPEN.value,
-                                     actor=uow.actor))
+    uow.session.add(
+        ActionTransition(action_id=action.id, from_status=None, to_status=ActionStatus.OPEN.value, actor=uow.actor)
+    )
     uow.publish(action_event("set", action, assignments))
     return action
 
 
-async def report_progress(uow: UnitOfWork, action_id: uuid.UUID, partner_iso: str | None, status: AssignmentStatus,
-                          note: str | None, expected_version: int | None = None,
-                          today: date | None = None) -> CommonAction:
+async def report_progress(
+    uow: UnitOfWork,
+    action_id: uuid.UUID,
+    partner_iso: str | None,
+    status: AssignmentStatus,
+    note: str | None,
+    expected_version: int | None = None,
+    today: date | None = None,
+) -> CommonAction:
     """An assignee (or staff for it) reports IN_PROGRESS or COMPLETED; the last completion completes the action."""
     REPORT_ACTIONS.require(uow.caller)
     iso = (uow.caller.partner_only or (partner_iso or "")).strip().upper()
     if not iso:
         raise BadUserInput("name the assignee whose progress this is", field="partnerIso")
     if partner_iso and not sees_partner(uow.caller, partner_iso.strip().upper()):
-        raise BadUserInput(f"a partner reports its own progress ({uow.caller.partner_only}) only",
-                           field="partnerIso")
+        raise BadUserInput(f"a partner reports its own progress ({uow.caller.partner_only}) only", field="partnerIso")
     note = text_field(note, "note", max_length=2000, required=False)
     actions = ActionRepository(uow.session)
-    action = await actions.for_change(action_id, missing=NotFound("CommonAction", action_id) if
-                                      uow.caller.partner_only else None)
+    action = await actions.for_change(
+        action_id, missing=NotFound("CommonAction", action_id) if uow.caller.partner_only else None
+    )
     assignment = await actions.assignment_for_change(action.id, iso)
     if assignment is None:
         if uow.caller.partner_only:  # an action not assigned to the caller does not exist for it
@@ -166,32 +184,54 @@ async def report_progress(uow: UnitOfWork, action_id: uuid.UUID, partner_iso: st
     assignment.note = note
     if status is AssignmentStatus.COMPLETED:
         assignment.completed_on = today or date.today()
-    uow.session.add(ActionTransition(action_id=action.id, partner_iso=iso, from_status=previous.value,
-                                     to_status=status.value, actor=uow.actor, note=note))
+    uow.session.add(
+        ActionTransition(
+            action_id=action.id,
+            partner_iso=iso,
+            from_status=previous.value,
+            to_status=status.value,
+            actor=uow.actor,
+            note=note,
+        )
+    )
     await uow.flush()
     everyone = list(await actions.assignments_of([action.id]))
     verb = "progress_reported"
     if action_done([a.status for a in everyone]):
         action.move_to(ActionStatus.COMPLETED)
         # Every assignee reads this step: it names the service, not the assignee that completed last.
-        uow.session.add(ActionTransition(action_id=action.id, from_status=ActionStatus.OPEN.value,
-                                         to_status=ActionStatus.COMPLETED.value, actor=COMPLETED_BY,
-                                         note="every assignee completed it"))
+        uow.session.add(
+            ActionTransition(
+                action_id=action.id,
+                from_status=ActionStatus.OPEN.value,
+                to_status=ActionStatus.COMPLETED.value,
+                actor=COMPLETED_BY,
+                note="every assignee completed it",
+            )
+        )
         verb = "completed"
     action.bump()
     uow.publish(action_event(verb, action, everyone))
     return action
 
 
-async def drop_action(uow: UnitOfWork, action_id: uuid.UUID, reason: str,
-                      expected_version: int | None = None) -> CommonAction:
+async def drop_action(
+    uow: UnitOfWork, action_id: uuid.UUID, reason: str, expected_version: int | None = None
+) -> CommonAction:
     RUN_PLATFORM.require(uow.caller)
     reason = text_field(reason, "reason", max_length=1000) or ""
     actions = ActionRepository(uow.session)
     action = await actions.for_change(action_id, expected_version)
     previous = action.move_to(ActionStatus.DROPPED)
     action.bump()
-    uow.session.add(ActionTransition(action_id=action.id, from_status=previous.value,
-                                     to_status=ActionStatus.DROPPED.value, actor=uow.actor, note=reason))
+    uow.session.add(
+        ActionTransition(
+            action_id=action.id,
+            from_status=previous.value,
+            to_status=ActionStatus.DROPPED.value,
+            actor=uow.actor,
+            note=reason,
+        )
+    )
     uow.publish(action_event("dropped", action, list(await actions.assignments_of([action.id]))))
     return action

@@ -87,95 +87,175 @@ class ActionCriteria:
         return where
 
 
-MEETING_SORT: SortKey[PlatformMeeting] = SortKey(PlatformMeeting.held_on,
-                                                 lambda m: m.held_on.isoformat(), date.fromisoformat)
-ACTION_SORT: SortKey[CommonAction] = SortKey(CommonAction.due_on,
-                                             lambda a: a.due_on.isoformat(), date.fromisoformat)
+MEETING_SORT: SortKey[PlatformMeeting] = SortKey(
+    PlatformMeeting.held_on, lambda m: m.held_on.isoformat(), date.fromisoformat
+)
+ACTION_SORT: SortKey[CommonAction] = SortKey(CommonAction.due_on, lambda a: a.due_on.isoformat(), date.fromisoformat)
 
 
 class MeetingRepository(Repository[PlatformMeeting]):
     model = PlatformMeeting
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[PlatformMeeting]:
-        return (await self.session.scalars(select(PlatformMeeting).where(any_of(PlatformMeeting.id, ids),
-                                                                         *meetings_visible_to(caller)))).all()
+        return (
+            await self.session.scalars(
+                select(PlatformMeeting).where(any_of(PlatformMeeting.id, ids), *meetings_visible_to(caller))
+            )
+        ).all()
 
     async def page(self, where: MeetingCriteria, page: PageRequest, caller: Actor) -> Sequence[PlatformMeeting]:
-        return (await self.session.scalars(keyset(
-            select(PlatformMeeting).where(*where.conditions(), *meetings_visible_to(caller)), MEETING_SORT,
-            PlatformMeeting.id, Direction.DESC, page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(PlatformMeeting).where(*where.conditions(), *meetings_visible_to(caller)),
+                    MEETING_SORT,
+                    PlatformMeeting.id,
+                    Direction.DESC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: MeetingCriteria, caller: Actor) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(PlatformMeeting).where(
-            *where.conditions(), *meetings_visible_to(caller))) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(PlatformMeeting)
+                .where(*where.conditions(), *meetings_visible_to(caller))
+            )
+            or 0
+        )
 
     async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[MeetingTransition]:
-        return (await self.session.scalars(select(MeetingTransition).where(any_of(MeetingTransition.meeting_id, ids))
-                                           .order_by(MeetingTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(MeetingTransition)
+                .where(any_of(MeetingTransition.meeting_id, ids))
+                .order_by(MeetingTransition.at)
+            )
+        ).all()
 
     async def members(self, isos: Sequence[str]) -> set[str]:
         """Which of these partners are members of the Platform now."""
-        return set((await self.session.scalars(select(Partner.iso).where(
-            any_of(Partner.iso, isos), Partner.interoperability_platform))).all())
+        return set(
+            (
+                await self.session.scalars(
+                    select(Partner.iso).where(any_of(Partner.iso, isos), Partner.interoperability_platform)
+                )
+            ).all()
+        )
 
 
 class ActionRepository(Repository[CommonAction]):
     model = CommonAction
 
     async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[CommonAction]:
-        return (await self.session.scalars(select(CommonAction).where(any_of(CommonAction.id, ids),
-                                                                      *actions_visible_to(caller)))).all()
+        return (
+            await self.session.scalars(
+                select(CommonAction).where(any_of(CommonAction.id, ids), *actions_visible_to(caller))
+            )
+        ).all()
 
     async def page(self, where: ActionCriteria, page: PageRequest, caller: Actor) -> Sequence[CommonAction]:
-        return (await self.session.scalars(keyset(
-            select(CommonAction).where(*where.conditions(), *actions_visible_to(caller)), ACTION_SORT,
-            CommonAction.id, Direction.ASC, page))).all()
+        return (
+            await self.session.scalars(
+                keyset(
+                    select(CommonAction).where(*where.conditions(), *actions_visible_to(caller)),
+                    ACTION_SORT,
+                    CommonAction.id,
+                    Direction.ASC,
+                    page,
+                )
+            )
+        ).all()
 
     async def count(self, where: ActionCriteria, caller: Actor) -> int:
-        return int(await self.session.scalar(select(func.count()).select_from(CommonAction).where(
-            *where.conditions(), *actions_visible_to(caller))) or 0)
+        return int(
+            await self.session.scalar(
+                select(func.count()).select_from(CommonAction).where(*where.conditions(), *actions_visible_to(caller))
+            )
+            or 0
+        )
 
-    async def pages_of_meetings(self, ids: Sequence[uuid.UUID], page: PageRequest,
-                                caller: Actor) -> list[list[CommonAction]]:
+    async def pages_of_meetings(
+        self, ids: Sequence[uuid.UUID], page: PageRequest, caller: Actor
+    ) -> list[list[CommonAction]]:
         return await self._pages(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids, page, caller)
 
     async def counts_of_meetings(self, ids: Sequence[uuid.UUID], caller: Actor) -> list[int]:
         return await self._counts(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids, caller)
 
-    async def pages_of_partners(self, isos: Sequence[str], page: PageRequest,
-                                caller: Actor) -> list[list[CommonAction]]:
+    async def pages_of_partners(
+        self, isos: Sequence[str], page: PageRequest, caller: Actor
+    ) -> list[list[CommonAction]]:
         return await self._pages(lambda key: _has(CommonAction.assignees, key), Text, isos, page, caller)
 
     async def counts_of_partners(self, isos: Sequence[str], caller: Actor) -> list[int]:
         return await self._counts(lambda key: _has(CommonAction.assignees, key), Text, isos, caller)
 
-    async def _pages(self, owned: Callable[[Any], ColumnElement[bool]], key_type: Any, keys: Sequence[Any],
-                     page: PageRequest, caller: Actor) -> list[list[CommonAction]]:
+    async def _pages(
+        self,
+        owned: Callable[[Any], ColumnElement[bool]],
+        key_type: Any,
+        keys: Sequence[Any],
+        page: PageRequest,
+        caller: Actor,
+    ) -> list[list[CommonAction]]:
         """Each owner's page of actions in one statement (a LATERAL join over the keys)."""
-        return await lateral_pages(self.session, CommonAction, [(k,) for k in keys], [key_type], lambda key: keyset(
-            select(CommonAction).where(owned(key[0]), *actions_visible_to(caller)), ACTION_SORT, CommonAction.id,
-            Direction.ASC, page))
+        return await lateral_pages(
+            self.session,
+            CommonAction,
+            [(k,) for k in keys],
+            [key_type],
+            lambda key: keyset(
+                select(CommonAction).where(owned(key[0]), *actions_visible_to(caller)),
+                ACTION_SORT,
+                CommonAction.id,
+                Direction.ASC,
+                page,
+            ),
+        )
 
-    async def _counts(self, owned: Callable[[Any], ColumnElement[bool]], key_type: Any, keys: Sequence[Any],
-                      caller: Actor) -> list[int]:
-        return await lateral_counts(self.session, [(k,) for k in keys], [key_type], lambda key: select(
-            func.count()).select_from(CommonAction).where(owned(key[0]), *actions_visible_to(caller)))
+    async def _counts(
+        self, owned: Callable[[Any], ColumnElement[bool]], key_type: Any, keys: Sequence[Any], caller: Actor
+    ) -> list[int]:
+        return await lateral_counts(
+            self.session,
+            [(k,) for k in keys],
+            [key_type],
+            lambda key: (
+                select(func.count()).select_from(CommonAction).where(owned(key[0]), *actions_visible_to(caller))
+            ),
+        )
 
     async def assignments_of(self, ids: Sequence[uuid.UUID], caller: Actor | None = None) -> Sequence[ActionAssignment]:
         """Actions' assignments, by partner; a partner caller gets its own part only."""
         own = caller.partner_only if caller else None
         mine = [ActionAssignment.partner_iso == own] if own else []
-        return (await self.session.scalars(select(ActionAssignment).where(any_of(ActionAssignment.action_id, ids),
-                                                                          *mine)
-                                           .order_by(ActionAssignment.partner_iso))).all()
+        return (
+            await self.session.scalars(
+                select(ActionAssignment)
+                .where(any_of(ActionAssignment.action_id, ids), *mine)
+                .order_by(ActionAssignment.partner_iso)
+            )
+        ).all()
 
     async def assignment_for_change(self, action_id: uuid.UUID, iso: str) -> ActionAssignment | None:
-        return (await self.session.scalars(select(ActionAssignment).where(
-            ActionAssignment.action_id == action_id, ActionAssignment.partner_iso == iso).with_for_update())).first()
+        return (
+            await self.session.scalars(
+                select(ActionAssignment)
+                .where(ActionAssignment.action_id == action_id, ActionAssignment.partner_iso == iso)
+                .with_for_update()
+            )
+        ).first()
 
     async def transitions_of(self, ids: Sequence[uuid.UUID], caller: Actor | None = None) -> Sequence[ActionTransition]:
         own = caller.partner_only if caller else None
         mine = [(ActionTransition.partner_iso.is_(None)) | (ActionTransition.partner_iso == own)] if own else []
-        return (await self.session.scalars(select(ActionTransition).where(any_of(ActionTransition.action_id, ids),
-                                                                          *mine)
-                                           .order_by(ActionTransition.at))).all()
+        return (
+            await self.session.scalars(
+                select(ActionTransition)
+                .where(any_of(ActionTransition.action_id, ids), *mine)
+                .order_by(ActionTransition.at)
+            )
+        ).all()

@@ -33,9 +33,12 @@ class MeetingStatus(str, Enum):
     CANCELLED = "CANCELLED"
 
 
-MEETING_LIFECYCLE = Lifecycle("PlatformMeeting", {
-    MeetingStatus.PLANNED: {MeetingStatus.HELD, MeetingStatus.CANCELLED},
-})
+MEETING_LIFECYCLE = Lifecycle(
+    "PlatformMeeting",
+    {
+        MeetingStatus.PLANNED: {MeetingStatus.HELD, MeetingStatus.CANCELLED},
+    },
+)
 
 
 class ActionStatus(str, Enum):
@@ -53,10 +56,13 @@ class AssignmentStatus(str, Enum):
     COMPLETED = "COMPLETED"
 
 
-ASSIGNMENT_LIFECYCLE = Lifecycle("ActionAssignment", {
-    AssignmentStatus.ASSIGNED: {AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED},
-    AssignmentStatus.IN_PROGRESS: {AssignmentStatus.COMPLETED},
-})
+ASSIGNMENT_LIFECYCLE = Lifecycle(
+    "ActionAssignment",
+    {
+        AssignmentStatus.ASSIGNED: {AssignmentStatus.IN_PROGRESS, AssignmentStatus.COMPLETED},
+        AssignmentStatus.IN_PROGRESS: {AssignmentStatus.COMPLETED},
+    },
+)
 
 
 @dataclass

@@ -54,13 +54,20 @@ def partners() -> list[PartnerDetails]:
             tools += [ProgrammeType.PARP, ProgrammeType.OCC]
         if row["deep"] == "true":
             tools.append(ProgrammeType.DEEP)
-        result.append(PartnerDetails(
-            iso=row["iso3"], name=row["name"], framework=framework, suspended=row["suspended"] == "true",
-            enhanced_opportunities=row["enhanced_opportunities"] == "true",
-            interoperability_platform=False,  # the platform stage has them join, with dates
-            ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
-            dcb=row["dcb"] == "true", deep=row["deep"] == "true", tools=list(dict.fromkeys(tools)),
-        ))
+        result.append(
+            PartnerDetails(
+                iso=row["iso3"],
+                name=row["name"],
+                framework=framework,
+                suspended=row["suspended"] == "true",
+                enhanced_opportunities=row["enhanced_opportunities"] == "true",
+                interoperability_platform=False,  # the platform stage has them join, with dates
+                ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
+                dcb=row["dcb"] == "true",
+                deep=row["deep"] == "true",
+                tools=list(dict.fromkeys(tools)),
+            )
+        )
     return result
 
 
@@ -103,9 +110,11 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
     return changes + await in_parallel(isos, seed_partner)
 
 
-SEED_STAGES = (SeedStage("partners", seed_partners, marks="programmes.partner.v1"),
-               SeedStage("platform", seed_platform, marks="programmes.platform_meeting.v1"),
-               SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"))
+SEED_STAGES = (
+    SeedStage("partners", seed_partners, marks="programmes.partner.v1"),
+    SeedStage("platform", seed_platform, marks="programmes.platform_meeting.v1"),
+    SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"),
+)
 
 
 async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:
@@ -120,11 +129,21 @@ async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activi
         else:
             starts = [date(this_year - 1, 1, 1)]
         for start in starts:
-            end = two_years_from(start) if programme_type in (ProgrammeType.IPCP, ProgrammeType.IPAP) \
+            end = (
+                two_years_from(start)
+                if programme_type in (ProgrammeType.IPCP, ProgrammeType.IPAP)
                 else date(start.year + 3, 12, 31)
-            programme = await service.create_programme(uow, ProgrammeDetails(
-                partner_iso=partner.iso, type=programme_type, period_start=start, period_end=end,
-                title=f"{partner.name} {programme_type.value} {start.year}-{end.year}"))
+            )
+            programme = await service.create_programme(
+                uow,
+                ProgrammeDetails(
+                    partner_iso=partner.iso,
+                    type=programme_type,
+                    period_start=start,
+                    period_end=end,
+                    title=f"{partner.name} {programme_type.value} {start.year}-{end.year}",
+                ),
+            )
             changes += 1
             if partner.suspended:
                 break  # one draft only: a suspended partner submits nothing
@@ -143,35 +162,54 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
     objective_id = None
     if programme.type is ProgrammeType.IPAP:
         for category in sorted(IPAP_CATEGORIES, key=lambda c: c.value)[:3]:
-            objective = await planning.add_objective(uow, programme.id, category,
-                                                     f"{category.value.replace('_', ' ').title()} reform")
+            objective = await planning.add_objective(
+                uow, programme.id, category, f"{category.value.replace('_', ' ').title()} reform"
+            )
             objective_id = objective_id or objective.id
             changes += 1
     elif programme.type is ProgrammeType.ITPP:
-        strategic = await planning.add_objective(uow, programme.id, ObjectiveCategory.STRATEGIC_OBJECTIVE,
-                                                 "Interoperability with Allied forces")
-        itpp_goal = await planning.add_objective(uow, programme.id, ObjectiveCategory.PARTNERSHIP_GOAL,
-                                                 "Trained staff officers in NATO procedures", parent_id=strategic.id)
+        strategic = await planning.add_objective(
+            uow, programme.id, ObjectiveCategory.STRATEGIC_OBJECTIVE, "Interoperability with Allied forces"
+        )
+        itpp_goal = await planning.add_objective(
+            uow,
+            programme.id,
+            ObjectiveCategory.PARTNERSHIP_GOAL,
+            "Trained staff officers in NATO procedures",
+            parent_id=strategic.id,
+        )
         objective_id = itpp_goal.id
         changes += 2
     elif programme.type is ProgrammeType.PARP:
         for n in range(1, 4):
-            goal = await planning.add_partnership_goal(uow, programme.id, f"G {n:04d}",
-                                                       f"Partnership goal {n}: deployable capability",
-                                                       due_date=programme.period_end)
-            await planning.assess_goal(uow, goal.id, str(programme.period_start.year),
-                                       rng.choice(list(AssessmentRating)), "seeded review")
+            goal = await planning.add_partnership_goal(
+                uow,
+                programme.id,
+                f"G {n:04d}",
+                f"Partnership goal {n}: deployable capability",
+                due_date=programme.period_end,
+            )
+            await planning.assess_goal(
+                uow, goal.id, str(programme.period_start.year), rng.choice(list(AssessmentRating)), "seeded review"
+            )
             changes += 2
     elif programme.type is ProgrammeType.OCC:
-        await planning.record_occ_evaluation(uow, programme.id, "Light infantry company", OccLevel.SEL1,
-                                             OccResult.INTEROPERABLE, programme.period_start)
-        await planning.record_occ_evaluation(uow, programme.id, "Light infantry company", OccLevel.NEL1,
-                                             rng.choice([OccResult.INTEROPERABLE, OccResult.PARTIALLY]),
-                                             programme.period_start.replace(month=10))
+        await planning.record_occ_evaluation(
+            uow, programme.id, "Light infantry company", OccLevel.SEL1, OccResult.INTEROPERABLE, programme.period_start
+        )
+        await planning.record_occ_evaluation(
+            uow,
+            programme.id,
+            "Light infantry company",
+            OccLevel.NEL1,
+            rng.choice([OccResult.INTEROPERABLE, OccResult.PARTIALLY]),
+            programme.period_start.replace(month=10),
+        )
         changes += 2
     # What the partner's people attended during the programme: planned, and done at once by that attendance.
-    done = await attendance(uow.session).attended_between(programme.partner_iso, programme.period_start,
-                                                          min(programme.period_end, date.today()))
+    done = await attendance(uow.session).attended_between(
+        programme.partner_iso, programme.period_start, min(programme.period_end, date.today())
+    )
     for activity_id, year in sorted(rng.sample(done, min(len(done), rng.randint(1, 4))), key=lambda d: d[1]):
         await planning.plan_activity(uow, programme.id, activity_id, year, rng.choice(list(Priority)), objective_id)
         changes += 1
@@ -179,8 +217,9 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
     choices = [a for a in open_to if a.id not in attended]
     for activity in rng.sample(choices, min(len(choices), rng.randint(3, 6))):
         year = rng.randint(programme.period_start.year, programme.period_end.year)
-        planned = await planning.plan_activity(uow, programme.id, activity.id, year,
-                                               rng.choice(list(Priority)), objective_id)
+        planned = await planning.plan_activity(
+            uow, programme.id, activity.id, year, rng.choice(list(Priority)), objective_id
+        )
         await planning.advance_planned_activity(uow, planned.id, "planned_activity_confirmed")
         changes += 2
     return changes

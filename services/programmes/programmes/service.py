@@ -62,8 +62,9 @@ async def change_framework(uow: UnitOfWork, iso: str, framework: Framework, expe
     return partner
 
 
-async def update_partner_flags(uow: UnitOfWork, iso: str, changes: dict[str, Any],
-                               expected_version: int | None) -> Partner:
+async def update_partner_flags(
+    uow: UnitOfWork, iso: str, changes: dict[str, Any], expected_version: int | None
+) -> Partner:
     partner = await _partner(uow, iso, expected_version)
     current = {name: getattr(partner, name) for name in PartnerDetails.__dataclass_fields__}
     details = check_partner(PartnerDetails(**{**current, **changes}))
@@ -113,23 +114,36 @@ async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Progra
     check_takes_part(details.type, partner.tools, partner.iso)
     programmes = ProgrammeRepository(uow.session)
     current = await programmes.in_preparation(partner.iso, details.type)
-    check_one_in_preparation(details.type, partner.iso,
-                             (current.revision, current.status.value) if current is not None else None)
-    programme = Programme(**asdict(details), status=ProgrammeStatus.DRAFT,
-                          revision=await programmes.next_revision(details.partner_iso, details.type))
+    check_one_in_preparation(
+        details.type, partner.iso, (current.revision, current.status.value) if current is not None else None
+    )
+    programme = Programme(
+        **asdict(details),
+        status=ProgrammeStatus.DRAFT,
+        revision=await programmes.next_revision(details.partner_iso, details.type),
+    )
     programmes.add(programme)
-    programmes.add(ProgrammeTransition(programme_id=programme.id, from_status=None, to_status=ProgrammeStatus.DRAFT,
-                                       actor=uow.actor, note=f"revision {programme.revision}"))
+    programmes.add(
+        ProgrammeTransition(
+            programme_id=programme.id,
+            from_status=None,
+            to_status=ProgrammeStatus.DRAFT,
+            actor=uow.actor,
+            note=f"revision {programme.revision}",
+        )
+    )
     await publish_programme(uow, programme, "created")
     return programme
 
 
-async def update_programme(uow: UnitOfWork, programme_id: uuid.UUID, changes: dict[str, Any],
-                           expected_version: int | None) -> Programme:
+async def update_programme(
+    uow: UnitOfWork, programme_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None
+) -> Programme:
     programme = await load_programme(uow, programme_id, expected_version, rule=PREPARE_PROGRAMMES)
     if programme.status not in EDITABLE_PROGRAMME:
-        raise Conflict(f"an {programme.status.value.lower()} programme cannot change",
-                       currentStatus=programme.status.value)
+        raise Conflict(
+            f"an {programme.status.value.lower()} programme cannot change", currentStatus=programme.status.value
+        )
     current = {name: getattr(programme, name) for name in ProgrammeDetails.__dataclass_fields__}
     details = check_programme(ProgrammeDetails(**{**current, **changes}))
     for name in changes:
@@ -150,9 +164,15 @@ STEPS = {
 }
 
 
-async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str, note: str | None = None,
-                            expected_version: int | None = None, supersedes: uuid.UUID | None = None,
-                            today: date | None = None) -> Programme:
+async def advance_programme(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    verb: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+    supersedes: uuid.UUID | None = None,
+    today: date | None = None,
+) -> Programme:
     """One lifecycle step, kept in the history with who, when and why."""
     rule = PREPARE_PROGRAMMES if verb in PARTNER_STEPS else DECIDE_PROGRAMMES
     rule.require(uow.caller)
@@ -166,10 +186,12 @@ async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str,
     if target is ProgrammeStatus.SUBMITTED:
         partner = await PartnerRepository(uow.session).get(programme.partner_iso)
         check_may_submit(bool(partner and partner.suspended), programme.partner_iso)
-    earlier = await ProgrammeRepository(uow.session).approved_earlier(programme) \
-        if target is ProgrammeStatus.APPROVED else []
-    superseded = superseded_on_approval([(str(e.id), e.period_end) for e in earlier],
-                                        str(supersedes) if supersedes else None, today or date.today())
+    earlier = (
+        await ProgrammeRepository(uow.session).approved_earlier(programme) if target is ProgrammeStatus.APPROVED else []
+    )
+    superseded = superseded_on_approval(
+        [(str(e.id), e.period_end) for e in earlier], str(supersedes) if supersedes else None, today or date.today()
+    )
     await _transition(uow, programme, target, note)
     await publish_programme(uow, programme, verb)
     for edition in earlier:
@@ -181,16 +203,25 @@ async def advance_programme(uow: UnitOfWork, programme_id: uuid.UUID, verb: str,
 
 async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeStatus, note: str | None) -> None:
     previous = programme.move_to(target)
-    uow.session.add(ProgrammeTransition(programme_id=programme.id, from_status=previous, to_status=target,
-                                        actor=uow.actor, note=note))
+    uow.session.add(
+        ProgrammeTransition(
+            programme_id=programme.id, from_status=previous, to_status=target, actor=uow.actor, note=note
+        )
+    )
 
 
-async def load_programme(uow: UnitOfWork, programme_id: uuid.UUID, expected_version: int | None = None,
-                         field: str | None = None, rule: Rule = DECIDE_PROGRAMMES,
-                         missing: Exception | None = None) -> Programme:
+async def load_programme(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    expected_version: int | None = None,
+    field: str | None = None,
+    rule: Rule = DECIDE_PROGRAMMES,
+    missing: Exception | None = None,
+) -> Programme:
     """The programme, locked for a change the caller may make under `rule` (deciding, unless told)."""
-    return await ProgrammeRepository(uow.session).for_change_by(uow.caller, rule, programme_id, expected_version,
-                                                                field, missing)
+    return await ProgrammeRepository(uow.session).for_change_by(
+        uow.caller, rule, programme_id, expected_version, field, missing
+    )
 
 
 async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:

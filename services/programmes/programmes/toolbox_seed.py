@@ -53,10 +53,18 @@ CONTRIBUTIONS = [
     (Operation.IFOR, ["AUT", "UKR", "MAR", "JOR", "EGY"], ContributionKind.TROOPS, (80, 500)),
     (Operation.SFOR, ["AUT", "IRL", "UKR", "MAR", "CHE"], ContributionKind.TROOPS, (50, 450)),
     (Operation.KFOR, ["AUT", "CHE", "IRL", "UKR", "ARM", "MDA", "MAR", "MLT"], ContributionKind.TROOPS, (20, 600)),
-    (Operation.ISAF, ["AUS", "NZL", "GEO", "JOR", "ARE", "AUT", "ARM", "AZE", "BIH", "KOR", "MNG", "UKR", "IRL"],
-     ContributionKind.TROOPS, (10, 1500)),
-    (Operation.RSM, ["GEO", "AUS", "ARM", "AZE", "BIH", "MNG", "NZL", "UKR", "AUT"], ContributionKind.TRAINERS,
-     (10, 870)),
+    (
+        Operation.ISAF,
+        ["AUS", "NZL", "GEO", "JOR", "ARE", "AUT", "ARM", "AZE", "BIH", "KOR", "MNG", "UKR", "IRL"],
+        ContributionKind.TROOPS,
+        (10, 1500),
+    ),
+    (
+        Operation.RSM,
+        ["GEO", "AUS", "ARM", "AZE", "BIH", "MNG", "NZL", "UKR", "AUT"],
+        ContributionKind.TRAINERS,
+        (10, 870),
+    ),
     (Operation.OAE, ["UKR", "GEO", "MAR", "ISR"], ContributionKind.SHIPS, (1, 2)),
     (Operation.OOS, ["KOR", "NZL", "AUS", "UKR"], ContributionKind.SHIPS, (1, 2)),
     (Operation.OUP, ["QAT", "ARE", "JOR"], ContributionKind.AIRCRAFT, (2, 12)),
@@ -79,12 +87,20 @@ async def seed_toolbox(uow: UnitOfWork, rng: random.Random, partner: Partner, to
     return changes
 
 
-async def _programme(uow: UnitOfWork, rng: random.Random, partner: Partner, programme_type: ProgrammeType,
-                     today: date) -> int:
+async def _programme(
+    uow: UnitOfWork, rng: random.Random, partner: Partner, programme_type: ProgrammeType, today: date
+) -> int:
     start = date(today.year - rng.randint(0, 2), 1, 1)
-    programme = await service.create_programme(uow, ProgrammeDetails(
-        partner_iso=partner.iso, type=programme_type, period_start=start, period_end=date(start.year + 3, 12, 31),
-        title=f"{partner.name} {programme_type.value.replace('_', '-')} {start.year}-{start.year + 3}"))
+    programme = await service.create_programme(
+        uow,
+        ProgrammeDetails(
+            partner_iso=partner.iso,
+            type=programme_type,
+            period_start=start,
+            period_end=date(start.year + 3, 12, 31),
+            title=f"{partner.name} {programme_type.value.replace('_', '-')} {start.year}-{start.year + 3}",
+        ),
+    )
     for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
         await service.advance_programme(uow, programme.id, verb, note="seeded history")
     objectives = OBJECTIVES[programme_type]
@@ -93,14 +109,23 @@ async def _programme(uow: UnitOfWork, rng: random.Random, partner: Partner, prog
     return 5 + len(objectives)
 
 
-async def _contribution(uow: UnitOfWork, rng: random.Random, iso: str, operation: Operation,
-                        kind: ContributionKind, size: int, today: date) -> int:
+async def _contribution(
+    uow: UnitOfWork, rng: random.Random, iso: str, operation: Operation, kind: ContributionKind, size: int, today: date
+) -> int:
     facts = OPERATIONS[operation]
     last = facts.ended or today
     start = facts.began + timedelta(days=rng.randint(0, max(0, (last - facts.began).days // 2)))
-    contribution = await contributions.offer_contribution(uow, ContributionDetails(
-        partner_iso=iso, operation=operation, kind=kind, size=size, period_start=start,
-        description=f"{kind.value.replace('_', ' ').lower()} for {facts.name}"))
+    contribution = await contributions.offer_contribution(
+        uow,
+        ContributionDetails(
+            partner_iso=iso,
+            operation=operation,
+            kind=kind,
+            size=size,
+            period_start=start,
+            description=f"{kind.value.replace('_', ' ').lower()} for {facts.name}",
+        ),
+    )
     await contributions.advance_contribution(uow, contribution.id, "accepted")
     await contributions.advance_contribution(uow, contribution.id, "deployed")
     if facts.ended is not None or rng.random() < 0.4:

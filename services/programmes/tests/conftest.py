@@ -29,8 +29,9 @@ PROGRAMME_FIELDS = "id type status revision version periodStart periodEnd title"
 
 @pytest.fixture(scope="session")
 async def programmes(postgres, broker, topic_prefix, identity) -> AsyncIterator[ServiceHarness]:  # type: ignore[no-untyped-def]
-    async with service_under_test(SERVICE, postgres, broker.bootstrap_servers, topic_prefix,
-                                  identity.issuer) as harness:
+    async with service_under_test(
+        SERVICE, postgres, broker.bootstrap_servers, topic_prefix, identity.issuer
+    ) as harness:
         await seed_partners(harness.runtime)
         yield harness
 
@@ -42,22 +43,47 @@ PublishActivity = Callable[..., Awaitable[dict[str, Any]]]
 def menu_activity(programmes: ServiceHarness) -> PublishActivity:
     """Publishes a menu.activity.* event as the menu does, and waits until programmes has applied it."""
 
-    async def publish(activity_id: str | None = None, *, status: str = "PUBLISHED", version: int = 2,
-                      frameworks: list[str] | None = None, eligible: list[str] | None = None,
-                      verb: str = "published", reason: str | None = None, wait: bool = True,
-                      wps_marker: str = "NOT_TARGETED") -> dict[str, Any]:
+    async def publish(
+        activity_id: str | None = None,
+        *,
+        status: str = "PUBLISHED",
+        version: int = 2,
+        frameworks: list[str] | None = None,
+        eligible: list[str] | None = None,
+        verb: str = "published",
+        reason: str | None = None,
+        wait: bool = True,
+        wps_marker: str = "NOT_TARGETED",
+    ) -> dict[str, Any]:
         data = {
-            "id": activity_id or str(uuid.uuid4()), "pcmRef": f"TST.{next(_refs)}", "title": "Crisis Course",
-            "description": "d", "areaCode": "CRM", "kind": "COURSE", "providerKind": "NATO_BODY",
-            "providerName": "NSO", "level": "BASIC", "languages": ["en"], "feeEur": None, "contactName": None,
-            "contactEmail": None, "frameworks": frameworks if frameworks is not None else ["PFP"],
-            "eligiblePartners": eligible or [], "tags": [], "wpsMarker": wps_marker, "status": status,
+            "id": activity_id or str(uuid.uuid4()),
+            "pcmRef": f"TST.{next(_refs)}",
+            "title": "Crisis Course",
+            "description": "d",
+            "areaCode": "CRM",
+            "kind": "COURSE",
+            "providerKind": "NATO_BODY",
+            "providerName": "NSO",
+            "level": "BASIC",
+            "languages": ["en"],
+            "feeEur": None,
+            "contactName": None,
+            "contactEmail": None,
+            "frameworks": frameworks if frameworks is not None else ["PFP"],
+            "eligiblePartners": eligible or [],
+            "tags": [],
+            "wpsMarker": wps_marker,
+            "status": status,
             "withdrawalReason": reason,
-            "version": version, "updatedAt": datetime.now(UTC).isoformat(),
+            "version": version,
+            "updatedAt": datetime.now(UTC).isoformat(),
         }
-        await publish_as(programmes.settings.kafka_bootstrap_servers, programmes.settings.topic("menu.activity.v1"),
-                         DomainEvent("menu.activity.v1", f"menu.activity.{verb}", data["id"], data),
-                         "/partnership-hub/menu")
+        await publish_as(
+            programmes.settings.kafka_bootstrap_servers,
+            programmes.settings.topic("menu.activity.v1"),
+            DomainEvent("menu.activity.v1", f"menu.activity.{verb}", data["id"], data),
+            "/partnership-hub/menu",
+        )
         if wait:
             await eventually(lambda: _known(programmes, data["id"], version))
         return data
@@ -88,9 +114,16 @@ def partner(programmes: ServiceHarness) -> Callable[..., Awaitable[str]]:
                 if await PartnerRepository(session).get(iso) is None:
                     break
             uow = programmes.runtime.unit_of_work(session)
-            await service.register_partner(uow, PartnerDetails(
-                iso=iso, name=f"Testland {iso}", framework=Framework(framework), suspended=suspended,
-                tools=[ProgrammeType(t) for t in tools]))
+            await service.register_partner(
+                uow,
+                PartnerDetails(
+                    iso=iso,
+                    name=f"Testland {iso}",
+                    framework=Framework(framework),
+                    suspended=suspended,
+                    tools=[ProgrammeType(t) for t in tools],
+                ),
+            )
             await uow.commit()
         return iso
 
@@ -99,21 +132,35 @@ def partner(programmes: ServiceHarness) -> Callable[..., Awaitable[str]]:
 
 @pytest.fixture
 def create_programme(programmes: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any]]]:
-    async def create(partner: str, type: str = "IPCP", start: date = date(2027, 1, 1),
-                     end: date | None = None, **extra: Any) -> dict[str, Any]:
+    async def create(
+        partner: str, type: str = "IPCP", start: date = date(2027, 1, 1), end: date | None = None, **extra: Any
+    ) -> dict[str, Any]:
         end = end or two_years_from(start)
         result = await programmes.graphql(
             f"mutation($i: ProgrammeInput!) {{ createProgramme(input: $i) {{ {PROGRAMME_FIELDS} }} }}",
-            {"i": {"partnerIso": partner, "type": type, "title": f"{partner} {type}", "periodStart": start.isoformat(),
-                   "periodEnd": end.isoformat(), **extra}})
+            {
+                "i": {
+                    "partnerIso": partner,
+                    "type": type,
+                    "title": f"{partner} {type}",
+                    "periodStart": start.isoformat(),
+                    "periodEnd": end.isoformat(),
+                    **extra,
+                }
+            },
+        )
         return result.ok()["createProgramme"]
 
     return create
 
 
-STEPS = {"SUBMITTED": "submitProgramme", "IN_NEGOTIATION": "startProgrammeNegotiation",
-         "APPROVED": "approveProgramme", "IMPLEMENTING": "startProgrammeImplementation",
-         "COMPLETED": "completeProgramme"}
+STEPS = {
+    "SUBMITTED": "submitProgramme",
+    "IN_NEGOTIATION": "startProgrammeNegotiation",
+    "APPROVED": "approveProgramme",
+    "IMPLEMENTING": "startProgrammeImplementation",
+    "COMPLETED": "completeProgramme",
+}
 
 
 @pytest.fixture
@@ -124,10 +171,11 @@ def advance(programmes: ServiceHarness) -> Callable[..., Awaitable[dict[str, Any
         order = list(STEPS)
         current = programme
         begin = order.index(current["status"]) + 1 if current["status"] in order else 0
-        for step in order[begin: order.index(status) + 1]:
+        for step in order[begin : order.index(status) + 1]:
             name = STEPS[step]
-            result = await programmes.graphql(f"mutation($id: ID!) {{ {name}(id: $id) {{ {PROGRAMME_FIELDS} }} }}",
-                                              {"id": current["id"]})
+            result = await programmes.graphql(
+                f"mutation($id: ID!) {{ {name}(id: $id) {{ {PROGRAMME_FIELDS} }} }}", {"id": current["id"]}
+            )
             current = result.ok()[name]
         return current
 

@@ -91,12 +91,15 @@ def run(root: Path) -> None:
             _make_topics(bootstrap)
         else:
             _free_or_die(BROKER_PORT, "the broker (set HUB_BROKER_PORT)")
-            say(f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}, with the topics of "
-                "deploy/topics.yaml; supervised: a broker that dies is started again with its topics")
+            say(
+                f"Tansu broker (embedded, in memory) on 127.0.0.1:{BROKER_PORT}, with the topics of "
+                "deploy/topics.yaml; supervised: a broker that dies is started again with its topics"
+            )
             broker = EmbeddedBroker(BROKER_PORT, log=logs / "broker.log")
             bootstrap = broker.bootstrap_servers
-            supervisor.start("broker", broker.starter(lambda: _make_topics(broker.bootstrap_servers)),
-                             logs / "broker.log")
+            supervisor.start(
+                "broker", broker.starter(lambda: _make_topics(broker.bootstrap_servers)), logs / "broker.log"
+            )
         issuer = os.environ.get("OIDC_ISSUER_URL")
         if not issuer:
             _free_or_die(IDENTITY_PORT, "the identity provider (set HUB_IDENTITY_PORT)")
@@ -122,8 +125,9 @@ def run(root: Path) -> None:
         children = {}
         for spec in SERVICES:
             log = logs / f"{spec.name}.log"
-            children[spec.name] = supervisor.start(spec.name, _starter(spec.command("serve"), log, envs[spec.name]),
-                                                   log)
+            children[spec.name] = supervisor.start(
+                spec.name, _starter(spec.command("serve"), log, envs[spec.name]), log
+            )
         specs = {spec.name: spec for spec in SERVICES}
         for name, stage in SEED_ORDER:
             spec = specs[name]
@@ -135,13 +139,20 @@ def run(root: Path) -> None:
         supergraph = composing.result()
         say(f"Hive Gateway on 127.0.0.1:{GATEWAY_PORT}")
         gateway_log = logs / "gateway.log"
-        gateway_env = {"GATEWAY_METRICS_PORT": str(GATEWAY_METRICS_PORT), "GATEWAY_METRICS_HOST": "127.0.0.1",
-                       **os.environ, **common}
-        gateway = supervisor.start("gateway", _starter(gateway_command(supergraph, GATEWAY_PORT), gateway_log,
-                                                       gateway_env, cwd=root / "gateway"),
-                                   gateway_log)
+        gateway_env = {
+            "GATEWAY_METRICS_PORT": str(GATEWAY_METRICS_PORT),
+            "GATEWAY_METRICS_HOST": "127.0.0.1",
+            **os.environ,
+            **common,
+        }
+        gateway = supervisor.start(
+            "gateway",
+            _starter(gateway_command(supergraph, GATEWAY_PORT), gateway_log, gateway_env, cwd=root / "gateway"),
+            gateway_log,
+        )
         wait_for_port(GATEWAY_PORT, gateway.process, 60, f"gateway (see {gateway_log})")
-        print(f"""
+        print(
+            f"""
 Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
   GraphQL gateway (GraphiQL)   http://127.0.0.1:{GATEWAY_PORT}/graphql   (metrics: :{GATEWAY_METRICS_PORT}/metrics)
   menu subgraph                http://127.0.0.1:8001/graphql   (/healthz /readyz /status /metrics /docs)
@@ -152,7 +163,9 @@ Partnership Hub is up ({time.perf_counter() - t0:.1f}s):
 A token for a dev account:     .venv/bin/python -m shared.devstack token staff   (accounts: ... accounts)
 Subgraphs answer only the gateway: to call one directly, send X-Hub-Gateway-Secret: {DEV_GATEWAY_SECRET}
 A service that crashes is restarted; Ctrl-C stops everything.
-""", flush=True)
+""",
+            flush=True,
+        )
         while True:
             supervisor.check()
             time.sleep(0.5)
@@ -172,8 +185,12 @@ A service that crashes is restarted; Ctrl-C stops everything.
 
 
 def _make_topics(bootstrap: str) -> None:
-    subprocess.run([sys.executable, "-m", "shared.events.topics"], check=True, capture_output=True,
-                   env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap})
+    subprocess.run(
+        [sys.executable, "-m", "shared.events.topics"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": bootstrap},
+    )
 
 
 def _process_of(start: Callable[[], IdentityProvider]) -> Callable[[], subprocess.Popen[bytes]]:
@@ -185,8 +202,9 @@ def _process_of(start: Callable[[], IdentityProvider]) -> Callable[[], subproces
     return started
 
 
-def _starter(args: list[str], log: Path, env: dict[str, str] | None,
-             cwd: Path | None = None) -> Callable[[], subprocess.Popen[bytes]]:
+def _starter(
+    args: list[str], log: Path, env: dict[str, str] | None, cwd: Path | None = None
+) -> Callable[[], subprocess.Popen[bytes]]:
     return lambda: spawn(args, log=log, env=env, cwd=cwd)
 
 
@@ -238,8 +256,11 @@ def _print_traces(port: int, quiet: bool = False) -> None:
     from shared.testing.otlp import OtlpReceiver
 
     receiver = OtlpReceiver(port)
-    print(f"receiving traces on {receiver.endpoint} (OTEL_EXPORTER_OTLP_ENDPOINT={receiver.endpoint} make run); "
-          "Ctrl-C stops", flush=True)
+    print(
+        f"receiving traces on {receiver.endpoint} (OTEL_EXPORTER_OTLP_ENDPOINT={receiver.endpoint} make run); "
+        "Ctrl-C stops",
+        flush=True,
+    )
     shown, counted, said = 0, 0, time.monotonic()
     try:
         while True:
@@ -280,8 +301,10 @@ def main() -> None:
     elif command == "accounts":
         accounts()
     else:
-        sys.exit(f"unknown command {' '.join(sys.argv[1:])!r}: "
-                 "use run, compose, contracts check|write, traces [PORT] [--quiet], token ACCOUNT or accounts")
+        sys.exit(
+            f"unknown command {' '.join(sys.argv[1:])!r}: "
+            "use run, compose, contracts check|write, traces [PORT] [--quiet], token ACCOUNT or accounts"
+        )
 
 
 if __name__ == "__main__":

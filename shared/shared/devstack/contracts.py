@@ -58,8 +58,11 @@ def event_breaking_changes(before: dict[str, Any], after: dict[str, Any]) -> lis
         if new is None:
             changes.append(f"EVENT_SCHEMA_REMOVED: {name}")
             continue
-        changes += [f"EVENT_ENUM_VALUE_REMOVED: {name}.{value}" for value in old.get("enum", [])
-                    if value not in new.get("enum", [])]
+        changes += [
+            f"EVENT_ENUM_VALUE_REMOVED: {name}.{value}"
+            for value in old.get("enum", [])
+            if value not in new.get("enum", [])
+        ]
         no_longer = set(old.get("required", [])) - set(new.get("required", []))
         for field, shape in old.get("properties", {}).items():
             if field not in new.get("properties", {}):
@@ -73,12 +76,14 @@ def event_breaking_changes(before: dict[str, Any], after: dict[str, Any]) -> lis
 
 def _type_of(shape: dict[str, Any]) -> str:
     """A field's type, without its title, description or default (which may change freely)."""
+
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items() if k not in ("title", "description", "default", "examples")}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value
+
     return json.dumps(strip(shape), sort_keys=True)
 
 
@@ -93,8 +98,11 @@ def events_contract(root: Path, mode: str) -> int:
         for change in breaking:
             print(f"{'breaking, intended' if change in intended else 'BREAKING'}: {change}")
         if unintended:
-            print(f"{path.name}: {len(unintended)} breaking change(s) for consumers; if intended, list them in "
-                  "contracts/intended-changes.txt", file=sys.stderr)
+            print(
+                f"{path.name}: {len(unintended)} breaking change(s) for consumers; if intended, list them in "
+                "contracts/intended-changes.txt",
+                file=sys.stderr,
+            )
             failed = True
         elif mode == "write":
             path.write_text(json.dumps(current, indent=2) + "\n")

@@ -47,8 +47,7 @@ class IdentityProvider:
 
     def start(self, timeout: float = 30) -> IdentityProvider:
         env = {**os.environ, "HUB_IDENTITY_PORT": str(self.port), "HUB_IDENTITY_DATA": str(self.data_dir)}
-        self.process = spawn(["node", str(identity_dir() / "server.mjs")], log=self.log, env=env,
-                             cwd=identity_dir())
+        self.process = spawn(["node", str(identity_dir() / "server.mjs")], log=self.log, env=env, cwd=identity_dir())
         wait_for_port(self.port, self.process, timeout, "the identity provider")
         return self
 
@@ -75,10 +74,18 @@ def dev_token(issuer: str, account: str, password: str | None = None) -> Tokens:
     with httpx.Client(timeout=10, follow_redirects=False) as http:
         metadata = http.get(f"{issuer}/.well-known/openid-configuration").json()
         state = secrets.token_urlsafe(16)
-        response = http.get(metadata["authorization_endpoint"], params={
-            "client_id": DEV_CLIENT, "response_type": "code", "redirect_uri": DEV_REDIRECT,
-            "scope": "openid offline_access", "code_challenge": challenge, "code_challenge_method": "S256",
-            "state": state})
+        response = http.get(
+            metadata["authorization_endpoint"],
+            params={
+                "client_id": DEV_CLIENT,
+                "response_type": "code",
+                "redirect_uri": DEV_REDIRECT,
+                "scope": "openid offline_access",
+                "code_challenge": challenge,
+                "code_challenge_method": "S256",
+                "state": state,
+            },
+        )
         location = _follow(http, response, until=f"{issuer}/interaction/")
         login = http.post(f"{location}/login", data={"login": account, "password": password})
         if login.status_code == 401:
@@ -87,9 +94,16 @@ def dev_token(issuer: str, account: str, password: str | None = None) -> Tokens:
         query = parse_qs(urlsplit(callback).query)
         if query.get("state") != [state] or "code" not in query:
             raise RuntimeError(f"the identity provider did not return a code: {callback}")
-        tokens = http.post(metadata["token_endpoint"], data={
-            "grant_type": "authorization_code", "code": query["code"][0], "redirect_uri": DEV_REDIRECT,
-            "client_id": DEV_CLIENT, "code_verifier": verifier})
+        tokens = http.post(
+            metadata["token_endpoint"],
+            data={
+                "grant_type": "authorization_code",
+                "code": query["code"][0],
+                "redirect_uri": DEV_REDIRECT,
+                "client_id": DEV_CLIENT,
+                "code_verifier": verifier,
+            },
+        )
         tokens.raise_for_status()
         body = tokens.json()
     return Tokens(body["access_token"], body.get("refresh_token"), int(body["expires_in"]))
@@ -98,8 +112,10 @@ def dev_token(issuer: str, account: str, password: str | None = None) -> Tokens:
 def refresh(issuer: str, refresh_token: str) -> Tokens:
     with httpx.Client(timeout=10) as http:
         metadata = http.get(f"{issuer}/.well-known/openid-configuration").json()
-        response = http.post(metadata["token_endpoint"], data={
-            "grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": DEV_CLIENT})
+        response = http.post(
+            metadata["token_endpoint"],
+            data={"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": DEV_CLIENT},
+        )
         response.raise_for_status()
         body = response.json()
     return Tokens(body["access_token"], body.get("refresh_token"), int(body["expires_in"]))
@@ -109,8 +125,11 @@ def system_token(issuer: str) -> Tokens:
     client = next(c for c in dev_accounts()["clients"] if c["client_id"] == "system")
     with httpx.Client(timeout=10) as http:
         metadata = http.get(f"{issuer}/.well-known/openid-configuration").json()
-        response = http.post(metadata["token_endpoint"], data={"grant_type": "client_credentials", "scope": "hub"},
-                             auth=(client["client_id"], client["client_secret"]))
+        response = http.post(
+            metadata["token_endpoint"],
+            data={"grant_type": "client_credentials", "scope": "hub"},
+            auth=(client["client_id"], client["client_secret"]),
+        )
         response.raise_for_status()
         body = response.json()
     return Tokens(body["access_token"], None, int(body["expires_in"]))

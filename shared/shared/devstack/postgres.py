@@ -58,16 +58,40 @@ class EmbeddedPostgres:
             os.chown(self.data_dir.parent, entry.pw_uid, entry.pw_gid)
         if not (self.data_dir / "PG_VERSION").exists():
             subprocess.run(
-                [str(_binaries() / "initdb"), "-D", str(self.data_dir), "--auth=trust", "-U", "postgres",
-                 "--encoding=UTF8", "--locale=C", "--no-sync"],
-                check=True, user=user, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                [
+                    str(_binaries() / "initdb"),
+                    "-D",
+                    str(self.data_dir),
+                    "--auth=trust",
+                    "-U",
+                    "postgres",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                ],
+                check=True,
+                user=user,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
             )
         if self._alive():
             raise RuntimeError(f"a PostgreSQL server already runs on {self.data_dir}; stop it first")
         (self.data_dir / "postmaster.pid").unlink(missing_ok=True)
-        args = [str(_binaries() / "postgres"), "-D", str(self.data_dir), "-p", str(self.port),
-                "-h", "127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200",
-                "-c", "shared_buffers=128MB"]
+        args = [
+            str(_binaries() / "postgres"),
+            "-D",
+            str(self.data_dir),
+            "-p",
+            str(self.port),
+            "-h",
+            "127.0.0.1",
+            "-c",
+            "unix_socket_directories=",
+            "-c",
+            "max_connections=200",
+            "-c",
+            "shared_buffers=128MB",
+        ]
         # A laptop's database: a crash may lose the last moments of commits, never consistency.
         args += ["-c", "synchronous_commit=off"]
         if not self.durable:
@@ -100,13 +124,37 @@ class EmbeddedPostgres:
         psql = str(_binaries() / "psql")
         for name in names:
             exists = subprocess.run(
-                [psql, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-tAc",
-                 f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
-                check=True, capture_output=True, text=True,
+                [
+                    psql,
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.port),
+                    "-U",
+                    "postgres",
+                    "-tAc",
+                    f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
             ).stdout.strip()
             if not exists:
-                subprocess.run([psql, "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-qc",
-                                f'CREATE DATABASE "{name}"'], check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        psql,
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        str(self.port),
+                        "-U",
+                        "postgres",
+                        "-qc",
+                        f'CREATE DATABASE "{name}"',
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
 
     def stop(self) -> None:
         if self.process is not None:

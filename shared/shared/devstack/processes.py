@@ -48,15 +48,22 @@ def _stop_children() -> None:
         stop(process, grace=5)
 
 
-def spawn(args: Sequence[str], *, log: Path | None = None, env: dict[str, str] | None = None,
-          cwd: Path | None = None, user: str | None = None) -> subprocess.Popen[bytes]:
+def spawn(
+    args: Sequence[str],
+    *,
+    log: Path | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    user: str | None = None,
+) -> subprocess.Popen[bytes]:
     """Start a process in a new process group, so stopping it stops its children too."""
     out: IO[bytes] | int = subprocess.DEVNULL
     if log is not None:
         log.parent.mkdir(parents=True, exist_ok=True)
         out = open(log, "ab")  # noqa: SIM115 - handed to the child
-    process = subprocess.Popen(list(args), stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
-                               user=user, start_new_session=True)
+    process = subprocess.Popen(
+        list(args), stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd, user=user, start_new_session=True
+    )
     _children.add(process)
     return process
 

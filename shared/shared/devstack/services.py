@@ -37,10 +37,19 @@ SERVICES = (ServiceSpec("menu", 8001), ServiceSpec("programmes", 8002), ServiceS
 # Seed stages across services, in the order their data depends on each other: the menu names
 # partners programmes registers; programmes plans the menu's activities (done where partners attended
 # them); capacity needs both.
-SEED_ORDER = (("programmes", "partners"), ("programmes", "platform"), ("menu", "providers"),
-              ("menu", "catalogue"), ("menu", "exercises"), ("menu", "participation"),
-              ("programmes", "programmes"), ("capacity", "requests"), ("capacity", "assistance"),
-              ("capacity", "trust-funds"), ("capacity", "sps"))
+SEED_ORDER = (
+    ("programmes", "partners"),
+    ("programmes", "platform"),
+    ("menu", "providers"),
+    ("menu", "catalogue"),
+    ("menu", "exercises"),
+    ("menu", "participation"),
+    ("programmes", "programmes"),
+    ("capacity", "requests"),
+    ("capacity", "assistance"),
+    ("capacity", "trust-funds"),
+    ("capacity", "sps"),
+)
 
 
 def repository_root() -> Path:
@@ -73,5 +82,14 @@ def compose_supergraph(subgraphs: list[tuple[str, str, Path]], out: Path, public
 
 def gateway_command(supergraph: Path, port: int) -> list[str]:
     gateway = repository_root() / "gateway"
-    return [str(gateway / "node_modules" / ".bin" / "hive-gateway"), "supergraph", str(supergraph),
-            "-c", str(gateway / "gateway.config.ts"), "--host", "127.0.0.1", "--port", str(port)]
+    return [
+        str(gateway / "node_modules" / ".bin" / "hive-gateway"),
+        "supergraph",
+        str(supergraph),
+        "-c",
+        str(gateway / "gateway.config.ts"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]

@@ -50,17 +50,16 @@ class Supervisor:
             if child.restart_at is None and child.process.poll() is not None:
                 if now - child.started > STABLE_AFTER:
                     child.crashes = 0
-                delay = min(2.0 ** child.crashes, MAX_BACKOFF)
+                delay = min(2.0**child.crashes, MAX_BACKOFF)
                 child.crashes += 1
                 child.restart_at = now + delay
                 where = f" (see {child.log})" if child.log else ""
-                self.say(f"{child.name} exited with code {child.process.returncode}{where}; "
-                         f"restarting in {delay:.0f}s")
+                self.say(f"{child.name} exited with code {child.process.returncode}{where}; restarting in {delay:.0f}s")
             elif child.restart_at is not None and now >= child.restart_at:
                 try:
                     child.process = child.start()
                 except (OSError, RuntimeError, TimeoutError, subprocess.SubprocessError) as error:
-                    delay = min(2.0 ** child.crashes, MAX_BACKOFF)
+                    delay = min(2.0**child.crashes, MAX_BACKOFF)
                     child.crashes += 1
                     child.restart_at = time.monotonic() + delay
                     self.say(f"{child.name} did not start again ({error}); trying in {delay:.0f}s")

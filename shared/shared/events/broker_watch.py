@@ -34,8 +34,11 @@ class BrokerState:
 
     def as_json(self) -> dict[str, object]:
         state = "unknown" if self.up is None else "ok" if self.up else "unavailable"
-        return {"state": state, "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.since)),
-                **({"detail": self.detail} if self.detail else {})}
+        return {
+            "state": state,
+            "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.since)),
+            **({"detail": self.detail} if self.detail else {}),
+        }
 
 
 class BrokerWatch:

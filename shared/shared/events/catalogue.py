@@ -38,8 +38,9 @@ class TopicSpec:
         return [self.event_type(verb) for verb in self.verbs]
 
     def event(self, verb: str, state: BaseModel, key: object) -> DomainEvent:
-        return DomainEvent(topic=self.name, type=self.event_type(verb), key=str(key),
-                           data=state.model_dump(mode="json", by_alias=True))
+        return DomainEvent(
+            topic=self.name, type=self.event_type(verb), key=str(key), data=state.model_dump(mode="json", by_alias=True)
+        )
 
     def json_schema(self) -> dict[str, Any]:
         """The data's schema, whole: its definitions under its own `$defs`."""
@@ -62,8 +63,15 @@ class EventCatalogue:
     def source(self) -> str:
         return f"/partnership-hub/{self.service}"
 
-    def topic(self, name: str, aggregate: str, data: type[BaseModel], verbs: list[str],
-              description: str, private: tuple[str, ...] = ()) -> TopicSpec:
+    def topic(
+        self,
+        name: str,
+        aggregate: str,
+        data: type[BaseModel],
+        verbs: list[str],
+        description: str,
+        private: tuple[str, ...] = (),
+    ) -> TopicSpec:
         # Every topic can be told again from the owner's state: a snapshot (shared.events.republish), and an
         # authoritative state, the owner's answer to a copy that missed versions (shared.events.heal).
         spec = TopicSpec(self.service, name, aggregate, data, (*verbs, *RESTATEMENT_VERBS), description, private)
@@ -97,10 +105,13 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
             "content-type": {"type": "string", "const": "application/json"},
             "ce_actor": {"type": "string", "description": "who caused the change"},
             "ce_traceparent": {"type": "string", "description": "W3C trace context"},
-            "ce_ownerepoch": {"type": "string", "pattern": "^[0-9]+$",
-                              "description": "the owner's epoch (CloudEvents extension `ownerepoch`): 1 until the "
-                                             "owner is restored from a backup, which starts a new one; order an "
-                                             "aggregate's states by (epoch, version)"},
+            "ce_ownerepoch": {
+                "type": "string",
+                "pattern": "^[0-9]+$",
+                "description": "the owner's epoch (CloudEvents extension `ownerepoch`): 1 until the "
+                "owner is restored from a backup, which starts a new one; order an "
+                "aggregate's states by (epoch, version)",
+            },
         },
     }
     channels: dict[str, Any] = {}
@@ -123,8 +134,7 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
                 }
                 for event_type in spec.event_types
             }
-            channels[spec.name] = {"address": spec.name, "description": spec.description,
-                                   "messages": messages}
+            channels[spec.name] = {"address": spec.name, "description": spec.description, "messages": messages}
             operations[f"publish_{spec.name}"] = {
                 "action": "send",
                 "channel": {"$ref": f"#/channels/{spec.name}"},
@@ -136,29 +146,38 @@ def asyncapi_document(catalogues: list[EventCatalogue]) -> dict[str, Any]:
             channels[requests] = {
                 "address": requests,
                 "description": f"Requests for the state of {catalogue.service}'s aggregates, from a copy that "
-                               f"skipped versions; {catalogue.service} answers on the aggregate's topic with its "
-                               "`<aggregate>.state` event",
-                "messages": {request_type.replace(".", "_"): {
-                    "name": request_type, "title": request_type, "contentType": "application/json",
-                    "headers": headers_schema, "payload": {"$ref": f"#/components/schemas/{StateRequest.__name__}"},
-                    "bindings": {"kafka": {"key": {"type": "string", "description": "aggregate id"}}},
-                }},
+                f"skipped versions; {catalogue.service} answers on the aggregate's topic with its "
+                "`<aggregate>.state` event",
+                "messages": {
+                    request_type.replace(".", "_"): {
+                        "name": request_type,
+                        "title": request_type,
+                        "contentType": "application/json",
+                        "headers": headers_schema,
+                        "payload": {"$ref": f"#/components/schemas/{StateRequest.__name__}"},
+                        "bindings": {"kafka": {"key": {"type": "string", "description": "aggregate id"}}},
+                    }
+                },
             }
             operations[f"answer_{requests}"] = {
-                "action": "receive", "channel": {"$ref": f"#/channels/{requests}"},
+                "action": "receive",
+                "channel": {"$ref": f"#/channels/{requests}"},
                 "summary": f"{catalogue.service} tells the asked aggregate's current state again",
             }
     return {
         "asyncapi": "3.0.0",
-        "info": {"title": "Partnership Hub events", "version": "1.0.0",
-                 "description": "CloudEvents 1.0 in Kafka binary content mode; key = aggregate id; "
-                                "data = the aggregate's full new state and its version. Delivery is at least "
-                                "once: the same event may come twice (after a broker fault), so drop one whose "
-                                "ce_id you have seen. Versions only grow within an owner epoch, except that an "
-                                "`<aggregate>.state` event (the owner's authoritative answer to a copy that "
-                                "skipped versions) states the owner's truth whatever version you hold: take it, "
-                                "even if it goes back. `<aggregate>.snapshot` restates a state (republish): "
-                                "nothing changed."},
+        "info": {
+            "title": "Partnership Hub events",
+            "version": "1.0.0",
+            "description": "CloudEvents 1.0 in Kafka binary content mode; key = aggregate id; "
+            "data = the aggregate's full new state and its version. Delivery is at least "
+            "once: the same event may come twice (after a broker fault), so drop one whose "
+            "ce_id you have seen. Versions only grow within an owner epoch, except that an "
+            "`<aggregate>.state` event (the owner's authoritative answer to a copy that "
+            "skipped versions) states the owner's truth whatever version you hold: take it, "
+            "even if it goes back. `<aggregate>.snapshot` restates a state (republish): "
+            "nothing changed.",
+        },
         "channels": channels,
         "operations": operations,
         "components": {"schemas": schemas},

@@ -112,10 +112,16 @@ class EventConsumer:
     def state(self) -> dict[str, Any]:
         """What `/status` tells of this consumer."""
         last = self.last_applied_at
-        return {"group": self.group_id, "caughtUp": self.caught_up.is_set(), "lag": dict(self.lag),
-                "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)),
-                "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1), "positions": self.positions,
-                "restarts": self.restarts, "stalled": self.stalled_because}
+        return {
+            "group": self.group_id,
+            "caughtUp": self.caught_up.is_set(),
+            "lag": dict(self.lag),
+            "lastAppliedAt": None if last is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(last)),
+            "secondsSinceProgress": round(time.monotonic() - self._progressed_at, 1),
+            "positions": self.positions,
+            "restarts": self.restarts,
+            "stalled": self.stalled_because,
+        }
 
     @property
     def call_seconds(self) -> float:
@@ -185,8 +191,12 @@ class EventConsumer:
         """Progress: the watchdog's clock starts again, and a run of restarts is over."""
         self._progressed_at = time.monotonic()
         if self._failures:
-            log.info("consumer %s moves again after %d restart(s); the first %s", self.name, self._failures,
-                     self._first_failure)
+            log.info(
+                "consumer %s moves again after %d restart(s); the first %s",
+                self.name,
+                self._failures,
+                self._first_failure,
+            )
         self._failures, self.stalled_because = 0, None
 
     def stalled(self, now: float) -> str | None:
@@ -255,8 +265,9 @@ class EventConsumer:
         """Waiting for topics that do not exist yet is not being stuck."""
         self._turned_at = self._answered_at = time.monotonic()
 
-    async def _note_committed(self, consumer: AIOKafkaConsumer, assigned: set[TopicPartition],
-                              committed: dict[TopicPartition, int]) -> None:
+    async def _note_committed(
+        self, consumer: AIOKafkaConsumer, assigned: set[TopicPartition], committed: dict[TopicPartition, int]
+    ) -> None:
         for partition in list(assigned):
             async with self._broker_call("asking a committed offset"):
                 held = await consumer.committed(partition)
@@ -286,8 +297,9 @@ class EventConsumer:
         self.lag, self.positions = lag, positions
         self._answered_at = time.monotonic()
 
-    async def _check_remembered(self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int],
-                                partitions: Iterable[TopicPartition]) -> None:
+    async def _check_remembered(
+        self, consumer: AIOKafkaConsumer, committed: dict[TopicPartition, int], partitions: Iterable[TopicPartition]
+    ) -> None:
         """A broker that no longer holds the offsets we committed lost its data (replaced, or in memory and
         restarted): this consumer's positions mean nothing there, so it starts again, joins the group anew
         and reads what the new log holds from its beginning (what it applied already is skipped by id)."""
@@ -298,8 +310,10 @@ class EventConsumer:
             async with self._broker_call("asking a committed offset"):
                 held = await consumer.committed(partition)
             if held is None or held < ours:
-                raise BrokerForgot(f"the broker holds offset {held} of {partition.topic}[{partition.partition}] for "
-                                   f"{self.group_id}, which committed {ours}: it lost its log")
+                raise BrokerForgot(
+                    f"the broker holds offset {held} of {partition.topic}[{partition.partition}] for "
+                    f"{self.group_id}, which committed {ours}: it lost its log"
+                )
 
     async def catch_up(self, timeout: float = 120.0) -> int:
         """Apply everything on the topics up to their current end, commit, and stop; for seeds that
@@ -350,8 +364,12 @@ class EventConsumer:
                 for event, record in events:
                     handler = self.handlers.get(record.topic, {}).get(event.type)
                     if handler is not None:
-                        with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
-                                       {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
+                        with span_from(
+                            event.traceparent,
+                            f"apply {event.type}",
+                            SpanKind.CONSUMER,
+                            {"messaging.consumer.group.name": self.group_id},
+                        ) as (_, traceparent):
                             uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
                             await self.apply_in(uow, event, handler)
                             await uow.flush()
@@ -390,8 +408,14 @@ class EventConsumer:
                     outage += 1
                     # Waiting out a known outage (or a rebuild) is not a stall: a restart would not help.
                     self._turned_at = self._answered_at = self._progressed_at = time.monotonic()
-                    log.warning("%s waits for its infrastructure (%s: %s); retrying %s %s",
-                                self.name, type(exc).__name__, exc, event.type, event.id)
+                    log.warning(
+                        "%s waits for its infrastructure (%s: %s); retrying %s %s",
+                        self.name,
+                        type(exc).__name__,
+                        exc,
+                        event.type,
+                        event.id,
+                    )
                     await asyncio.sleep(min(0.5 * 2 ** min(outage, 5), MAX_OUTAGE_BACKOFF))
                     continue
                 attempt += 1
@@ -402,8 +426,12 @@ class EventConsumer:
                 await asyncio.sleep(0.2 * 2**attempt)
 
     async def apply(self, event: CloudEvent, handler: EventHandler) -> str:
-        with span_from(event.traceparent, f"apply {event.type}", SpanKind.CONSUMER,
-                       {"messaging.consumer.group.name": self.group_id}) as (_, traceparent):
+        with span_from(
+            event.traceparent,
+            f"apply {event.type}",
+            SpanKind.CONSUMER,
+            {"messaging.consumer.group.name": self.group_id},
+        ) as (_, traceparent):
             async with self.sessionmaker() as session:
                 await self._wait_if_paused(session)
                 uow = UnitOfWork(session, self.outbox, EVENTS, traceparent, on_behalf_of=event.actor)
@@ -438,8 +466,9 @@ class EventConsumer:
         through our outbox, with the change."""
         contract = getattr(self.handlers.get(event.topic), "contract", None)
         if contract is not None:
-            uow.publish(state_request(contract.owner, contract.topic, event.key, held, seen,
-                                      self.settings.service_name))
+            uow.publish(
+                state_request(contract.owner, contract.topic, event.key, held, seen, self.settings.service_name)
+            )
 
     def stranger(self, event: CloudEvent) -> str | None:
         """Why an event may not be applied: its source is not the owner its topic's contract names."""
@@ -453,8 +482,7 @@ class EventConsumer:
         EVENTS_CONSUMED.labels(self.settings.service_name, self.name, "unknown_type").inc()
         if (event.topic, event.type) not in self._told:
             self._told.add((event.topic, event.type))
-            log.warning("%s skips events of type %s on %s, which it does not know", self.name, event.type,
-                        event.topic)
+            log.warning("%s skips events of type %s on %s, which it does not know", self.name, event.type, event.topic)
 
     async def close(self) -> None:
         """Stop the dead-letter producer (when `run` ends, or after replaying dead letters), within a bound."""
@@ -528,5 +556,8 @@ def failed_for_infrastructure(error: BaseException) -> bool:
     race a retry resolves)."""
     if database_unreachable(error):
         return True
-    return any(isinstance(cause, (KafkaError, sa_exc.OperationalError))
-               or (sqlstate_of(cause) or "").startswith(_OUTAGE_SQLSTATES) for cause in causes(error))
+    return any(
+        isinstance(cause, (KafkaError, sa_exc.OperationalError))
+        or (sqlstate_of(cause) or "").startswith(_OUTAGE_SQLSTATES)
+        for cause in causes(error)
+    )

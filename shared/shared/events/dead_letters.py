@@ -54,18 +54,28 @@ class DeadLetter:
         return ReplayedRecord(self.topic, self.key, self.value, headers, int(self.header("dlq_offset") or -1))
 
     def summary(self, applied: bool) -> dict[str, Any]:
-        return {"id": self.event_id, "type": self.header("ce_type"), "source": self.header("ce_source"),
-                "topic": self.topic, "consumer": self.consumer, "error": self.header("dlq_error"),
-                "at": f"{self.topic}{DLQ_SUFFIX}[{self.partition}]@{self.offset}",
-                "state": "applied" if applied else "waiting"}
+        return {
+            "id": self.event_id,
+            "type": self.header("ce_type"),
+            "source": self.header("ce_source"),
+            "topic": self.topic,
+            "consumer": self.consumer,
+            "error": self.header("dlq_error"),
+            "at": f"{self.topic}{DLQ_SUFFIX}[{self.partition}]@{self.offset}",
+            "state": "applied" if applied else "waiting",
+        }
 
     def details(self, applied: bool) -> dict[str, Any]:
         try:
             data: Any = json.loads(self.value) if self.value else None
         except ValueError:
             data = (self.value or b"").decode(errors="replace")
-        return {**self.summary(applied), "key": (self.key or b"").decode(errors="replace"),
-                "headers": {k: v.decode(errors="replace") for k, v in self.headers}, "data": data}
+        return {
+            **self.summary(applied),
+            "key": (self.key or b"").decode(errors="replace"),
+            "headers": {k: v.decode(errors="replace") for k, v in self.headers},
+            "data": data,
+        }
 
 
 @dataclass(frozen=True)
@@ -88,16 +98,25 @@ async def read_dead_letters(runtime: Any, consumers: Iterable[Any]) -> list[Dead
     await kafka.start()
     letters: list[DeadLetter] = []
     try:
-        partitions = [TopicPartition(topic + DLQ_SUFFIX, p) for topic in topics
-                      for p in sorted(await partitions_of(kafka, topic + DLQ_SUFFIX))]
+        partitions = [
+            TopicPartition(topic + DLQ_SUFFIX, p)
+            for topic in topics
+            for p in sorted(await partitions_of(kafka, topic + DLQ_SUFFIX))
+        ]
         kafka.assign(partitions)
         await kafka.seek_to_beginning(*partitions)
         ends = await kafka.end_offsets(partitions)
         while [tp for tp, end in ends.items() if await kafka.position(tp) < end]:
             for partition, records in (await kafka.getmany(*partitions, timeout_ms=500)).items():
                 for record in records:
-                    letter = DeadLetter(partition.topic.removesuffix(DLQ_SUFFIX), partition.partition, record.offset,
-                                        record.key, record.value, tuple(record.headers))
+                    letter = DeadLetter(
+                        partition.topic.removesuffix(DLQ_SUFFIX),
+                        partition.partition,
+                        record.offset,
+                        record.key,
+                        record.value,
+                        tuple(record.headers),
+                    )
                     if letter.header("dlq_service") == runtime.settings.service_name and letter.consumer in names:
                         letters.append(letter)
     finally:
@@ -113,8 +132,11 @@ async def applied_since(runtime: Any, letters: Sequence[DeadLetter]) -> set[tupl
     processed = runtime.metadata.tables["processed_event"]
     pairs = [(letter.consumer, letter.event_id) for letter in letters]
     async with runtime.sessionmaker() as session:
-        rows = await session.execute(select(processed.c.consumer, processed.c.event_id).where(
-            tuple_(processed.c.consumer, processed.c.event_id).in_(pairs)))
+        rows = await session.execute(
+            select(processed.c.consumer, processed.c.event_id).where(
+                tuple_(processed.c.consumer, processed.c.event_id).in_(pairs)
+            )
+        )
         return {(consumer, event_id) for consumer, event_id in rows.all()}
 
 
@@ -138,5 +160,9 @@ async def replay(runtime: Any, letters: Sequence[DeadLetter]) -> dict[str, int]:
         for consumer in consumers.values():
             await consumer.close()
     after = await applied_since(runtime, waiting)
-    return {"applied": len(after), "already applied": len(events) - len(waiting), "dead-lettered again": again,
-            "skipped": len(waiting) - len(after) - again}
+    return {
+        "applied": len(after),
+        "already applied": len(events) - len(waiting),
+        "dead-lettered again": again,
+        "skipped": len(waiting) - len(after) - again,
+    }

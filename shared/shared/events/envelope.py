@@ -65,12 +65,20 @@ class CloudEvent:
     extra_headers: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def new(cls, event: DomainEvent, source: str, actor: str | None = None,
-            traceparent: str | None = None) -> CloudEvent:
+    def new(
+        cls, event: DomainEvent, source: str, actor: str | None = None, traceparent: str | None = None
+    ) -> CloudEvent:
         return cls(
-            id=str(uuid.uuid4()), source=source, type=event.type, time=datetime.now(UTC),
-            key=event.key, data=event.data, topic=event.topic, subject=event.subject,
-            actor=actor, traceparent=traceparent,
+            id=str(uuid.uuid4()),
+            source=source,
+            type=event.type,
+            time=datetime.now(UTC),
+            key=event.key,
+            data=event.data,
+            topic=event.topic,
+            subject=event.subject,
+            actor=actor,
+            traceparent=traceparent,
         )
 
     def headers(self) -> list[tuple[str, bytes]]:
@@ -97,20 +105,41 @@ class CloudEvent:
         return json.dumps(self.data, separators=(",", ":"), default=str).encode()
 
     @classmethod
-    def from_record(cls, topic: str, key: bytes | None, value: bytes | None,
-                    headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...]) -> CloudEvent:
+    def from_record(
+        cls,
+        topic: str,
+        key: bytes | None,
+        value: bytes | None,
+        headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...],
+    ) -> CloudEvent:
         attrs = {name: raw.decode() for name, raw in headers}
         missing = [n for n in ("ce_id", "ce_source", "ce_type", "ce_specversion") if n not in attrs]
         if missing:
             raise ValueError(f"not a CloudEvent: missing headers {', '.join(missing)}")
-        known = {"ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "content-type",
-                 "ce_subject", "ce_actor", "ce_traceparent", "ce_ownerepoch"}
+        known = {
+            "ce_specversion",
+            "ce_id",
+            "ce_source",
+            "ce_type",
+            "ce_time",
+            "content-type",
+            "ce_subject",
+            "ce_actor",
+            "ce_traceparent",
+            "ce_ownerepoch",
+        }
         epoch = attrs.get("ce_ownerepoch", "")
         return cls(
-            id=attrs["ce_id"], source=attrs["ce_source"], type=attrs["ce_type"],
+            id=attrs["ce_id"],
+            source=attrs["ce_source"],
+            type=attrs["ce_type"],
             time=datetime.fromisoformat(attrs["ce_time"]) if "ce_time" in attrs else datetime.now(UTC),
-            key=key.decode() if key else "", data=json.loads(value) if value else {},
-            topic=topic, subject=attrs.get("ce_subject"), actor=attrs.get("ce_actor"),
-            traceparent=attrs.get("ce_traceparent"), owner_epoch=int(epoch) if epoch.isdigit() else None,
+            key=key.decode() if key else "",
+            data=json.loads(value) if value else {},
+            topic=topic,
+            subject=attrs.get("ce_subject"),
+            actor=attrs.get("ce_actor"),
+            traceparent=attrs.get("ce_traceparent"),
+            owner_epoch=int(epoch) if epoch.isdigit() else None,
             extra_headers={k: v for k, v in attrs.items() if k not in known},
         )

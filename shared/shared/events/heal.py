@@ -30,6 +30,7 @@ from shared.events.republish import Snapshots
 
 log = logging.getLogger(__name__)
 
+
 def requests_topic(owner: str) -> str:
     """The topic on which an owner takes requests for its aggregates' state."""
     return f"{owner}.state-requests.v1"
@@ -49,8 +50,12 @@ class StateRequest(BaseModel):
 
 def state_request(owner: str, topic: str, key: str, held: int, seen: int, requester: str) -> DomainEvent:
     request = StateRequest(topic=topic, key=key, held_version=held, seen_version=seen, requester=requester)
-    return DomainEvent(topic=requests_topic(owner), type=f"{owner}.{REQUESTED}", key=key,
-                       data=request.model_dump(mode="json", by_alias=True))
+    return DomainEvent(
+        topic=requests_topic(owner),
+        type=f"{owner}.{REQUESTED}",
+        key=key,
+        data=request.model_dump(mode="json", by_alias=True),
+    )
 
 
 def as_state(event: DomainEvent) -> DomainEvent:
@@ -69,8 +74,12 @@ class StateAnswers:
         source = self.by_topic.get(request.topic)
         key = _key_of(source, request.key) if source is not None else None
         if source is None or key is None:
-            log.warning("a state request from %s names %s %r, which this service does not own: ignored",
-                        request.requester, request.topic, request.key)
+            log.warning(
+                "a state request from %s names %s %r, which this service does not own: ignored",
+                request.requester,
+                request.topic,
+                request.key,
+            )
             return
         # Read under a share lock: a change of the aggregate in flight commits first (and is told first, with an
         # earlier time), so this answer is never an older state told later than a newer one.

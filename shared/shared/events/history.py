@@ -66,8 +66,11 @@ class FieldChange:
 def changes_between(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> list[FieldChange]:
     """The fields whose value differs, in the order of the later state; all of them for the first state."""
     before = before or {}
-    return [FieldChange(name, before.get(name), value) for name, value in after.items()
-            if name not in NOT_CHANGES and (name not in before or before[name] != value)]
+    return [
+        FieldChange(name, before.get(name), value)
+        for name, value in after.items()
+        if name not in NOT_CHANGES and (name not in before or before[name] != value)
+    ]
 
 
 class HistoryLog:
@@ -84,12 +87,18 @@ class HistoryLog:
                 continue  # told again (republish, a heal), or asked for: nothing changed
             hidden = self.private.get(envelope.topic, frozenset())
             version = envelope.data.get("version")
-            rows.append({
-                "aggregate": aggregate_of(envelope.type), "aggregate_id": envelope.key,
-                "version": version if isinstance(version, int) else None, "event_id": envelope.id,
-                "type": envelope.type, "time": envelope.time, "actor": envelope.actor,
-                "state": {k: v for k, v in envelope.data.items() if k not in hidden},
-            })
+            rows.append(
+                {
+                    "aggregate": aggregate_of(envelope.type),
+                    "aggregate_id": envelope.key,
+                    "version": version if isinstance(version, int) else None,
+                    "event_id": envelope.id,
+                    "type": envelope.type,
+                    "time": envelope.time,
+                    "actor": envelope.actor,
+                    "state": {k: v for k, v in envelope.data.items() if k not in hidden},
+                }
+            )
         return rows
 
     async def record(self, session: AsyncSession, envelopes: Sequence[CloudEvent]) -> None:
@@ -98,15 +107,17 @@ class HistoryLog:
             await session.execute(self.table.insert(), rows)
 
 
-async def history_pages(session: AsyncSession, table: Table, aggregate: str, ids: Sequence[str], limit: int,
-                        before_seq: int | None) -> list[list[Any]]:
+async def history_pages(
+    session: AsyncSession, table: Table, aggregate: str, ids: Sequence[str], limit: int, before_seq: int | None
+) -> list[list[Any]]:
     """Each aggregate's page of log rows, newest first, in one statement: `limit + 1` rows each, the extra
     one telling whether more follow and what the page's oldest entry changed."""
     if not ids:
         return []
     keys, (key,) = unnested([(i,) for i in ids], [Text])
     per_key = select(table.c.seq, table.c.version, table.c.type, table.c.time, table.c.actor, table.c.state).where(
-        table.c.aggregate == aggregate, table.c.aggregate_id == key)
+        table.c.aggregate == aggregate, table.c.aggregate_id == key
+    )
     if before_seq is not None:
         per_key = per_key.where(table.c.seq < before_seq)
     lateral = per_key.order_by(table.c.seq.desc()).limit(limit + 1).lateral()
@@ -135,17 +146,43 @@ async def changes_of_events(session: AsyncSession, table: Table, event_ids: Sequ
     if not event_ids:
         return []
     before = table.alias("before")
-    previous = (select(before.c.state).where(before.c.aggregate == table.c.aggregate,
-                                             before.c.aggregate_id == table.c.aggregate_id,
-                                             before.c.seq < table.c.seq)
-                .order_by(before.c.seq.desc()).limit(1).lateral("previous"))
+    previous = (
+        select(before.c.state)
+        .where(
+            before.c.aggregate == table.c.aggregate,
+            before.c.aggregate_id == table.c.aggregate_id,
+            before.c.seq < table.c.seq,
+        )
+        .order_by(before.c.seq.desc())
+        .limit(1)
+        .lateral("previous")
+    )
     rows = await session.execute(
-        select(table.c.event_id, table.c.aggregate_id, table.c.type, table.c.time, table.c.actor, table.c.state,
-               previous.c.state.label("before"))
+        select(
+            table.c.event_id,
+            table.c.aggregate_id,
+            table.c.type,
+            table.c.time,
+            table.c.actor,
+            table.c.state,
+            previous.c.state.label("before"),
+        )
         .select_from(table.outerjoin(previous, true()))
-        .where(any_of(table.c.event_id, [uuid.UUID(e) for e in event_ids])).order_by(table.c.seq))
-    return [LoggedChange(str(row.event_id), row.aggregate_id, row.type, row.time, row.actor, row.state,
-                         changes_between(row.before, row.state)) for row in rows.all()]
+        .where(any_of(table.c.event_id, [uuid.UUID(e) for e in event_ids]))
+        .order_by(table.c.seq)
+    )
+    return [
+        LoggedChange(
+            str(row.event_id),
+            row.aggregate_id,
+            row.type,
+            row.time,
+            row.actor,
+            row.state,
+            changes_between(row.before, row.state),
+        )
+        for row in rows.all()
+    ]
 
 
 def aggregate_of(event_type: str) -> str:

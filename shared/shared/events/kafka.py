@@ -32,8 +32,9 @@ def _never_ask_to_create_topics() -> None:
     the relay waits, with its events in the outbox, until the topics command has run."""
     original = MetadataRequest.__init__
 
-    def refusing(self: MetadataRequest, topics: list[str] | None = None,
-                 allow_auto_topic_creation: bool | None = None) -> None:
+    def refusing(
+        self: MetadataRequest, topics: list[str] | None = None, allow_auto_topic_creation: bool | None = None
+    ) -> None:
         original(self, topics, False if allow_auto_topic_creation is None else allow_auto_topic_creation)
 
     MetadataRequest.__init__ = refusing
@@ -47,13 +48,17 @@ def connection_options(settings: ServiceSettings) -> dict[str, Any]:
     protocol = settings.kafka_security_protocol
     options: dict[str, Any] = {"bootstrap_servers": settings.kafka_bootstrap_servers, "security_protocol": protocol}
     if protocol in ("SSL", "SASL_SSL"):
-        options["ssl_context"] = create_ssl_context(cafile=settings.kafka_ssl_cafile or None,
-                                                    certfile=settings.kafka_ssl_certfile or None,
-                                                    keyfile=settings.kafka_ssl_keyfile or None)
+        options["ssl_context"] = create_ssl_context(
+            cafile=settings.kafka_ssl_cafile or None,
+            certfile=settings.kafka_ssl_certfile or None,
+            keyfile=settings.kafka_ssl_keyfile or None,
+        )
     if protocol.startswith("SASL_"):
-        options.update(sasl_mechanism=settings.kafka_sasl_mechanism,
-                       sasl_plain_username=settings.kafka_sasl_username,
-                       sasl_plain_password=settings.kafka_sasl_password.get_secret_value())
+        options.update(
+            sasl_mechanism=settings.kafka_sasl_mechanism,
+            sasl_plain_username=settings.kafka_sasl_username,
+            sasl_plain_password=settings.kafka_sasl_password.get_secret_value(),
+        )
     return options
 
 
@@ -110,8 +115,7 @@ async def close_consumer(consumer: AIOKafkaConsumer, seconds: float) -> str | No
     return problem
 
 
-async def ensure_topics(settings: ServiceSettings, topics: Iterable[str],
-                        partitions: int = DEFAULT_PARTITIONS) -> None:
+async def ensure_topics(settings: ServiceSettings, topics: Iterable[str], partitions: int = DEFAULT_PARTITIONS) -> None:
     """Create missing topics, for tests and benchmarks of their own topics; the services' topics come from
     deploy/topics.yaml (shared.events.topics)."""
     admin = AIOKafkaAdminClient(**connection_options(settings), request_timeout_ms=10_000)
@@ -140,7 +144,7 @@ async def create_new_topics(admin: AIOKafkaAdminClient, topics: list[NewTopic]) 
 
 
 def refusals(topic_errors: Iterable[tuple[Any, ...]]) -> list[str]:
-    """"topic: why" for each topic a CreateTopics answer refused ((topic, code[, message]) per topic)."""
+    """ "topic: why" for each topic a CreateTopics answer refused ((topic, code[, message]) per topic)."""
     refused = []
     for name, code, *message in topic_errors:
         if code not in (0, TopicAlreadyExistsError.errno):

@@ -55,8 +55,12 @@ class LiveFeed(Generic[T]):
 
 
 class LiveEvents:
-    def __init__(self, settings: ServiceSettings, sessionmaker: async_sessionmaker[AsyncSession],
-                 feeds: Sequence[LiveFeed[Any]] = ()) -> None:
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        feeds: Sequence[LiveFeed[Any]] = (),
+    ) -> None:
         self.settings = settings
         self.sessionmaker = sessionmaker
         self.feeds = {feed.name: feed for feed in feeds}
@@ -72,8 +76,9 @@ class LiveEvents:
         if self._task is None:
             # Started by the first subscriber's request: in a context of its own, not that request's (its
             # span and log fields would otherwise mark every load of the process's lifetime).
-            self._task = asyncio.create_task(keep_running(self._tail, "live events"), name="live-events",
-                                             context=contextvars.Context())
+            self._task = asyncio.create_task(
+                keep_running(self._tail, "live events"), name="live-events", context=contextvars.Context()
+            )
         try:
             while True:
                 yield await queue.get()
@@ -82,10 +87,14 @@ class LiveEvents:
 
     async def _tail(self) -> None:
         topics = {self.settings.topic(t) for feed in self.feeds.values() for t in feed.changed_by}
-        consumer = AIOKafkaConsumer(*sorted(topics), **connection_options(self.settings),
-                                    enable_auto_commit=False, auto_offset_reset="latest",
-                                    metadata_max_age_ms=5_000,
-                                    fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms)
+        consumer = AIOKafkaConsumer(
+            *sorted(topics),
+            **connection_options(self.settings),
+            enable_auto_commit=False,
+            auto_offset_reset="latest",
+            metadata_max_age_ms=5_000,
+            fetch_max_wait_ms=self.settings.kafka_fetch_max_wait_ms,
+        )
         try:
             async with asyncio.timeout(TAIL_CALL_SECONDS):
                 await consumer.start()
@@ -95,8 +104,11 @@ class LiveEvents:
                 async with asyncio.timeout(TAIL_CALL_SECONDS):
                     batches = await consumer.getmany(timeout_ms=500)
                 self.listening.set()
-                events = [CloudEvent.from_record(r.topic, r.key, r.value, r.headers)
-                          for records in batches.values() for r in records]
+                events = [
+                    CloudEvent.from_record(r.topic, r.key, r.value, r.headers)
+                    for records in batches.values()
+                    for r in records
+                ]
                 if events:
                     await self._fan_out(events)
         finally:

@@ -29,8 +29,12 @@ async def marker_held(settings: ServiceSettings, seconds: float = 15.0) -> bool 
     report an end below what it holds): TimeoutError past `seconds`."""
     topic = settings.topic(MARKERS_TOPIC)
     wanted = settings.service_name.encode()
-    consumer = AIOKafkaConsumer(**connection_options(settings), enable_auto_commit=False,
-                                client_id=f"{settings.service_name}-log-marker", request_timeout_ms=10_000)
+    consumer = AIOKafkaConsumer(
+        **connection_options(settings),
+        enable_auto_commit=False,
+        client_id=f"{settings.service_name}-log-marker",
+        request_timeout_ms=10_000,
+    )
     try:
         async with asyncio.timeout(seconds):
             await consumer.start()
@@ -53,10 +57,14 @@ async def marker_held(settings: ServiceSettings, seconds: float = 15.0) -> bool 
 
 async def write_marker(producer: AIOKafkaProducer, settings: ServiceSettings, republished: int) -> None:
     """This service's marker: it told this log every aggregate's state (`republished` of them just now)."""
-    value = {"service": settings.service_name, "writtenAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-             "republished": republished}
-    await producer.send_and_wait(settings.topic(MARKERS_TOPIC), json.dumps(value).encode(),
-                                 key=settings.service_name.encode())
+    value = {
+        "service": settings.service_name,
+        "writtenAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "republished": republished,
+    }
+    await producer.send_and_wait(
+        settings.topic(MARKERS_TOPIC), json.dumps(value).encode(), key=settings.service_name.encode()
+    )
 
 
 async def mark_log(settings: ServiceSettings) -> None:

@@ -20,14 +20,21 @@ class OutboxWriter:
         self.channel = channel
         self.history = history
 
-    async def append(self, session: AsyncSession, events: Sequence[DomainEvent], *,
-                     actor: str, traceparent: str | None) -> list[CloudEvent]:
+    async def append(
+        self, session: AsyncSession, events: Sequence[DomainEvent], *, actor: str, traceparent: str | None
+    ) -> list[CloudEvent]:
         envelopes = [CloudEvent.new(e, self.source, actor, traceparent) for e in events]
         rows = [
             {
-                "event_id": envelope.id, "topic": envelope.topic, "key": envelope.key,
-                "type": envelope.type, "source": envelope.source, "subject": envelope.subject,
-                "time": envelope.time, "data": envelope.data, "actor": envelope.actor,
+                "event_id": envelope.id,
+                "topic": envelope.topic,
+                "key": envelope.key,
+                "type": envelope.type,
+                "source": envelope.source,
+                "subject": envelope.subject,
+                "time": envelope.time,
+                "data": envelope.data,
+                "actor": envelope.actor,
                 "traceparent": envelope.traceparent,
             }
             for envelope in envelopes

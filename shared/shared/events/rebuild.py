@@ -85,8 +85,14 @@ async def rebuild(consumer: EventConsumer, progress: Callable[[int, int], None] 
         with contextlib.suppress(Exception):
             await kafka.stop()
     result.seconds = time.perf_counter() - started
-    log.info("rebuilt %s: %d records, %d applied, %d skipped in %.1fs", consumer.name, result.records,
-             result.applied, result.skipped, result.seconds)
+    log.info(
+        "rebuilt %s: %d records, %d applied, %d skipped in %.1fs",
+        consumer.name,
+        result.records,
+        result.applied,
+        result.skipped,
+        result.seconds,
+    )
     return result
 
 

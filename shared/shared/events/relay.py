@@ -46,8 +46,14 @@ HOUSEKEEPING_SECONDS = 3600
 
 
 class OutboxRelay:
-    def __init__(self, settings: ServiceSettings, dsn: str, channel: str, topics: Sequence[str] = (),
-                 on_new_log: Callable[[], Awaitable[int]] | None = None) -> None:
+    def __init__(
+        self,
+        settings: ServiceSettings,
+        dsn: str,
+        channel: str,
+        topics: Sequence[str] = (),
+        on_new_log: Callable[[], Awaitable[int]] | None = None,
+    ) -> None:
         """`on_new_log` tells every aggregate's state again (through the outbox) when the broker's log turns out
         not to be the one this service told it to (shared.events.log_marker); it returns how many it told."""
         self.settings = settings
@@ -109,8 +115,10 @@ class OutboxRelay:
         assert self.on_new_log is not None
         if await marker_held(self.settings) is not False:
             return
-        log.warning("the broker's log holds no marker of %s: it is a new or a lost log; telling every aggregate's "
-                    "state again", self.settings.service_name)
+        log.warning(
+            "the broker's log holds no marker of %s: it is a new or a lost log; telling every aggregate's state again",
+            self.settings.service_name,
+        )
         told = await self.on_new_log()
         await write_marker(await self._ensure_producer(), self.settings, told)
         self.new_logs += 1
@@ -145,18 +153,21 @@ class OutboxRelay:
             backlog = max(len(rows), self._backlog - len(rows))
         OUTBOX_BACKLOG.labels(self.settings.service_name).set(backlog)
         OUTBOX_OLDEST.labels(self.settings.service_name).set(
-            max(0.0, time.time() - rows[0]["time"].timestamp()) if rows else 0.0)
+            max(0.0, time.time() - rows[0]["time"].timestamp()) if rows else 0.0
+        )
         if not rows:
             return 0
         producer = await self._ensure_producer()
         futures = []
         for row in rows:
             topic = self.settings.topic(row["topic"])
-            with span_from(row["traceparent"], f"send {topic}", SpanKind.PRODUCER,
-                           {"messaging.destination.name": topic}) as (_, traceparent):
+            with span_from(
+                row["traceparent"], f"send {topic}", SpanKind.PRODUCER, {"messaging.destination.name": topic}
+            ) as (_, traceparent):
                 event = _envelope(row, traceparent, self.epoch)
-                futures.append(await producer.send(topic, event.value(), key=event.key.encode(),
-                                                   headers=event.headers()))
+                futures.append(
+                    await producer.send(topic, event.value(), key=event.key.encode(), headers=event.headers())
+                )
         results = await asyncio.gather(*futures, return_exceptions=True)
         # Mark only the acknowledged prefix: anything after a failure is sent again,
         # in order, so no aggregate's events overtake each other.
@@ -194,8 +205,15 @@ class OutboxRelay:
 def _envelope(row: asyncpg.Record, traceparent: str | None, epoch: int) -> CloudEvent:
     data = row["data"]
     return CloudEvent(
-        id=str(row["event_id"]), source=row["source"], type=row["type"], time=row["time"],
-        key=row["key"], data=json.loads(data) if isinstance(data, str) else data,
-        topic=row["topic"], subject=row["subject"], actor=row["actor"], traceparent=traceparent,
+        id=str(row["event_id"]),
+        source=row["source"],
+        type=row["type"],
+        time=row["time"],
+        key=row["key"],
+        data=json.loads(data) if isinstance(data, str) else data,
+        topic=row["topic"],
+        subject=row["subject"],
+        actor=row["actor"],
+        traceparent=traceparent,
         owner_epoch=epoch,
     )

@@ -47,9 +47,13 @@ class Snapshots:
         return list((await session.scalars(statement)).all())
 
 
-async def republish(runtime: Any, sources: Sequence[Snapshots], since: datetime | None = None,
-                    topics: Sequence[str] | None = None,
-                    progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
+async def republish(
+    runtime: Any,
+    sources: Sequence[Snapshots],
+    since: datetime | None = None,
+    topics: Sequence[str] | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> dict[str, int]:
     """Write a snapshot of every aggregate of `sources` (those changed since `since`, or all) to the outbox;
     returns how many per topic. `topics` narrows it to some of the service's topics."""
     told: dict[str, int] = {}

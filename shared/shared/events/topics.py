@@ -53,15 +53,20 @@ def declared_topics(path: Path | None = None) -> list[TopicSpec]:
 
     def spec(entry: dict[str, Any], config: dict[str, Any]) -> TopicSpec:
         config = {**config, **entry.get("config", {})}
-        return TopicSpec(entry["name"], int(entry.get("partitions", defaults["partitions"])),
-                         int(entry.get("replication_factor", defaults["replication_factor"])),
-                         {key: str(value) for key, value in config.items()})
+        return TopicSpec(
+            entry["name"],
+            int(entry.get("partitions", defaults["partitions"])),
+            int(entry.get("replication_factor", defaults["replication_factor"])),
+            {key: str(value) for key, value in config.items()},
+        )
 
     # Dead letters are not state: their own config, in place of the state topics'.
     dead_letter_config = declared.get("dead_letter_config", defaults.get("config", {}))
     state_like = [*declared["topics"], *declared.get("platform", [])]
-    return [*(spec(entry, defaults.get("config", {})) for entry in state_like),
-            *(spec(entry, dead_letter_config) for entry in declared.get("dead_letter", []))]
+    return [
+        *(spec(entry, defaults.get("config", {})) for entry in state_like),
+        *(spec(entry, dead_letter_config) for entry in declared.get("dead_letter", [])),
+    ]
 
 
 async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -> list[str]:
@@ -72,12 +77,19 @@ async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -
     try:
         existing = set(await admin.list_topics())
         brokers = max(1, len(admin._client.cluster.brokers()))
-        missing = [NewTopic(name, spec.partitions, min(spec.replication, brokers), topic_configs=spec.config)
-                   for name, spec in wanted.items() if name not in existing]
+        missing = [
+            NewTopic(name, spec.partitions, min(spec.replication, brokers), topic_configs=spec.config)
+            for name, spec in wanted.items()
+            if name not in existing
+        ]
         capped = sorted({spec.replication for name, spec in wanted.items() if name not in existing} - {1})
         if missing and brokers < max(capped, default=1):
-            log.warning("the cluster has %d broker(s): replication capped from %s to %d", brokers,
-                        "/".join(map(str, capped)), brokers)
+            log.warning(
+                "the cluster has %d broker(s): replication capped from %s to %d",
+                brokers,
+                "/".join(map(str, capped)),
+                brokers,
+            )
         if missing:
             await create_new_topics(admin, missing)
         await _report_differences(admin, {name: spec for name, spec in wanted.items() if name in existing})
@@ -93,8 +105,13 @@ async def _report_differences(admin: AIOKafkaAdminClient, existing: dict[str, To
     for topic in described:
         spec = existing.get(topic.get("topic", ""))
         if spec is not None and len(topic.get("partitions", ())) != spec.partitions:
-            log.warning("topic %s has %d partitions, %s declares %d (left as it is)", spec.name,
-                        len(topic["partitions"]), topics_file().name, spec.partitions)
+            log.warning(
+                "topic %s has %d partitions, %s declares %d (left as it is)",
+                spec.name,
+                len(topic["partitions"]),
+                topics_file().name,
+                spec.partitions,
+            )
 
 
 async def missing_topics(settings: ServiceSettings, names: Iterable[str], seconds: float = 15.0) -> list[str]:
@@ -117,8 +134,7 @@ async def records_held(settings: ServiceSettings, names: Iterable[str]) -> dict[
     consumer = create_consumer(settings, f"{settings.service_name}.records-held", [])
     await consumer.start()
     try:
-        partitions = [TopicPartition(name, p) for name in names
-                      for p in sorted(await partitions_of(consumer, name))]
+        partitions = [TopicPartition(name, p) for name in names for p in sorted(await partitions_of(consumer, name))]
         ends = await consumer.end_offsets(partitions)
         held = dict.fromkeys(names, 0)
         for partition, end in ends.items():
@@ -135,8 +151,13 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
     return found
 
 
-async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], interval: float = 1.0,
-                          waiting: Callable[[], None] | None = None, seconds: float = 15.0) -> None:
+async def wait_for_topics(
+    settings: ServiceSettings,
+    names: Iterable[str],
+    interval: float = 1.0,
+    waiting: Callable[[], None] | None = None,
+    seconds: float = 15.0,
+) -> None:
     """Until every topic exists (the broker may be away, or the topics command not run yet); `waiting` is called
     at each look (a consumer's watchdog: waiting for topics is not being stuck); each look takes at most
     `seconds`."""
@@ -164,8 +185,10 @@ async def wait_for_topics(settings: ServiceSettings, names: Iterable[str], inter
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m shared.events.topics",
-                                     description="Create the topics of deploy/topics.yaml that do not exist yet.")
+    parser = argparse.ArgumentParser(
+        prog="python -m shared.events.topics",
+        description="Create the topics of deploy/topics.yaml that do not exist yet.",
+    )
     parser.add_argument("--file", type=Path, default=None, help=f"the topics file (default: {topics_file()})")
     parser.add_argument("--prefix", default=None, help="prefix every name (TOPIC_PREFIX); tests use one per run")
     args = parser.parse_args(argv)

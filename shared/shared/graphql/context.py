@@ -32,9 +32,15 @@ OPERATION_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]{0,99}$")  # a GraphQL name
 
 
 class RequestContext(BaseContext, Generic[L]):
-    def __init__(self, runtime: ServiceRuntime, actor: Actor = ANONYMOUS,
-                 request_id: str | None = None, traceparent: str | None = None,
-                 auth_problem: str | None = None, client_operation: str | None = None) -> None:
+    def __init__(
+        self,
+        runtime: ServiceRuntime,
+        actor: Actor = ANONYMOUS,
+        request_id: str | None = None,
+        traceparent: str | None = None,
+        auth_problem: str | None = None,
+        client_operation: str | None = None,
+    ) -> None:
         super().__init__()
         self.runtime = runtime
         self.actor = actor
@@ -45,8 +51,9 @@ class RequestContext(BaseContext, Generic[L]):
         self.traceparent = traceparent if traceparent and TRACEPARENT.match(traceparent) else new_traceparent()
         # The client's operation name, which the gateway passes on (X-GraphQL-Operation-Name): the operations
         # it sends us are unnamed parts of the client's. For metrics and logs only, so kept only when plain.
-        self.client_operation = client_operation if client_operation and OPERATION_NAME.match(client_operation) \
-            else None
+        self.client_operation = (
+            client_operation if client_operation and OPERATION_NAME.match(client_operation) else None
+        )
         self._session: AsyncSession | None = None
         self._loaders: L | None = None
         # An operation stopped while it waited on a database that went away closes its context when it ends.
@@ -75,8 +82,9 @@ class RequestContext(BaseContext, Generic[L]):
 
     def for_operation(self) -> RequestContext[L]:
         """A context of its own for one operation of a WebSocket connection."""
-        return RequestContext(self.runtime, self.actor, request_id=None, traceparent=self.traceparent,
-                              auth_problem=self.auth_problem)
+        return RequestContext(
+            self.runtime, self.actor, request_id=None, traceparent=self.traceparent, auth_problem=self.auth_problem
+        )
 
     async def sign_in(self, authorization: str | None) -> None:
         """Takes the caller from a token (a WebSocket sends it in connection_init)."""

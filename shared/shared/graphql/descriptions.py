@@ -14,6 +14,7 @@ T = TypeVar("T", bound=type)
 
 def described(texts: Mapping[str, str]) -> Callable[[T], T]:
     """Put on top of `@strawberry.type` or `@strawberry.input`: each field not yet described takes its text."""
+
     def apply(cls: T) -> T:
         for field in cls.__strawberry_definition__.fields:  # type: ignore[attr-defined]
             if field.description is None and field.python_name in texts:

@@ -16,8 +16,10 @@ def described_enum(cls: E, description: str, values: Mapping[str, str], name: st
     undescribed (or a description of no member) fails at import, before a schema is ever built."""
     members = {member.name for member in cls}
     if members != set(values):
-        raise ValueError(f"{cls.__name__}: describe exactly its values; missing {sorted(members - set(values))}, "
-                         f"unknown {sorted(set(values) - members)}")
+        raise ValueError(
+            f"{cls.__name__}: describe exactly its values; missing {sorted(members - set(values))}, "
+            f"unknown {sorted(set(values) - members)}"
+        )
     strawberry.enum(cls, name=name, description=description)
     for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
         value.description = values[value.name]

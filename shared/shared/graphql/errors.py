@@ -26,14 +26,26 @@ from shared.graphql.text_arguments import argument_paths, literal_path
 
 log = logging.getLogger("shared.graphql")
 
-_INPUT_MARKERS = ("Variable '$", "Expected value of type", "Expected type", "got invalid value",
-                  "Int cannot represent", "Float cannot represent", "ID cannot represent",
-                  "String cannot represent", "Boolean cannot represent", "does not exist in",
-                  "Value cannot represent", "cannot represent", "decimal number")
+_INPUT_MARKERS = (
+    "Variable '$",
+    "Expected value of type",
+    "Expected type",
+    "got invalid value",
+    "Int cannot represent",
+    "Float cannot represent",
+    "ID cannot represent",
+    "String cannot represent",
+    "Boolean cannot represent",
+    "does not exist in",
+    "Value cannot represent",
+    "cannot represent",
+    "decimal number",
+)
 # graphql-core names the variable; a gateway turns a client's literal into a variable named after
 # the argument, so the message says the input path instead ("input.startDate: ...").
-_VARIABLE_VALUE = re.compile(r"^Variable '\$(?P<name>\w+)' has invalid value(?: at (?P<at>[^:]+))?: (?P<why>.*)$",
-                             re.DOTALL)
+_VARIABLE_VALUE = re.compile(
+    r"^Variable '\$(?P<name>\w+)' has invalid value(?: at (?P<at>[^:]+))?: (?P<why>.*)$", re.DOTALL
+)
 # SQLSTATE classes: 22 data exception (a value the column refuses), 23 integrity (a unique key race).
 _VALUE_REFUSED, _INTEGRITY, _STATEMENT_TIMEOUT = "22", "23", "57014"
 # 40001 serialization failure, 40P01 deadlock: two changes met; nothing was written and a retry succeeds.
@@ -73,9 +85,13 @@ def _unreachable(context: Any) -> Callable[[], DomainError]:
     return lambda: ServiceUnavailable(service)
 
 
-def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] | None = None,
-          literal: Callable[[GraphQLError], str | None] | None = None,
-          unreachable: Callable[[], DomainError] | None = None) -> GraphQLError:
+def coded(
+    error: GraphQLError,
+    request_id: str | None,
+    used_as: dict[str, str] | None = None,
+    literal: Callable[[GraphQLError], str | None] | None = None,
+    unreachable: Callable[[], DomainError] | None = None,
+) -> GraphQLError:
     """The error as the caller sees it: a code always, a message only when it is the caller's to read.
 
     `used_as` maps the operation's variables to the arguments they fill, `literal` finds the argument of
@@ -101,18 +117,30 @@ def coded(error: GraphQLError, request_id: str | None, used_as: dict[str, str] |
         return _expected(error, request_id, told.message, {"code": told.code.value, **told.extensions})
     sqlstate = _sqlstate(original)
     if sqlstate == _STATEMENT_TIMEOUT:
-        return _expected(error, request_id, f"a database statement took longer than {STATEMENT_MILLISECONDS} ms "
-                         "and was stopped", {"code": "OPERATION_LIMIT_EXCEEDED"})
+        return _expected(
+            error,
+            request_id,
+            f"a database statement took longer than {STATEMENT_MILLISECONDS} ms and was stopped",
+            {"code": "OPERATION_LIMIT_EXCEEDED"},
+        )
     if sqlstate is not None and sqlstate.startswith(_VALUE_REFUSED):
         # The database refused a value the checks let through: still the caller's input.
         return _expected(error, request_id, "a value is out of range or not allowed", {"code": "BAD_USER_INPUT"})
     if sqlstate in _RACED:
-        return _expected(error, request_id, "the change met another one at the same moment; nothing was written: "
-                         "try again", {"code": "CONFLICT", "retryable": True})
+        return _expected(
+            error,
+            request_id,
+            "the change met another one at the same moment; nothing was written: try again",
+            {"code": "CONFLICT", "retryable": True},
+        )
     if sqlstate is not None and sqlstate.startswith(_INTEGRITY):
         # Two changes raced for the same unique value; the loser is told, nothing was written.
-        return _expected(error, request_id, "the change conflicts with data that now exists; reload and try again",
-                         {"code": "CONFLICT"})
+        return _expected(
+            error,
+            request_id,
+            "the change conflicts with data that now exists; reload and try again",
+            {"code": "CONFLICT"},
+        )
     log.error("unexpected error (request %s) at %s", request_id, _where(error), exc_info=original)
     return _with(error, "Internal server error", {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id})
 
@@ -123,8 +151,9 @@ def _expected(error: GraphQLError, request_id: str | None, message: str, extensi
     return _with(error, message, {k: v for k, v in extensions.items() if v is not None})
 
 
-def _input_message(error: GraphQLError, used_as: dict[str, str],
-                   literal: Callable[[GraphQLError], str | None] | None) -> tuple[str, str | None]:
+def _input_message(
+    error: GraphQLError, used_as: dict[str, str], literal: Callable[[GraphQLError], str | None] | None
+) -> tuple[str, str | None]:
     found = _VARIABLE_VALUE.match(error.message)
     path: str | None
     if found is not None:
@@ -162,5 +191,12 @@ def _where(error: GraphQLError) -> str:
 
 
 def _with(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:
-    return GraphQLError(message, nodes=error.nodes, source=error.source, positions=error.positions,
-                        path=error.path, original_error=None, extensions=extensions)
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions=extensions,
+    )

@@ -92,9 +92,15 @@ _PLANS: OrderedDict[tuple[int, int], tuple[Any, OperationDefinitionNode, Plans |
 class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     check_plans = CHECK_PLANS
 
-    def complete_iterable_value(self, item_type: GraphQLOutputType, field_details_list: FieldDetailsList,
-                                info: GraphQLResolveInfo[Any], path: Path, items: Iterable[Any],
-                                position_context: Any) -> Any:
+    def complete_iterable_value(
+        self,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        path: Path,
+        items: Iterable[Any],
+        position_context: Any,
+    ) -> Any:
         plan = self._plan(item_type, field_details_list, path)
         if plan is not None:
             if not isinstance(items, list):
@@ -110,19 +116,33 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 pass  # nothing was executed yet: the ordinary way starts afresh
             else:
                 if left.fields:
-                    return self._execute_left(completed, left.fields, path, item_type, field_details_list, info,
-                                              items, position_context)
+                    return self._execute_left(
+                        completed, left.fields, path, item_type, field_details_list, info, items, position_context
+                    )
                 if self.check_plans:
-                    _check(completed, super().complete_iterable_value(
-                        item_type, field_details_list, info, path, items, position_context), path)
+                    _check(
+                        completed,
+                        super().complete_iterable_value(
+                            item_type, field_details_list, info, path, items, position_context
+                        ),
+                        path,
+                    )
                 return completed
             finally:
                 _LEFT.reset(token)
         return super().complete_iterable_value(item_type, field_details_list, info, path, items, position_context)
 
-    def _execute_left(self, completed: list[Any], left: list[tuple[Any, ...]], path: Path,
-                      item_type: GraphQLOutputType, field_details_list: FieldDetailsList, info: GraphQLResolveInfo[Any],
-                      items: list[Any], position_context: Any) -> Any:
+    def _execute_left(
+        self,
+        completed: list[Any],
+        left: list[tuple[Any, ...]],
+        path: Path,
+        item_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        info: GraphQLResolveInfo[Any],
+        items: list[Any],
+        position_context: Any,
+    ) -> Any:
         """graphql-core executes the fields the plan left, in item and selection order, at their paths."""
         awaited: list[tuple[dict[str, Any], str]] = []
         try:
@@ -130,8 +150,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 field_path = path.add_key(index, None)
                 for key, typename in steps:
                     field_path = field_path.add_key(key, typename)
-                value = self.execute_field(parent_type, source, details, field_path.add_key(name, parent_type.name),
-                                           None)
+                value = self.execute_field(
+                    parent_type, source, details, field_path.add_key(name, parent_type.name), None
+                )
                 result[name] = value
                 if self.is_awaitable(value):
                     awaited.append((result, name))
@@ -141,8 +162,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
 
         def checked() -> list[Any]:
             if self.check_plans and not self.collected_errors.errors:
-                _check(completed, super(PlannedExecutor, self).complete_iterable_value(
-                    item_type, field_details_list, info, path, items, position_context), path)
+                _check(
+                    completed,
+                    super(PlannedExecutor, self).complete_iterable_value(
+                        item_type, field_details_list, info, path, items, position_context
+                    ),
+                    path,
+                )
             return completed
 
         if not awaited:
@@ -154,7 +180,8 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 result[name] = value
             if self.check_plans and not self.collected_errors.errors:
                 ordinary = super(PlannedExecutor, self).complete_iterable_value(
-                    item_type, field_details_list, info, path, items, position_context)
+                    item_type, field_details_list, info, path, items, position_context
+                )
                 _check(completed, await ordinary if self.is_awaitable(ordinary) else ordinary, path)
             return completed
 
@@ -169,8 +196,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             plans[key] = self._completer(item_type, field_details_list)
         return plans[key]
 
-    def _completer(self, return_type: GraphQLOutputType, field_details_list: FieldDetailsList,
-                   steps_from_item: tuple[tuple[str, str], ...] | None = ()) -> Complete | None:
+    def _completer(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        steps_from_item: tuple[tuple[str, str], ...] | None = (),
+    ) -> Complete | None:
         """How to complete a value of this type with these selections, or None if only the ordinary way can.
         `steps_from_item`: the (response name, parent type) steps from the list item to this value, or None
         where graphql-core may not be left any field (inside a nested list, or below something nullable)."""
@@ -190,8 +221,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             return None
         return None if inner is None else _nullable(inner, required)
 
-    def _object(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList,
-                steps_from_item: tuple[tuple[str, str], ...] | None) -> Complete | None:
+    def _object(
+        self,
+        object_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        steps_from_item: tuple[tuple[str, str], ...] | None,
+    ) -> Complete | None:
         grouped, deferred, _ = self.collect_subfields(object_type, field_details_list)
         if deferred or self.middleware_manager is not None and self.middleware_manager.middlewares:
             return None
@@ -216,8 +251,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 left.append((response_name, details))
                 continue
             below = None if steps_from_item is None else (*steps_from_item, (response_name, object_type.name))
-            complete = self._completer(field.type, details, None if is_list_type(
-                field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type) else below)
+            complete = self._completer(
+                field.type,
+                details,
+                None
+                if is_list_type(field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type)
+                else below,
+            )
             if complete is None:
                 return None
             steps.append((response_name, definition.python_name, complete))
@@ -228,14 +268,17 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
 
 def _nullable(inner: Complete, required: bool) -> Complete:
     if required:
+
         def complete_required(value: Any) -> Any:
             if value is None or value is Undefined:
                 raise UNPLANNED
             return inner(value)
+
         return complete_required
 
     def complete(value: Any) -> Any:
         return None if value is None or value is Undefined else inner(value)
+
     return complete
 
 
@@ -267,6 +310,7 @@ def _leaf(leaf_type: GraphQLLeafType, required: bool) -> Complete:
         if coerced is None or coerced is Undefined:
             raise UNPLANNED
         return coerced
+
     complete.exact = exact  # type: ignore[attr-defined]
     return complete
 
@@ -276,6 +320,7 @@ def _list(item: Complete) -> Complete:
         if type(values) is not list and (isinstance(values, str | bytes) or not isinstance(values, Iterable)):
             raise UNPLANNED
         return [item(value) for value in values]
+
     return complete
 
 
@@ -299,22 +344,30 @@ def _object(steps: list[Step], is_type_of: Callable[[Any, Any], Any] | None) -> 
             values.append(f"{name!r}: v{n} if type(v{n}) is t{n} else f{n}(v{n})")
         else:
             values.append(f"{name!r}: f{n}(v{n})")
-    code = "\n".join([
-        "def complete(source):",
-        "    if is_type_of is not None and is_type_of(source, None) is not True:",
-        "        raise UNPLANNED  # False, or an awaitable: the ordinary way decides",
-        "    try:", *reads, "        pass",
-        "    except AttributeError:",
-        "        raise UNPLANNED from None",
-        "    return {" + ", ".join(values) + "}",
-    ])
+    code = "\n".join(
+        [
+            "def complete(source):",
+            "    if is_type_of is not None and is_type_of(source, None) is not True:",
+            "        raise UNPLANNED  # False, or an awaitable: the ordinary way decides",
+            "    try:",
+            *reads,
+            "        pass",
+            "    except AttributeError:",
+            "        raise UNPLANNED from None",
+            "    return {" + ", ".join(values) + "}",
+        ]
+    )
     exec(compile(code, "<planned object>", "exec"), namespace)  # noqa: S102 - our own code, names checked above
     return namespace["complete"]
 
 
-def _object_leaving(grouped: dict[str, Any], steps: list[Step],
-                    left: list[tuple[str, FieldDetailsList]], object_type: GraphQLObjectType,
-                    steps_from_item: tuple[tuple[str, str], ...]) -> Complete:
+def _object_leaving(
+    grouped: dict[str, Any],
+    steps: list[Step],
+    left: list[tuple[str, FieldDetailsList]],
+    object_type: GraphQLObjectType,
+    steps_from_item: tuple[tuple[str, str], ...],
+) -> Complete:
     """An object some of whose fields graphql-core executes: the plain ones now, a place kept for the others
     (so the keys keep the selection's order), and those others noted for after every item is planned."""
     planned = {name: (attribute, finish) for name, attribute, finish in steps}
@@ -331,14 +384,14 @@ def _object_leaving(grouped: dict[str, Any], steps: list[Step],
             for name in order:
                 if name in later:
                     result[name] = None
-                    noted.fields.append((result, name, object_type, source, later[name], noted.index,
-                                         steps_from_item))
+                    noted.fields.append((result, name, object_type, source, later[name], noted.index, steps_from_item))
                 else:
                     attribute, finish = planned[name]
                     result[name] = finish if attribute is None else finish(getattr(source, attribute))
         except AttributeError:
             raise UNPLANNED from None
         return result
+
     return complete
 
 
@@ -362,7 +415,8 @@ class _VariableDirective(Visitor):
 
     def enter_directive(self, node: Any, *_: Any) -> Any:
         if node.name.value in ("skip", "include") and any(
-                isinstance(argument.value, VariableNode) for argument in node.arguments):
+            isinstance(argument.value, VariableNode) for argument in node.arguments
+        ):
             self.found = True
             return self.BREAK
         return None

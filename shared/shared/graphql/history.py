@@ -24,8 +24,10 @@ from shared.graphql.loaders import PagedKey, pages_per_key
 from shared.graphql.pagination import PageInfo, PageRequest, decode_cursor, encode_cursor, page_size
 
 HISTORY_LIST = "history"
-HISTORY = ("Every change, newest first, by cursor pages: version, time, who, the event's type and what changed "
-           "(before and after), from the owning service's append-only log")
+HISTORY = (
+    "Every change, newest first, by cursor pages: version, time, who, the event's type and what changed "
+    "(before and after), from the owning service's append-only log"
+)
 NULL_FOR_OTHERS = "; null for a partner's account reading another partner's"
 
 
@@ -40,12 +42,15 @@ class FieldChange:
 class HistoryEntry:
     version: int | None = strawberry.field(description="The aggregate's version after the change")
     time: datetime = strawberry.field(description="When the change was committed")
-    actor: str | None = strawberry.field(description="Who made it (the token's subject and role, or whoever "
-                                                     "caused the event a service applied); null where the "
-                                                     "caller may not see who")
+    actor: str | None = strawberry.field(
+        description="Who made it (the token's subject and role, or whoever "
+        "caused the event a service applied); null where the "
+        "caller may not see who"
+    )
     type: str = strawberry.field(description="The event's type, e.g. menu.activity.published")
-    changes: list[FieldChange] = strawberry.field(description="What changed, before and after; every field for "
-                                                              "the first entry. Personal data never enters it")
+    changes: list[FieldChange] = strawberry.field(
+        description="What changed, before and after; every field for the first entry. Personal data never enters it"
+    )
 
 
 @strawberry.federation.type(shareable=True, description="One entry of a history page")
@@ -70,6 +75,7 @@ class HistoryLoaders:
 
     def of(self, aggregate: str) -> DataLoader[PagedKey[str], list[Any]]:
         if aggregate not in self._by_aggregate:
+
             async def fetch(ids: list[str], page: PageRequest) -> list[list[Any]]:
                 before = int(page.after[0]) if page.after is not None else None
                 return await history_pages(self.session, self.table, aggregate, ids, page.limit, before)
@@ -78,14 +84,21 @@ class HistoryLoaders:
         return self._by_aggregate[aggregate]
 
 
-def history_field(aggregate: str, key: str = "id", *, shown: Callable[[Actor, Any], bool] | None = None,
-                  actor_shown: Callable[[Actor], bool] = lambda caller: True) -> Any:
+def history_field(
+    aggregate: str,
+    key: str = "id",
+    *,
+    shown: Callable[[Actor, Any], bool] | None = None,
+    actor_shown: Callable[[Actor], bool] = lambda caller: True,
+) -> Any:
     """The `history(first, after)` field of an aggregate's type, read on objects its caller already sees.
 
     `shown(caller, root)`, when given, hides a whole history (the field is then nullable); `actor_shown`
     hides who acted from callers who may see the changes but not the people behind them."""
-    async def resolve(root: Any, info: strawberry.Info, first: First = None,
-                      after: After = None) -> HistoryConnection | None:
+
+    async def resolve(
+        root: Any, info: strawberry.Info, first: First = None, after: After = None
+    ) -> HistoryConnection | None:
         caller = info.context.actor
         if shown is not None and not shown(caller, root):
             return None
@@ -93,26 +106,38 @@ def history_field(aggregate: str, key: str = "id", *, shown: Callable[[Actor, An
 
     # Built at run time, for strawberry to read: the root is the parent object, the result nullable only
     # where a history can be hidden.
-    resolve.__annotations__ = {"root": strawberry.Parent[Any], "info": strawberry.Info,  # type: ignore[misc]
-                               "first": First, "after": After,
-                               "return": HistoryConnection | None if shown is not None else HistoryConnection}
+    resolve.__annotations__ = {
+        "root": strawberry.Parent[Any],  # type: ignore[misc]
+        "info": strawberry.Info,
+        "first": First,
+        "after": After,
+        "return": HistoryConnection | None if shown is not None else HistoryConnection,
+    }
     return strawberry.field(resolver=resolve, description=HISTORY + (NULL_FOR_OTHERS if shown else ""))
 
 
-async def history_page(info: strawberry.Info, aggregate: str, aggregate_id: object, first: int | None,
-                       after: str | None, actor_shown: bool) -> HistoryConnection:
+async def history_page(
+    info: strawberry.Info, aggregate: str, aggregate_id: object, first: int | None, after: str | None, actor_shown: bool
+) -> HistoryConnection:
     page = PageRequest(page_size(first), decode_cursor(after, HISTORY_LIST, arity=1), HISTORY_LIST)
     if page.after is not None and (isinstance(page.after[0], bool) or not isinstance(page.after[0], int)):
         raise BadUserInput("after is not a cursor of this history", field="after")  # a version, always
     rows = await info.context.loaders.history.of(aggregate).load(PagedKey.of(str(aggregate_id), page))
     edges = []
-    for index, row in enumerate(rows[:page.limit]):
+    for index, row in enumerate(rows[: page.limit]):
         older = rows[index + 1].state if index + 1 < len(rows) else None
-        changes = [FieldChange(field=c.field, before=c.before, after=c.after)
-                   for c in changes_between(older, row.state)]
-        entry = HistoryEntry(version=row.version, time=row.time, actor=row.actor if actor_shown else None,
-                             type=row.type, changes=changes)
+        changes = [
+            FieldChange(field=c.field, before=c.before, after=c.after) for c in changes_between(older, row.state)
+        ]
+        entry = HistoryEntry(
+            version=row.version, time=row.time, actor=row.actor if actor_shown else None, type=row.type, changes=changes
+        )
         edges.append(HistoryEdge(cursor=encode_cursor(HISTORY_LIST, [row.seq]), node=entry))
-    return HistoryConnection(edges=edges, page_info=PageInfo(
-        has_next_page=len(rows) > page.limit, has_previous_page=page.after is not None,
-        _ends=(edges[0], edges[-1]) if edges else None))
+    return HistoryConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(rows) > page.limit,
+            has_previous_page=page.after is not None,
+            _ends=(edges[0], edges[-1]) if edges else None,
+        ),
+    )

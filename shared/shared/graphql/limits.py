@@ -23,5 +23,8 @@ LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed", "
 
 def limit_extensions() -> list[Any]:
     # The token limit aborts parsing itself, so a huge document costs no more than its first tokens.
-    return [lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            QueryDepthLimiter(max_depth=MAX_DEPTH), MaxAliasesLimiter(max_alias_count=MAX_ALIASES)]
+    return [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        QueryDepthLimiter(max_depth=MAX_DEPTH),
+        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+    ]

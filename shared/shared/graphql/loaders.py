@@ -15,8 +15,9 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-def one_per_key(fetch: Callable[[list[K]], Awaitable[Sequence[V]]],
-                key_of: Callable[[V], K]) -> DataLoader[K, V | None]:
+def one_per_key(
+    fetch: Callable[[list[K]], Awaitable[Sequence[V]]], key_of: Callable[[V], K]
+) -> DataLoader[K, V | None]:
     async def load(keys: list[K]) -> list[V | None]:
         found = {key_of(value): value for value in await fetch(keys)}
         return [found.get(key) for key in keys]
@@ -24,8 +25,9 @@ def one_per_key(fetch: Callable[[list[K]], Awaitable[Sequence[V]]],
     return DataLoader(load_fn=load)
 
 
-def many_per_key(fetch: Callable[[list[K]], Awaitable[Sequence[V]]],
-                 key_of: Callable[[V], K]) -> DataLoader[K, list[V]]:
+def many_per_key(
+    fetch: Callable[[list[K]], Awaitable[Sequence[V]]], key_of: Callable[[V], K]
+) -> DataLoader[K, list[V]]:
     async def load(keys: list[K]) -> list[list[V]]:
         grouped: dict[K, list[V]] = defaultdict(list)
         for value in await fetch(keys):
@@ -59,8 +61,9 @@ def pages_per_key(
             groups[(key.limit, key.after)].append(index)
         pages: list[list[V]] = [[] for _ in keys]
         for (limit, after), indexes in groups.items():
-            found = await fetch([keys[i].key for i in indexes],
-                                PageRequest(limit, list(after) if after is not None else None))
+            found = await fetch(
+                [keys[i].key for i in indexes], PageRequest(limit, list(after) if after is not None else None)
+            )
             for i, rows in zip(indexes, found, strict=True):
                 pages[i] = rows
         return pages

@@ -49,8 +49,12 @@ class OperationObserved(SchemaExtension):
             # writes to the outbox carries the span's own traceparent.
             with span_from(context.traceparent, "graphql.operation", SpanKind.SERVER) as (span, traceparent):
                 context.traceparent = traceparent or context.traceparent
-                with operation_fields(context.request_id, context.traceparent, operation,
-                                      context.actor.id if context.actor.signed_in else None):
+                with operation_fields(
+                    context.request_id,
+                    context.traceparent,
+                    operation,
+                    context.actor.id if context.actor.signed_in else None,
+                ):
                     yield
                 if span.is_recording():
                     span.update_name(f"{_kind(execution)} {operation_label(operation)}")

@@ -132,8 +132,9 @@ class _Edge(tuple):  # type: ignore[type-arg]
         return encode_cursor(self[1], self[2](self[0]))
 
 
-def connection(rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]],
-               count: Callable[[], Awaitable[int]]) -> Connection[Any]:
+def connection(
+    rows: Sequence[N], page: PageRequest, cursor_of: Callable[[N], Sequence[Any]], count: Callable[[], Awaitable[int]]
+) -> Connection[Any]:
     """Build a connection from `limit + 1` rows fetched after the cursor."""
     has_next = len(rows) > page.limit
     rows = rows[: page.limit]

@@ -56,8 +56,12 @@ def selected(field_nodes: Iterable[FieldNode], fragments: Mapping[str, Any], pat
     Directives are not evaluated: a field under `@skip` counts, and reading one column more is harmless."""
     sets = [node.selection_set for node in field_nodes if node.selection_set is not None]
     for step in path:
-        sets = [field.selection_set for selection_set in sets for field in _fields(selection_set, fragments)
-                if field.name.value == step and field.selection_set is not None]
+        sets = [
+            field.selection_set
+            for selection_set in sets
+            for field in _fields(selection_set, fragments)
+            if field.name.value == step and field.selection_set is not None
+        ]
     return {field.name.value for selection_set in sets for field in _fields(selection_set, fragments)}
 
 

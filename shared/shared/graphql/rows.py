@@ -21,7 +21,8 @@ def served_from(*models: type) -> classmethod:  # type: ignore[type-arg]
         answer = known.get((cls, kind))
         if answer is None:
             answer = known[(cls, kind)] = issubclass(kind, (cls, *models)) or (
-                issubclass(kind, RowView) and obj.model in models)
+                issubclass(kind, RowView) and obj.model in models
+            )
         return answer
 
     return classmethod(is_type_of)

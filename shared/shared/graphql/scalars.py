@@ -23,5 +23,10 @@ def _finite_decimal(value: Any) -> Decimal:
     return number
 
 
-FINITE_DECIMAL = strawberry.scalar(Decimal, name="Decimal", description="A finite decimal number, as a string",
-                                   serialize=str, parse_value=_finite_decimal)
+FINITE_DECIMAL = strawberry.scalar(
+    Decimal,
+    name="Decimal",
+    description="A finite decimal number, as a string",
+    serialize=str,
+    parse_value=_finite_decimal,
+)

@@ -28,18 +28,32 @@ FEDERATION_VERSION: Literal["2.9"] = "2.9"
 
 
 class SubgraphSchema(strawberry.federation.Schema):
-    async def stream(self, query: str | None, variable_values: dict[str, Any] | None = None,  # type: ignore[override]
-                     context_value: Any | None = None, root_value: Any | None = None,
-                     operation_name: str | None = None, operation_extensions: dict[str, Any] | None = None,
-                     allowed_operation_types: Iterable[Any] | None = None) -> AsyncIterator[Any]:
+    async def stream(  # type: ignore[override]
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+        allowed_operation_types: Iterable[Any] | None = None,
+    ) -> AsyncIterator[Any]:
         """Streams serve WebSocket operations: the connection's context is shared by all of them, so
         each gets its own (session, loaders, request id), closed when the operation ends."""
         if not isinstance(context_value, RequestContext):
-            return await super().stream(query, variable_values, context_value, root_value, operation_name,
-                                        operation_extensions, allowed_operation_types)
+            return await super().stream(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                operation_extensions,
+                allowed_operation_types,
+            )
         context = context_value.for_operation()
-        results = await super().stream(query, variable_values, context, root_value, operation_name,
-                                       operation_extensions, allowed_operation_types)
+        results = await super().stream(
+            query, variable_values, context, root_value, operation_name, operation_extensions, allowed_operation_types
+        )
         return _closing_context(results, context)
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
@@ -60,16 +74,29 @@ async def _closing_context(results: AsyncIterator[Any], context: RequestContext[
         await context.close()
 
 
-def build_schema(query: type, mutation: type | None = None, subscription: type | None = None,
-                 types: Iterable[type] = ()) -> SubgraphSchema:
+def build_schema(
+    query: type, mutation: type | None = None, subscription: type | None = None, types: Iterable[type] = ()
+) -> SubgraphSchema:
     # Caches matter more than anything else for a list query's cost (see docs/design.md).
     # The text check runs after validation, so it sees a valid document and its variables.
     # Factories: a fresh extension per operation (strawberry shares the caches themselves by size).
     # OperationObserved comes first, so its timing and log fields wrap the others.
-    extensions: list[Any] = [OperationObserved, ErrorCodes, *limit_extensions(), CachedParse,
-                             lambda: ValidationCache(maxsize=500), RequireSignIn, RefuseControlCharacters]
+    extensions: list[Any] = [
+        OperationObserved,
+        ErrorCodes,
+        *limit_extensions(),
+        CachedParse,
+        lambda: ValidationCache(maxsize=500),
+        RequireSignIn,
+        RefuseControlCharacters,
+    ]
     return SubgraphSchema(
-        query=query, mutation=mutation, subscription=subscription, types=list(types),
-        extensions=extensions, federation_version=FEDERATION_VERSION,
-        scalar_overrides={Decimal: FINITE_DECIMAL}, execution_context_class=PlannedExecutor,
+        query=query,
+        mutation=mutation,
+        subscription=subscription,
+        types=list(types),
+        extensions=extensions,
+        federation_version=FEDERATION_VERSION,
+        scalar_overrides={Decimal: FINITE_DECIMAL},
+        execution_context_class=PlannedExecutor,
     )

@@ -23,16 +23,22 @@ class RequireSignIn(SchemaExtension):
         if isinstance(context, RequestContext) and not execution.pre_execution_errors:
             refusal: Exception | None = None
             if context.actor is ANONYMOUS:
-                refusal = Unauthenticated(context.auth_problem or "sign in: every operation needs an access token "
-                                          "(Authorization: Bearer ...)")
+                refusal = Unauthenticated(
+                    context.auth_problem or "sign in: every operation needs an access token (Authorization: Bearer ...)"
+                )
             elif not context.actor.signed_in:  # a valid token, for an account with no role here
-                refusal = Forbidden("the access token names none of the roles "
-                                    f"{', '.join(role.value for role in Role)} (claim "
-                                    f"{context.runtime.settings.oidc_roles_claim}): ask for one")
+                refusal = Forbidden(
+                    "the access token names none of the roles "
+                    f"{', '.join(role.value for role in Role)} (claim "
+                    f"{context.runtime.settings.oidc_roles_claim}): ask for one"
+                )
             if refusal is not None:
                 execution.pre_execution_errors = [GraphQLError(str(refusal), original_error=refusal)]
-            elif context.runtime.settings.production and execution.graphql_document is not None and validate(
-                    execution.schema._schema, execution.graphql_document, [NoSchemaIntrospectionCustomRule]):
+            elif (
+                context.runtime.settings.production
+                and execution.graphql_document is not None
+                and validate(execution.schema._schema, execution.graphql_document, [NoSchemaIntrospectionCustomRule])
+            ):
                 refusal = Forbidden("introspection is off in production: use the published schema")
                 execution.pre_execution_errors = [GraphQLError(str(refusal), original_error=refusal)]
         yield

@@ -128,7 +128,7 @@ class _ArgumentWalker(Visitor):
         if node.loc is not None and not isinstance(node, VariableNode):
             self.found.literals[node.loc.start] = path
             if not isinstance(node, ObjectValueNode | ListValueNode):
-                self.found.leaves.append((node.loc.source.body[node.loc.start:node.loc.end], path))
+                self.found.leaves.append((node.loc.source.body[node.loc.start : node.loc.end], path))
         if isinstance(node, StringValueNode):
             if self.found.literal is None and CONTROL.search(node.value):
                 self.found.literal = path

@@ -55,8 +55,9 @@ class ServiceHarness:
         self._contexts: list[RequestContext[Any]] = []
         self._tokens: dict[str, str] = {}
         secret = sorted(runtime.settings.accepted_gateway_secrets)[0]
-        self.client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test",
-                                        headers={"x-hub-gateway-secret": secret})
+        self.client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://test", headers={"x-hub-gateway-secret": secret}
+        )
 
     @property
     def settings(self) -> ServiceSettings:
@@ -68,16 +69,23 @@ class ServiceHarness:
             self._tokens[account] = tokens.access_token
         return self._tokens[account]
 
-    async def graphql(self, query: str, variables: dict[str, Any] | None = None,
-                      headers: dict[str, str] | None = None, as_: str | None = "staff") -> GraphQLResult:
+    async def graphql(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        as_: str | None = "staff",
+    ) -> GraphQLResult:
         sent = {"authorization": f"Bearer {await self.token(as_)}"} if as_ else {}
-        response = await self.client.post("/graphql", json={"query": query, "variables": variables or {}},
-                                          headers={**sent, **(headers or {})})
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers={**sent, **(headers or {})}
+        )
         body = response.json()
         return GraphQLResult(body.get("data"), body.get("errors") or [])
 
-    async def subscribe(self, query: str, variables: dict[str, Any] | None = None,
-                        as_: str = "staff") -> AsyncIterator[Any]:
+    async def subscribe(
+        self, query: str, variables: dict[str, Any] | None = None, as_: str = "staff"
+    ) -> AsyncIterator[Any]:
         """A subscription run by the schema in-process, with a context like a WebSocket's."""
         context: RequestContext[Any] = RequestContext(self.runtime)
         await context.sign_in(f"Bearer {await self.token(as_)}")
@@ -111,8 +119,9 @@ async def migrated_database(postgres: EmbeddedPostgres, service: ServiceDefiniti
 
 
 @contextlib.asynccontextmanager
-async def running_service(service: ServiceDefinition, settings: ServiceSettings,
-                          workers: bool = True) -> AsyncIterator[ServiceHarness]:
+async def running_service(
+    service: ServiceDefinition, settings: ServiceSettings, workers: bool = True
+) -> AsyncIterator[ServiceHarness]:
     """The service's app in-process, with its outbox relay and consumers running unless told not to."""
     runtime = service.build_runtime(settings)
     harness = ServiceHarness(runtime, service.create_app(runtime=runtime), service.schema)
@@ -173,13 +182,24 @@ async def eventually(check: Callable[[], Awaitable[Any]], timeout: float = 15.0,
 
 
 @contextlib.asynccontextmanager
-async def service_under_test(service: ServiceDefinition, postgres: EmbeddedPostgres, bootstrap: str,
-                             topic_prefix: str, issuer: str, **settings: Any) -> AsyncIterator[ServiceHarness]:
+async def service_under_test(
+    service: ServiceDefinition,
+    postgres: EmbeddedPostgres,
+    bootstrap: str,
+    topic_prefix: str,
+    issuer: str,
+    **settings: Any,
+) -> AsyncIterator[ServiceHarness]:
     """The usual session fixture of a service: migrated database, session broker, the session's identity
     provider, workers running."""
-    configured = service.settings(database_url=await migrated_database(postgres, service),
-                                  kafka_bootstrap_servers=bootstrap, topic_prefix=topic_prefix,
-                                  oidc_issuer_url=issuer, outbox_sweep_seconds=0.5, **settings)
+    configured = service.settings(
+        database_url=await migrated_database(postgres, service),
+        kafka_bootstrap_servers=bootstrap,
+        topic_prefix=topic_prefix,
+        oidc_issuer_url=issuer,
+        outbox_sweep_seconds=0.5,
+        **settings,
+    )
     await create_topics(configured, declared_topics())  # as make run does: services make no topics
     await mark_log(configured)  # its new database has nothing to republish (shared.events.log_marker)
     async with running_service(service, configured) as harness:

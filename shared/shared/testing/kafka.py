@@ -10,11 +10,13 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from shared.events.envelope import CloudEvent, DomainEvent
 
 
-async def read_events(bootstrap: str, topic: str, key: str | None = None, *, at_least: int = 1,
-                      timeout: float = 20.0) -> list[tuple[CloudEvent, dict[str, str]]]:
+async def read_events(
+    bootstrap: str, topic: str, key: str | None = None, *, at_least: int = 1, timeout: float = 20.0
+) -> list[tuple[CloudEvent, dict[str, str]]]:
     """Events of a topic (optionally of one key) from the beginning, with their raw headers."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
-                                auto_offset_reset="earliest", metadata_max_age_ms=1000)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest", metadata_max_age_ms=1000
+    )
     await consumer.start()
     found: list[tuple[CloudEvent, dict[str, str]]] = []
     try:
@@ -36,8 +38,9 @@ async def read_events(bootstrap: str, topic: str, key: str | None = None, *, at_
                     if key is not None and (record.key or b"").decode() != key:
                         continue
                     headers = {name: value.decode() for name, value in record.headers}
-                    found.append((CloudEvent.from_record(record.topic, record.key, record.value,
-                                                         record.headers), headers))
+                    found.append(
+                        (CloudEvent.from_record(record.topic, record.key, record.value, record.headers), headers)
+                    )
         return found
     finally:
         await consumer.stop()
@@ -57,30 +60,73 @@ async def publish_as(bootstrap: str, topic: str, event: DomainEvent, source: str
     return envelope
 
 
-async def publish_partner(bootstrap: str, topic: str, iso: str, *, framework: str = "PFP", suspended: bool = False,
-                          version: int = 1, verb: str = "registered", name: str | None = None) -> CloudEvent:
+async def publish_partner(
+    bootstrap: str,
+    topic: str,
+    iso: str,
+    *,
+    framework: str = "PFP",
+    suspended: bool = False,
+    version: int = 1,
+    verb: str = "registered",
+    name: str | None = None,
+) -> CloudEvent:
     """A programmes.partner.* event as programmes publishes it, for the services that keep a copy."""
     from datetime import UTC, datetime
 
-    data = {"iso": iso, "name": name or f"Partner {iso}", "framework": framework, "suspended": suspended,
-            "suspensionReason": "test" if suspended else None, "enhancedOpportunities": False,
-            "interoperabilityPlatform": False, "ipapSince": None, "dcb": True, "deep": False, "tools": [],
-            "version": version, "updatedAt": datetime.now(UTC).isoformat()}
-    return await publish_as(bootstrap, topic, DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso,
-                                                          data), "/partnership-hub/programmes")
+    data = {
+        "iso": iso,
+        "name": name or f"Partner {iso}",
+        "framework": framework,
+        "suspended": suspended,
+        "suspensionReason": "test" if suspended else None,
+        "enhancedOpportunities": False,
+        "interoperabilityPlatform": False,
+        "ipapSince": None,
+        "dcb": True,
+        "deep": False,
+        "tools": [],
+        "version": version,
+        "updatedAt": datetime.now(UTC).isoformat(),
+    }
+    return await publish_as(
+        bootstrap,
+        topic,
+        DomainEvent("programmes.partner.v1", f"programmes.partner.{verb}", iso, data),
+        "/partnership-hub/programmes",
+    )
 
 
-async def publish_nomination(bootstrap: str, topic: str, *, partner_iso: str, activity_id: str, start: str,
-                             status: str = "ATTENDED", verb: str = "attended", nomination_id: str | None = None,
-                             occurrence_id: str | None = None, version: int = 4) -> CloudEvent:
+async def publish_nomination(
+    bootstrap: str,
+    topic: str,
+    *,
+    partner_iso: str,
+    activity_id: str,
+    start: str,
+    status: str = "ATTENDED",
+    verb: str = "attended",
+    nomination_id: str | None = None,
+    occurrence_id: str | None = None,
+    version: int = 4,
+) -> CloudEvent:
     """A menu.nomination.* event as the menu publishes it, for the services that keep who attended."""
     import uuid
     from datetime import UTC, datetime
 
     key = nomination_id or str(uuid.uuid4())
-    data = {"id": key, "occurrenceId": occurrence_id or str(uuid.uuid4()),
-            "activityId": activity_id, "occurrenceStartDate": start, "partnerIso": partner_iso,
-            "participantId": str(uuid.uuid4()), "status": status, "arrival": 1, "ratings": None,
-            "version": version, "updatedAt": datetime.now(UTC).isoformat()}
+    data = {
+        "id": key,
+        "occurrenceId": occurrence_id or str(uuid.uuid4()),
+        "activityId": activity_id,
+        "occurrenceStartDate": start,
+        "partnerIso": partner_iso,
+        "participantId": str(uuid.uuid4()),
+        "status": status,
+        "arrival": 1,
+        "ratings": None,
+        "version": version,
+        "updatedAt": datetime.now(UTC).isoformat(),
+    }
     event = DomainEvent("menu.nomination.v1", f"menu.nomination.{verb}", key, data)
     return await publish_as(bootstrap, topic, event, "/partnership-hub/menu")

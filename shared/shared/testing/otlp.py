@@ -73,11 +73,20 @@ class OtlpReceiver:
 def _from_json(request: dict[str, Any]) -> list[ReceivedSpan]:
     spans = []
     for resource in request.get("resourceSpans", []):
-        attributes = {a["key"]: a["value"].get("stringValue")
-                      for a in resource.get("resource", {}).get("attributes", [])}
+        attributes = {
+            a["key"]: a["value"].get("stringValue") for a in resource.get("resource", {}).get("attributes", [])
+        }
         for scope in resource.get("scopeSpans", []):
-            spans += [ReceivedSpan(str(attributes.get("service.name")), span["name"], span["traceId"], span["spanId"],
-                                   span.get("parentSpanId") or "") for span in scope.get("spans", [])]
+            spans += [
+                ReceivedSpan(
+                    str(attributes.get("service.name")),
+                    span["name"],
+                    span["traceId"],
+                    span["spanId"],
+                    span.get("parentSpanId") or "",
+                )
+                for span in scope.get("spans", [])
+            ]
     return spans
 
 
@@ -90,6 +99,14 @@ def _from_protobuf(body: bytes) -> list[ReceivedSpan]:
     for resource in request.resource_spans:
         attributes = {a.key: a.value.string_value for a in resource.resource.attributes}
         for scope in resource.scope_spans:
-            spans += [ReceivedSpan(attributes.get("service.name", ""), span.name, span.trace_id.hex(),
-                                   span.span_id.hex(), span.parent_span_id.hex()) for span in scope.spans]
+            spans += [
+                ReceivedSpan(
+                    attributes.get("service.name", ""),
+                    span.name,
+                    span.trace_id.hex(),
+                    span.span_id.hex(),
+                    span.parent_span_id.hex(),
+                )
+                for span in scope.spans
+            ]
     return spans

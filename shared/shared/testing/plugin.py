@@ -30,6 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # bytes, in this process and in the services the tests start (shared.graphql.executor).
     os.environ["HUB_CHECK_PLANNED_EXECUTION"] = "1"
     from shared.graphql.executor import PlannedExecutor
+
     PlannedExecutor.check_plans = True
 
 

@@ -22,16 +22,25 @@ from graphql import (
 )
 
 # Plausible values for the scalars a leaf needs when it is not the one being probed.
-SCALARS: dict[str, Any] = {"Int": 1, "Float": 1.0, "Boolean": True, "Date": "2030-01-01",
-                           "DateTime": "2030-01-01T00:00:00+00:00", "Decimal": "1"}
+SCALARS: dict[str, Any] = {
+    "Int": 1,
+    "Float": 1.0,
+    "Boolean": True,
+    "Date": "2030-01-01",
+    "DateTime": "2030-01-01T00:00:00+00:00",
+    "Decimal": "1",
+}
 TEXT = {"String", "ID"}
 
 
 def probes(schema: GraphQLSchema, poison: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(coordinate, operation, variables) for each argument of each root field that holds text somewhere:
     every text leaf of the argument's value is `poison`, every other leaf plausible."""
-    roots = [("query", schema.query_type), ("mutation", schema.mutation_type),
-             ("subscription", schema.subscription_type)]
+    roots = [
+        ("query", schema.query_type),
+        ("mutation", schema.mutation_type),
+        ("subscription", schema.subscription_type),
+    ]
     for kind, root in roots:
         if root is None:
             continue
@@ -40,10 +49,14 @@ def probes(schema: GraphQLSchema, poison: str) -> Iterator[tuple[str, str, dict[
                 value, has_text = _value(argument.type, poison, schema)
                 if not has_text:
                     continue
-                others = {n: _value(a.type, "x", schema)[0] for n, a in field.args.items()
-                          if n != argument_name and isinstance(a.type, GraphQLNonNull)}
-                declared = ", ".join(f"${n}: {a.type}" for n, a in field.args.items()
-                                     if n == argument_name or n in others)
+                others = {
+                    n: _value(a.type, "x", schema)[0]
+                    for n, a in field.args.items()
+                    if n != argument_name and isinstance(a.type, GraphQLNonNull)
+                }
+                declared = ", ".join(
+                    f"${n}: {a.type}" for n, a in field.args.items() if n == argument_name or n in others
+                )
                 passed = ", ".join(f"{n}: ${n}" for n in [argument_name, *others])
                 operation = f"{kind}({declared}) {{ {name}({passed}){_selection(field)} }}"
                 yield f"{root.name}.{name}({argument_name})", operation, {argument_name: value, **others}

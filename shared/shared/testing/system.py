@@ -44,45 +44,73 @@ class System:
         return {"authorization": f"Bearer {self.token(as_)}"} if as_ else {}
 
     def graphql(self, query: str, variables: dict[str, Any] | None = None, as_: str | None = "staff") -> dict[str, Any]:
-        response = httpx.post(f"{self.gateway}/graphql", json={"query": query, "variables": variables or {}},
-                              headers=self.headers(as_), timeout=30)
+        response = httpx.post(
+            f"{self.gateway}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=self.headers(as_),
+            timeout=30,
+        )
         return response.json()
 
 
 @contextmanager
-def running_system(postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider, work: Path,
-                   name: str, **env: str) -> Iterator[System]:
+def running_system(
+    postgres: EmbeddedPostgres, broker: EmbeddedBroker, identity: IdentityProvider, work: Path, name: str, **env: str
+) -> Iterator[System]:
     """The three services (their own databases `<service>_<name>` and topics) and a gateway; `env` for all."""
     prefix = f"{name}{uuid.uuid4().hex[:6]}."
     ports = {spec.name: free_port() for spec in SERVICES}
     processes: list[subprocess.Popen[bytes]] = []
     try:
-        subprocess.run([sys.executable, "-m", "shared.events.topics", "--prefix", prefix], check=True,
-                       capture_output=True, env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers})
+        subprocess.run(
+            [sys.executable, "-m", "shared.events.topics", "--prefix", prefix],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers},
+        )
         for spec in SERVICES:
             database = f"{spec.name}_{name}"
             postgres.create_databases([database])
-            service_env = spec.env(postgres.url(database), broker.bootstrap_servers, port=ports[spec.name],
-                                   topic_prefix=prefix, outbox_sweep_seconds="0.5")
+            service_env = spec.env(
+                postgres.url(database),
+                broker.bootstrap_servers,
+                port=ports[spec.name],
+                topic_prefix=prefix,
+                outbox_sweep_seconds="0.5",
+            )
             service_env.update(OIDC_ISSUER_URL=identity.issuer, **env)
             subprocess.run(spec.command("migrate"), env=service_env, check=True, capture_output=True)
             seeded = {"programmes": "partners", "menu": "providers"}  # registered through their use cases
             if spec.name in seeded:
-                subprocess.run(spec.command("seed", seeded[spec.name]), env=service_env, check=True,
-                               capture_output=True)
+                subprocess.run(
+                    spec.command("seed", seeded[spec.name]), env=service_env, check=True, capture_output=True
+                )
             processes.append(spawn(spec.command("serve"), log=work / f"{spec.name}.log", env=service_env))
-        subgraphs = [(spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
-                     for spec in SERVICES]
+        subgraphs = [
+            (spec.name, f"http://127.0.0.1:{ports[spec.name]}/graphql", export_sdl(spec, work / "sdl"))
+            for spec in SERVICES
+        ]
         supergraph = compose_supergraph(subgraphs, work / "supergraph.graphql")
         for spec, process in zip(SERVICES, processes, strict=True):
             wait_for_port(ports[spec.name], process, 60, spec.name)
         metrics_port = free_port()
-        with gateway_process(supergraph, work / "gateway.log", OIDC_ISSUER_URL=identity.issuer,
-                             GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN, GATEWAY_METRICS_PORT=str(metrics_port),
-                             **env) as gateway:
-            yield System(gateway, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}, work,
-                         identity.issuer, supergraph, gateway_metrics=f"http://127.0.0.1:{metrics_port}/metrics",
-                         processes={spec.name: p for spec, p in zip(SERVICES, processes, strict=True)})
+        with gateway_process(
+            supergraph,
+            work / "gateway.log",
+            OIDC_ISSUER_URL=identity.issuer,
+            GATEWAY_CORS_ORIGINS=FRONTEND_ORIGIN,
+            GATEWAY_METRICS_PORT=str(metrics_port),
+            **env,
+        ) as gateway:
+            yield System(
+                gateway,
+                {name: f"http://127.0.0.1:{port}" for name, port in ports.items()},
+                work,
+                identity.issuer,
+                supergraph,
+                gateway_metrics=f"http://127.0.0.1:{metrics_port}/metrics",
+                processes={spec.name: p for spec, p in zip(SERVICES, processes, strict=True)},
+            )
     finally:
         for process in reversed(processes):
             stop(process)
@@ -97,8 +125,9 @@ def gateway_process(supergraph: Path, log: Path, **env: str) -> Iterator[str]:
     port = free_port()
     env.setdefault("GATEWAY_METRICS_PORT", str(free_port()))
     env.setdefault("GATEWAY_METRICS_HOST", "127.0.0.1")
-    process = spawn(gateway_command(supergraph, port), log=log, cwd=repository_root() / "gateway",
-                    env={**os.environ, **env})
+    process = spawn(
+        gateway_command(supergraph, port), log=log, cwd=repository_root() / "gateway", env={**os.environ, **env}
+    )
     try:
         wait_for_port(port, process, 60, "gateway")
         yield f"http://127.0.0.1:{port}"

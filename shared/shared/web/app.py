@@ -35,8 +35,9 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     runtime.settings.check_production()
     app = FastAPI(title=title, lifespan=lifespan, version="1.0.0")
     app.state.runtime = runtime
-    ide: Literal["graphiql"] | None = "graphiql" if runtime.settings.graphiql and not runtime.settings.production \
-        else None
+    ide: Literal["graphiql"] | None = (
+        "graphiql" if runtime.settings.graphiql and not runtime.settings.production else None
+    )
     graphql = SubgraphRouter(schema, context_getter=context_dependency(runtime), graphql_ide=ide)
     app.include_router(graphql, prefix="/graphql", include_in_schema=False)
     service = runtime.settings.service_name
@@ -44,14 +45,18 @@ def create_service_app(runtime: ServiceRuntime, schema: Schema, title: str) -> F
     add_health_routes(app, runtime)
 
     if not runtime.settings.metrics_port:  # otherwise served on their own port (shared.web.serve)
+
         @app.get("/metrics", tags=["health"], summary="Prometheus metrics", response_class=Response)
         async def metrics() -> Response:
             return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     # Innermost first: the common GraphQL request skips FastAPI's routing; every request is measured.
     app.add_middleware(GraphQLOverHTTP, schema=schema, runtime=runtime)
-    app.add_middleware(RequestMetrics, service=service, paths=["/graphql", "/healthz", "/readyz", "/status", "/metrics",
-                                                               "/docs", "/openapi.json"])
+    app.add_middleware(
+        RequestMetrics,
+        service=service,
+        paths=["/graphql", "/healthz", "/readyz", "/status", "/metrics", "/docs", "/openapi.json"],
+    )
     app.add_middleware(GraphQLRequestLimits)
     app.add_middleware(GatewayOnly, secrets=runtime.settings.accepted_gateway_secrets)  # outermost: first
     return app

@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 HEADER = b"x-hub-gateway-secret"
-REFUSAL = json.dumps({"errors": [{"message": "this service answers only the gateway",
-                                  "extensions": {"code": "FORBIDDEN"}}]}).encode()
+REFUSAL = json.dumps(
+    {"errors": [{"message": "this service answers only the gateway", "extensions": {"code": "FORBIDDEN"}}]}
+).encode()
 
 
 class GatewayOnly:
@@ -26,8 +27,9 @@ class GatewayOnly:
             if scope["type"] == "websocket":
                 await send({"type": "websocket.close", "code": 1008})  # before accepting: an HTTP 403
                 return
-            await send({"type": "http.response.start", "status": 403,
-                        "headers": [(b"content-type", b"application/json")]})
+            await send(
+                {"type": "http.response.start", "status": 403, "headers": [(b"content-type", b"application/json")]}
+            )
             await send({"type": "http.response.body", "body": REFUSAL})
             return
         await self.app(scope, receive, send)

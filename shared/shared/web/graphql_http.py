@@ -67,9 +67,11 @@ class GraphQLOverHTTP:
     async def _execute(self, request: dict[str, Any], headers: dict[bytes, bytes], send: Any) -> bool:
         """Runs one operation and answers it; False when strawberry's router must (a subscription)."""
         context: RequestContext[Any] = RequestContext(
-            self.runtime, request_id=_text(headers.get(b"x-request-id")),
+            self.runtime,
+            request_id=_text(headers.get(b"x-request-id")),
             traceparent=_text(headers.get(b"traceparent")),
-            client_operation=_text(headers.get(b"x-graphql-operation-name")))
+            client_operation=_text(headers.get(b"x-graphql-operation-name")),
+        )
         context.streaming = b"text/event-stream" in headers.get(b"accept", b"")
         try:
             await context.sign_in(_text(headers.get(b"authorization")))
@@ -82,8 +84,7 @@ class GraphQLOverHTTP:
         await _answer(send, answered.status, answered.body, RETRY_AFTER if answered.status == 503 else None)
         return True
 
-    async def _answered(self, context: RequestContext[Any], request: dict[str, Any], key: str | None
-                        ) -> Replay | None:
+    async def _answered(self, context: RequestContext[Any], request: dict[str, Any], key: str | None) -> Replay | None:
         """The answer to the operation (a first one, or the one kept for its Idempotency-Key); None for a
         subscription."""
         service = self.runtime.settings.service_name
@@ -111,12 +112,15 @@ class GraphQLOverHTTP:
             done, _ = await asyncio.wait({keeping}, timeout=KEEP_SECONDS)
             if keeping not in done or keeping.exception() is not None:
                 keeping.cancel()
-                log.warning("the answer for an Idempotency-Key could not be kept: %r",
-                            keeping.exception() if keeping in done else "no answer from the database")
+                log.warning(
+                    "the answer for an Idempotency-Key could not be kept: %r",
+                    keeping.exception() if keeping in done else "no answer from the database",
+                )
         return answered
 
-    async def _run_while_the_database_answers(self, context: RequestContext[Any], request: dict[str, Any]
-                                              ) -> Replay | None:
+    async def _run_while_the_database_answers(
+        self, context: RequestContext[Any], request: dict[str, Any]
+    ) -> Replay | None:
         """The operation's answer; if the database stops answering while the operation waits on it, the
         caller hears so now, not when the operation's limit runs out (the operation is stopped, its context
         closed once it has ended)."""
@@ -155,24 +159,34 @@ class GraphQLOverHTTP:
         subscription streamed as server-sent events)."""
         try:
             result = await self.schema.execute(
-                request["query"], variable_values=request.get("variables"), context_value=context,
-                operation_name=request.get("operationName"), operation_extensions=request.get("extensions"),
-                allowed_operation_types=QUERY_OR_MUTATION)
+                request["query"],
+                variable_values=request.get("variables"),
+                context_value=context,
+                operation_name=request.get("operationName"),
+                operation_extensions=request.get("extensions"),
+                allowed_operation_types=QUERY_OR_MUTATION,
+            )
         except InvalidOperationTypeError:
             if context.streaming:
                 return None
-            return _bad_request("a subscription is served over a WebSocket (graphql-transport-ws) or as server-sent "
-                                "events (Accept: text/event-stream), not as a plain POST")
+            return _bad_request(
+                "a subscription is served over a WebSocket (graphql-transport-ws) or as server-sent "
+                "events (Accept: text/event-stream), not as a plain POST"
+            )
         except CannotGetOperationTypeError:
             return _bad_request(f"the document holds no operation named {request.get('operationName')!r}")
         return result if isinstance(result, ExecutionResult) else None
 
 
-async def _answer(send: Any, status: int, answer: Any, extra_headers: list[tuple[bytes, bytes]] | None = None
-                  ) -> None:
+async def _answer(send: Any, status: int, answer: Any, extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
     body = orjson.dumps(answer, option=orjson.OPT_PASSTHROUGH_DATACLASS, default=_fallback)
-    await send({"type": "http.response.start", "status": status,
-                "headers": [*JSON_HEADERS, *(extra_headers or []), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [*JSON_HEADERS, *(extra_headers or []), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -28,12 +28,18 @@ def add_health_routes(app: FastAPI, runtime: ServiceRuntime) -> None:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["health"], summary="The service can serve: its database answers",
-             responses={503: {"description": "the database does not answer"}})
+    @app.get(
+        "/readyz",
+        tags=["health"],
+        summary="The service can serve: its database answers",
+        responses={503: {"description": "the database does not answer"}},
+    )
     async def readyz() -> JSONResponse:
         database = await _database(runtime)
-        return JSONResponse({"status": "ok" if database == "ok" else "unavailable", "checks": {"database": database}},
-                            status_code=200 if database == "ok" else 503)
+        return JSONResponse(
+            {"status": "ok" if database == "ok" else "unavailable", "checks": {"database": database}},
+            status_code=200 if database == "ok" else 503,
+        )
 
     @app.get("/status", tags=["health"], summary="The database, the broker, the outbox and the consumers")
     async def status() -> dict[str, Any]:
@@ -41,10 +47,15 @@ def add_health_routes(app: FastAPI, runtime: ServiceRuntime) -> None:
         broker = runtime.broker_watch.state
         outbox = await _outbox(runtime) if database == "ok" else None
         degraded = database != "ok" or broker.up is False
-        return {"status": "degraded" if degraded else "ok", "service": runtime.settings.service_name,
-                "tracing": tracing_enabled(),
-                "database": database, "broker": broker.as_json(), "outbox": outbox,
-                "consumers": {consumer.name: consumer.state() for consumer in runtime.running_consumers}}
+        return {
+            "status": "degraded" if degraded else "ok",
+            "service": runtime.settings.service_name,
+            "tracing": tracing_enabled(),
+            "database": database,
+            "broker": broker.as_json(),
+            "outbox": outbox,
+            "consumers": {consumer.name: consumer.state() for consumer in runtime.running_consumers},
+        }
 
 
 async def _database(runtime: ServiceRuntime) -> str:

@@ -58,21 +58,29 @@ class Replay:
 
 
 def refusal(error: DomainError) -> dict[str, Any]:
-    return {"data": None, "errors": [{"message": error.message,
-                                      "extensions": {"code": error.code.value, **error.extensions}}]}
+    return {
+        "data": None,
+        "errors": [{"message": error.message, "extensions": {"code": error.code.value, **error.extensions}}],
+    }
 
 
 def claim_of(subject: str, key: str, request: dict[str, Any]) -> Claim:
     """The claim a request makes, or BadUserInput naming the header when it cannot carry a key."""
     if not KEY.match(key):
-        raise BadUserInput(f"{HEADER} must be 1 to 200 printable characters without spaces (a UUID, say)",
-                           field=HEADER)
+        raise BadUserInput(f"{HEADER} must be 1 to 200 printable characters without spaces (a UUID, say)", field=HEADER)
     problem = _not_one_mutation_field(request["query"], request.get("operationName"))
     if problem:
         raise BadUserInput(f"{HEADER}: {problem}", field=HEADER)
-    hashed = hashlib.sha256(orjson.dumps({"query": request["query"], "operationName": request.get("operationName"),
-                                          "variables": request.get("variables") or {}},
-                                         option=orjson.OPT_SORT_KEYS)).hexdigest()
+    hashed = hashlib.sha256(
+        orjson.dumps(
+            {
+                "query": request["query"],
+                "operationName": request.get("operationName"),
+                "variables": request.get("variables") or {},
+            },
+            option=orjson.OPT_SORT_KEYS,
+        )
+    ).hexdigest()
     return Claim(subject, key, hashed)
 
 
@@ -88,8 +96,12 @@ def _operation(query: str, operation_name: str | None) -> OperationDefinitionNod
         document = parse(query)
     except GraphQLError:
         return None  # the operation itself is refused, with its own error
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)
-                  and (operation_name is None or (d.name is not None and d.name.value == operation_name))]
+    operations = [
+        d
+        for d in document.definitions
+        if isinstance(d, OperationDefinitionNode)
+        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
+    ]
     return operations[0] if len(operations) == 1 else None
 
 
@@ -97,8 +109,7 @@ def _not_one_mutation_field(query: str, operation_name: str | None) -> str | Non
     operation = _operation(query, operation_name)
     if operation is None or operation.operation != OperationType.MUTATION:
         return None
-    if len(operation.selection_set.selections) != 1 or not isinstance(operation.selection_set.selections[0],
-                                                                       FieldNode):
+    if len(operation.selection_set.selections) != 1 or not isinstance(operation.selection_set.selections[0], FieldNode):
         return "an operation with a key holds exactly one mutation field"
     return None
 
@@ -119,46 +130,88 @@ class IdempotencyKeys:
             if answer is not _WAIT:
                 return answer  # type: ignore[return-value]
             if asyncio.get_running_loop().time() > deadline:
-                return Replay(200, refusal(Conflict(f"the first request with this {HEADER} is still running: "
-                                                    "ask again in a moment", retryable=True)))
+                return Replay(
+                    200,
+                    refusal(
+                        Conflict(
+                            f"the first request with this {HEADER} is still running: ask again in a moment",
+                            retryable=True,
+                        )
+                    ),
+                )
             await asyncio.sleep(WAIT_STEP)
 
     async def _try(self, session: AsyncSession, claim: Claim) -> Replay | None | object:
         table = self.table
-        claimed = await session.scalar(insert(table).values(
-            subject=claim.subject, key=claim.key, request_hash=claim.request_hash, attempt=claim.attempt,
-            state="running", lease_until=func.now() + LEASE).on_conflict_do_nothing().returning(table.c.key))
+        claimed = await session.scalar(
+            insert(table)
+            .values(
+                subject=claim.subject,
+                key=claim.key,
+                request_hash=claim.request_hash,
+                attempt=claim.attempt,
+                state="running",
+                lease_until=func.now() + LEASE,
+            )
+            .on_conflict_do_nothing()
+            .returning(table.c.key)
+        )
         if claimed is not None:
             return None
-        row = (await session.execute(select(table, (table.c.lease_until < func.now()).label("lapsed"))
-                                     .where(*self._of(claim)).with_for_update())).one_or_none()
+        row = (
+            await session.execute(
+                select(table, (table.c.lease_until < func.now()).label("lapsed"))
+                .where(*self._of(claim))
+                .with_for_update()
+            )
+        ).one_or_none()
         if row is None:
             return _WAIT  # forgotten meanwhile (a refused first attempt, a purge): claim it again
         if row.request_hash != claim.request_hash:
-            return Replay(200, refusal(BadUserInput(f"this {HEADER} was used with another operation or other "
-                                                    "variables: use a new key for a new change", field=HEADER)))
+            return Replay(
+                200,
+                refusal(
+                    BadUserInput(
+                        f"this {HEADER} was used with another operation or other "
+                        "variables: use a new key for a new change",
+                        field=HEADER,
+                    )
+                ),
+            )
         if row.state == "done":
             return Replay(row.status, row.response)
         if not row.lapsed:
             return _WAIT
         if row.committed:  # the first attempt made its change and died before its answer was kept
-            return Replay(200, refusal(Conflict(f"the change with this {HEADER} was made, but its answer was "
-                                                "lost: read the result instead of sending it again",
-                                                committed=True)))
-        await session.execute(update(table).where(*self._of(claim)).values(attempt=claim.attempt,
-                                                                           lease_until=func.now() + LEASE))
+            return Replay(
+                200,
+                refusal(
+                    Conflict(
+                        f"the change with this {HEADER} was made, but its answer was "
+                        "lost: read the result instead of sending it again",
+                        committed=True,
+                    )
+                ),
+            )
+        await session.execute(
+            update(table).where(*self._of(claim)).values(attempt=claim.attempt, lease_until=func.now() + LEASE)
+        )
         return None  # the first attempt died before committing: this one runs instead (and holds the claim)
 
     def marker(self, claim: Claim) -> Callable[[AsyncSession], Awaitable[None]]:
         """How the change's own transaction marks the claim committed; a change whose claim another attempt
         took over (this one was given up for dead) is refused, and rolls back."""
+
         async def mark(session: AsyncSession) -> None:
-            marked = await session.execute(update(self.table).where(
-                *self._of(claim), self.table.c.attempt == claim.attempt, ~self.table.c.committed
-            ).values(committed=True))
+            marked = await session.execute(
+                update(self.table)
+                .where(*self._of(claim), self.table.c.attempt == claim.attempt, ~self.table.c.committed)
+                .values(committed=True)
+            )
             if marked.rowcount != 1:  # type: ignore[attr-defined]  # an UPDATE's result has a rowcount
-                raise Conflict(f"another request with this {HEADER} took over: this one changed nothing",
-                               retryable=True)
+                raise Conflict(
+                    f"another request with this {HEADER} took over: this one changed nothing", retryable=True
+                )
 
         return mark
 
@@ -175,8 +228,9 @@ class IdempotencyKeys:
             if "SERVICE_UNAVAILABLE" in codes:
                 await session.execute(delete(self.table).where(*mine, ~self.table.c.committed))
             else:
-                await session.execute(update(self.table).where(*mine).values(state="done", status=status,
-                                                                             response=body))
+                await session.execute(
+                    update(self.table).where(*mine).values(state="done", status=status, response=body)
+                )
             await session.commit()
 
     def _of(self, claim: Claim) -> tuple[Any, ...]:

@@ -18,8 +18,9 @@ def _refusal(message: str, code: str) -> bytes:
 
 
 class GraphQLRequestLimits:
-    def __init__(self, app: Any, path: str = "/graphql", max_body: int = MAX_BODY_BYTES,
-                 seconds: float = OPERATION_SECONDS) -> None:
+    def __init__(
+        self, app: Any, path: str = "/graphql", max_body: int = MAX_BODY_BYTES, seconds: float = OPERATION_SECONDS
+    ) -> None:
         self.app = app
         self.path = path
         self.max_body = max_body
@@ -31,8 +32,9 @@ class GraphQLRequestLimits:
             return
         declared = next((int(v) for k, v in scope["headers"] if k == b"content-length" and v.isdigit()), 0)
         if declared > self.max_body:
-            await _send(send, 413, _refusal(f"the request body is over {self.max_body} bytes",
-                                            "OPERATION_LIMIT_EXCEEDED"))
+            await _send(
+                send, 413, _refusal(f"the request body is over {self.max_body} bytes", "OPERATION_LIMIT_EXCEEDED")
+            )
             return
         received = 0
         started = False
@@ -57,12 +59,19 @@ class GraphQLRequestLimits:
                 await self.app(scope, bounded_receive, tracking_send)
         except _TooLarge:
             if not started:
-                await _send(send, 413, _refusal(f"the request body is over {self.max_body} bytes",
-                                                "OPERATION_LIMIT_EXCEEDED"))
+                await _send(
+                    send, 413, _refusal(f"the request body is over {self.max_body} bytes", "OPERATION_LIMIT_EXCEEDED")
+                )
         except TimeoutError:
             if not started:
-                await _send(send, 503, _refusal(f"the operation took longer than {self.seconds:.0f}s and was "
-                                                "stopped", "OPERATION_LIMIT_EXCEEDED"))
+                await _send(
+                    send,
+                    503,
+                    _refusal(
+                        f"the operation took longer than {self.seconds:.0f}s and was stopped",
+                        "OPERATION_LIMIT_EXCEEDED",
+                    ),
+                )
 
 
 class _TooLarge(Exception):
@@ -70,6 +79,11 @@ class _TooLarge(Exception):
 
 
 async def _send(send: Any, status: int, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -25,5 +25,4 @@ def serve(app: FastAPI, settings: ServiceSettings) -> None:
     if settings.metrics_port:
         start_http_server(settings.metrics_port, addr=settings.host)
     # log_config=None: uvicorn's own lines go through our JSON handler, not a text one of its own.
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", log_config=None,
-                access_log=False)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", log_config=None, access_log=False)

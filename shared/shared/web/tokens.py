@@ -67,15 +67,26 @@ class TokenVerifier:
             raise Unauthenticated("the access token is not a JWT") from exc
         key = await self._key(str(header.get("kid") or ""))
         try:
-            claims = jwt.decode(token, key, algorithms=ALGORITHMS, audience=self.audience, issuer=self.issuer,
-                                leeway=CLOCK_SKEW, options={"require": ["exp", "iss", "aud", "sub"]})
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=ALGORITHMS,
+                audience=self.audience,
+                issuer=self.issuer,
+                leeway=CLOCK_SKEW,
+                options={"require": ["exp", "iss", "aud", "sub"]},
+            )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthenticated("the access token has expired: refresh it") from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated(f"the access token is not valid here ({type(exc).__name__})") from exc
         roles = roles_at(claims, self.roles_claim)
-        return Actor.from_claims(str(claims["sub"]), roles.split() if isinstance(roles, str) else roles or [],
-                                 **{name: claims.get(name) for name in BINDING_CLAIMS}, expires_at=float(claims["exp"]))
+        return Actor.from_claims(
+            str(claims["sub"]),
+            roles.split() if isinstance(roles, str) else roles or [],
+            **{name: claims.get(name) for name in BINDING_CLAIMS},
+            expires_at=float(claims["exp"]),
+        )
 
     async def _key(self, kid: str) -> Any:
         if kid in self._keys:

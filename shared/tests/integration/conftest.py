@@ -39,7 +39,12 @@ async def probe_database(postgres: EmbeddedPostgres) -> AsyncIterator[tuple[str,
 
 
 def probe_runtime(url: str, metadata, bootstrap: str, prefix: str, consumers=None) -> ServiceRuntime:  # type: ignore[no-untyped-def]
-    settings = ServiceSettings(service_name=f"probe{uuid.uuid4().hex[:6]}", database_url=url,
-                               kafka_bootstrap_servers=bootstrap, topic_prefix=prefix,
-                               outbox_sweep_seconds=0.3, consumer_max_attempts=2)
+    settings = ServiceSettings(
+        service_name=f"probe{uuid.uuid4().hex[:6]}",
+        database_url=url,
+        kafka_bootstrap_servers=bootstrap,
+        topic_prefix=prefix,
+        outbox_sweep_seconds=0.3,
+        consumer_max_attempts=2,
+    )
     return ServiceRuntime(settings, metadata, CATALOGUE, lambda session, actor: None, consumers=consumers or {})

@@ -24,8 +24,9 @@ TOPIC = "probe.thing.v1"
 
 async def _produce(bootstrap: str, topic: str, events: list[CloudEvent]) -> None:
     # As an operator's topics command would: no client of ours asks the broker to make a topic.
-    await ensure_topics(ServiceSettings(service_name="probe", kafka_bootstrap_servers=bootstrap),
-                        [topic, f"{topic}.dlq"])
+    await ensure_topics(
+        ServiceSettings(service_name="probe", kafka_bootstrap_servers=bootstrap), [topic, f"{topic}.dlq"]
+    )
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await producer.start()
     try:
@@ -48,8 +49,9 @@ async def test_a_redelivered_event_is_applied_once(probe_database, broker) -> No
         await uow.session.execute(text("SELECT 1"))
 
     prefix = f"c{uuid.uuid4().hex[:6]}."
-    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
-                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    runtime = probe_runtime(
+        url, metadata, broker.bootstrap_servers, prefix, consumers={"things": {TOPIC: {"probe.thing.made": handle}}}
+    )
     key = str(uuid.uuid4())
     once = _event(key, 1)
     await _produce(broker.bootstrap_servers, prefix + TOPIC, [once, _event(key, 2), once])
@@ -64,8 +66,9 @@ async def test_a_redelivered_event_is_applied_once(probe_database, broker) -> No
     finally:
         await runtime.stop()
     # Started again, the consumer resumes from its committed offset: nothing is applied twice.
-    again = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
-                          consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    again = probe_runtime(
+        url, metadata, broker.bootstrap_servers, prefix, consumers={"things": {TOPIC: {"probe.thing.made": handle}}}
+    )
     again.settings.service_name = runtime.settings.service_name
     await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 3)])
     await again.start_workers()
@@ -78,7 +81,8 @@ async def test_a_redelivered_event_is_applied_once(probe_database, broker) -> No
 
 
 async def test_an_event_that_keeps_failing_goes_to_the_dead_letters_and_is_replayed_after_a_fix(  # type: ignore[no-untyped-def]
-        probe_database, broker) -> None:
+    probe_database, broker
+) -> None:
     url, metadata = probe_database
     applied: list[int] = []
     unlucky = {13}
@@ -89,8 +93,9 @@ async def test_an_event_that_keeps_failing_goes_to_the_dead_letters_and_is_repla
         applied.append(event.data["n"])
 
     prefix = f"d{uuid.uuid4().hex[:6]}."
-    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
-                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    runtime = probe_runtime(
+        url, metadata, broker.bootstrap_servers, prefix, consumers={"things": {TOPIC: {"probe.thing.made": handle}}}
+    )
     key = str(uuid.uuid4())
     await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, 13), _event(key, 14)])
     await runtime.start_workers()
@@ -105,16 +110,31 @@ async def test_an_event_that_keeps_failing_goes_to_the_dead_letters_and_is_repla
         consumers = [runtime.consumer("things")]
         [letter] = await read_dead_letters(runtime, consumers)
         assert letter.summary(applied=False) | {"at": None} == {
-            "id": parked.id, "type": "probe.thing.made", "source": "/test", "topic": prefix + TOPIC,
-            "consumer": "things", "error": "thirteen is unlucky", "at": None, "state": "waiting"}
-        assert await replay(runtime, [letter]) == {"applied": 0, "already applied": 0, "dead-lettered again": 1,
-                                                   "skipped": 0}
+            "id": parked.id,
+            "type": "probe.thing.made",
+            "source": "/test",
+            "topic": prefix + TOPIC,
+            "consumer": "things",
+            "error": "thirteen is unlucky",
+            "at": None,
+            "state": "waiting",
+        }
+        assert await replay(runtime, [letter]) == {
+            "applied": 0,
+            "already applied": 0,
+            "dead-lettered again": 1,
+            "skipped": 0,
+        }
         unlucky.clear()  # the fix
         letters = await read_dead_letters(runtime, consumers)
         assert len(letters) == 2  # the first, and the second time it failed
         # One event, parked twice: replayed once.
-        assert await replay(runtime, letters) == {"applied": 1, "already applied": 0, "dead-lettered again": 0,
-                                                  "skipped": 0}
+        assert await replay(runtime, letters) == {
+            "applied": 1,
+            "already applied": 0,
+            "dead-lettered again": 0,
+            "skipped": 0,
+        }
         assert applied == [14, 13]
         assert await applied_since(runtime, letters) == {("things", parked.id)}
         assert (await replay(runtime, letters))["already applied"] == 1
@@ -134,8 +154,9 @@ async def test_catching_up_fills_a_read_model_and_the_consumer_resumes_after_it(
         applied.append(event.data["n"])
 
     prefix = f"u{uuid.uuid4().hex[:6]}."
-    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
-                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    runtime = probe_runtime(
+        url, metadata, broker.bootstrap_servers, prefix, consumers={"things": {TOPIC: {"probe.thing.made": handle}}}
+    )
     key = str(uuid.uuid4())
     await _produce(broker.bootstrap_servers, prefix + TOPIC, [_event(key, n) for n in range(3)])
     assert await runtime.catch_up("things") == 3
@@ -172,8 +193,13 @@ async def test_a_database_outage_is_waited_out_and_nothing_is_dead_lettered(tmp_
         applied.append(event.data["n"])
 
     prefix = f"o{uuid.uuid4().hex[:6]}."
-    runtime = probe_runtime(server.url(), metadata, broker.bootstrap_servers, prefix,
-                            consumers={"things": {TOPIC: {"probe.thing.made": handle}}})
+    runtime = probe_runtime(
+        server.url(),
+        metadata,
+        broker.bootstrap_servers,
+        prefix,
+        consumers={"things": {TOPIC: {"probe.thing.made": handle}}},
+    )
     key = str(uuid.uuid4())
     try:
         await runtime.start_workers()
@@ -200,15 +226,21 @@ async def test_only_the_topics_owner_is_applied_and_unknown_types_are_skipped(pr
 
     contract = TopicContract(TOPIC, "owner", ("probe.thing.made",))
     prefix = f"o{uuid.uuid4().hex[:6]}."
-    runtime = probe_runtime(url, metadata, broker.bootstrap_servers, prefix,
-                            consumers={"things": contract.handled_by(handle)})
+    runtime = probe_runtime(
+        url, metadata, broker.bootstrap_servers, prefix, consumers={"things": contract.handled_by(handle)}
+    )
     key = str(uuid.uuid4())
     owner, forger = contract.source, "/partnership-hub/somebody-else"
     made = DomainEvent(TOPIC, "probe.thing.made", key, {"id": key, "n": 1})
-    await _produce(broker.bootstrap_servers, prefix + TOPIC, [
-        CloudEvent.new(DomainEvent(TOPIC, "probe.thing.made", key, {"id": key, "n": 1000}), forger),
-        CloudEvent.new(DomainEvent(TOPIC, "probe.thing.renamed", key, {"id": key, "n": 2}), owner),
-        CloudEvent.new(made, owner)])
+    await _produce(
+        broker.bootstrap_servers,
+        prefix + TOPIC,
+        [
+            CloudEvent.new(DomainEvent(TOPIC, "probe.thing.made", key, {"id": key, "n": 1000}), forger),
+            CloudEvent.new(DomainEvent(TOPIC, "probe.thing.renamed", key, {"id": key, "n": 2}), owner),
+            CloudEvent.new(made, owner),
+        ],
+    )
     unknown_before = EVENTS_CONSUMED.labels(runtime.settings.service_name, "things", "unknown_type")._value.get()
     await runtime.start_workers()
     try:

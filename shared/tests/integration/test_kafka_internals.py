@@ -17,16 +17,23 @@ from shared.settings import ServiceSettings
 
 
 async def test_an_abandoned_member_leaves_no_task_running_and_its_partitions_go_to_the_living(
-        broker: EmbeddedBroker, topic_prefix: str) -> None:
+    broker: EmbeddedBroker, topic_prefix: str
+) -> None:
     settings = ServiceSettings(service_name="internals", kafka_bootstrap_servers=broker.bootstrap_servers)
     topic = f"{topic_prefix}internals.{uuid.uuid4().hex[:6]}"
     await ensure_topics(settings, [topic], partitions=4)
     group = f"{topic_prefix}internals-{uuid.uuid4().hex[:6]}"
 
     def member() -> AIOKafkaConsumer:
-        return AIOKafkaConsumer(topic, bootstrap_servers=broker.bootstrap_servers, group_id=group,
-                                enable_auto_commit=False, session_timeout_ms=6_000, heartbeat_interval_ms=1_000,
-                                metadata_max_age_ms=1_000)
+        return AIOKafkaConsumer(
+            topic,
+            bootstrap_servers=broker.bootstrap_servers,
+            group_id=group,
+            enable_auto_commit=False,
+            session_timeout_ms=6_000,
+            heartbeat_interval_ms=1_000,
+            metadata_max_age_ms=1_000,
+        )
 
     first, second = member(), member()
     await first.start()

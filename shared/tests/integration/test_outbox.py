@@ -76,9 +76,12 @@ async def test_housekeeping_forgets_long_sent_events_and_old_event_ids(probe_dat
         await _make_things(runtime, str(uuid.uuid4()), 2)
         async with runtime.sessionmaker() as session:
             await session.execute(text("UPDATE outbox SET sent_at = now() - interval '8 days'"))
-            await session.execute(text(
-                "INSERT INTO processed_event (consumer, event_id, topic, processed_at) "
-                "VALUES ('c', 'old', 't', now() - interval '31 days'), ('c', 'new', 't', now())"))
+            await session.execute(
+                text(
+                    "INSERT INTO processed_event (consumer, event_id, topic, processed_at) "
+                    "VALUES ('c', 'old', 't', now() - interval '31 days'), ('c', 'new', 't', now())"
+                )
+            )
             await session.commit()
         import asyncpg
 

@@ -32,8 +32,12 @@ async def test_unknown_key_ids_are_looked_up_at_most_once_a_minute(identity: Ide
     assert verifier.fetches == 1
     stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     for n in range(100):
-        forged = jwt.encode({"sub": "x", "aud": "partnership-hub", "iss": identity.issuer,
-                             "exp": int(time.time()) + 60}, stranger, algorithm="RS256", headers={"kid": f"k{n}"})
+        forged = jwt.encode(
+            {"sub": "x", "aud": "partnership-hub", "iss": identity.issuer, "exp": int(time.time()) + 60},
+            stranger,
+            algorithm="RS256",
+            headers={"kid": f"k{n}"},
+        )
         with pytest.raises(Unauthenticated):
             await verifier.actor(f"Bearer {forged}")
     assert verifier.fetches == 1  # a hundred made-up key ids, no second fetch within the minute

@@ -16,8 +16,9 @@ from .test_outbox import _make_things, _unsent
 
 async def test_the_topics_command_makes_every_declared_topic_once(broker) -> None:  # type: ignore[no-untyped-def]
     prefix = f"t{uuid.uuid4().hex[:6]}."
-    settings = ServiceSettings(service_name="topics", kafka_bootstrap_servers=broker.bootstrap_servers,
-                               topic_prefix=prefix)
+    settings = ServiceSettings(
+        service_name="topics", kafka_bootstrap_servers=broker.bootstrap_servers, topic_prefix=prefix
+    )
     declared = declared_topics()
     made = await create_topics(settings, declared)
     assert sorted(made) == sorted(prefix + spec.name for spec in declared)
@@ -30,7 +31,8 @@ async def test_the_topics_command_makes_every_declared_topic_once(broker) -> Non
         await admin.close()
     # Replication is capped at the cluster's size: one embedded broker.
     assert {topic["topic"]: len(topic["partitions"]) for topic in described} == {
-        prefix + spec.name: spec.partitions for spec in declared}
+        prefix + spec.name: spec.partitions for spec in declared
+    }
     assert {spec.partitions for spec in declared if spec.name != "hub.log-markers"} == {6}
     assert all(len(p["replicas"]) == 1 for topic in described for p in topic["partitions"])
     assert await create_topics(settings, declared) == []  # a second run finds them all
@@ -59,8 +61,11 @@ async def test_a_log_holds_a_services_marker_only_once_the_service_wrote_it(brok
     from shared.events.kafka import create_producer
     from shared.events.log_marker import MARKERS_TOPIC, marker_held, write_marker
 
-    settings = ServiceSettings(service_name="marked", kafka_bootstrap_servers=broker.bootstrap_servers,
-                               topic_prefix=f"m{uuid.uuid4().hex[:6]}.")
+    settings = ServiceSettings(
+        service_name="marked",
+        kafka_bootstrap_servers=broker.bootstrap_servers,
+        topic_prefix=f"m{uuid.uuid4().hex[:6]}.",
+    )
     assert await marker_held(settings) is None  # no markers topic: nothing to tell yet
     await create_topics(settings, [spec for spec in declared_topics() if spec.name == MARKERS_TOPIC])
     assert await marker_held(settings) is False

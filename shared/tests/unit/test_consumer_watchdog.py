@@ -54,7 +54,8 @@ def test_lag_is_unknown_not_zero_when_the_reported_end_is_below_the_position() -
 
 
 async def test_a_cancellation_leaking_from_the_kafka_client_restarts_the_consumer_instead_of_ending_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """aiokafka's stop can raise a CancelledError nobody asked for; it once ended the watchdog itself silently."""
     consumer = _consumer()
     attempts = 0

@@ -6,8 +6,12 @@ from shared.events.envelope import CloudEvent, DomainEvent
 
 
 def test_an_event_reads_back_from_its_headers_and_value() -> None:
-    event = CloudEvent.new(DomainEvent("menu.activity.v1", "menu.activity.published", "k1", {"a": 1, "b": "é"}),
-                           "/partnership-hub/menu", actor="anonymous", traceparent="00-aa-bb-01")
+    event = CloudEvent.new(
+        DomainEvent("menu.activity.v1", "menu.activity.published", "k1", {"a": 1, "b": "é"}),
+        "/partnership-hub/menu",
+        actor="anonymous",
+        traceparent="00-aa-bb-01",
+    )
     back = CloudEvent.from_record("menu.activity.v1", b"k1", event.value(), event.headers())
     assert back == event
 

@@ -148,7 +148,8 @@ async def test_each_message_of_a_subscription_carries_a_code_and_hides_internal_
 
 
 def test_an_expected_error_is_logged_as_one_line_and_an_unexpected_one_with_its_traceback(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     with caplog.at_level(logging.INFO, logger="shared.graphql"):
         errors("{ bad }")
         errors("{ broken }")

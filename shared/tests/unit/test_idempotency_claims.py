@@ -21,13 +21,19 @@ def test_a_claim_is_the_callers_key_and_a_hash_of_the_document_name_and_variable
     assert (first.subject, first.key) == ("alice", "k-1")
 
 
-@pytest.mark.parametrize(("key", "query"), [
-    ("has space", UPDATE), ("", UPDATE), ("x" * 201, UPDATE),
-    ("k", "mutation { a: publishActivity(id: 1) { id } b: publishActivity(id: 2) { id } }"),
-    ("k", "mutation { ...F } fragment F on Mutation { publishActivity(id: 1) { id } }"),
-])
-def test_a_key_is_refused_naming_the_header_unless_it_fits_and_goes_with_one_mutation_field(key: str, query: str
-                                                                                           ) -> None:
+@pytest.mark.parametrize(
+    ("key", "query"),
+    [
+        ("has space", UPDATE),
+        ("", UPDATE),
+        ("x" * 201, UPDATE),
+        ("k", "mutation { a: publishActivity(id: 1) { id } b: publishActivity(id: 2) { id } }"),
+        ("k", "mutation { ...F } fragment F on Mutation { publishActivity(id: 1) { id } }"),
+    ],
+)
+def test_a_key_is_refused_naming_the_header_unless_it_fits_and_goes_with_one_mutation_field(
+    key: str, query: str
+) -> None:
     with pytest.raises(BadUserInput) as refused:
         claim_of("alice", key, {"query": query})
     assert refused.value.field == "Idempotency-Key"

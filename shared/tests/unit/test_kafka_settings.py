@@ -18,8 +18,10 @@ from shared.settings import ServiceSettings
 
 
 def test_plaintext_by_default() -> None:
-    assert connection_options(ServiceSettings()) == {"bootstrap_servers": "127.0.0.1:9092",
-                                                     "security_protocol": "PLAINTEXT"}
+    assert connection_options(ServiceSettings()) == {
+        "bootstrap_servers": "127.0.0.1:9092",
+        "security_protocol": "PLAINTEXT",
+    }
 
 
 async def test_sasl_over_tls_reaches_every_client(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,10 +43,15 @@ async def test_sasl_over_tls_reaches_every_client(monkeypatch: pytest.MonkeyPatc
     assert producer.client._security_protocol == "SASL_SSL" and consumer._client._sasl_mechanism == "SCRAM-SHA-256"
 
 
-@pytest.mark.parametrize("env", [{"KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT"},
-                                 {"KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SASL_USERNAME": "menu"},
-                                 {"KAFKA_SSL_CERTFILE": "/tls/client.crt"},
-                                 {"KAFKA_SECURITY_PROTOCOL": "KERBEROS"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT"},
+        {"KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SASL_USERNAME": "menu"},
+        {"KAFKA_SSL_CERTFILE": "/tls/client.crt"},
+        {"KAFKA_SECURITY_PROTOCOL": "KERBEROS"},
+    ],
+)
 def test_a_half_given_setting_is_refused(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -54,7 +61,15 @@ def test_a_half_given_setting_is_refused(monkeypatch: pytest.MonkeyPatch, env: d
 
 def test_a_create_topics_answer_is_read_for_refusals_which_it_does_not_raise() -> None:
     # (topic, error code[, message]) per topic: 0 made, 36 made by another creator first, others refused.
-    answer = [("made", 0, None), ("raced", 36, "exists"), ("denied", 29, "Authorization failed"),
-              ("too-many-replicas", 38), ("bad config", 40, "")]
-    assert refusals(answer) == ["denied: Authorization failed", "too-many-replicas: InvalidReplicationFactorError",
-                                "bad config: InvalidConfigurationError"]
+    answer = [
+        ("made", 0, None),
+        ("raced", 36, "exists"),
+        ("denied", 29, "Authorization failed"),
+        ("too-many-replicas", 38),
+        ("bad config", 40, ""),
+    ]
+    assert refusals(answer) == [
+        "denied: Authorization failed",
+        "too-many-replicas: InvalidReplicationFactorError",
+        "bad config: InvalidConfigurationError",
+    ]

@@ -18,8 +18,11 @@ LIGHTS = Lifecycle("Light", {Light.RED: {Light.GREEN}, Light.GREEN: {Light.AMBER
 
 
 def test_the_table_lists_its_edges() -> None:
-    assert sorted((a.value, b.value) for a, b in LIGHTS.edges()) == [("AMBER", "RED"), ("GREEN", "AMBER"),
-                                                                    ("RED", "GREEN")]
+    assert sorted((a.value, b.value) for a, b in LIGHTS.edges()) == [
+        ("AMBER", "RED"),
+        ("GREEN", "AMBER"),
+        ("RED", "GREEN"),
+    ]
 
 
 def test_a_transition_not_in_the_table_is_a_conflict_naming_both_states() -> None:

@@ -18,6 +18,7 @@ def _line(message: str, exc: bool = False) -> dict[str, object]:
             raise ValueError("boom")
         except ValueError:
             import sys
+
             record.exc_info = sys.exc_info()
     return json.loads(JsonLines("menu").format(record))  # type: ignore[no-any-return]
 
@@ -40,7 +41,8 @@ def test_a_line_inside_an_operation_names_it() -> None:
 
 
 def test_the_kafka_clients_lines_while_a_broker_is_away_are_told_once_then_summarised_once_a_minute(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     clock = [1000.0]
     monkeypatch.setattr(shared.logs.time, "monotonic", lambda: clock[0])
     quiet = Summarised("aiokafka", "the Kafka client", every=60)

@@ -9,13 +9,19 @@ from shared.graphql.pagination import PageRequest, connection, decode_cursor, en
 
 
 def test_a_cursor_round_trips_its_sort_key() -> None:
-    assert decode_cursor(encode_cursor("activities.TITLE", ["Title", "5d1c"]), "activities.TITLE") == [
-        "Title", "5d1c"]
+    assert decode_cursor(encode_cursor("activities.TITLE", ["Title", "5d1c"]), "activities.TITLE") == ["Title", "5d1c"]
 
 
-@pytest.mark.parametrize("cursor", ["", "!!!", encode_cursor("activities.TITLE", ["only one"]),
-                                    encode_cursor("programmes.PERIOD_START", ["2026-01-01", "5d1c"]),
-                                    encode_cursor("activities.START_DATE", ["2026-01-01", "5d1c"])])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "",
+        "!!!",
+        encode_cursor("activities.TITLE", ["only one"]),
+        encode_cursor("programmes.PERIOD_START", ["2026-01-01", "5d1c"]),
+        encode_cursor("activities.START_DATE", ["2026-01-01", "5d1c"]),
+    ],
+)
 def test_a_cursor_of_another_list_or_order_is_bad_input(cursor: str) -> None:
     with pytest.raises(BadUserInput) as refused:
         decode_cursor(cursor, "activities.TITLE")

@@ -49,8 +49,16 @@ class Edge:
 
 
 def _nodes(*titles: str) -> list[Node]:
-    return [Node(id=strawberry.ID(str(n)), title=t, kind=Kind.COURSE if n % 2 else "SEMINAR",  # type: ignore[arg-type]
-                 languages=["en", "fr"][: n % 3], note=None if n % 2 else "n") for n, t in enumerate(titles)]
+    return [
+        Node(
+            id=strawberry.ID(str(n)),
+            title=t,
+            kind=Kind.COURSE if n % 2 else "SEMINAR",  # type: ignore[arg-type]
+            languages=["en", "fr"][: n % 3],
+            note=None if n % 2 else "n",
+        )
+        for n, t in enumerate(titles)
+    ]
 
 
 @strawberry.type
@@ -82,6 +90,7 @@ async def test_planned_execution_answers_as_graphql_core(query: str, titles: lis
     document = "query($t: [String!]!) " + query.replace("{ ", "{ ", 1)
     variables = {"t": titles}
     planned, ordinary = (await PLANNED.execute(document, variables), await ORDINARY.execute(document, variables))
-    as_json = [json.dumps({"data": r.data, "errors": [e.formatted for e in r.errors or []]}) for r in (planned,
-                                                                                                     ordinary)]
+    as_json = [
+        json.dumps({"data": r.data, "errors": [e.formatted for e in r.errors or []]}) for r in (planned, ordinary)
+    ]
     assert as_json[0] == as_json[1]

@@ -9,7 +9,11 @@ from capacity.schema.trust_funds import TrustFundProject
 from capacity.schema.types import Activity, CapacityRequest, Partner
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
-                      types=[Activity, AssistanceRequest, CapacityRequest, Partner, SpsApplication, TrustFundProject])
+schema = build_schema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[Activity, AssistanceRequest, CapacityRequest, Partner, SpsApplication, TrustFundProject],
+)
 
 __all__ = ["schema"]

@@ -40,7 +40,7 @@ CONTRIBUTION = {
     "amount": "For FUNDS, in `currency`: positive, at most two decimals; null otherwise",
     "currency": "ISO 4217 code of `amount`, for FUNDS; null otherwise",
     "description": "What is given, required for IN_KIND (or a remark on any kind), at most 2,000 characters; "
-                   "null when none",
+    "null when none",
 }
 
 MEASURE = {
@@ -49,7 +49,7 @@ MEASURE = {
     "title": "Title, at most 300 characters",
     "lead_nation": "The nation that leads it, ISO 3166 alpha-3",
     "contributing_nations": "Nations that contribute to it, ISO 3166 alpha-3 (a contribution by a nation other "
-                            "than the lead adds it)",
+    "than the lead adds it)",
     "activity_ids": "Ids of the menu activities it links; each must be published on the menu",
 }
 
@@ -89,7 +89,7 @@ PAYLOAD = {
 
 FILTER = {
     "partner_iso": "Requests of this partner, ISO 3166 alpha-3 (any case); a partner capacity does not know is "
-                   "BAD_USER_INPUT",
+    "BAD_USER_INPUT",
     "statuses": "Requests in any of these statuses; empty or null: any status",
     "areas": "Requests asking for any of these areas; empty or null: any area",
     "on_hold": "Requests on hold (true) or not (false); null: both",

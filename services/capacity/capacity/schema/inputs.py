@@ -21,8 +21,9 @@ from shared.priority import Priority
 @described(descriptions.REQUEST)
 @strawberry.input(description="A new request for support; it starts SUBMITTED")
 class SubmitCapacityRequestInput:
-    partner_iso: strawberry.ID = strawberry.field(description="The partner asking, ISO 3166 alpha-3 (any case); a "
-                                                              "partner caller submits for itself only")
+    partner_iso: strawberry.ID = strawberry.field(
+        description="The partner asking, ISO 3166 alpha-3 (any case); a partner caller submits for itself only"
+    )
     areas: list[SupportArea]
     title: str
     description: str
@@ -30,20 +31,25 @@ class SubmitCapacityRequestInput:
     priority: Priority = Priority.MEDIUM
 
     def submission(self) -> RequestSubmission:
-        return RequestSubmission(partner_iso=str(self.partner_iso), areas=list(self.areas), title=self.title,
-                                 description=self.description, justification=self.justification,
-                                 priority=self.priority)
+        return RequestSubmission(
+            partner_iso=str(self.partner_iso),
+            areas=list(self.areas),
+            title=self.title,
+            description=self.description,
+            justification=self.justification,
+            priority=self.priority,
+        )
 
 
 @described(descriptions.REQUEST)
-@strawberry.input(description="Only the fields given change; null clears justification and is refused "
-                             "for the others")
+@strawberry.input(description="Only the fields given change; null clears justification and is refused for the others")
 class CapacityRequestChanges:
     areas: list[SupportArea] | None = strawberry.UNSET
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
-    justification: str | None = strawberry.field(default=strawberry.UNSET, description="Why it is needed, at "
-                                                 "most 10,000 characters; null clears it")
+    justification: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Why it is needed, at most 10,000 characters; null clears it"
+    )
     priority: Priority | None = strawberry.UNSET
 
     def changes(self) -> dict[str, Any]:
@@ -59,8 +65,12 @@ class CapacityRequestFilter:
     on_hold: bool | None = None
 
     def criteria(self) -> RequestCriteria:
-        return RequestCriteria(partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
-                               statuses=self.statuses, areas=self.areas, on_hold=self.on_hold)
+        return RequestCriteria(
+            partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
+            statuses=self.statuses,
+            areas=self.areas,
+            on_hold=self.on_hold,
+        )
 
 
 @described(descriptions.ORDER)
@@ -91,16 +101,19 @@ class MeasureInput:
 
 
 @described(descriptions.MEASURE)
-@strawberry.input(description="Only the fields given change (null is refused); once the package is agreed, "
-                             "only activityIds")
+@strawberry.input(
+    description="Only the fields given change (null is refused); once the package is agreed, only activityIds"
+)
 class MeasureChanges:
     area: SupportArea | None = strawberry.UNSET
     title: str | None = strawberry.UNSET
     lead_nation: str | None = strawberry.UNSET
     contributing_nations: list[str] | None = strawberry.UNSET
     activity_ids: list[strawberry.ID] | None = strawberry.field(
-        default=strawberry.UNSET, description="The ids of the menu activities it links, replacing the list; each "
-                                              "newly linked one must be published on the menu")
+        default=strawberry.UNSET,
+        description="The ids of the menu activities it links, replacing the list; each "
+        "newly linked one must be published on the menu",
+    )
 
     def changes(self) -> dict[str, Any]:
         changes = given(self)
@@ -110,8 +123,10 @@ class MeasureChanges:
 
 
 @described(descriptions.CONTRIBUTION)
-@strawberry.input(description="Only the fields given change (the nation never does); null clears quantity, "
-                             "amount, currency or description, and the result must still fit the kind")
+@strawberry.input(
+    description="Only the fields given change (the nation never does); null clears quantity, "
+    "amount, currency or description, and the result must still fit the kind"
+)
 class ContributionChanges:
     kind: ContributionKind | None = strawberry.UNSET
     quantity: int | None = strawberry.UNSET
@@ -134,15 +149,23 @@ class ContributionInput:
     description: str | None = None
 
     def details(self) -> ContributionDetails:
-        return ContributionDetails(nation=self.nation, kind=self.kind, quantity=self.quantity, amount=self.amount,
-                                   currency=self.currency, description=self.description)
+        return ContributionDetails(
+            nation=self.nation,
+            kind=self.kind,
+            quantity=self.quantity,
+            amount=self.amount,
+            currency=self.currency,
+            description=self.description,
+        )
 
 
 @described(descriptions.REPORT)
 @strawberry.input(description="A progress report for one period of an agreed package")
 class ProgressReportInput:
-    period: str = strawberry.field(description="The period reported on: a year (2026), a half (2026-H1) or a "
-                                               "quarter (2026-Q3), under way or past and not ended before the "
-                                               "package's approval; one report per period")
+    period: str = strawberry.field(
+        description="The period reported on: a year (2026), a half (2026-H1) or a "
+        "quarter (2026-Q3), under way or past and not ended before the "
+        "package's approval; one report per period"
+    )
     status: RagStatus
     narrative: str

@@ -21,20 +21,31 @@ from shared.graphql.pagination import PageRequest, connection
 
 @strawberry.type(description="Reading requests for support and for disaster assistance")
 class Query(AssistanceQuery, TrustFundQuery, SpsQuery):
-    @strawberry.field(description="One request by id; null if there is none the caller may see (a partner sees "
-                                  "its own)")
-    async def capacity_request(self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(
-            description="The request's id")]) -> CapacityRequest | None:
+    @strawberry.field(
+        description="One request by id; null if there is none the caller may see (a partner sees its own)"
+    )
+    async def capacity_request(
+        self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(description="The request's id")]
+    ) -> CapacityRequest | None:
         return await info.context.loaders.request_by_id.load(parse_id(id))
 
-    @strawberry.field(description="Requests by cursor pages, oldest first unless `orderBy` says otherwise; filter "
-                                  "by partner, status, area, hold; a partner sees only its own")
-    async def capacity_requests(self, info: strawberry.Info, filter: Annotated[
-            CapacityRequestFilter | None, strawberry.argument(
-                description="Which requests; all the caller may see when omitted")] = None,
-                                order_by: Annotated[CapacityRequestOrderBy | None, strawberry.argument(
-                                    description="The order; oldest first when omitted")] = None,
-                                first: First = None, after: After = None) -> CapacityRequestConnection:
+    @strawberry.field(
+        description="Requests by cursor pages, oldest first unless `orderBy` says otherwise; filter "
+        "by partner, status, area, hold; a partner sees only its own"
+    )
+    async def capacity_requests(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            CapacityRequestFilter | None,
+            strawberry.argument(description="Which requests; all the caller may see when omitted"),
+        ] = None,
+        order_by: Annotated[
+            CapacityRequestOrderBy | None, strawberry.argument(description="The order; oldest first when omitted")
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> CapacityRequestConnection:
         READ_REQUESTS.require(info.context.actor)
         criteria = (filter or CapacityRequestFilter()).criteria()
         if criteria.partner_iso and await known_partners(info.context.session).standing(criteria.partner_iso) is None:

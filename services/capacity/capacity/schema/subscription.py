@@ -16,29 +16,39 @@ from shared.graphql.live import OfPartner, aggregate_feed, partner_changes
 
 REQUEST_FEED = aggregate_feed("requests", REQUEST_TOPIC, lambda session, ids: RequestRepository(session).get_many(ids))
 
-RequestIds = Annotated[list[strawberry.ID] | None, strawberry.argument(
-    description="Only these requests; every request the caller may read when omitted")]
+RequestIds = Annotated[
+    list[strawberry.ID] | None,
+    strawberry.argument(description="Only these requests; every request the caller may read when omitted"),
+]
 
 
 @strawberry.type(description="Live changes of requests for support")
 class Subscription:
-    @strawberry.subscription(description="Capacity requests as they change: their lifecycle, assessments, "
-                                          "package, measures, contributions, reports, holds. Each message is the "
-                                          "request's latest state, never older than one sent before. A partner "
-                                          "follows its own (another partner's is FORBIDDEN); staff, Allies and "
-                                          "systems any; providers none")
-    async def capacity_request_changed(self, info: strawberry.Info, ids: RequestIds = None,
-                                       partner_iso: OfPartner = None) -> AsyncGenerator[CapacityRequest, None]:
+    @strawberry.subscription(
+        description="Capacity requests as they change: their lifecycle, assessments, "
+        "package, measures, contributions, reports, holds. Each message is the "
+        "request's latest state, never older than one sent before. A partner "
+        "follows its own (another partner's is FORBIDDEN); staff, Allies and "
+        "systems any; providers none"
+    )
+    async def capacity_request_changed(
+        self, info: strawberry.Info, ids: RequestIds = None, partner_iso: OfPartner = None
+    ) -> AsyncGenerator[CapacityRequest, None]:
         async for request in partner_changes(info, REQUEST_FEED, READ_REQUESTS, ids, partner_iso):
             yield request
 
-    @strawberry.subscription(description="Requests for disaster assistance as they change, as a coordination "
-                                          "centre watches them: a new request, a new need, each offer and its "
-                                          "acceptance or delivery, each situation report, the closing. Each message "
-                                          "is the request's latest state. Staff, Allies, partners and systems")
-    async def assistance_changed(self, info: strawberry.Info, ids: Annotated[
-            list[strawberry.ID] | None, strawberry.argument(
-                description="Only these requests; every one when omitted")] = None,
+    @strawberry.subscription(
+        description="Requests for disaster assistance as they change, as a coordination "
+        "centre watches them: a new request, a new need, each offer and its "
+        "acceptance or delivery, each situation report, the closing. Each message "
+        "is the request's latest state. Staff, Allies, partners and systems"
+    )
+    async def assistance_changed(
+        self,
+        info: strawberry.Info,
+        ids: Annotated[
+            list[strawberry.ID] | None, strawberry.argument(description="Only these requests; every one when omitted")
+        ] = None,
     ) -> AsyncGenerator[AssistanceRequest, None]:
         async for request in assistance_changes(info, ids):
             yield request

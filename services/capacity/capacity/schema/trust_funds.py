@@ -20,14 +20,27 @@ from shared.graphql.ids import parse_id
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 
-described_enum(ProjectKind, "What a Trust Fund project does", {
-    "DEMILITARISATION": "Destroys surplus munitions, weapons or mines, or clears explosive remnants",
-    "DEFENCE_TRANSFORMATION": "Helps a partner reform its defence and security institutions"})
-described_enum(ProjectStatus, "PROPOSED -> APPROVED -> FUNDED (pledges cover the budget) -> IMPLEMENTING -> "
-                              "COMPLETED; CANCELLED before completion", {
-    "PROPOSED": "Being shaped: phases may be added", "APPROVED": "Approved: nations are asked to pledge",
-    "FUNDED": "Pledges cover every phase's budget", "IMPLEMENTING": "Under way: progress is reported",
-    "COMPLETED": "Done", "CANCELLED": "Stopped (with a reason)"})
+described_enum(
+    ProjectKind,
+    "What a Trust Fund project does",
+    {
+        "DEMILITARISATION": "Destroys surplus munitions, weapons or mines, or clears explosive remnants",
+        "DEFENCE_TRANSFORMATION": "Helps a partner reform its defence and security institutions",
+    },
+)
+described_enum(
+    ProjectStatus,
+    "PROPOSED -> APPROVED -> FUNDED (pledges cover the budget) -> IMPLEMENTING -> "
+    "COMPLETED; CANCELLED before completion",
+    {
+        "PROPOSED": "Being shaped: phases may be added",
+        "APPROVED": "Approved: nations are asked to pledge",
+        "FUNDED": "Pledges cover every phase's budget",
+        "IMPLEMENTING": "Under way: progress is reported",
+        "COMPLETED": "Done",
+        "CANCELLED": "Stopped (with a reason)",
+    },
+)
 
 ProjectId = Annotated[strawberry.ID, strawberry.argument(description="The project's id")]
 
@@ -66,8 +79,10 @@ def _sees_all_money(info: strawberry.Info, project: Any) -> bool:
     return own is None or own == project.beneficiary_iso
 
 
-@strawberry.federation.type(keys=["id"], description="A NATO Trust Fund project in a partner country, funded by "
-                                                     "Allies and partners and led by lead nations")
+@strawberry.federation.type(
+    keys=["id"],
+    description="A NATO Trust Fund project in a partner country, funded by Allies and partners and led by lead nations",
+)
 class TrustFundProject:
     is_type_of = served_from(models.TrustFundProject)
     id: strawberry.ID = strawberry.field(description="Its id")
@@ -99,13 +114,15 @@ class TrustFundProject:
         money = await info.context.loaders.trust_fund_money.load(self.id)
         return funding_gap((p.budget_eur for p in phases), (m.amount_eur for m in money if not m.payment))
 
-    @strawberry.field(description="Pledges, oldest first: a partner's account other than the beneficiary's sees "
-                                  "its own")
+    @strawberry.field(
+        description="Pledges, oldest first: a partner's account other than the beneficiary's sees its own"
+    )
     async def pledges(self, info: strawberry.Info) -> list[TrustFundMoney]:
         return await _money(info, self, payment=False)
 
-    @strawberry.field(description="Payments, oldest first: a partner's account other than the beneficiary's sees "
-                                  "its own")
+    @strawberry.field(
+        description="Payments, oldest first: a partner's account other than the beneficiary's sees its own"
+    )
     async def payments(self, info: strawberry.Info) -> list[TrustFundMoney]:
         return await _money(info, self, payment=True)
 
@@ -118,8 +135,9 @@ class TrustFundProject:
         return await info.context.loaders.trust_fund_transitions.load(self.id)
 
     # Its states list every nation's pledges: a partner's account other than the beneficiary's reads `pledges`.
-    history = history_field("trust_fund_project", shown=lambda caller, project: caller.partner_only in (
-        None, project.beneficiary_iso))
+    history = history_field(
+        "trust_fund_project", shown=lambda caller, project: caller.partner_only in (None, project.beneficiary_iso)
+    )
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> TrustFundProject | None:
@@ -152,9 +170,14 @@ class TrustFundProjectInput:
     phases: list[TrustFundPhaseInput] = strawberry.field(description="Its phases, at least one")
 
     def details(self) -> ProjectDetails:
-        return ProjectDetails(beneficiary_iso=self.beneficiary_iso, kind=self.kind, title=self.title,
-                              description=self.description, lead_nations=self.lead_nations,
-                              phases=[p.details() for p in self.phases])
+        return ProjectDetails(
+            beneficiary_iso=self.beneficiary_iso,
+            kind=self.kind,
+            title=self.title,
+            description=self.description,
+            lead_nations=self.lead_nations,
+            phases=[p.details() for p in self.phases],
+        )
 
 
 @strawberry.input(description="Which projects: all given criteria must hold")
@@ -164,13 +187,18 @@ class TrustFundFilter:
     beneficiary_iso: str | None = strawberry.field(default=None, description="For this partner")
 
     def criteria(self) -> ProjectCriteria:
-        return ProjectCriteria(statuses=tuple(self.statuses or ()), kinds=tuple(self.kinds or ()),
-                               beneficiary_iso=self.beneficiary_iso.strip().upper() if self.beneficiary_iso else None)
+        return ProjectCriteria(
+            statuses=tuple(self.statuses or ()),
+            kinds=tuple(self.kinds or ()),
+            beneficiary_iso=self.beneficiary_iso.strip().upper() if self.beneficiary_iso else None,
+        )
 
 
 Amount = Annotated[Decimal, strawberry.argument(description="How much, in euros (two decimals at most)")]
-Nation = Annotated[str | None, strawberry.argument(
-    description="The nation: staff must give it; an Ally's or a partner's own is implied")]
+Nation = Annotated[
+    str | None,
+    strawberry.argument(description="The nation: staff must give it; an Ally's or a partner's own is implied"),
+]
 
 
 @strawberry.type(description="Reading Trust Fund projects")
@@ -180,9 +208,13 @@ class TrustFundQuery:
         return await info.context.loaders.trust_fund_by_id.load(parse_id(id))
 
     @strawberry.field(description="Trust Fund projects, newest first, by cursor pages")
-    async def trust_fund_projects(self, info: strawberry.Info, filter: Annotated[
-            TrustFundFilter | None, strawberry.argument(description="Which; all when omitted")] = None,
-                                  first: First = None, after: After = None) -> Connection[TrustFundProject]:
+    async def trust_fund_projects(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[TrustFundFilter | None, strawberry.argument(description="Which; all when omitted")] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[TrustFundProject]:
         criteria = (filter or TrustFundFilter()).criteria()
         page = PageRequest.of(first, after, "trustFundProjects")
         repository = TrustFundRepository(info.context.session)
@@ -193,69 +225,102 @@ class TrustFundQuery:
 @strawberry.type(description="Changing Trust Fund projects")
 class TrustFundMutation:
     @strawberry.mutation(description="Propose a project with its phases: PROPOSED. Staff only.")
-    async def propose_trust_fund_project(self, info: strawberry.Info, input: Annotated[
-            TrustFundProjectInput, strawberry.argument(description="The project")]) -> TrustFundProject:
+    async def propose_trust_fund_project(
+        self,
+        info: strawberry.Info,
+        input: Annotated[TrustFundProjectInput, strawberry.argument(description="The project")],
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.propose(uow, input.details())
 
     @strawberry.mutation(description="Add a phase to a PROPOSED project. Staff only.")
-    async def add_trust_fund_phase(self, info: strawberry.Info, id: ProjectId, phase: Annotated[
-            TrustFundPhaseInput, strawberry.argument(description="The phase")],
-                                   expected_version: ExpectedVersion = None) -> TrustFundProject:
+    async def add_trust_fund_phase(
+        self,
+        info: strawberry.Info,
+        id: ProjectId,
+        phase: Annotated[TrustFundPhaseInput, strawberry.argument(description="The phase")],
+        expected_version: ExpectedVersion = None,
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.add_phase(uow, parse_id(id), phase.details(), expected_version)
 
     @strawberry.mutation(description="PROPOSED -> APPROVED: nations may pledge. Staff only.")
-    async def approve_trust_fund_project(self, info: strawberry.Info, id: ProjectId,
-                                         expected_version: ExpectedVersion = None) -> TrustFundProject:
+    async def approve_trust_fund_project(
+        self, info: strawberry.Info, id: ProjectId, expected_version: ExpectedVersion = None
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.advance(uow, parse_id(id), "approved", None, expected_version)
 
-    @strawberry.mutation(description="APPROVED -> FUNDED, once pledges cover the budget (CONFLICT with the gap "
-                                     "otherwise). Staff only.")
-    async def mark_trust_fund_project_funded(self, info: strawberry.Info, id: ProjectId,
-                                             expected_version: ExpectedVersion = None) -> TrustFundProject:
+    @strawberry.mutation(
+        description="APPROVED -> FUNDED, once pledges cover the budget (CONFLICT with the gap otherwise). Staff only."
+    )
+    async def mark_trust_fund_project_funded(
+        self, info: strawberry.Info, id: ProjectId, expected_version: ExpectedVersion = None
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.advance(uow, parse_id(id), "funded", None, expected_version)
 
     @strawberry.mutation(description="FUNDED -> IMPLEMENTING. Staff only.")
-    async def start_trust_fund_implementation(self, info: strawberry.Info, id: ProjectId,
-                                              expected_version: ExpectedVersion = None) -> TrustFundProject:
+    async def start_trust_fund_implementation(
+        self, info: strawberry.Info, id: ProjectId, expected_version: ExpectedVersion = None
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.advance(uow, parse_id(id), "implementation_started", None, expected_version)
 
     @strawberry.mutation(description="IMPLEMENTING -> COMPLETED. Staff only.")
-    async def complete_trust_fund_project(self, info: strawberry.Info, id: ProjectId,
-                                          expected_version: ExpectedVersion = None) -> TrustFundProject:
+    async def complete_trust_fund_project(
+        self, info: strawberry.Info, id: ProjectId, expected_version: ExpectedVersion = None
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.advance(uow, parse_id(id), "completed", None, expected_version)
 
     @strawberry.mutation(description="Any status but COMPLETED -> CANCELLED, with a reason. Staff only.")
-    async def cancel_trust_fund_project(self, info: strawberry.Info, id: ProjectId, reason: Reason,
-                                        expected_version: ExpectedVersion = None) -> TrustFundProject:
+    async def cancel_trust_fund_project(
+        self, info: strawberry.Info, id: ProjectId, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.advance(uow, parse_id(id), "cancelled", reason, expected_version)
 
-    @strawberry.mutation(description="Pledge to an APPROVED, FUNDED or IMPLEMENTING project. An Ally or a partner "
-                                     "as itself; staff for any nation.")
-    async def pledge_to_trust_fund(self, info: strawberry.Info, id: ProjectId, amount_eur: Amount,
-                                   nation: Nation = None, expected_version: ExpectedVersion = None) -> TrustFundProject:
+    @strawberry.mutation(
+        description="Pledge to an APPROVED, FUNDED or IMPLEMENTING project. An Ally or a partner "
+        "as itself; staff for any nation."
+    )
+    async def pledge_to_trust_fund(
+        self,
+        info: strawberry.Info,
+        id: ProjectId,
+        amount_eur: Amount,
+        nation: Nation = None,
+        expected_version: ExpectedVersion = None,
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.give(uow, parse_id(id), nation, amount_eur, False, expected_version)
 
-    @strawberry.mutation(description="Pay against the nation's pledges, at most what it pledged (CONFLICT beyond). "
-                                     "An Ally or a partner as itself; staff for any nation.")
-    async def pay_to_trust_fund(self, info: strawberry.Info, id: ProjectId, amount_eur: Amount,
-                                nation: Nation = None, expected_version: ExpectedVersion = None) -> TrustFundProject:
+    @strawberry.mutation(
+        description="Pay against the nation's pledges, at most what it pledged (CONFLICT beyond). "
+        "An Ally or a partner as itself; staff for any nation."
+    )
+    async def pay_to_trust_fund(
+        self,
+        info: strawberry.Info,
+        id: ProjectId,
+        amount_eur: Amount,
+        nation: Nation = None,
+        expected_version: ExpectedVersion = None,
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.give(uow, parse_id(id), nation, amount_eur, True, expected_version)
 
-    @strawberry.mutation(description="A progress report for a period on an IMPLEMENTING project, one per period. "
-                                     "Staff only.")
+    @strawberry.mutation(
+        description="A progress report for a period on an IMPLEMENTING project, one per period. Staff only."
+    )
     async def report_trust_fund_progress(
-            self, info: strawberry.Info, id: ProjectId,
-            period: Annotated[str, strawberry.argument(description="2026, 2026-H1 or 2026-Q3")],
-            narrative: Annotated[str, strawberry.argument(description="What was done, at most 10,000 characters")],
-            expected_version: ExpectedVersion = None) -> TrustFundProject:
+        self,
+        info: strawberry.Info,
+        id: ProjectId,
+        period: Annotated[str, strawberry.argument(description="2026, 2026-H1 or 2026-Q3")],
+        narrative: Annotated[str, strawberry.argument(description="What was done, at most 10,000 characters")],
+        expected_version: ExpectedVersion = None,
+    ) -> TrustFundProject:
         async with info.context.unit_of_work() as uow:
             return await trust_funds.report(uow, parse_id(id), period, narrative, expected_version)

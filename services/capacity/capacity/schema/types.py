@@ -32,39 +32,56 @@ if TYPE_CHECKING:
     from capacity.schema.trust_funds import TrustFundProject
 
 
-@strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes); capacity adds "
-                                                      "its requests for support, the Trust Fund projects for it, "
-                                                      "its SPS applications and its requests for disaster "
-                                                      "assistance")
+@strawberry.federation.type(
+    keys=["iso"],
+    description="A partner country (owned by programmes); capacity adds "
+    "its requests for support, the Trust Fund projects for it, "
+    "its SPS applications and its requests for disaster "
+    "assistance",
+)
 class Partner:
     iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
 
-    @strawberry.field(description="The partner's requests for support, oldest first, by cursor pages; a partner "
-                                  "caller sees only its own")
-    async def capacity_requests(self, info: strawberry.Info, first: First = None,
-                                after: After = None) -> Connection[CapacityRequest]:
+    @strawberry.field(
+        description="The partner's requests for support, oldest first, by cursor pages; a partner "
+        "caller sees only its own"
+    )
+    async def capacity_requests(
+        self, info: strawberry.Info, first: First = None, after: After = None
+    ) -> Connection[CapacityRequest]:
         return await self._page(info, "capacityRequests", PageRequest.of(first, after, "Partner.capacityRequests"))
 
     @strawberry.field(description="The Trust Fund projects it benefits from, newest first, by cursor pages")
     async def trust_fund_projects(
-            self, info: strawberry.Info, first: First = None, after: After = None,
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
     ) -> Connection[Annotated[TrustFundProject, strawberry.lazy("capacity.schema.trust_funds")]]:
         return await self._page(info, "trustFundProjects", PageRequest.of(first, after, "Partner.trustFundProjects"))
 
-    @strawberry.field(description="SPS applications with a co-director from it, newest first, by cursor pages; a "
-                                  "partner caller sees only its own country's")
+    @strawberry.field(
+        description="SPS applications with a co-director from it, newest first, by cursor pages; a "
+        "partner caller sees only its own country's"
+    )
     async def sps_applications(
-            self, info: strawberry.Info, first: First = None, after: After = None,
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
     ) -> Connection[Annotated[SpsApplication, strawberry.lazy("capacity.schema.sps")]]:
         return await self._page(info, "spsApplications", PageRequest.of(first, after, "Partner.spsApplications"))
 
-    @strawberry.field(description="Its requests for disaster assistance as the stricken country, newest first, by "
-                                  "cursor pages")
+    @strawberry.field(
+        description="Its requests for disaster assistance as the stricken country, newest first, by cursor pages"
+    )
     async def assistance_requests(
-            self, info: strawberry.Info, first: First = None, after: After = None,
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
     ) -> Connection[Annotated[AssistanceRequest, strawberry.lazy("capacity.schema.eadrcc")]]:
-        return await self._page(info, "assistanceRequests",
-                                PageRequest.of(first, after, "Partner.assistanceRequests"))
+        return await self._page(info, "assistanceRequests", PageRequest.of(first, after, "Partner.assistanceRequests"))
 
     async def _page(self, info: strawberry.Info, field: str, page: PageRequest) -> Connection[Any]:
         """One of the partner's connections: its page and its count, each batched over every partner asked."""
@@ -73,8 +90,7 @@ class Partner:
             "capacityRequests": (loaders.requests_of_partner, loaders.request_count_of_partner, OLDEST_FIRST.sort),
             "trustFundProjects": (loaders.trust_funds_of_partner, loaders.trust_fund_count_of_partner, PROJECT_SORT),
             "spsApplications": (loaders.sps_of_partner, loaders.sps_count_of_partner, SPS_SORT),
-            "assistanceRequests": (loaders.assistance_of_partner, loaders.assistance_count_of_partner,
-                                   ASSISTANCE_SORT),
+            "assistanceRequests": (loaders.assistance_of_partner, loaders.assistance_count_of_partner, ASSISTANCE_SORT),
         }
         pages, counts, sort = connections[field]
         rows = await pages.load(PagedKey.of(iso, page))
@@ -85,13 +101,13 @@ class Partner:
         return cls(iso=representation["iso"])
 
 
-@strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu); capacity adds the "
-                                                     "measures that link it")
+@strawberry.federation.type(
+    keys=["id"], description="A menu activity (owned by menu); capacity adds the measures that link it"
+)
 class Activity:
     id: strawberry.ID = strawberry.field(description="The activity's id")
 
-    @strawberry.field(description="Measures of the requests the caller may see that link this activity, oldest "
-                                  "first")
+    @strawberry.field(description="Measures of the requests the caller may see that link this activity, oldest first")
     async def supporting_measures(self, info: strawberry.Info) -> list[Measure]:
         return await info.context.loaders.measures_supporting.load(parse_id(self.id))
 
@@ -132,12 +148,14 @@ class Contribution:
     description: str | None
 
 
-@strawberry.type(description="A partner's participants at one occurrence of a menu activity, as the menu's events "
-                             "told capacity")
+@strawberry.type(
+    description="A partner's participants at one occurrence of a menu activity, as the menu's events told capacity"
+)
 class ActivityAttendance:
     activity_id: strawberry.ID = strawberry.field(description="The menu activity's id")
-    occurrence_id: strawberry.ID = strawberry.field(description="The id of the occurrence attended (a dated "
-                                                                "instance of the activity, owned by menu)")
+    occurrence_id: strawberry.ID = strawberry.field(
+        description="The id of the occurrence attended (a dated instance of the activity, owned by menu)"
+    )
     start_date: date = strawberry.field(description="The day the occurrence started")
     participants: int = strawberry.field(description="How many of the partner's participants attended it")
 
@@ -150,12 +168,16 @@ class Measure:
     title: str
     lead_nation: str
     contributing_nations: list[str]
-    flag_reason: str | None = strawberry.field(description="The linked activities the menu has withdrawn (each "
-                                                          "one's PCM reference and the menu's reason, when known), "
-                                                          "flagged while the request is open; null when none")
+    flag_reason: str | None = strawberry.field(
+        description="The linked activities the menu has withdrawn (each "
+        "one's PCM reference and the menu's reason, when known), "
+        "flagged while the request is open; null when none"
+    )
 
-    @strawberry.field(description="Linked menu activities, in the order linked, resolved by the menu subgraph "
-                                   "(null where the caller may not see one)")
+    @strawberry.field(
+        description="Linked menu activities, in the order linked, resolved by the menu subgraph "
+        "(null where the caller may not see one)"
+    )
     def activities(self) -> list[Activity | None]:
         return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
 
@@ -163,14 +185,21 @@ class Measure:
     async def contributions(self, info: strawberry.Info) -> list[Contribution]:
         return await info.context.loaders.contributions.load(self.id)
 
-    @strawberry.field(description="The request's partner's attendance at the menu activities it links: the "
-                                  "occurrences its participants attended, by linked activity in the order "
-                                  "linked, then earliest first")
+    @strawberry.field(
+        description="The request's partner's attendance at the menu activities it links: the "
+        "occurrences its participants attended, by linked activity in the order "
+        "linked, then earliest first"
+    )
     async def attendance(self, info: strawberry.Info) -> list[ActivityAttendance]:
-        return [ActivityAttendance(activity_id=strawberry.ID(str(a.activity_id)),
-                                   occurrence_id=strawberry.ID(str(a.occurrence_id)), start_date=a.start_date,
-                                   participants=a.participants)
-                for a in await info.context.loaders.measure_attendance.load(self.id)]
+        return [
+            ActivityAttendance(
+                activity_id=strawberry.ID(str(a.activity_id)),
+                occurrence_id=strawberry.ID(str(a.occurrence_id)),
+                start_date=a.start_date,
+                participants=a.participants,
+            )
+            for a in await info.context.loaders.measure_attendance.load(self.id)
+        ]
 
 
 @described(descriptions.REPORT)
@@ -200,8 +229,10 @@ class PackageTotals:
 
 
 @described(descriptions.PACKAGE)
-@strawberry.type(description="The support proposed for a request and, once the North Atlantic Council "
-                             "approves it, agreed; reviewed every two years")
+@strawberry.type(
+    description="The support proposed for a request and, once the North Atlantic Council "
+    "approves it, agreed; reviewed every two years"
+)
 class Package:
     id: strawberry.ID
     summary: str
@@ -216,19 +247,29 @@ class Package:
     async def progress_reports(self, info: strawberry.Info) -> list[ProgressReport]:
         return await info.context.loaders.reports.load(self.id)
 
-    @strawberry.field(description="What its contributions add up to: advisers, trainers, in-kind items and "
-                                  "funds per currency")
+    @strawberry.field(
+        description="What its contributions add up to: advisers, trainers, in-kind items and funds per currency"
+    )
     async def totals(self, info: strawberry.Info) -> PackageTotals:
         rows = await info.context.loaders.package_contributions.load(self.id)
-        summed = totals([ContributionDetails(nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount,
-                                             currency=c.currency) for c in rows])
-        return PackageTotals(advisers=summed.advisers, trainers=summed.trainers, in_kind=summed.in_kind,
-                             funds=[FundsTotal(currency=k, amount=v) for k, v in summed.funds.items()])
+        summed = totals(
+            [
+                ContributionDetails(
+                    nation=c.nation, kind=c.kind, quantity=c.quantity, amount=c.amount, currency=c.currency
+                )
+                for c in rows
+            ]
+        )
+        return PackageTotals(
+            advisers=summed.advisers,
+            trainers=summed.trainers,
+            in_kind=summed.in_kind,
+            funds=[FundsTotal(currency=k, amount=v) for k, v in summed.funds.items()],
+        )
 
 
 @described(descriptions.REQUEST)
-@strawberry.federation.type(keys=["id"], description="A partner's request for Defence Capacity Building "
-                                                     "support")
+@strawberry.federation.type(keys=["id"], description="A partner's request for Defence Capacity Building support")
 class CapacityRequest:
     is_type_of = served_from(models.CapacityRequest)
     id: strawberry.ID
@@ -238,9 +279,11 @@ class CapacityRequest:
     justification: str | None
     priority: Priority
     status: RequestStatus
-    on_hold: bool = strawberry.field(description="True while the partner's cooperation is suspended (open "
-                                                 "requests only); meanwhile its package cannot change and it "
-                                                 "moves only to DECLINED or WITHDRAWN")
+    on_hold: bool = strawberry.field(
+        description="True while the partner's cooperation is suspended (open "
+        "requests only); meanwhile its package cannot change and it "
+        "moves only to DECLINED or WITHDRAWN"
+    )
     created_at: datetime
     updated_at: datetime
     version: int

@@ -8,21 +8,38 @@ from typing import Any
 
 from shared.testing.harness import ServiceHarness
 
-REQUEST = ("mutation($i: AssistanceInput!) { requestAssistance(input: $i) { id status version "
-           "needs { id item quantity covered } } }")
-OFFER = ("mutation($n: ID!, $q: Decimal!, $nation: String) { offerAssistance(needId: $n, quantity: $q, "
-         "nation: $nation) { version offers { id nation quantity status } } }")
-READ = ("query($id: ID!) { assistanceRequest(id: $id) { status needs { quantity covered } offers { nation status } "
-        "situationReports { number text } history { edges { node { type } } } transitions { offerId toStatus } } }")
+REQUEST = (
+    "mutation($i: AssistanceInput!) { requestAssistance(input: $i) { id status version "
+    "needs { id item quantity covered } } }"
+)
+OFFER = (
+    "mutation($n: ID!, $q: Decimal!, $nation: String) { offerAssistance(needId: $n, quantity: $q, "
+    "nation: $nation) { version offers { id nation quantity status } } }"
+)
+READ = (
+    "query($id: ID!) { assistanceRequest(id: $id) { status needs { quantity covered } offers { nation status } "
+    "situationReports { number text } history { edges { node { type } } } transitions { offerId toStatus } } }"
+)
 WATCH = "subscription { assistanceChanged { id version offers { nation status } situationReports { number } } }"
 
 
 async def flood(capacity: ServiceHarness, as_: str = "partner-geo", country: str = "GEO") -> Any:
-    return await capacity.graphql(REQUEST, {"i": {
-        "strickenCountry": country, "disasterType": "FLOOD", "title": "Floods in the Rioni valley",
-        "situation": "Two districts under water; 4,000 people displaced",
-        "needs": [{"item": "Water purification units", "quantity": "12", "unit": "units"},
-                  {"item": "High-capacity pumps", "quantity": "6", "unit": "pumps"}]}}, as_=as_)
+    return await capacity.graphql(
+        REQUEST,
+        {
+            "i": {
+                "strickenCountry": country,
+                "disasterType": "FLOOD",
+                "title": "Floods in the Rioni valley",
+                "situation": "Two districts under water; 4,000 people displaced",
+                "needs": [
+                    {"item": "Water purification units", "quantity": "12", "unit": "units"},
+                    {"item": "High-capacity pumps", "quantity": "6", "unit": "pumps"},
+                ],
+            }
+        },
+        as_=as_,
+    )
 
 
 async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(capacity: ServiceHarness) -> None:
@@ -50,26 +67,43 @@ async def test_a_stricken_partner_coordinates_offers_from_allies_and_partners(ca
     assert accepted["acceptAssistanceOffer"]["needs"][0]["covered"] == "10.00"
     too_much = await capacity.graphql(accept, {"id": jor_offer["id"]}, as_="partner-geo")
     assert too_much.codes == ["CONFLICT"]
-    (await capacity.graphql('mutation($id: ID!) { declineAssistanceOffer(id: $id, reason: "Covered by Norway") '
-                            '{ id } }', {"id": jor_offer["id"]}, as_="partner-geo")).ok()
+    (
+        await capacity.graphql(
+            'mutation($id: ID!) { declineAssistanceOffer(id: $id, reason: "Covered by Norway") { id } }',
+            {"id": jor_offer["id"]},
+            as_="partner-geo",
+        )
+    ).ok()
 
-    deliver = "mutation($id: ID!) { recordAssistanceDelivered(id: $id, note: \"Kutaisi\") { id } }"
+    deliver = 'mutation($id: ID!) { recordAssistanceDelivered(id: $id, note: "Kutaisi") { id } }'
     assert (await capacity.graphql(deliver, {"id": nor_offer["id"]}, as_="partner-jor")).codes == ["NOT_FOUND"]
     (await capacity.graphql(deliver, {"id": nor_offer["id"]}, as_="ally-nor")).ok()
-    update = ("mutation($id: ID!, $i: AssistanceUpdateInput!) { updateAssistanceRequest(id: $id, input: $i) "
-              "{ title disasterType } }")
-    corrected = {"id": request["id"],
-                 "i": {"title": "Floods and landslides in the Rioni valley", "disasterType": "STORM"}}
+    update = (
+        "mutation($id: ID!, $i: AssistanceUpdateInput!) { updateAssistanceRequest(id: $id, input: $i) "
+        "{ title disasterType } }"
+    )
+    corrected = {
+        "id": request["id"],
+        "i": {"title": "Floods and landslides in the Rioni valley", "disasterType": "STORM"},
+    }
     assert (await capacity.graphql(update, corrected, as_="partner-jor")).codes == ["FORBIDDEN"]
     assert (await capacity.graphql(update, {"id": request["id"], "i": {}}, as_="partner-geo")).codes == [
-        "BAD_USER_INPUT"]
+        "BAD_USER_INPUT"
+    ]
     assert (await capacity.graphql(update, corrected, as_="partner-geo")).ok()["updateAssistanceRequest"] == {
-        "title": "Floods and landslides in the Rioni valley", "disasterType": "STORM"}
+        "title": "Floods and landslides in the Rioni valley",
+        "disasterType": "STORM",
+    }
     report = 'mutation($id: ID!) { reportDisasterSituation(id: $id, text: "Water restored in Samtredia") { id } }'
     assert (await capacity.graphql(report, {"id": request["id"]}, as_="partner-jor")).codes == ["FORBIDDEN"]
     (await capacity.graphql(report, {"id": request["id"]}, as_="partner-geo")).ok()
-    (await capacity.graphql('mutation($id: ID!) { closeAssistanceRequest(id: $id, reason: "Emergency over") '
-                            '{ status } }', {"id": request["id"]}, as_="partner-geo")).ok()
+    (
+        await capacity.graphql(
+            'mutation($id: ID!) { closeAssistanceRequest(id: $id, reason: "Emergency over") { status } }',
+            {"id": request["id"]},
+            as_="partner-geo",
+        )
+    ).ok()
 
     seen = (await capacity.graphql(READ, {"id": request["id"]}, as_="partner-geo")).ok()["assistanceRequest"]
     assert seen["status"] == "CLOSED" and seen["needs"][0]["covered"] == "10.00"

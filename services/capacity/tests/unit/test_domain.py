@@ -40,14 +40,15 @@ def submission(**overrides) -> RequestSubmission:  # type: ignore[no-untyped-def
 
 
 def test_a_submission_is_normalised() -> None:
-    checked = check_submission(submission(areas=[SupportArea.LOGISTICS, SupportArea.LOGISTICS],
-                                          justification="  "))
+    checked = check_submission(submission(areas=[SupportArea.LOGISTICS, SupportArea.LOGISTICS], justification="  "))
     assert checked.partner_iso == "GEO" and checked.areas == [SupportArea.LOGISTICS]
     assert checked.justification is None
 
 
-@pytest.mark.parametrize(("overrides", "field"), [({"areas": []}, "areas"), ({"title": ""}, "title"),
-                                                  ({"description": "x" * 10_001}, "description")])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [({"areas": []}, "areas"), ({"title": ""}, "title"), ({"description": "x" * 10_001}, "description")],
+)
 def test_bad_submissions_name_their_field(overrides, field) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BadUserInput) as refused:
         check_submission(submission(**overrides))
@@ -85,29 +86,34 @@ def test_package_totals_count_people_items_and_funds_per_currency() -> None:
 
     from capacity.domain import ContributionDetails, ContributionKind, totals
 
-    summed = totals([
-        ContributionDetails("NOR", ContributionKind.ADVISERS, quantity=2),
-        ContributionDetails("USA", ContributionKind.ADVISERS, quantity=3),
-        ContributionDetails("DEU", ContributionKind.TRAINERS, quantity=4),
-        ContributionDetails("GBR", ContributionKind.FUNDS, amount=Decimal("100000"), currency="GBP"),
-        ContributionDetails("ITA", ContributionKind.FUNDS, amount=Decimal("250000.50"), currency="EUR"),
-        ContributionDetails("FRA", ContributionKind.FUNDS, amount=Decimal("49999.50"), currency="EUR"),
-        ContributionDetails("POL", ContributionKind.IN_KIND, description="Demining kits"),
-    ])
+    summed = totals(
+        [
+            ContributionDetails("NOR", ContributionKind.ADVISERS, quantity=2),
+            ContributionDetails("USA", ContributionKind.ADVISERS, quantity=3),
+            ContributionDetails("DEU", ContributionKind.TRAINERS, quantity=4),
+            ContributionDetails("GBR", ContributionKind.FUNDS, amount=Decimal("100000"), currency="GBP"),
+            ContributionDetails("ITA", ContributionKind.FUNDS, amount=Decimal("250000.50"), currency="EUR"),
+            ContributionDetails("FRA", ContributionKind.FUNDS, amount=Decimal("49999.50"), currency="EUR"),
+            ContributionDetails("POL", ContributionKind.IN_KIND, description="Demining kits"),
+        ]
+    )
     assert (summed.advisers, summed.trainers, summed.in_kind) == (5, 4, 1)
     assert summed.funds == {"EUR": Decimal("300000.00"), "GBP": Decimal("100000")}
 
 
-@pytest.mark.parametrize(("details", "field"), [
-    (dict(nation="NO", kind="ADVISERS", quantity=1), "nation"),
-    (dict(nation="NOR", kind="ADVISERS"), "quantity"),
-    (dict(nation="NOR", kind="FUNDS", amount=0, currency="EUR"), "amount"),
-    (dict(nation="NOR", kind="FUNDS", amount=10, currency="euro"), "currency"),
-    (dict(nation="NOR", kind="FUNDS", amount=10, currency="XQQ"), "currency"),  # shaped like a code, not one
-    (dict(nation="QQQ", kind="ADVISERS", quantity=1), "nation"),
-    (dict(nation="NOR", kind="FUNDS", amount=Decimal("10.001"), currency="EUR"), "amount"),
-    (dict(nation="NOR", kind="IN_KIND"), "description"),
-])
+@pytest.mark.parametrize(
+    ("details", "field"),
+    [
+        (dict(nation="NO", kind="ADVISERS", quantity=1), "nation"),
+        (dict(nation="NOR", kind="ADVISERS"), "quantity"),
+        (dict(nation="NOR", kind="FUNDS", amount=0, currency="EUR"), "amount"),
+        (dict(nation="NOR", kind="FUNDS", amount=10, currency="euro"), "currency"),
+        (dict(nation="NOR", kind="FUNDS", amount=10, currency="XQQ"), "currency"),  # shaped like a code, not one
+        (dict(nation="QQQ", kind="ADVISERS", quantity=1), "nation"),
+        (dict(nation="NOR", kind="FUNDS", amount=Decimal("10.001"), currency="EUR"), "amount"),
+        (dict(nation="NOR", kind="IN_KIND"), "description"),
+    ],
+)
 def test_bad_contributions_name_their_field(details, field) -> None:  # type: ignore[no-untyped-def]
     from decimal import Decimal
 

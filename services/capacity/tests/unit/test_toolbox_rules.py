@@ -58,8 +58,13 @@ def test_nations_act_as_themselves_staff_for_any_and_an_unbound_account_for_none
 
 
 def flood(**overrides: object) -> AssistanceDetails:
-    details = AssistanceDetails(stricken_country=" ukr ", disaster_type=DisasterType.FLOOD, title=" Dnipro floods ",
-                                situation="Dam breach", needs=[NeedDetails(" Water pumps ", Decimal(40), " pcs ")])
+    details = AssistanceDetails(
+        stricken_country=" ukr ",
+        disaster_type=DisasterType.FLOOD,
+        title=" Dnipro floods ",
+        situation="Dam breach",
+        needs=[NeedDetails(" Water pumps ", Decimal(40), " pcs ")],
+    )
     for name, value in overrides.items():
         setattr(details, name, value)
     return details
@@ -71,14 +76,17 @@ def test_a_request_for_assistance_is_normalised() -> None:
     assert (details.needs[0].item, details.needs[0].unit) == ("Water pumps", "pcs")
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"stricken_country": "XXX"}, "strickenCountry"),
-    ({"needs": []}, "needs"),
-    ({"needs": [NeedDetails("Tents", Decimal(0), "pcs")]}, "needs.0.quantity"),
-    ({"needs": [NeedDetails("Tents", Decimal("NaN"), "pcs")]}, "needs.0.quantity"),
-    ({"needs": [NeedDetails("Tents", Decimal("0.001"), "pcs")]}, "needs.0.quantity"),
-    ({"needs": [NeedDetails("Tents", Decimal(5), "pcs"), NeedDetails(" ", Decimal(5), "pcs")]}, "needs.1.item"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"stricken_country": "XXX"}, "strickenCountry"),
+        ({"needs": []}, "needs"),
+        ({"needs": [NeedDetails("Tents", Decimal(0), "pcs")]}, "needs.0.quantity"),
+        ({"needs": [NeedDetails("Tents", Decimal("NaN"), "pcs")]}, "needs.0.quantity"),
+        ({"needs": [NeedDetails("Tents", Decimal("0.001"), "pcs")]}, "needs.0.quantity"),
+        ({"needs": [NeedDetails("Tents", Decimal(5), "pcs"), NeedDetails(" ", Decimal(5), "pcs")]}, "needs.1.item"),
+    ],
+)
 def test_bad_requests_for_assistance_name_their_field(overrides: dict[str, object], field: str) -> None:
     with pytest.raises(BadUserInput) as error:
         check_request(flood(**overrides))
@@ -93,9 +101,13 @@ def test_an_update_changes_something_and_keeps_what_it_does_not_name() -> None:
 
 
 def test_only_accepted_and_delivered_offers_cover_a_need() -> None:
-    offers = [(Decimal(10), OfferStatus.ACCEPTED), (Decimal(5), OfferStatus.DELIVERED),
-              (Decimal(100), OfferStatus.OFFERED), (Decimal(7), OfferStatus.DECLINED),
-              (Decimal(3), OfferStatus.WITHDRAWN)]
+    offers = [
+        (Decimal(10), OfferStatus.ACCEPTED),
+        (Decimal(5), OfferStatus.DELIVERED),
+        (Decimal(100), OfferStatus.OFFERED),
+        (Decimal(7), OfferStatus.DECLINED),
+        (Decimal(3), OfferStatus.WITHDRAWN),
+    ]
     assert covered(offers) == Decimal(15)
     check_acceptable(asked=Decimal(40), already=Decimal(15), offered=Decimal(25))
     with pytest.raises(Conflict):
@@ -113,10 +125,14 @@ def test_offers_are_delivered_only_once_accepted_and_a_closed_request_takes_noth
 
 
 def demining(**overrides: object) -> ProjectDetails:
-    details = ProjectDetails(beneficiary_iso="jor", kind=ProjectKind.DEMILITARISATION, title="Mine clearance",
-                             description="Clear the northern border", lead_nations=["can", "CAN", "nor"],
-                             phases=[PhaseDetails(" Survey ", Decimal("250000.00")),
-                                     PhaseDetails("Clearance", Decimal("1200000.50"))])
+    details = ProjectDetails(
+        beneficiary_iso="jor",
+        kind=ProjectKind.DEMILITARISATION,
+        title="Mine clearance",
+        description="Clear the northern border",
+        lead_nations=["can", "CAN", "nor"],
+        phases=[PhaseDetails(" Survey ", Decimal("250000.00")), PhaseDetails("Clearance", Decimal("1200000.50"))],
+    )
     for name, value in overrides.items():
         setattr(details, name, value)
     return details
@@ -128,14 +144,17 @@ def test_a_project_is_normalised_with_each_lead_nation_once() -> None:
     assert details.phases[0].name == "Survey"
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"lead_nations": []}, "leadNations"),
-    ({"lead_nations": ["ZZZ"]}, "leadNations"),
-    ({"phases": []}, "phases"),
-    ({"phases": [PhaseDetails("Survey", Decimal("0.001"))]}, "phases.0.budgetEur"),
-    ({"phases": [PhaseDetails("Survey", Decimal(-5))]}, "phases.0.budgetEur"),
-    ({"phases": [PhaseDetails("Survey", Decimal("Infinity"))]}, "phases.0.budgetEur"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"lead_nations": []}, "leadNations"),
+        ({"lead_nations": ["ZZZ"]}, "leadNations"),
+        ({"phases": []}, "phases"),
+        ({"phases": [PhaseDetails("Survey", Decimal("0.001"))]}, "phases.0.budgetEur"),
+        ({"phases": [PhaseDetails("Survey", Decimal(-5))]}, "phases.0.budgetEur"),
+        ({"phases": [PhaseDetails("Survey", Decimal("Infinity"))]}, "phases.0.budgetEur"),
+    ],
+)
 def test_bad_projects_name_their_field(overrides: dict[str, object], field: str) -> None:
     with pytest.raises(BadUserInput) as error:
         check_project(demining(**overrides))
@@ -166,10 +185,17 @@ def test_a_project_is_funded_before_implementation_and_may_be_cancelled_until_co
 
 
 def workshop(**overrides: object) -> SpsDetails:
-    details = SpsDetails(kind=SpsKind.ADVANCED_RESEARCH_WORKSHOP, key_priority=KeyPriority.CYBER_DEFENCE,
-                         title=" Resilient grids ", summary="Protecting power grids", nato_country="ita",
-                         nato_co_director="Prof. A. Rossi", partner_country="geo",
-                         partner_co_director="Dr N. Beridze", budget_eur=Decimal("80000"))
+    details = SpsDetails(
+        kind=SpsKind.ADVANCED_RESEARCH_WORKSHOP,
+        key_priority=KeyPriority.CYBER_DEFENCE,
+        title=" Resilient grids ",
+        summary="Protecting power grids",
+        nato_country="ita",
+        nato_co_director="Prof. A. Rossi",
+        partner_country="geo",
+        partner_co_director="Dr N. Beridze",
+        budget_eur=Decimal("80000"),
+    )
     for name, value in overrides.items():
         setattr(details, name, value)
     return details
@@ -181,13 +207,16 @@ def test_an_application_is_normalised() -> None:
     assert details.budget_eur == Decimal("80000.00")
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"partner_country": "ITA"}, "partnerCountry"),
-    ({"nato_country": "QQQ"}, "natoCountry"),
-    ({"partner_co_director": "  "}, "partnerCoDirector"),
-    ({"budget_eur": Decimal("10000000.01")}, "budgetEur"),
-    ({"budget_eur": Decimal("12.345")}, "budgetEur"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"partner_country": "ITA"}, "partnerCountry"),
+        ({"nato_country": "QQQ"}, "natoCountry"),
+        ({"partner_co_director": "  "}, "partnerCoDirector"),
+        ({"budget_eur": Decimal("10000000.01")}, "budgetEur"),
+        ({"budget_eur": Decimal("12.345")}, "budgetEur"),
+    ],
+)
 def test_bad_applications_name_their_field(overrides: dict[str, object], field: str) -> None:
     with pytest.raises(BadUserInput) as error:
         check_application(workshop(**overrides))

@@ -9,7 +9,11 @@ from menu.schema.subscription import Subscription
 from menu.schema.types import Activity, AreaOfCooperation, Occurrence
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
-                      types=[Activity, AreaOfCooperation, Exercise, Occurrence, Partner, Provider])
+schema = build_schema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[Activity, AreaOfCooperation, Exercise, Occurrence, Partner, Provider],
+)
 
 __all__ = ["schema"]

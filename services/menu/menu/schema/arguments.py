@@ -23,10 +23,17 @@ def checked_search(search: str | None) -> str | None:
     return search
 
 
-Search = Annotated[str | None, strawberry.argument(
-    description=f"Full-text words, all of which must match title or description, or the start of a pcmRef such as "
-                f"NSO.99; at most {MAX_SEARCH} characters")]
-OrderByArgument = Annotated[ActivityOrderBy | None, strawberry.argument(
-    description="The order; by title, ascending, when omitted")]
-EligibleFilterArgument = Annotated[EligibleActivityFilter | None, strawberry.argument(
-    description="Which activities; all those open to the partner when omitted")]
+Search = Annotated[
+    str | None,
+    strawberry.argument(
+        description=f"Full-text words, all of which must match title or description, or the start of a pcmRef such as "
+        f"NSO.99; at most {MAX_SEARCH} characters"
+    ),
+]
+OrderByArgument = Annotated[
+    ActivityOrderBy | None, strawberry.argument(description="The order; by title, ascending, when omitted")
+]
+EligibleFilterArgument = Annotated[
+    EligibleActivityFilter | None,
+    strawberry.argument(description="Which activities; all those open to the partner when omitted"),
+]

@@ -48,26 +48,40 @@ class ExerciseStep:
 
 
 def _steps(rows: list[Any]) -> list[ExerciseStep]:
-    return [ExerciseStep(from_status=r.from_status.value if r.from_status else None, to_status=r.to_status.value,
-                         actor=r.actor, reason=r.reason, at=r.at) for r in rows]
+    return [
+        ExerciseStep(
+            from_status=r.from_status.value if r.from_status else None,
+            to_status=r.to_status.value,
+            actor=r.actor,
+            reason=r.reason,
+            at=r.at,
+        )
+        for r in rows
+    ]
 
 
 @strawberry.input(description="Which participation requests: all given criteria must hold")
 class ParticipationFilter:
-    statuses: list[ParticipationStatus] | None = strawberry.field(default=None,
-                                                                  description="In any of these statuses")
+    statuses: list[ParticipationStatus] | None = strawberry.field(default=None, description="In any of these statuses")
 
     def criteria(self) -> ParticipationCriteria:
         return ParticipationCriteria(statuses=tuple(self.statuses or ()))
 
 
-ParticipationsBy = Annotated[ParticipationFilter | None, strawberry.argument(
-    description="Which requests; all the caller may see when omitted")]
+ParticipationsBy = Annotated[
+    ParticipationFilter | None, strawberry.argument(description="Which requests; all the caller may see when omitted")
+]
 
 
-async def participation_page(info: strawberry.Info, owner: Any, key: Any, filter: ParticipationFilter | None,
-                             first: int | None, after: str | None,
-                             list_name: str) -> Connection[ExerciseParticipation]:
+async def participation_page(
+    info: strawberry.Info,
+    owner: Any,
+    key: Any,
+    filter: ParticipationFilter | None,
+    first: int | None,
+    after: str | None,
+    list_name: str,
+) -> Connection[ExerciseParticipation]:
     READ_EXERCISE_PARTICIPATION.require(info.context.actor)
     page = PageRequest.of(first, after, list_name)
     pages, counts = info.context.loaders.participations(owner, (filter or ParticipationFilter()).criteria())
@@ -75,8 +89,9 @@ async def participation_page(info: strawberry.Info, owner: Any, key: Any, filter
     return connection(rows, page, PARTICIPATION_SORT.cursor, lambda: counts.load(key))
 
 
-@strawberry.federation.type(keys=["id"], description="An exercise of the Military Training and Exercise Programme "
-                                                     "(MTEP), on its five-year plan")
+@strawberry.federation.type(
+    keys=["id"], description="An exercise of the Military Training and Exercise Programme (MTEP), on its five-year plan"
+)
 class Exercise:
     is_type_of = served_from(models.Exercise)
     id: strawberry.ID = strawberry.field(description="Its id")
@@ -84,15 +99,19 @@ class Exercise:
     year: int = strawberry.field(description="The plan year it is held in")
     type: ExerciseType = strawberry.field(description="What kind of exercise it is")
     scenario: str = strawberry.field(description="What it exercises")
-    nac_crisis_management: bool = strawberry.field(description="True for a North Atlantic Council "
-                                                               "crisis-management exercise: partners by invitation")
-    open_to_partners: bool = strawberry.field(description="Whether any partner may ask to take part; otherwise "
-                                                          "only those invited")
+    nac_crisis_management: bool = strawberry.field(
+        description="True for a North Atlantic Council crisis-management exercise: partners by invitation"
+    )
+    open_to_partners: bool = strawberry.field(
+        description="Whether any partner may ask to take part; otherwise only those invited"
+    )
+
     @strawberry.field(description="Partners invited (ISO 3166 alpha-3); a partner's account sees only whether it is")
     def invited_partners(self, info: strawberry.Info) -> list[strawberry.ID]:
         own = info.context.actor.partner_only
         invited: list[str] = self.invited_partners
         return [strawberry.ID(iso) for iso in invited if own is None or iso == own]
+
     start_date: date | None = strawberry.field(description="First day; null until set")
     end_date: date | None = strawberry.field(description="Last day; null until set")
     location: str | None = strawberry.field(description="Where; null until set")
@@ -105,12 +124,16 @@ class Exercise:
     async def lead(self, info: strawberry.Info) -> Provider:
         return await info.context.loaders.provider_by_code.load(self.lead_code)  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Requests to take part, oldest first: a partner sees its own, the leading "
-                                  "provider all, staff, Allies and systems all")
-    async def participations(self, info: strawberry.Info, filter: ParticipationsBy = None, first: First = None,
-                             after: After = None) -> Connection[ExerciseParticipation]:
-        return await participation_page(info, models.ExerciseParticipation.exercise_id, self.id, filter, first,
-                                         after, "Exercise.participations")
+    @strawberry.field(
+        description="Requests to take part, oldest first: a partner sees its own, the leading "
+        "provider all, staff, Allies and systems all"
+    )
+    async def participations(
+        self, info: strawberry.Info, filter: ParticipationsBy = None, first: First = None, after: After = None
+    ) -> Connection[ExerciseParticipation]:
+        return await participation_page(
+            info, models.ExerciseParticipation.exercise_id, self.id, filter, first, after, "Exercise.participations"
+        )
 
     @strawberry.field(description="Every status change, oldest first: who, when, why")
     async def transitions(self, info: strawberry.Info) -> list[ExerciseStep]:
@@ -139,6 +162,7 @@ class ExerciseParticipation:
     @strawberry.field(description="The partner asking")
     def partner(self) -> Annotated[Partner, strawberry.lazy("menu.schema.partner")]:
         from menu.schema.partner import Partner  # the partner's fields list this type: imported when served
+
         return Partner(iso=strawberry.ID(self.partner_iso), framework=None)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The exercise; null if the caller no longer sees it")
@@ -160,14 +184,17 @@ class ExerciseInput:
     scenario: str = strawberry.field(description="What it exercises, at most 5,000 characters")
     lead_code: str = strawberry.field(description="The code of the provider leading it, e.g. SHAPE")
     nac_crisis_management: bool = strawberry.field(
-        default=False, description="A North Atlantic Council crisis-management exercise (always so for "
-                                   "CRISIS_MANAGEMENT): partners by invitation only")
+        default=False,
+        description="A North Atlantic Council crisis-management exercise (always so for "
+        "CRISIS_MANAGEMENT): partners by invitation only",
+    )
     open_to_partners: bool = strawberry.field(default=True, description="Whether any partner may ask to take part")
     start_date: date | None = strawberry.field(default=None, description="First day, in its year")
     end_date: date | None = strawberry.field(default=None, description="Last day, at most 90 days after the first")
     location: str | None = strawberry.field(default=None, description="Where")
-    invited_partners: list[strawberry.ID] = strawberry.field(default_factory=list,
-                                                             description="Partners invited (ISO 3166 alpha-3)")
+    invited_partners: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description="Partners invited (ISO 3166 alpha-3)"
+    )
 
     def details(self) -> ExerciseDetails:
         values = {f.name: getattr(self, f.name) for f in fields(ExerciseDetails)}
@@ -181,8 +208,9 @@ class ExerciseChanges:
     type: ExerciseType | None = strawberry.field(default=strawberry.UNSET, description="What kind of exercise")
     scenario: str | None = strawberry.field(default=strawberry.UNSET, description="What it exercises")
     lead_code: str | None = strawberry.field(default=strawberry.UNSET, description="The leading provider's code")
-    open_to_partners: bool | None = strawberry.field(default=strawberry.UNSET,
-                                                     description="Whether any partner may ask to take part")
+    open_to_partners: bool | None = strawberry.field(
+        default=strawberry.UNSET, description="Whether any partner may ask to take part"
+    )
     start_date: date | None = strawberry.field(default=strawberry.UNSET, description="First day; null clears")
     end_date: date | None = strawberry.field(default=strawberry.UNSET, description="Last day; null clears")
     location: str | None = strawberry.field(default=strawberry.UNSET, description="Where; null clears")
@@ -198,16 +226,21 @@ class ExerciseFilter:
     statuses: list[ExerciseStatus] | None = strawberry.field(default=None, description="In any of these statuses")
     lead_codes: list[str] | None = strawberry.field(default=None, description="Led by any of these providers")
     nac_crisis_management: bool | None = strawberry.field(
-        default=None, description="Only crisis-management exercises (true) or only others (false)")
+        default=None, description="Only crisis-management exercises (true) or only others (false)"
+    )
     open_to: strawberry.ID | None = strawberry.field(
-        default=None, description="Open to this partner (ISO 3166 alpha-3): to every partner, or inviting it")
+        default=None, description="Open to this partner (ISO 3166 alpha-3): to every partner, or inviting it"
+    )
 
     def criteria(self) -> ExerciseCriteria:
-        return ExerciseCriteria(years=tuple(self.years or ()), types=tuple(self.types or ()),
-                                statuses=tuple(self.statuses or ()),
-                                lead_codes=tuple(c.strip().upper() for c in self.lead_codes or ()),
-                                nac_crisis_management=self.nac_crisis_management,
-                                open_to=str(self.open_to).strip().upper() if self.open_to else None)
+        return ExerciseCriteria(
+            years=tuple(self.years or ()),
+            types=tuple(self.types or ()),
+            statuses=tuple(self.statuses or ()),
+            lead_codes=tuple(c.strip().upper() for c in self.lead_codes or ()),
+            nac_crisis_management=self.nac_crisis_management,
+            open_to=str(self.open_to).strip().upper() if self.open_to else None,
+        )
 
 
 @strawberry.input(description="What a partner offers to send to an exercise")
@@ -227,34 +260,47 @@ class ExerciseQuery:
         READ_EXERCISES.require(info.context.actor)
         return await info.context.loaders.exercise_by_id.load(parse_id(id))
 
-    @strawberry.field(description="The five-year plan by cursor pages, year by year: filter by year, kind, status, "
-                                  "lead; a partner sees the exercises open to it and those it is invited to")
-    async def exercises(self, info: strawberry.Info, filter: Annotated[
-            ExerciseFilter | None, strawberry.argument(description="Which exercises; all when omitted")] = None,
-                        first: First = None, after: After = None) -> Connection[Exercise]:
+    @strawberry.field(
+        description="The five-year plan by cursor pages, year by year: filter by year, kind, status, "
+        "lead; a partner sees the exercises open to it and those it is invited to"
+    )
+    async def exercises(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            ExerciseFilter | None, strawberry.argument(description="Which exercises; all when omitted")
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Exercise]:
         caller = info.context.actor
         READ_EXERCISES.require(caller)
         criteria = (filter or ExerciseFilter()).criteria()
         if caller.partner_only and criteria.open_to not in (None, caller.partner_only):
             # Another partner's list would tell which invitation-only exercises invite it.
-            raise BadUserInput(f"a partner asks what is open to itself ({caller.partner_only}) only",
-                               field="filter.openTo")
+            raise BadUserInput(
+                f"a partner asks what is open to itself ({caller.partner_only}) only", field="filter.openTo"
+            )
         page = PageRequest.of(first, after, "exercises")
         repository = ExerciseRepository(info.context.session)
         rows = await repository.page(criteria, page, caller)
         return connection(rows, page, EXERCISE_SORT.cursor, lambda: repository.count(criteria, caller))
 
-    @strawberry.field(description="One participation request by id, if the caller may see it: its partner, the "
-                                  "provider leading the exercise, staff, Allies and systems")
-    async def exercise_participation(self, info: strawberry.Info,
-                                     id: ParticipationId) -> ExerciseParticipation | None:
+    @strawberry.field(
+        description="One participation request by id, if the caller may see it: its partner, the "
+        "provider leading the exercise, staff, Allies and systems"
+    )
+    async def exercise_participation(self, info: strawberry.Info, id: ParticipationId) -> ExerciseParticipation | None:
         READ_EXERCISE_PARTICIPATION.require(info.context.actor)
         return await info.context.loaders.participation_by_id.load(parse_id(id))
 
-    @strawberry.field(description="Participation requests, oldest first: a partner sees its own, a provider those "
-                                  "to the exercises it leads")
-    async def exercise_participations(self, info: strawberry.Info, filter: ParticipationsBy = None,
-                                      first: First = None, after: After = None) -> Connection[ExerciseParticipation]:
+    @strawberry.field(
+        description="Participation requests, oldest first: a partner sees its own, a provider those "
+        "to the exercises it leads"
+    )
+    async def exercise_participations(
+        self, info: strawberry.Info, filter: ParticipationsBy = None, first: First = None, after: After = None
+    ) -> Connection[ExerciseParticipation]:
         caller = info.context.actor
         READ_EXERCISE_PARTICIPATION.require(caller)
         criteria = (filter or ParticipationFilter()).criteria()
@@ -267,86 +313,119 @@ class ExerciseQuery:
 @strawberry.type(description="Changing the exercise programme")
 class ExerciseMutation:
     @strawberry.mutation(description="Put an exercise on the five-year plan: PLANNED. Staff only.")
-    async def plan_exercise(self, info: strawberry.Info, input: Annotated[
-            ExerciseInput, strawberry.argument(description="The exercise")]) -> Exercise:
+    async def plan_exercise(
+        self, info: strawberry.Info, input: Annotated[ExerciseInput, strawberry.argument(description="The exercise")]
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
             return await exercises.plan_exercise(uow, input.details())
 
     @strawberry.mutation(description="Change a PLANNED or CONFIRMED exercise. Staff only.")
-    async def update_exercise(self, info: strawberry.Info, id: ExerciseId, input: Annotated[
-            ExerciseChanges, strawberry.argument(description="What changes")],
-                              expected_version: ExpectedVersion = None) -> Exercise:
+    async def update_exercise(
+        self,
+        info: strawberry.Info,
+        id: ExerciseId,
+        input: Annotated[ExerciseChanges, strawberry.argument(description="What changes")],
+        expected_version: ExpectedVersion = None,
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
-            return await exercises.update_exercise(uow, parse_id(id), given(input, NULLABLE_EXERCISE_FIELDS),
-                                                   expected_version)
+            return await exercises.update_exercise(
+                uow, parse_id(id), given(input, NULLABLE_EXERCISE_FIELDS), expected_version
+            )
 
-    @strawberry.mutation(description="Invite partners to a PLANNED or CONFIRMED exercise (the only way into a "
-                                     "crisis-management exercise). Staff only.")
-    async def invite_to_exercise(self, info: strawberry.Info, id: ExerciseId, partner_isos: Annotated[
-            list[strawberry.ID], strawberry.argument(description="The partners (ISO 3166 alpha-3)")],
-                                 expected_version: ExpectedVersion = None) -> Exercise:
+    @strawberry.mutation(
+        description="Invite partners to a PLANNED or CONFIRMED exercise (the only way into a "
+        "crisis-management exercise). Staff only."
+    )
+    async def invite_to_exercise(
+        self,
+        info: strawberry.Info,
+        id: ExerciseId,
+        partner_isos: Annotated[
+            list[strawberry.ID], strawberry.argument(description="The partners (ISO 3166 alpha-3)")
+        ],
+        expected_version: ExpectedVersion = None,
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
-            return await exercises.invite_to_exercise(uow, parse_id(id), [str(i) for i in partner_isos],
-                                                      expected_version)
+            return await exercises.invite_to_exercise(
+                uow, parse_id(id), [str(i) for i in partner_isos], expected_version
+            )
 
     @strawberry.mutation(description="PLANNED -> CONFIRMED, once its dates are set. Staff only.")
-    async def confirm_exercise(self, info: strawberry.Info, id: ExerciseId,
-                               expected_version: ExpectedVersion = None) -> Exercise:
+    async def confirm_exercise(
+        self, info: strawberry.Info, id: ExerciseId, expected_version: ExpectedVersion = None
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
             return await exercises.advance_exercise(uow, parse_id(id), "confirmed", None, expected_version)
 
     @strawberry.mutation(description="CONFIRMED -> CONDUCTED: it took place. Staff only.")
-    async def mark_exercise_conducted(self, info: strawberry.Info, id: ExerciseId,
-                                      expected_version: ExpectedVersion = None) -> Exercise:
+    async def mark_exercise_conducted(
+        self, info: strawberry.Info, id: ExerciseId, expected_version: ExpectedVersion = None
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
             return await exercises.advance_exercise(uow, parse_id(id), "conducted", None, expected_version)
 
-    @strawberry.mutation(description="PLANNED or CONFIRMED -> CANCELLED, with a reason; requests still alive are "
-                                     "DECLINED. Staff only.")
-    async def cancel_exercise(self, info: strawberry.Info, id: ExerciseId, reason: Reason,
-                              expected_version: ExpectedVersion = None) -> Exercise:
+    @strawberry.mutation(
+        description="PLANNED or CONFIRMED -> CANCELLED, with a reason; requests still alive are DECLINED. Staff only."
+    )
+    async def cancel_exercise(
+        self, info: strawberry.Info, id: ExerciseId, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> Exercise:
         async with info.context.unit_of_work() as uow:
             return await exercises.advance_exercise(uow, parse_id(id), "cancelled", reason, expected_version)
 
-    @strawberry.mutation(description="Ask to take part in an exercise open to the partner or inviting it, before it "
-                                     "starts: REQUESTED. A partner for itself; staff for any partner.")
+    @strawberry.mutation(
+        description="Ask to take part in an exercise open to the partner or inviting it, before it "
+        "starts: REQUESTED. A partner for itself; staff for any partner."
+    )
     async def request_exercise_participation(
-            self, info: strawberry.Info,
-            exercise_id: Annotated[strawberry.ID, strawberry.argument(description="The exercise")],
-            input: Annotated[ParticipationInput, strawberry.argument(description="What the partner sends")],
-            partner_iso: Annotated[strawberry.ID | None, strawberry.argument(
-                description="The partner (ISO 3166 alpha-3): staff must give it; a partner's own is implied")] = None,
+        self,
+        info: strawberry.Info,
+        exercise_id: Annotated[strawberry.ID, strawberry.argument(description="The exercise")],
+        input: Annotated[ParticipationInput, strawberry.argument(description="What the partner sends")],
+        partner_iso: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="The partner (ISO 3166 alpha-3): staff must give it; a partner's own is implied"
+            ),
+        ] = None,
     ) -> ExerciseParticipation:
         async with info.context.unit_of_work() as uow:
             return await exercises.request_participation(
-                uow, parse_id(exercise_id, "exerciseId"), str(partner_iso) if partner_iso else None, input.details())
+                uow, parse_id(exercise_id, "exerciseId"), str(partner_iso) if partner_iso else None, input.details()
+            )
 
-    @strawberry.mutation(description="REQUESTED -> APPROVED: the partner takes part. Staff, or the provider leading "
-                                     "the exercise.")
+    @strawberry.mutation(
+        description="REQUESTED -> APPROVED: the partner takes part. Staff, or the provider leading the exercise."
+    )
     async def approve_exercise_participation(
-            self, info: strawberry.Info, id: ParticipationId,
-            reason: Annotated[str | None, strawberry.argument(description="Why, if anything is to be said")] = None,
-            expected_version: ExpectedVersion = None) -> ExerciseParticipation:
+        self,
+        info: strawberry.Info,
+        id: ParticipationId,
+        reason: Annotated[str | None, strawberry.argument(description="Why, if anything is to be said")] = None,
+        expected_version: ExpectedVersion = None,
+    ) -> ExerciseParticipation:
         async with info.context.unit_of_work() as uow:
-            return await exercises.decide_participation(
-                uow, parse_id(id), "approved", reason, expected_version)
+            return await exercises.decide_participation(uow, parse_id(id), "approved", reason, expected_version)
 
-    @strawberry.mutation(description="REQUESTED -> DECLINED, with a reason. Staff, or the provider leading the "
-                                     "exercise.")
-    async def decline_exercise_participation(self, info: strawberry.Info, id: ParticipationId, reason: Reason,
-                                             expected_version: ExpectedVersion = None) -> ExerciseParticipation:
+    @strawberry.mutation(
+        description="REQUESTED -> DECLINED, with a reason. Staff, or the provider leading the exercise."
+    )
+    async def decline_exercise_participation(
+        self, info: strawberry.Info, id: ParticipationId, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> ExerciseParticipation:
         async with info.context.unit_of_work() as uow:
-            return await exercises.decide_participation(
-                uow, parse_id(id), "declined", reason, expected_version)
+            return await exercises.decide_participation(uow, parse_id(id), "declined", reason, expected_version)
 
     @strawberry.mutation(description="REQUESTED or APPROVED -> WITHDRAWN. The partner that asked, or staff.")
     async def withdraw_exercise_participation(
-            self, info: strawberry.Info, id: ParticipationId,
-            reason: Annotated[str | None, strawberry.argument(description="Why, if the partner says")] = None,
-            expected_version: ExpectedVersion = None) -> ExerciseParticipation:
+        self,
+        info: strawberry.Info,
+        id: ParticipationId,
+        reason: Annotated[str | None, strawberry.argument(description="Why, if the partner says")] = None,
+        expected_version: ExpectedVersion = None,
+    ) -> ExerciseParticipation:
         async with info.context.unit_of_work() as uow:
-            return await exercises.withdraw_participation(
-                uow, parse_id(id), reason, expected_version)
+            return await exercises.withdraw_participation(uow, parse_id(id), reason, expected_version)
 
 
 __all__ = ["Exercise", "ExerciseMutation", "ExerciseParticipation", "ExerciseQuery", "participation_page"]

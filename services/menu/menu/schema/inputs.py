@@ -28,9 +28,11 @@ class ActivityInput:
     area_code: str
     kind: ActivityKind
     provider_kind: ProviderKind | None = strawberry.field(
-        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it")
+        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it"
+    )
     provider_name: str | None = strawberry.field(
-        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it")
+        default=None, description="Taken from the provider the pcmRef's code names; given, it must agree with it"
+    )
     level: ActivityLevel = ActivityLevel.BASIC
     languages: list[str] = strawberry.field(default_factory=lambda: ["en"])
     fee_eur: Decimal | None = None
@@ -38,11 +40,14 @@ class ActivityInput:
     contact_email: str | None = None
     frameworks: list[Framework] = strawberry.field(default_factory=list)
     eligible_partners: list[strawberry.ID] = strawberry.field(
-        default_factory=list, description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
+        default_factory=list, description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks"
+    )
     tags: list[str] = strawberry.field(default_factory=list)
     wps_marker: WpsMarker | None = strawberry.field(
-        default=None, description="How much it serves Women, Peace and Security; PRINCIPAL in the WPS area and "
-                                  "NOT_TARGETED elsewhere when omitted")
+        default=None,
+        description="How much it serves Women, Peace and Security; PRINCIPAL in the WPS area and "
+        "NOT_TARGETED elsewhere when omitted",
+    )
 
     def details(self) -> ActivityDetails:
         return ActivityDetails(**{f.name: getattr(self, f.name) for f in fields(ActivityDetails)})
@@ -82,7 +87,8 @@ class OccurrenceInput:
     seats: int
     registration_deadline: date | None = None
     quota_per_partner: int | None = strawberry.field(
-        default=None, description="At most this many seats for any one partner (1 to seats); none when omitted")
+        default=None, description="At most this many seats for any one partner (1 to seats); none when omitted"
+    )
 
     def details(self) -> OccurrenceDetails:
         return OccurrenceDetails(**{f.name: getattr(self, f.name) for f in fields(OccurrenceDetails)})
@@ -98,7 +104,8 @@ class OccurrenceChanges:
     seats: int | None = strawberry.UNSET
     registration_deadline: date | None = strawberry.UNSET
     quota_per_partner: int | None = strawberry.field(
-        default=strawberry.UNSET, description="At most this many seats for any one partner; null removes the quota")
+        default=strawberry.UNSET, description="At most this many seats for any one partner; null removes the quota"
+    )
 
 
 @described(descriptions.FILTER)
@@ -107,47 +114,68 @@ class EligibleActivityFilter:
     area_codes: list[str] | None = None
     kinds: list[ActivityKind] | None = None
     languages: list[str] | None = strawberry.field(
-        default=None, description="Activities in any of these working languages (ISO 639-1 codes)")
+        default=None, description="Activities in any of these working languages (ISO 639-1 codes)"
+    )
     levels: list[ActivityLevel] | None = None
     tags: list[str] | None = None
     provider_kinds: list[ProviderKind] | None = None
     providers: list[str] | None = strawberry.field(
-        default=None, description="Activities offered by any of these providers (exact provider names)")
+        default=None, description="Activities offered by any of these providers (exact provider names)"
+    )
     provider_codes: list[str] | None = strawberry.field(
-        default=None, description="Activities offered by any of these providers (their codes, e.g. NSO)")
+        default=None, description="Activities offered by any of these providers (their codes, e.g. NSO)"
+    )
     wps_markers: list[WpsMarker] | None = strawberry.field(
-        default=None, description="Activities with any of these Women, Peace and Security markers")
+        default=None, description="Activities with any of these Women, Peace and Security markers"
+    )
     starts_from: date | None = strawberry.field(
-        default=None, description="Activities with an occurrence (not cancelled) starting on or after this date")
+        default=None, description="Activities with an occurrence (not cancelled) starting on or after this date"
+    )
     starts_to: date | None = strawberry.field(
-        default=None, description="Activities with an occurrence (not cancelled) starting on or before this date; "
-                                  "with startsFrom, the same occurrence falls within both")
+        default=None,
+        description="Activities with an occurrence (not cancelled) starting on or before this date; "
+        "with startsFrom, the same occurrence falls within both",
+    )
 
     def criteria(self, search: str | None, **more: Any) -> ActivityCriteria:
         if self.starts_from and self.starts_to and self.starts_to < self.starts_from:
             raise BadUserInput("startsTo is before startsFrom", field="filter.startsTo")
         return ActivityCriteria(
-            area_codes=_upper(self.area_codes), kinds=tuple(self.kinds or ()),
+            area_codes=_upper(self.area_codes),
+            kinds=tuple(self.kinds or ()),
             languages=tuple(code.strip().lower() for code in self.languages or ()),
-            levels=tuple(self.levels or ()), tags=tuple(tag.strip().lower() for tag in self.tags or ()),
-            provider_kinds=tuple(self.provider_kinds or ()), providers=tuple(self.providers or ()),
-            provider_codes=_upper(self.provider_codes), wps_markers=tuple(self.wps_markers or ()),
-            starts_from=self.starts_from, starts_to=self.starts_to, search=search, **more,
+            levels=tuple(self.levels or ()),
+            tags=tuple(tag.strip().lower() for tag in self.tags or ()),
+            provider_kinds=tuple(self.provider_kinds or ()),
+            providers=tuple(self.providers or ()),
+            provider_codes=_upper(self.provider_codes),
+            wps_markers=tuple(self.wps_markers or ()),
+            starts_from=self.starts_from,
+            starts_to=self.starts_to,
+            search=search,
+            **more,
         )
 
 
 @described(descriptions.FILTER)
-@strawberry.input(description="All given criteria must hold; a list matches any of its values. Without "
-                              "`statuses`, only PUBLISHED activities are listed.")
+@strawberry.input(
+    description="All given criteria must hold; a list matches any of its values. Without "
+    "`statuses`, only PUBLISHED activities are listed."
+)
 class ActivityFilter(EligibleActivityFilter):
     statuses: list[ActivityStatus] | None = None
     frameworks: list[Framework] | None = None
     open_to: strawberry.ID | None = strawberry.field(
-        default=None, description="Open to this partner (ISO 3166 alpha-3), by its framework or by name")
+        default=None, description="Open to this partner (ISO 3166 alpha-3), by its framework or by name"
+    )
 
     def criteria(self, search: str | None, **more: Any) -> ActivityCriteria:
-        return super().criteria(search, statuses=tuple(self.statuses or (ActivityStatus.PUBLISHED,)),
-                                frameworks=tuple(f.value for f in self.frameworks or ()), **more)
+        return super().criteria(
+            search,
+            statuses=tuple(self.statuses or (ActivityStatus.PUBLISHED,)),
+            frameworks=tuple(f.value for f in self.frameworks or ()),
+            **more,
+        )
 
 
 def _upper(values: list[str] | None) -> tuple[str, ...]:

@@ -22,15 +22,24 @@ from shared.graphql.pagination import Connection, PageRequest, connection
 @strawberry.federation.type(keys=["iso"], description="A partner country (owned by programmes)")
 class Partner:
     iso: strawberry.ID = strawberry.field(description="The partner's ISO 3166 alpha-3 code")
-    framework: Framework = strawberry.federation.field(external=True, description="The partner's framework "
-                                                                                 "(programmes owns it)")
+    framework: Framework = strawberry.federation.field(
+        external=True, description="The partner's framework (programmes owns it)"
+    )
 
-    @strawberry.federation.field(requires=["framework"],
-                                 description="Published activities open to this partner's framework or to it by "
-                                             "name: filter, search (words or the start of a pcmRef), order, pages")
-    async def eligible_activities(self, info: strawberry.Info, filter: EligibleFilterArgument = None,
-                                  search: Search = None, order_by: OrderByArgument = None,
-                                  first: First = None, after: After = None) -> ActivityConnection:
+    @strawberry.federation.field(
+        requires=["framework"],
+        description="Published activities open to this partner's framework or to it by "
+        "name: filter, search (words or the start of a pcmRef), order, pages",
+    )
+    async def eligible_activities(
+        self,
+        info: strawberry.Info,
+        filter: EligibleFilterArgument = None,
+        search: Search = None,
+        order_by: OrderByArgument = None,
+        first: First = None,
+        after: After = None,
+    ) -> ActivityConnection:
         if self.framework is None:
             raise BadUserInput("a Partner representation needs its framework", field="representations")
         criteria = (filter or EligibleActivityFilter()).criteria(checked_search(search))
@@ -41,20 +50,34 @@ class Partner:
         rows = await pages.load(PagedKey.of(key, page))
         return connection(rows, page, order.sort.cursor, lambda: counts.load(key))
 
-    @strawberry.field(description="The partner's nominations, in arrival order: a partner reads its own, a provider "
-                                  "those to its activities, staff, Allies and systems all")
-    async def nominations(self, info: strawberry.Info, filter: NominationsBy = None,
-                          first: First = None, after: After = None) -> Connection[Nomination]:
-        return await nomination_page(info, models.Nomination.partner_iso, str(self.iso), filter, first, after,
-                                     "Partner.nominations")
+    @strawberry.field(
+        description="The partner's nominations, in arrival order: a partner reads its own, a provider "
+        "those to its activities, staff, Allies and systems all"
+    )
+    async def nominations(
+        self, info: strawberry.Info, filter: NominationsBy = None, first: First = None, after: After = None
+    ) -> Connection[Nomination]:
+        return await nomination_page(
+            info, models.Nomination.partner_iso, str(self.iso), filter, first, after, "Partner.nominations"
+        )
 
-    @strawberry.field(description="The partner's requests to take part in exercises, oldest first: a partner reads "
-                                  "its own, a provider those to the exercises it leads, staff, Allies and systems "
-                                  "all")
-    async def exercise_participations(self, info: strawberry.Info, filter: ParticipationsBy = None,
-                                      first: First = None, after: After = None) -> Connection[ExerciseParticipation]:
-        return await participation_page(info, models.ExerciseParticipation.partner_iso, str(self.iso), filter,
-                                        first, after, "Partner.exerciseParticipations")
+    @strawberry.field(
+        description="The partner's requests to take part in exercises, oldest first: a partner reads "
+        "its own, a provider those to the exercises it leads, staff, Allies and systems "
+        "all"
+    )
+    async def exercise_participations(
+        self, info: strawberry.Info, filter: ParticipationsBy = None, first: First = None, after: After = None
+    ) -> Connection[ExerciseParticipation]:
+        return await participation_page(
+            info,
+            models.ExerciseParticipation.partner_iso,
+            str(self.iso),
+            filter,
+            first,
+            after,
+            "Partner.exerciseParticipations",
+        )
 
     @classmethod
     def resolve_reference(cls, **representation: Any) -> Partner:
@@ -64,8 +87,9 @@ class Partner:
             try:
                 framework = Framework(representation["framework"])
             except ValueError as exc:
-                raise BadUserInput("a Partner representation's framework is not a framework",
-                                   field="representations") from exc
+                raise BadUserInput(
+                    "a Partner representation's framework is not a framework", field="representations"
+                ) from exc
         return cls(iso=representation["iso"], framework=framework)
 
 

@@ -29,11 +29,14 @@ ProviderCode = Annotated[str, strawberry.argument(description="The provider's co
 
 
 @described(descriptions.FILTER)
-@strawberry.input(description="Which of a provider's activities: all given criteria must hold. Without "
-                              "`statuses`, only PUBLISHED ones")
+@strawberry.input(
+    description="Which of a provider's activities: all given criteria must hold. Without "
+    "`statuses`, only PUBLISHED ones"
+)
 class ProviderActivityFilter(EligibleActivityFilter):
     statuses: list[ActivityStatus] | None = strawberry.field(
-        default=None, description="Activities in any of these statuses")
+        default=None, description="Activities in any of these statuses"
+    )
 
     def criteria(self, search: str | None, **more: Any) -> Any:
         return super().criteria(search, statuses=tuple(self.statuses or (ActivityStatus.PUBLISHED,)), **more)
@@ -49,9 +52,12 @@ class ProviderTransition:
 
 
 @described(descriptions.PROVIDER)
-@strawberry.federation.type(keys=["code"], description="Who offers activities: a NATO body, a nation, a "
-                                                       "Partnership Training and Education Centre or a Centre of "
-                                                       "Excellence")
+@strawberry.federation.type(
+    keys=["code"],
+    description="Who offers activities: a NATO body, a nation, a "
+    "Partnership Training and Education Centre or a Centre of "
+    "Excellence",
+)
 class Provider:
     is_type_of = served_from(models.Provider)
     code: str
@@ -68,18 +74,28 @@ class Provider:
     updated_at: datetime
     version: int
 
-    @strawberry.field(description="Its activities the caller may see (published ones, unless `filter.statuses` "
-                                  "says otherwise), by cursor pages")
-    async def activities(self, info: strawberry.Info, filter: Annotated[
-            ProviderActivityFilter | None, strawberry.argument(
-                description="Which of its activities; the PUBLISHED ones when omitted")] = None,
-                         search: Search = None, order_by: OrderByArgument = None, first: First = None,
-                         after: After = None) -> ActivityConnection:
+    @strawberry.field(
+        description="Its activities the caller may see (published ones, unless `filter.statuses` "
+        "says otherwise), by cursor pages"
+    )
+    async def activities(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            ProviderActivityFilter | None,
+            strawberry.argument(description="Which of its activities; the PUBLISHED ones when omitted"),
+        ] = None,
+        search: Search = None,
+        order_by: OrderByArgument = None,
+        first: First = None,
+        after: After = None,
+    ) -> ActivityConnection:
         criteria = (filter or ProviderActivityFilter()).criteria(checked_search(search))
         order = (order_by or ActivityOrderBy()).ordering()
         page = PageRequest.of(first, after, f"Provider.activities.{order.field.value}")
-        pages, counts = info.context.loaders.of_providers(criteria, order,
-                                                           ACTIVITY_COLUMNS.columns(info, "edges", "node"))
+        pages, counts = info.context.loaders.of_providers(
+            criteria, order, ACTIVITY_COLUMNS.columns(info, "edges", "node")
+        )
         rows = await pages.load(PagedKey.of(self.code, page))
         return connection(rows, page, order.sort.cursor, lambda: counts.load(self.code))
 
@@ -112,8 +128,9 @@ class ProviderInput:
 
 
 @described(descriptions.PROVIDER)
-@strawberry.input(description="Only the fields given change; a provider changes its own contact details, "
-                              "staff anything")
+@strawberry.input(
+    description="Only the fields given change; a provider changes its own contact details, staff anything"
+)
 class ProviderChanges:
     name: str | None = strawberry.UNSET
     kind: ProviderKind | None = strawberry.UNSET
@@ -132,14 +149,18 @@ NULLABLE_PROVIDER_FIELDS = frozenset({"city", "accredited_since", "website", "co
 class ProviderFilter:
     kinds: list[ProviderKind] | None = strawberry.field(default=None, description="Any of these kinds")
     countries: list[str] | None = strawberry.field(
-        default=None, description="In any of these countries (ISO 3166 alpha-3)")
+        default=None, description="In any of these countries (ISO 3166 alpha-3)"
+    )
     statuses: list[ProviderStatus] | None = strawberry.field(default=None, description="In any of these statuses")
     search: str | None = strawberry.field(default=None, description="The start of its code, or part of its name")
 
     def criteria(self) -> ProviderCriteria:
-        return ProviderCriteria(kinds=tuple(self.kinds or ()),
-                                countries=tuple(c.strip().upper() for c in self.countries or ()),
-                                statuses=tuple(self.statuses or ()), search=checked_search(self.search))
+        return ProviderCriteria(
+            kinds=tuple(self.kinds or ()),
+            countries=tuple(c.strip().upper() for c in self.countries or ()),
+            statuses=tuple(self.statuses or ()),
+            search=checked_search(self.search),
+        )
 
 
 @strawberry.input(description="How providers are ordered; ties are broken by id, so pages are stable")
@@ -159,11 +180,18 @@ class ProviderQuery:
         return await info.context.loaders.provider_by_code.load(code.strip().upper())
 
     @strawberry.field(description="Providers by cursor pages, by code unless `orderBy` says otherwise")
-    async def providers(self, info: strawberry.Info, filter: Annotated[
-            ProviderFilter | None, strawberry.argument(description="Which providers; all when omitted")] = None,
-                        order_by: Annotated[ProviderOrderBy | None, strawberry.argument(
-                            description="The order; by code when omitted")] = None,
-                        first: First = None, after: After = None) -> Connection[Provider]:
+    async def providers(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            ProviderFilter | None, strawberry.argument(description="Which providers; all when omitted")
+        ] = None,
+        order_by: Annotated[
+            ProviderOrderBy | None, strawberry.argument(description="The order; by code when omitted")
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[Provider]:
         READ_MENU.require(info.context.actor)
         criteria = (filter or ProviderFilter()).criteria()
         order = (order_by or ProviderOrderBy()).ordering()
@@ -175,43 +203,53 @@ class ProviderQuery:
 
 @strawberry.type(description="Changing providers")
 class ProviderMutation:
-    @strawberry.mutation(description="Register an ACTIVE provider under a new code; activities are then created "
-                                     "under it (CODE.number). Staff only.")
-    async def register_provider(self, info: strawberry.Info, input: Annotated[
-            ProviderInput, strawberry.argument(description="The provider")]) -> Provider:
+    @strawberry.mutation(
+        description="Register an ACTIVE provider under a new code; activities are then created "
+        "under it (CODE.number). Staff only."
+    )
+    async def register_provider(
+        self, info: strawberry.Info, input: Annotated[ProviderInput, strawberry.argument(description="The provider")]
+    ) -> Provider:
         async with info.context.unit_of_work() as uow:
             return await providers.register_provider(uow, input.code, input.details())
 
-    @strawberry.mutation(description="Change an ACTIVE or SUSPENDED provider; a new name or kind is copied to its "
-                                     "activities. Staff; a provider its own contact details, city and website.")
-    async def update_provider(self, info: strawberry.Info, code: ProviderCode, input: Annotated[
-            ProviderChanges, strawberry.argument(description="What changes")],
-                              expected_version: ExpectedVersion = None) -> Provider:
+    @strawberry.mutation(
+        description="Change an ACTIVE or SUSPENDED provider; a new name or kind is copied to its "
+        "activities. Staff; a provider its own contact details, city and website."
+    )
+    async def update_provider(
+        self,
+        info: strawberry.Info,
+        code: ProviderCode,
+        input: Annotated[ProviderChanges, strawberry.argument(description="What changes")],
+        expected_version: ExpectedVersion = None,
+    ) -> Provider:
         async with info.context.unit_of_work() as uow:
-            return await providers.update_provider(
-                uow, code, given(input, NULLABLE_PROVIDER_FIELDS), expected_version)
+            return await providers.update_provider(uow, code, given(input, NULLABLE_PROVIDER_FIELDS), expected_version)
 
     @strawberry.mutation(description="ACTIVE -> SUSPENDED, with a reason: it takes no new activities. Staff only.")
-    async def suspend_provider(self, info: strawberry.Info, code: ProviderCode, reason: Reason,
-                               expected_version: ExpectedVersion = None) -> Provider:
+    async def suspend_provider(
+        self, info: strawberry.Info, code: ProviderCode, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> Provider:
         async with info.context.unit_of_work() as uow:
-            return await providers.advance_provider(uow, code, "suspended", reason,
-                                                    expected_version)
+            return await providers.advance_provider(uow, code, "suspended", reason, expected_version)
 
     @strawberry.mutation(description="SUSPENDED -> ACTIVE, with a reason. Staff only.")
-    async def reinstate_provider(self, info: strawberry.Info, code: ProviderCode, reason: Reason,
-                                 expected_version: ExpectedVersion = None) -> Provider:
+    async def reinstate_provider(
+        self, info: strawberry.Info, code: ProviderCode, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> Provider:
         async with info.context.unit_of_work() as uow:
-            return await providers.advance_provider(uow, code, "reinstated", reason,
-                                                    expected_version)
+            return await providers.advance_provider(uow, code, "reinstated", reason, expected_version)
 
-    @strawberry.mutation(description="ACTIVE or SUSPENDED -> CLOSED, with a reason: it offers no more activities; "
-                                     "those it has stay. Staff only.")
-    async def close_provider(self, info: strawberry.Info, code: ProviderCode, reason: Reason,
-                             expected_version: ExpectedVersion = None) -> Provider:
+    @strawberry.mutation(
+        description="ACTIVE or SUSPENDED -> CLOSED, with a reason: it offers no more activities; "
+        "those it has stay. Staff only."
+    )
+    async def close_provider(
+        self, info: strawberry.Info, code: ProviderCode, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> Provider:
         async with info.context.unit_of_work() as uow:
-            return await providers.advance_provider(uow, code, "closed", reason,
-                                                    expected_version)
+            return await providers.advance_provider(uow, code, "closed", reason, expected_version)
 
 
 __all__ = ["Provider", "ProviderMutation", "ProviderQuery"]

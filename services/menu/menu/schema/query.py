@@ -22,12 +22,15 @@ from shared.graphql.pagination import PageRequest, connection
 
 @strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
 class Query(NominationQuery, ProviderQuery, ExerciseQuery):
-    @strawberry.field(description="One activity by id or by pcmRef (give exactly one); null when there is none "
-                                  "the caller may see")
-    async def activity(self, info: strawberry.Info,
-                       id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id")] = None,
-                       pcm_ref: Annotated[str | None, strawberry.argument(description="Its reference, e.g. NSO.396")]
-                       = None) -> Activity | None:
+    @strawberry.field(
+        description="One activity by id or by pcmRef (give exactly one); null when there is none the caller may see"
+    )
+    async def activity(
+        self,
+        info: strawberry.Info,
+        id: Annotated[strawberry.ID | None, strawberry.argument(description="Its id")] = None,
+        pcm_ref: Annotated[str | None, strawberry.argument(description="Its reference, e.g. NSO.396")] = None,
+    ) -> Activity | None:
         if (id is None) == (pcm_ref is None):
             raise BadUserInput("give either id or pcmRef", field="id")
         loaders, columns = info.context.loaders, ACTIVITY_COLUMNS.columns(info)
@@ -36,17 +39,27 @@ class Query(NominationQuery, ProviderQuery, ExerciseQuery):
         return await loaders.activity_by_pcm_ref(columns).load(pcm_ref.strip().upper())  # type: ignore[union-attr]
 
     @strawberry.field(description="One occurrence by id; null when there is none the caller may see")
-    async def occurrence(self, info: strawberry.Info,
-                         id: Annotated[strawberry.ID, strawberry.argument(description="Its id")]) -> Occurrence | None:
+    async def occurrence(
+        self, info: strawberry.Info, id: Annotated[strawberry.ID, strawberry.argument(description="Its id")]
+    ) -> Occurrence | None:
         return await info.context.loaders.occurrence_by_id.load(parse_id(id))
 
-    @strawberry.field(description="The catalogue: filter, full-text search (words, or the start of a pcmRef such "
-                                  "as NSO.99), cursor pages. Published activities unless `filter.statuses` says "
-                                  "otherwise.")
-    async def activities(self, info: strawberry.Info, filter: Annotated[ActivityFilter | None, strawberry.argument(
-                             description="Which activities; published ones when omitted")] = None,
-                         search: Search = None, order_by: OrderByArgument = None,
-                         first: First = None, after: After = None) -> ActivityConnection:
+    @strawberry.field(
+        description="The catalogue: filter, full-text search (words, or the start of a pcmRef such "
+        "as NSO.99), cursor pages. Published activities unless `filter.statuses` says "
+        "otherwise."
+    )
+    async def activities(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            ActivityFilter | None, strawberry.argument(description="Which activities; published ones when omitted")
+        ] = None,
+        search: Search = None,
+        order_by: OrderByArgument = None,
+        first: First = None,
+        after: After = None,
+    ) -> ActivityConnection:
         filter = filter or ActivityFilter()
         open_to = None
         if filter.open_to is not None:

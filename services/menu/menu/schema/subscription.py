@@ -28,8 +28,7 @@ async def _load_activities(session: AsyncSession, keys: list[str]) -> Sequence[m
 # An occurrence scheduled, moved or cancelled changes its activity too (its next start date).
 ACTIVITY_FEED = LiveFeed[models.Activity](
     name="activities",
-    changed_by={ACTIVITY_TOPIC: lambda event: event.key,
-                OCCURRENCE_TOPIC: lambda event: event.data.get("activityId")},
+    changed_by={ACTIVITY_TOPIC: lambda event: event.key, OCCURRENCE_TOPIC: lambda event: event.data.get("activityId")},
     load=_load_activities,
     key_of=lambda activity: str(activity.id),
 )
@@ -49,14 +48,19 @@ NOMINATION_FEED = LiveFeed[models.Nomination](
 
 @strawberry.type(description="Live changes of nominations")
 class NominationSubscription:
-    @strawberry.subscription(description="A partner's nominations as they change (arrival, promotion, "
-                                          "confirmation, decline, withdrawal, attendance, feedback). A partner "
-                                          "follows its own; a provider those to its activities; staff, Allies and "
-                                          "systems any. Each message is the nomination's latest state.")
+    @strawberry.subscription(
+        description="A partner's nominations as they change (arrival, promotion, "
+        "confirmation, decline, withdrawal, attendance, feedback). A partner "
+        "follows its own; a provider those to its activities; staff, Allies and "
+        "systems any. Each message is the nomination's latest state."
+    )
     async def nomination_changed(
-            self, info: strawberry.Info,
-            partner_iso: Annotated[strawberry.ID | None, strawberry.argument(
-                description="Only this partner's (ISO 3166 alpha-3); a partner's own when omitted")] = None,
+        self,
+        info: strawberry.Info,
+        partner_iso: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only this partner's (ISO 3166 alpha-3); a partner's own when omitted"),
+        ] = None,
     ) -> AsyncGenerator[Nomination, None]:
         caller = info.context.actor
         READ_NOMINATIONS.require(caller)
@@ -71,8 +75,9 @@ class NominationSubscription:
                 if nomination.activity_id not in provides:
                     activity = await ActivityRepository(info.context.session).get(nomination.activity_id)
                     await info.context.between_messages()
-                    provides[nomination.activity_id] = (activity is not None
-                                                        and provider_of(activity.pcm_ref) == caller.provider)
+                    provides[nomination.activity_id] = (
+                        activity is not None and provider_of(activity.pcm_ref) == caller.provider
+                    )
                 if not provides[nomination.activity_id]:
                     continue
             key = str(nomination.id)
@@ -83,17 +88,21 @@ class NominationSubscription:
             await info.context.between_messages()
 
 
-ActivityIds = Annotated[list[strawberry.ID] | None, strawberry.argument(
-    description="Only these activities; every activity the caller may see when omitted")]
+ActivityIds = Annotated[
+    list[strawberry.ID] | None,
+    strawberry.argument(description="Only these activities; every activity the caller may see when omitted"),
+]
 
 
 @strawberry.type(description="Live changes of the menu")
 class Subscription(NominationSubscription, ImpactSubscription):
-    @strawberry.subscription(description="Activities as they change (created, updated, published, withdrawn, "
-                                         "archived, or one of their occurrences scheduled, changed or "
-                                         "cancelled), only the given ids if any. Each message is the "
-                                         "activity's latest state; rapid changes may coalesce into one message, "
-                                         "and a message never carries an older version than one sent before.")
+    @strawberry.subscription(
+        description="Activities as they change (created, updated, published, withdrawn, "
+        "archived, or one of their occurrences scheduled, changed or "
+        "cancelled), only the given ids if any. Each message is the "
+        "activity's latest state; rapid changes may coalesce into one message, "
+        "and a message never carries an older version than one sent before."
+    )
     async def activity_changed(self, info: strawberry.Info, ids: ActivityIds = None) -> AsyncGenerator[Activity, None]:
         # Checked as the stream starts: a bad id ends it with one coded error message, which a gateway
         # passes on as it is (an error before the stream would reach its client as an unexpected error).
@@ -116,8 +125,9 @@ async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGener
         key = str(activity.id)
         if wanted is not None and key not in wanted:
             continue
-        if not may_see(caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners,
-                       framework):
+        if not may_see(
+            caller, activity.status, activity.pcm_ref, activity.frameworks, activity.eligible_partners, framework
+        ):
             continue
         if activity.version < delivered.get(key, 0):
             continue
@@ -126,4 +136,3 @@ async def _changes(info: strawberry.Info, wanted: set[str] | None) -> AsyncGener
         # The subscription outlives many messages: nothing loaded for one is reused for the next,
         # and no connection is held while waiting.
         await info.context.between_messages()
-

@@ -49,8 +49,10 @@ class AreaOfCooperation:
         return await info.context.loaders.area_by_code.load(representation["code"])
 
 
-OccurrenceStatuses = Annotated[list[OccurrenceStatus] | None, strawberry.argument(
-    description="Only occurrences in any of these statuses; all when omitted")]
+OccurrenceStatuses = Annotated[
+    list[OccurrenceStatus] | None,
+    strawberry.argument(description="Only occurrences in any of these statuses; all when omitted"),
+]
 
 
 @described(descriptions.ACTIVITY)
@@ -71,13 +73,15 @@ class Activity:
     contact_email: str | None
     frameworks: list[Framework] = strawberry.field(description="Frameworks whose partners may attend")
     eligible_partners: list[strawberry.ID] = strawberry.field(
-        description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks")
+        description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks"
+    )
     tags: list[str]
     wps_marker: WpsMarker
     status: ActivityStatus
     withdrawal_reason: str | None
     next_start_date: date | None = strawberry.field(
-        description="Start of the next occurrence still to come (not cancelled); null when none is planned")
+        description="Start of the next occurrence still to come (not cancelled); null when none is planned"
+    )
     created_at: datetime
     updated_at: datetime
     version: int
@@ -91,8 +95,9 @@ class Activity:
         return await info.context.loaders.provider_by_code.load(self.provider_code)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Dated occurrences, earliest first, by cursor pages")
-    async def occurrences(self, info: strawberry.Info, statuses: OccurrenceStatuses = None,
-                          first: First = None, after: After = None) -> Connection[Occurrence]:
+    async def occurrences(
+        self, info: strawberry.Info, statuses: OccurrenceStatuses = None, first: First = None, after: After = None
+    ) -> Connection[Occurrence]:
         page = PageRequest.of(first, after, "Activity.occurrences")
         pages, counts = info.context.loaders.occurrences(tuple(statuses or ()))
         rows = await pages.load(PagedKey.of(self.id, page))
@@ -117,8 +122,9 @@ class Occurrence:
     end_date: date
     location: str
     host: str
-    quota_per_partner: int | None = strawberry.field(description="At most this many seats for any one partner; "
-                                                                 "null: no quota")
+    quota_per_partner: int | None = strawberry.field(
+        description="At most this many seats for any one partner; null: no quota"
+    )
     registration_deadline: date | None
     status: OccurrenceStatus
     cancellation_reason: str | None
@@ -131,17 +137,23 @@ class Occurrence:
         loader = info.context.loaders.activity_by_id(ACTIVITY_COLUMNS.columns(info))
         return await loader.load(self.activity_id)  # type: ignore[attr-defined]
 
-    @strawberry.field(name="seats", description="Seats offered, taken and remaining, and the waitlist, counted "
-                                                "over every partner's nominations")
+    @strawberry.field(
+        name="seats",
+        description="Seats offered, taken and remaining, and the waitlist, counted over every partner's nominations",
+    )
     async def seat_count(self, info: strawberry.Info) -> Seats:
         return seats_of(self.seats, await info.context.loaders.seats.load(self.id))  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Nominations to it, in arrival order: a partner sees its own, a provider those to "
-                                  "its activities, staff, Allies and systems all")
-    async def nominations(self, info: strawberry.Info, filter: NominationsBy = None,
-                          first: First = None, after: After = None) -> Connection[Nomination]:
-        return await nomination_page(info, models.Nomination.occurrence_id, self.id, filter, first, after,
-                                     "Occurrence.nominations")
+    @strawberry.field(
+        description="Nominations to it, in arrival order: a partner sees its own, a provider those to "
+        "its activities, staff, Allies and systems all"
+    )
+    async def nominations(
+        self, info: strawberry.Info, filter: NominationsBy = None, first: First = None, after: After = None
+    ) -> Connection[Nomination]:
+        return await nomination_page(
+            info, models.Nomination.occurrence_id, self.id, filter, first, after, "Occurrence.nominations"
+        )
 
     @strawberry.field(description="Averages of its feedback reports")
     async def feedback(self, info: strawberry.Info) -> FeedbackAverages:
@@ -151,8 +163,17 @@ class Occurrence:
 
 
 ActivityConnection = Connection[Activity]
-async def nomination_page(info: strawberry.Info, owner: Any, key: Any, filter: NominationFilter | None,
-                          first: int | None, after: str | None, list_name: str) -> Connection[Nomination]:
+
+
+async def nomination_page(
+    info: strawberry.Info,
+    owner: Any,
+    key: Any,
+    filter: NominationFilter | None,
+    first: int | None,
+    after: str | None,
+    list_name: str,
+) -> Connection[Nomination]:
     READ_NOMINATIONS.require(info.context.actor)
     page = PageRequest.of(first, after, list_name)
     pages, counts = info.context.loaders.nominations(owner, (filter or NominationFilter()).criteria())
@@ -161,6 +182,8 @@ async def nomination_page(info: strawberry.Info, owner: Any, key: Any, filter: N
 
 
 # The columns an activity's selected fields read (its resolvers' needs named here).
-ACTIVITY_COLUMNS = Projection(ACTIVITY_VIEWS, "Activity", needs={"area": ("area_code",), "provider": ("provider_code",),
-                                                                  "occurrences": ("id",),
-                                                                  "history": ("id",)})
+ACTIVITY_COLUMNS = Projection(
+    ACTIVITY_VIEWS,
+    "Activity",
+    needs={"area": ("area_code",), "provider": ("provider_code",), "occurrences": ("id",), "history": ("id",)},
+)

@@ -25,10 +25,14 @@ from ..conftest import ACTIVITY_FIELDS, activity_input, register_test_providers
 async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identity, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     broker = EmbeddedBroker(free_port(), log=tmp_path / "broker.log").start()
     # A name of its own: the session's menu (up, on the session's broker) reports broker_up for "menu".
-    settings = SERVICE.settings(service_name="menu-outage",
-                                database_url=await migrated_database(postgres, SERVICE, "menu_outage"),
-                                kafka_bootstrap_servers=broker.bootstrap_servers, topic_prefix="outage.",
-                                oidc_issuer_url=identity.issuer, outbox_sweep_seconds=0.5)
+    settings = SERVICE.settings(
+        service_name="menu-outage",
+        database_url=await migrated_database(postgres, SERVICE, "menu_outage"),
+        kafka_bootstrap_servers=broker.bootstrap_servers,
+        topic_prefix="outage.",
+        oidc_issuer_url=identity.issuer,
+        outbox_sweep_seconds=0.5,
+    )
     await create_topics(settings, declared_topics())
     await mark_log(settings)
     try:
@@ -49,9 +53,12 @@ async def test_reads_and_writes_go_on_while_the_broker_is_down(postgres, identit
             assert ready.status_code == 200 and time.monotonic() - started < 1.0
             assert ready.json() == {"status": "ok", "checks": {"database": "ok"}}
             assert (await menu.graphql("{ activities(first: 5) { edges { node { id } } } }")).ok()
-            created = (await menu.graphql(
-                f"mutation($input: ActivityInput!) {{ createActivity(input: $input) {{ {ACTIVITY_FIELDS} }} }}",
-                {"input": activity_input()})).ok()["createActivity"]
+            created = (
+                await menu.graphql(
+                    f"mutation($input: ActivityInput!) {{ createActivity(input: $input) {{ {ACTIVITY_FIELDS} }} }}",
+                    {"input": activity_input()},
+                )
+            ).ok()["createActivity"]
             status = (await probe.get("/status")).json()
             assert status["status"] == "degraded" and status["database"] == "ok"
             assert status["broker"]["state"] == "unavailable"

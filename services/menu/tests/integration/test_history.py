@@ -10,12 +10,21 @@ HISTORY = """query($id: ID!, $first: Int, $after: String) { activity(id: $id) { 
 
 
 async def test_an_activitys_history_tells_each_change_newest_first_without_personal_data(
-        menu: ServiceHarness, create_activity) -> None:
+    menu: ServiceHarness, create_activity
+) -> None:
     activity = await create_activity(publish=True, contactName="Ana Ionescu", contactEmail="ana@example.org")
-    (await menu.graphql('mutation($id: ID!) { updateActivity(id: $id, input: {tags: ["renamed"], '
-                        'contactName: "Ion Popescu"}) { id } }', {"id": activity["id"]})).ok()
-    (await menu.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Gone") { id } }',
-                        {"id": activity["id"]})).ok()
+    (
+        await menu.graphql(
+            'mutation($id: ID!) { updateActivity(id: $id, input: {tags: ["renamed"], '
+            'contactName: "Ion Popescu"}) { id } }',
+            {"id": activity["id"]},
+        )
+    ).ok()
+    (
+        await menu.graphql(
+            'mutation($id: ID!) { withdrawActivity(id: $id, reason: "Gone") { id } }', {"id": activity["id"]}
+        )
+    ).ok()
 
     first = (await menu.graphql(HISTORY, {"id": activity["id"], "first": 2})).ok()["activity"]["history"]
     nodes = [edge["node"] for edge in first["edges"]]
@@ -23,7 +32,9 @@ async def test_an_activitys_history_tells_each_change_newest_first_without_perso
     assert [n["version"] for n in nodes] == [4, 3]
     assert nodes[0]["actor"] == "staff (staff)"
     assert {c["field"]: (c["before"], c["after"]) for c in nodes[0]["changes"]} == {
-        "status": ("PUBLISHED", "WITHDRAWN"), "withdrawalReason": (None, "Gone")}
+        "status": ("PUBLISHED", "WITHDRAWN"),
+        "withdrawalReason": (None, "Gone"),
+    }
     # The contact's change is not in it: personal data never enters the history.
     assert nodes[1]["changes"] == [{"field": "tags", "before": ["cyber"], "after": ["renamed"]}]
     assert first["pageInfo"]["hasNextPage"] and not first["pageInfo"]["hasPreviousPage"]
@@ -44,19 +55,25 @@ async def test_a_cursor_of_another_list_is_bad_input(menu: ServiceHarness, creat
 
 
 async def test_histories_of_many_activities_and_their_occurrences_cost_one_statement_each(
-        menu: ServiceHarness, create_activity, schedule) -> None:
+    menu: ServiceHarness, create_activity, schedule
+) -> None:
     activities = [await create_activity(publish=True) for _ in range(3)]
     for activity in activities:
         await schedule(activity["id"])
-    query = ("query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { "
-             "history(first: 5) { edges { node { type } } } "
-             "occurrences { edges { node { history { edges { node { type changes { field } } } } } } } } } }")
+    query = (
+        "query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { "
+        "history(first: 5) { edges { node { type } } } "
+        "occurrences { edges { node { history { edges { node { type changes { field } } } } } } } } } }"
+    )
     with count_statements(menu.runtime.engine) as sql:
-        entities = (await menu.graphql(query, {"r": [{"__typename": "Activity", "id": a["id"]}
-                                                    for a in activities]})).ok()["_entities"]
+        entities = (
+            await menu.graphql(query, {"r": [{"__typename": "Activity", "id": a["id"]} for a in activities]})
+        ).ok()["_entities"]
     for entity in entities:
-        assert [e["node"]["type"] for e in entity["history"]["edges"]] == ["menu.activity.published",
-                                                                           "menu.activity.created"]
+        assert [e["node"]["type"] for e in entity["history"]["edges"]] == [
+            "menu.activity.published",
+            "menu.activity.created",
+        ]
         [occurrence] = entity["occurrences"]["edges"]
         assert [e["node"]["type"] for e in occurrence["node"]["history"]["edges"]] == ["menu.occurrence.scheduled"]
     assert sql.count == 4  # activities, their histories, a page of occurrences each, the occurrences' histories

@@ -28,23 +28,54 @@ async def _commit(menu: ServiceHarness, partner_iso: str, activity_id: str, year
     publish them; returns (programme, plan, request) ids once the menu holds them."""
     programme, plan, request, measure = (str(uuid.uuid4()) for _ in range(4))
     now = datetime.now(UTC).isoformat()
-    await publish_as(menu.settings.kafka_bootstrap_servers, menu.settings.topic("programmes.programme.v1"),
-                     DomainEvent("programmes.programme.v1", "programmes.programme.activity_planned", programme, {
-                         "id": programme, "partnerIso": partner_iso, "status": "APPROVED", "version": 3,
-                         "updatedAt": now, "plannedActivities": [
-                             {"id": plan, "activityId": activity_id, "year": year, "status": "PLANNED"},
-                             {"id": str(uuid.uuid4()), "activityId": activity_id, "year": year + 3,
-                              "status": "PLANNED"}]}), "/partnership-hub/programmes")
-    await publish_as(menu.settings.kafka_bootstrap_servers, menu.settings.topic("capacity.request.v1"),
-                     DomainEvent("capacity.request.v1", "capacity.request.activity_linked", request, {
-                         "id": request, "partnerIso": partner_iso, "status": "IMPLEMENTING", "version": 7,
-                         "updatedAt": now, "package": {"measures": [{"id": measure, "activityIds": [activity_id]}]}}),
-                     "/partnership-hub/capacity")
+    await publish_as(
+        menu.settings.kafka_bootstrap_servers,
+        menu.settings.topic("programmes.programme.v1"),
+        DomainEvent(
+            "programmes.programme.v1",
+            "programmes.programme.activity_planned",
+            programme,
+            {
+                "id": programme,
+                "partnerIso": partner_iso,
+                "status": "APPROVED",
+                "version": 3,
+                "updatedAt": now,
+                "plannedActivities": [
+                    {"id": plan, "activityId": activity_id, "year": year, "status": "PLANNED"},
+                    {"id": str(uuid.uuid4()), "activityId": activity_id, "year": year + 3, "status": "PLANNED"},
+                ],
+            },
+        ),
+        "/partnership-hub/programmes",
+    )
+    await publish_as(
+        menu.settings.kafka_bootstrap_servers,
+        menu.settings.topic("capacity.request.v1"),
+        DomainEvent(
+            "capacity.request.v1",
+            "capacity.request.activity_linked",
+            request,
+            {
+                "id": request,
+                "partnerIso": partner_iso,
+                "status": "IMPLEMENTING",
+                "version": 7,
+                "updatedAt": now,
+                "package": {"measures": [{"id": measure, "activityIds": [activity_id]}]},
+            },
+        ),
+        "/partnership-hub/capacity",
+    )
 
     async def held() -> bool:
         async with menu.runtime.sessionmaker() as session:
-            return await session.scalar(select(func.count()).select_from(Commitment).where(
-                Commitment.activity_id == uuid.UUID(activity_id))) == 3
+            return (
+                await session.scalar(
+                    select(func.count()).select_from(Commitment).where(Commitment.activity_id == uuid.UUID(activity_id))
+                )
+                == 3
+            )
 
     await eventually(held)
     return programme, plan, request
@@ -62,7 +93,8 @@ async def _collect(stream: Any, seen: list[dict[str, Any]], count: int) -> None:
 
 
 async def test_a_partner_sees_what_menu_changes_do_to_its_plans_measures_and_nominations(
-        menu: ServiceHarness, create_activity, schedule) -> None:
+    menu: ServiceHarness, create_activity, schedule
+) -> None:
     occurrence = await open_occurrence(menu, create_activity, schedule)
     activity_id = occurrence["activityId"]
     year = date.fromisoformat(occurrence["startDate"]).year
@@ -80,8 +112,11 @@ async def test_a_partner_sees_what_menu_changes_do_to_its_plans_measures_and_nom
     update = "mutation($id: ID!, $i: OccurrenceChanges!) { updateOccurrence(id: $id, input: $i) { id } }"
     (await menu.graphql(update, {"id": occurrence["id"], "i": {"seats": 30}})).ok()
     (await menu.graphql(update, {"id": occurrence["id"], "i": {"location": "Tbilisi"}})).ok()
-    (await menu.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Course closed") { id } }',
-                        {"id": activity_id})).ok()
+    (
+        await menu.graphql(
+            'mutation($id: ID!) { withdrawActivity(id: $id, reason: "Course closed") { id } }', {"id": activity_id}
+        )
+    ).ok()
     await asyncio.wait_for(collector, 20)
 
     seats, moved, withdrawn = seen

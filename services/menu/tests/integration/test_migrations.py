@@ -12,8 +12,15 @@ MIGRATE = "import sys; from shared.migrations import upgrade; upgrade(sys.argv[1
 
 
 async def _migrate(url: str) -> tuple[int, bytes]:
-    process = await asyncio.create_subprocess_exec(sys.executable, "-c", MIGRATE, str(SERVICE.migrations), url,
-                                                   stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        MIGRATE,
+        str(SERVICE.migrations),
+        url,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
     try:
         output, _ = await asyncio.wait_for(process.communicate(), 120)
     finally:

@@ -14,7 +14,8 @@ from .test_nominations import nominate, open_occurrence
 
 
 async def test_republish_tells_each_aggregate_changed_since_a_time_at_its_current_version(
-        menu: ServiceHarness, create_activity, schedule) -> None:
+    menu: ServiceHarness, create_activity, schedule
+) -> None:
     since = datetime.now(UTC) - timedelta(seconds=1)
     occurrence = await open_occurrence(menu, create_activity, schedule)
     activity = {"id": occurrence["activityId"]}
@@ -23,13 +24,20 @@ async def test_republish_tells_each_aggregate_changed_since_a_time_at_its_curren
     assert told[ACTIVITY_TOPIC] >= 1 and told[OCCURRENCE_TOPIC] >= 1 and told[NOMINATION_TOPIC] >= 1
 
     bootstrap = menu.settings.kafka_bootstrap_servers
-    for topic, key, count in ((ACTIVITY_TOPIC, activity["id"], 3), (OCCURRENCE_TOPIC, occurrence["id"], 2),
-                              (NOMINATION_TOPIC, nomination["id"], 2)):
-        events = [event for event, _ in await read_events(bootstrap, menu.settings.topic(topic), key=key,
-                                                          at_least=count)]
+    for topic, key, count in (
+        (ACTIVITY_TOPIC, activity["id"], 3),
+        (OCCURRENCE_TOPIC, occurrence["id"], 2),
+        (NOMINATION_TOPIC, nomination["id"], 2),
+    ):
+        events = [
+            event for event, _ in await read_events(bootstrap, menu.settings.topic(topic), key=key, at_least=count)
+        ]
         *changes, snapshot = events
         assert snapshot.type.endswith(".snapshot") and snapshot.actor == "republish (system)"
         assert snapshot.data == changes[-1].data or snapshot.data["version"] == changes[-1].data["version"]
-    history = (await menu.graphql('query($id: ID!) { activity(id: $id) { history { edges { node { type } } } } }',
-                                  {"id": activity["id"]})).ok()["activity"]["history"]["edges"]
+    history = (
+        await menu.graphql(
+            "query($id: ID!) { activity(id: $id) { history { edges { node { type } } } } }", {"id": activity["id"]}
+        )
+    ).ok()["activity"]["history"]["edges"]
     assert [e["node"]["type"] for e in history] == ["menu.activity.published", "menu.activity.created"]

@@ -7,8 +7,7 @@ from typing import Any
 
 from shared.testing.harness import ServiceHarness
 
-SUBSCRIBE = ("subscription($ids: [ID!]) { activityChanged(ids: $ids) { id status version nextStartDate "
-             "area { code } } }")
+SUBSCRIBE = "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id status version nextStartDate area { code } } }"
 
 
 async def _collect(stream: Any, seen: list[dict[str, Any]], until: Any) -> None:
@@ -22,8 +21,9 @@ async def _collect(stream: Any, seen: list[dict[str, Any]], until: Any) -> None:
         await stream.aclose()  # the subscription ends: its context gives its connection back
 
 
-async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(menu: ServiceHarness,
-                                                                           create_activity) -> None:
+async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(
+    menu: ServiceHarness, create_activity
+) -> None:
     activity = await create_activity()
     other = await create_activity()
     stream = await menu.subscribe(SUBSCRIBE, {"ids": [activity["id"]]})
@@ -32,8 +32,9 @@ async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(menu
     await asyncio.wait_for(menu.runtime.live.listening.wait(), 10)
     await menu.graphql("mutation($id: ID!) { publishActivity(id: $id) { id } }", {"id": other["id"]})
     await menu.graphql("mutation($id: ID!) { publishActivity(id: $id) { id } }", {"id": activity["id"]})
-    await menu.graphql('mutation($id: ID!) { withdrawActivity(id: $id, reason: "Cancelled") { id } }',
-                       {"id": activity["id"]})
+    await menu.graphql(
+        'mutation($id: ID!) { withdrawActivity(id: $id, reason: "Cancelled") { id } }', {"id": activity["id"]}
+    )
     await asyncio.wait_for(collector, 20)
     assert {change["id"] for change in seen} == {activity["id"]}
     assert (seen[-1]["status"], seen[-1]["version"]) == ("WITHDRAWN", 3)
@@ -42,35 +43,48 @@ async def test_a_subscriber_sees_each_change_of_the_activities_it_asked_for(menu
 
 
 async def test_scheduling_moving_and_cancelling_an_occurrence_is_a_change_of_its_activity(
-        menu: ServiceHarness, create_activity, schedule, make_occurrence_input) -> None:
+    menu: ServiceHarness, create_activity, schedule, make_occurrence_input
+) -> None:
     activity = await create_activity(publish=True)
     stream = await menu.subscribe(SUBSCRIBE, {"ids": [activity["id"]]})
     seen: list[dict[str, Any]] = []
     # Done once a start date came and went; the activity's own publication may come first.
-    collector = asyncio.create_task(_collect(stream, seen, lambda change: change["nextStartDate"] is None and any(
-        c["nextStartDate"] for c in seen)))
+    collector = asyncio.create_task(
+        _collect(stream, seen, lambda change: change["nextStartDate"] is None and any(c["nextStartDate"] for c in seen))
+    )
     await asyncio.wait_for(menu.runtime.live.listening.wait(), 10)
     occurrence = await schedule(activity["id"], days_ahead=50)
     await asyncio.sleep(0.7)  # one message per change, not coalesced
     moved = make_occurrence_input(days_ahead=20)
-    await menu.graphql("mutation($id: ID!, $start: Date, $end: Date, $deadline: Date) { updateOccurrence(id: $id, "
-                       "input: {startDate: $start, endDate: $end, registrationDeadline: $deadline}) { id } }",
-                       {"id": occurrence["id"], "start": moved["startDate"], "end": moved["endDate"],
-                        "deadline": moved["registrationDeadline"]})
+    await menu.graphql(
+        "mutation($id: ID!, $start: Date, $end: Date, $deadline: Date) { updateOccurrence(id: $id, "
+        "input: {startDate: $start, endDate: $end, registrationDeadline: $deadline}) { id } }",
+        {
+            "id": occurrence["id"],
+            "start": moved["startDate"],
+            "end": moved["endDate"],
+            "deadline": moved["registrationDeadline"],
+        },
+    )
     await asyncio.sleep(0.7)
-    await menu.graphql('mutation($id: ID!) { cancelOccurrence(id: $id, reason: "No venue") { id } }',
-                       {"id": occurrence["id"]})
+    await menu.graphql(
+        'mutation($id: ID!) { cancelOccurrence(id: $id, reason: "No venue") { id } }', {"id": occurrence["id"]}
+    )
     await asyncio.wait_for(collector, 20)
     # Each message is the latest state: a late event of the publication may repeat one, never reorder them.
-    dates = [date for n, date in enumerate(d["nextStartDate"] for d in seen)
-             if n == 0 or date != seen[n - 1]["nextStartDate"]]
-    assert dates[dates.index(occurrence["startDate"]):] == [occurrence["startDate"], moved["startDate"], None]
+    dates = [
+        date
+        for n, date in enumerate(d["nextStartDate"] for d in seen)
+        if n == 0 or date != seen[n - 1]["nextStartDate"]
+    ]
+    assert dates[dates.index(occurrence["startDate"]) :] == [occurrence["startDate"], moved["startDate"], None]
     assert {change["version"] for change in seen} == {activity["version"]}
 
 
 async def test_a_malformed_id_is_refused_as_bad_input_before_the_stream_starts(menu: ServiceHarness) -> None:
-    result = await menu.schema.subscribe(SUBSCRIBE, variable_values={"ids": ["not-an-id"]},
-                                         context_value=await _context(menu))
+    result = await menu.schema.subscribe(
+        SUBSCRIBE, variable_values={"ids": ["not-an-id"]}, context_value=await _context(menu)
+    )
     message = await anext(result)
     await result.aclose()
     assert [e.extensions["code"] for e in message.errors] == ["BAD_USER_INPUT"]
@@ -86,7 +100,8 @@ async def _context(menu: ServiceHarness) -> Any:
 
 
 async def test_a_new_subscriber_gets_no_change_older_than_its_subscription_nor_a_restatement(
-        menu: ServiceHarness, create_activity) -> None:
+    menu: ServiceHarness, create_activity
+) -> None:
     """A broker may hand the live tail records from before the end it asked for (the development broker reports
     ends below what it holds), and a republish restates every aggregate: neither is news to a new subscriber."""
     from datetime import UTC, datetime, timedelta
@@ -106,11 +121,16 @@ async def test_a_new_subscriber_gets_no_change_older_than_its_subscription_nor_a
     try:
         source = menu.runtime.catalogue.source
         for verb, when in (("updated", datetime.now(UTC) - timedelta(minutes=5)), ("snapshot", datetime.now(UTC))):
-            event = CloudEvent.new(DomainEvent("menu.activity.v1", f"menu.activity.{verb}", activity["id"],
-                                               {"id": activity["id"], "version": 1}), source)
+            event = CloudEvent.new(
+                DomainEvent(
+                    "menu.activity.v1", f"menu.activity.{verb}", activity["id"], {"id": activity["id"], "version": 1}
+                ),
+                source,
+            )
             event = CloudEvent(**{**{f: getattr(event, f) for f in event.__slots__}, "time": when})
-            await producer.send_and_wait(settings.topic("menu.activity.v1"), event.value(), key=event.key.encode(),
-                                         headers=event.headers())
+            await producer.send_and_wait(
+                settings.topic("menu.activity.v1"), event.value(), key=event.key.encode(), headers=event.headers()
+            )
     finally:
         await producer.stop()
     await asyncio.sleep(1.5)  # the tail reads both before the change below

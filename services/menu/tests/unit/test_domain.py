@@ -27,9 +27,15 @@ from shared.frameworks import Framework
 
 
 def details(**overrides) -> ActivityDetails:  # type: ignore[no-untyped-def]
-    values = dict(title="Crisis Management Course", description="Procedures", area_code="CRM",
-                  kind=ActivityKind.COURSE, provider_kind=ProviderKind.NATO_BODY, provider_name="NSO",
-                  frameworks=[Framework.PFP])
+    values = dict(
+        title="Crisis Management Course",
+        description="Procedures",
+        area_code="CRM",
+        kind=ActivityKind.COURSE,
+        provider_kind=ProviderKind.NATO_BODY,
+        provider_name="NSO",
+        frameworks=[Framework.PFP],
+    )
     values.update(overrides)
     return ActivityDetails(**values)
 
@@ -73,17 +79,20 @@ def test_activity_text_is_trimmed_and_languages_normalised() -> None:
     assert checked.languages == ["en", "fr"]
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"title": "   "}, "title"),
-    ({"title": "x" * 201}, "title"),
-    ({"description": ""}, "description"),
-    ({"languages": []}, "languages"),
-    ({"languages": ["english"]}, "languages"),
-    ({"fee_eur": Decimal("-1")}, "feeEur"),
-    ({"contact_email": "not-an-email"}, "contactEmail"),
-    ({"eligible_partners": ["GE"]}, "eligiblePartners"),
-    ({"tags": ["Has Space"]}, "tags"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"title": "   "}, "title"),
+        ({"title": "x" * 201}, "title"),
+        ({"description": ""}, "description"),
+        ({"languages": []}, "languages"),
+        ({"languages": ["english"]}, "languages"),
+        ({"fee_eur": Decimal("-1")}, "feeEur"),
+        ({"contact_email": "not-an-email"}, "contactEmail"),
+        ({"eligible_partners": ["GE"]}, "eligiblePartners"),
+        ({"tags": ["Has Space"]}, "tags"),
+    ],
+)
 def test_bad_activity_details_name_their_field(overrides, field) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BadUserInput) as refused:
         check_activity(details(**overrides))
@@ -109,19 +118,28 @@ def test_malformed_pcm_refs_are_refused(ref) -> None:  # type: ignore[no-untyped
 
 def occurrence(**overrides) -> OccurrenceDetails:  # type: ignore[no-untyped-def]
     start = date(2027, 3, 1)
-    values = dict(start_date=start, end_date=start + timedelta(days=4), location="Rome", host="NDC", seats=20,
-                  registration_deadline=start - timedelta(days=10))
+    values = dict(
+        start_date=start,
+        end_date=start + timedelta(days=4),
+        location="Rome",
+        host="NDC",
+        seats=20,
+        registration_deadline=start - timedelta(days=10),
+    )
     values.update(overrides)
     return OccurrenceDetails(**values)
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"end_date": date(2027, 2, 28)}, "endDate"),
-    ({"seats": 0}, "seats"),
-    ({"registration_deadline": date(2027, 3, 2)}, "registrationDeadline"),
-    ({"location": " "}, "location"),
-    ({"end_date": date(2028, 6, 1)}, "endDate"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"end_date": date(2027, 2, 28)}, "endDate"),
+        ({"seats": 0}, "seats"),
+        ({"registration_deadline": date(2027, 3, 2)}, "registrationDeadline"),
+        ({"location": " "}, "location"),
+        ({"end_date": date(2028, 6, 1)}, "endDate"),
+    ],
+)
 def test_bad_occurrences_name_their_field(overrides, field) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BadUserInput) as refused:
         check_occurrence(occurrence(**overrides))

@@ -47,9 +47,15 @@ def test_the_nomination_lifecycle_is_exactly_the_issues() -> None:
     allowed = set(NOMINATION_LIFECYCLE.edges())
     s = NominationStatus
     assert allowed == {
-        (s.NOMINATED, s.CONFIRMED), (s.NOMINATED, s.DECLINED), (s.NOMINATED, s.WITHDRAWN),
-        (s.WAITLISTED, s.NOMINATED), (s.WAITLISTED, s.DECLINED), (s.WAITLISTED, s.WITHDRAWN),
-        (s.CONFIRMED, s.WITHDRAWN), (s.CONFIRMED, s.ATTENDED), (s.CONFIRMED, s.NO_SHOW),
+        (s.NOMINATED, s.CONFIRMED),
+        (s.NOMINATED, s.DECLINED),
+        (s.NOMINATED, s.WITHDRAWN),
+        (s.WAITLISTED, s.NOMINATED),
+        (s.WAITLISTED, s.DECLINED),
+        (s.WAITLISTED, s.WITHDRAWN),
+        (s.CONFIRMED, s.WITHDRAWN),
+        (s.CONFIRMED, s.ATTENDED),
+        (s.CONFIRMED, s.NO_SHOW),
     }
     with pytest.raises(InvalidTransition):
         NOMINATION_LIFECYCLE.transition(s.WAITLISTED, s.ATTENDED)
@@ -71,14 +77,19 @@ def test_registration_closes_at_the_deadline_or_at_the_start() -> None:
 
 
 def test_a_participants_details_are_normalised_or_refused_naming_the_field() -> None:
-    details = check_participant(ParticipantDetails(name="  Nino Beridze ", email=" Nino.Beridze@MOD.example ",
-                                                   languages=["EN", "ka", "en"]))
-    assert (details.name, details.email, details.languages) == ("Nino Beridze", "nino.beridze@mod.example",
-                                                                ["en", "ka"])
-    for bad, field in ((ParticipantDetails(name="", email="a@b.example"), "participant.name"),
-                       (ParticipantDetails(name="A", email="not an email"), "participant.email"),
-                       (ParticipantDetails(name="A", email="a@b.example", languages=["eng"]),
-                        "participant.languages")):
+    details = check_participant(
+        ParticipantDetails(name="  Nino Beridze ", email=" Nino.Beridze@MOD.example ", languages=["EN", "ka", "en"])
+    )
+    assert (details.name, details.email, details.languages) == (
+        "Nino Beridze",
+        "nino.beridze@mod.example",
+        ["en", "ka"],
+    )
+    for bad, field in (
+        (ParticipantDetails(name="", email="a@b.example"), "participant.name"),
+        (ParticipantDetails(name="A", email="not an email"), "participant.email"),
+        (ParticipantDetails(name="A", email="a@b.example", languages=["eng"]), "participant.languages"),
+    ):
         with pytest.raises(BadUserInput) as refused:
             check_participant(bad)
         assert refused.value.field == field

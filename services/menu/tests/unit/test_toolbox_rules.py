@@ -27,8 +27,13 @@ TODAY = date(2026, 11, 29)
 
 
 def exercise(**overrides: object) -> ExerciseDetails:
-    values: dict[str, object] = {"name": " Cyber Coalition ", "year": 2027, "type": ExerciseType.LIVE,
-                                 "scenario": "Networks", "lead_code": "ccd"}
+    values: dict[str, object] = {
+        "name": " Cyber Coalition ",
+        "year": 2027,
+        "type": ExerciseType.LIVE,
+        "scenario": "Networks",
+        "lead_code": "ccd",
+    }
     values.update(overrides)
     return ExerciseDetails(**values)  # type: ignore[arg-type]
 
@@ -43,12 +48,15 @@ def test_the_plan_is_this_year_and_the_four_after() -> None:
     assert check_exercise(exercise(year=2025), TODAY, planning=False).year == 2025  # an old one may still change
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"start_date": date(2027, 5, 1)}, "endDate"),
-    ({"start_date": date(2027, 5, 10), "end_date": date(2027, 5, 1)}, "endDate"),
-    ({"start_date": date(2028, 1, 2), "end_date": date(2028, 1, 5)}, "startDate"),
-    ({"start_date": date(2027, 1, 1), "end_date": date(2027, 6, 1)}, "endDate"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"start_date": date(2027, 5, 1)}, "endDate"),
+        ({"start_date": date(2027, 5, 10), "end_date": date(2027, 5, 1)}, "endDate"),
+        ({"start_date": date(2028, 1, 2), "end_date": date(2028, 1, 5)}, "startDate"),
+        ({"start_date": date(2027, 1, 1), "end_date": date(2027, 6, 1)}, "endDate"),
+    ],
+)
 def test_an_exercises_dates_are_whole_and_in_its_year(overrides: dict[str, object], field: str) -> None:
     with pytest.raises(BadUserInput) as refused:
         check_exercise(exercise(**overrides), TODAY, planning=True)
@@ -56,8 +64,9 @@ def test_an_exercises_dates_are_whole_and_in_its_year(overrides: dict[str, objec
 
 
 def test_a_crisis_management_exercise_takes_partners_by_invitation_only() -> None:
-    cmx = check_exercise(exercise(type=ExerciseType.CRISIS_MANAGEMENT, invited_partners=["geo", "GEO"]), TODAY,
-                         planning=True)
+    cmx = check_exercise(
+        exercise(type=ExerciseType.CRISIS_MANAGEMENT, invited_partners=["geo", "GEO"]), TODAY, planning=True
+    )
     assert cmx.nac_crisis_management and not cmx.open_to_partners and cmx.invited_partners == ["GEO"]
     assert open_to(cmx.open_to_partners, cmx.invited_partners, "GEO")
     assert not open_to(cmx.open_to_partners, cmx.invited_partners, "JOR")
@@ -79,17 +88,32 @@ def test_a_provider_is_known_by_its_code_and_only_centres_are_accredited() -> No
     assert check_code(" nso ") == "NSO" and provider_code_of("PSOTC.12") == "PSOTC"
     with pytest.raises(BadUserInput):
         check_code("N-1")
-    ptec = check_provider(ProviderDetails(name="GCSP", kind=ProviderKind.PTEC, country="che", accredited_since=2001,
-                                          website="https://gcsp.example.org"), this_year=2026)
+    ptec = check_provider(
+        ProviderDetails(
+            name="GCSP",
+            kind=ProviderKind.PTEC,
+            country="che",
+            accredited_since=2001,
+            website="https://gcsp.example.org",
+        ),
+        this_year=2026,
+    )
     assert ptec.country == "CHE"
-    for details, field in ((ProviderDetails(name="x", kind=ProviderKind.NATO_BODY, country="BEL",
-                                            accredited_since=2001), "accreditedSince"),
-                           (ProviderDetails(name="x", kind=ProviderKind.COE, country="EST", accredited_since=1990),
-                            "accreditedSince"),
-                           (ProviderDetails(name="x", kind=ProviderKind.COE, country="EST",
-                                            contact_email="not-an-address"), "contactEmail"),
-                           (ProviderDetails(name="x", kind=ProviderKind.COE, country="EST",
-                                            website="http://plain.example.org"), "website")):
+    for details, field in (
+        (
+            ProviderDetails(name="x", kind=ProviderKind.NATO_BODY, country="BEL", accredited_since=2001),
+            "accreditedSince",
+        ),
+        (ProviderDetails(name="x", kind=ProviderKind.COE, country="EST", accredited_since=1990), "accreditedSince"),
+        (
+            ProviderDetails(name="x", kind=ProviderKind.COE, country="EST", contact_email="not-an-address"),
+            "contactEmail",
+        ),
+        (
+            ProviderDetails(name="x", kind=ProviderKind.COE, country="EST", website="http://plain.example.org"),
+            "website",
+        ),
+    ):
         with pytest.raises(BadUserInput) as refused:
             check_provider(details, this_year=2026)
         assert refused.value.field == field

@@ -8,7 +8,11 @@ from programmes.schema.subscription import Subscription
 from programmes.schema.types import Activity, Partner, Programme
 from shared.graphql.schema import build_schema
 
-schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription,
-                      types=[Activity, CommonAction, OperationalContribution, Partner, PlatformMeeting, Programme])
+schema = build_schema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[Activity, CommonAction, OperationalContribution, Partner, PlatformMeeting, Programme],
+)
 
 __all__ = ["schema"]

@@ -30,17 +30,17 @@ PROGRAMME = {
     "summary": "What it aims at, at most 5,000 characters; null when none is given",
     "period_start": "First day of its period, 1 January 1994 or later",
     "period_end": "Last day of its period: not before its start, at most ten years after it and not after 2100; "
-                  "an IPCP or IPAP runs exactly two years (it ends the day before the second anniversary of its "
-                  "start)",
+    "an IPCP or IPAP runs exactly two years (it ends the day before the second anniversary of its "
+    "start)",
     "status": "Where it is in its lifecycle",
 }
 
 TRANSITION = {
     "from_status": "The status before; null when it was created",
     "to_status": "The status after",
-    "actor": "Who took the step, as \"subject (role)\" from the caller's token, or the seed",
+    "actor": 'Who took the step, as "subject (role)" from the caller\'s token, or the seed',
     "note": "The note or withdrawal reason given with the step; on creation the revision created, on a "
-            "supersession the revision that replaced it; null when none was given",
+    "supersession the revision that replaced it; null when none was given",
     "at": "When",
 }
 
@@ -49,12 +49,11 @@ OBJECTIVE = {
     "category": "Where it sits: its IPAP chapter, its ITPP level, or GENERAL",
     "title": "Title, at most 300 characters",
     "description": "More detail, at most 5,000 characters; null when none is given",
-    "wps_marker": "How much it serves the Women, Peace and Security agenda (UNSCR 1325); NOT_TARGETED when not "
-                  "given",
+    "wps_marker": "How much it serves the Women, Peace and Security agenda (UNSCR 1325); NOT_TARGETED when not given",
     "parent_id": "The objective of the same programme it sits under (an ITPP partnership goal under its "
-                 "strategic objective); null at the top",
+    "strategic objective); null at the top",
     "version": "Counts the objective's own changes; a change to it is checked against its programme's version "
-               "(expectedVersion), not this one",
+    "(expectedVersion), not this one",
 }
 
 PLANNED_ACTIVITY = {
@@ -102,7 +101,7 @@ PAYLOAD = {
 
 FILTER = {
     "partner_iso": "Programmes of this partner (ISO 3166 alpha-3); a partner that does not exist is refused "
-                   "(BAD_USER_INPUT)",
+    "(BAD_USER_INPUT)",
     "types": "Programmes of any of these tools",
     "statuses": "Programmes in any of these statuses",
 }

@@ -26,8 +26,10 @@ from shared.wps import WpsMarker
 
 
 @described(descriptions.PARTNER)
-@strawberry.input(description="A partner's flags and tools; only the fields given change. ipapSince may be null "
-                              "(to clear it), the others may not")
+@strawberry.input(
+    description="A partner's flags and tools; only the fields given change. ipapSince may be null "
+    "(to clear it), the others may not"
+)
 class PartnerFlagsInput:
     enhanced_opportunities: bool | None = strawberry.UNSET
     interoperability_platform: bool | None = strawberry.UNSET
@@ -35,15 +37,18 @@ class PartnerFlagsInput:
     deep: bool | None = strawberry.UNSET
     ipap_since: int | None = strawberry.UNSET
     tools: list[ProgrammeType] | None = strawberry.field(
-        default=strawberry.UNSET, description="The tools it takes part in, replacing the whole list (duplicates "
-                                              "dropped); a programme of IPAP, PARP, OCC or DEEP needs its tool here")
+        default=strawberry.UNSET,
+        description="The tools it takes part in, replacing the whole list (duplicates "
+        "dropped); a programme of IPAP, PARP, OCC or DEEP needs its tool here",
+    )
 
 
 @described(descriptions.PROGRAMME)
 @strawberry.input(description="A new programme; it starts as a DRAFT")
 class ProgrammeInput:
-    partner_iso: strawberry.ID = strawberry.field(description="The partner, ISO 3166 alpha-3; a partner's account "
-                                                              "gives its own")
+    partner_iso: strawberry.ID = strawberry.field(
+        description="The partner, ISO 3166 alpha-3; a partner's account gives its own"
+    )
     type: ProgrammeType
     title: str
     period_start: date
@@ -51,8 +56,14 @@ class ProgrammeInput:
     summary: str | None = None
 
     def details(self) -> ProgrammeDetails:
-        return ProgrammeDetails(partner_iso=str(self.partner_iso), type=self.type, title=self.title,
-                                period_start=self.period_start, period_end=self.period_end, summary=self.summary)
+        return ProgrammeDetails(
+            partner_iso=str(self.partner_iso),
+            type=self.type,
+            title=self.title,
+            period_start=self.period_start,
+            period_end=self.period_end,
+            summary=self.summary,
+        )
 
 
 @described(descriptions.PROGRAMME)
@@ -70,19 +81,27 @@ class ProgrammeFilter:
     partner_iso: strawberry.ID | None = None
     types: list[ProgrammeType] | None = None
     statuses: list[ProgrammeStatus] | None = None
-    period_from: date | None = strawberry.field(default=None, description="Programmes whose period ends on or after "
-                                                                          "this day")
-    period_to: date | None = strawberry.field(default=None, description="Programmes whose period starts on or before "
-                                                                        "this day; with periodFrom, those running at "
-                                                                        "some time between the two (periodTo may "
-                                                                        "not be before periodFrom)")
+    period_from: date | None = strawberry.field(
+        default=None, description="Programmes whose period ends on or after this day"
+    )
+    period_to: date | None = strawberry.field(
+        default=None,
+        description="Programmes whose period starts on or before "
+        "this day; with periodFrom, those running at "
+        "some time between the two (periodTo may "
+        "not be before periodFrom)",
+    )
 
     def criteria(self) -> ProgrammeCriteria:
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise BadUserInput("periodTo is before periodFrom", field="filter.periodTo")
-        return ProgrammeCriteria(partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
-                                 types=self.types, statuses=self.statuses, period_from=self.period_from,
-                                 period_to=self.period_to)
+        return ProgrammeCriteria(
+            partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
+            types=self.types,
+            statuses=self.statuses,
+            period_from=self.period_from,
+            period_to=self.period_to,
+        )
 
 
 @described(descriptions.ORDER)
@@ -114,16 +133,20 @@ class ObjectiveInput:
 
 
 @described(descriptions.PLANNED_ACTIVITY)
-@strawberry.input(description="A menu activity to plan: published on the menu and open to the partner (its "
-                              "framework, or the partner by name)")
+@strawberry.input(
+    description="A menu activity to plan: published on the menu and open to the partner (its "
+    "framework, or the partner by name)"
+)
 class PlannedActivityInput:
     activity_id: strawberry.ID
     year: int
     priority: Priority = Priority.MEDIUM
     objective_id: strawberry.ID | None = None
     activity_version: int | None = strawberry.field(
-        default=None, description="The activity's version as the caller saw it on the menu: when programmes has not "
-                                  "received it yet, the answer says so (retryable) rather than refusing")
+        default=None,
+        description="The activity's version as the caller saw it on the menu: when programmes has not "
+        "received it yet, the answer says so (retryable) rather than refusing",
+    )
 
 
 @described(descriptions.GOAL)
@@ -137,8 +160,10 @@ class PartnershipGoalInput:
 @described(descriptions.ASSESSMENT)
 @strawberry.input(name="ProgrammeAssessmentInput", description="An assessment of a goal in one review cycle")
 class AssessmentInput:
-    cycle: str = strawberry.field(description="The review cycle: a year or a span of years, e.g. 2026 or "
-                                              "2025-2026; a goal is assessed once per cycle")
+    cycle: str = strawberry.field(
+        description="The review cycle: a year or a span of years, e.g. 2026 or "
+        "2025-2026; a goal is assessed once per cycle"
+    )
     rating: AssessmentRating
     comment: str | None = None
 

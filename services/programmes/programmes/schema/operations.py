@@ -48,8 +48,9 @@ class OperationalContributionStep:
     at: datetime = strawberry.field(description="When")
 
 
-@strawberry.federation.type(keys=["id"], description="A partner's contribution to a NATO-led operation under the "
-                                                     "Political-Military Framework")
+@strawberry.federation.type(
+    keys=["id"], description="A partner's contribution to a NATO-led operation under the Political-Military Framework"
+)
 class OperationalContribution:
     is_type_of = served_from(models.OperationalContribution)
     id: strawberry.ID = strawberry.field(description="Its id")
@@ -86,8 +87,9 @@ class OperationalContribution:
         return await info.context.loaders.contribution_by_id.load(parse_id(representation["id"]))
 
 
-async def contributions_of_partner(info: strawberry.Info, iso: str, first: int | None,
-                                   after: str | None) -> Connection[OperationalContribution]:
+async def contributions_of_partner(
+    info: strawberry.Info, iso: str, first: int | None, after: str | None
+) -> Connection[OperationalContribution]:
     page = PageRequest.of(first, after, "Partner.operationalContributions")
     loaders = info.context.loaders
     rows = await loaders.contributions_of_partner.load(PagedKey.of(iso, page))
@@ -102,13 +104,18 @@ class OperationalContributionInput:
     size: int = strawberry.field(description="How much: personnel, ships, aircraft or thousand euros by kind")
     period_start: date = strawberry.field(description="When it starts, within the operation")
     period_end: date | None = strawberry.field(default=None, description="When it ends, if known")
-    description: str | None = strawberry.field(default=None, description="What else to say, at most 2,000 "
-                                                                          "characters")
+    description: str | None = strawberry.field(default=None, description="What else to say, at most 2,000 characters")
 
     def details(self) -> ContributionDetails:
-        return ContributionDetails(partner_iso=str(self.partner_iso), operation=self.operation, kind=self.kind,
-                                   size=self.size, period_start=self.period_start, period_end=self.period_end,
-                                   description=self.description)
+        return ContributionDetails(
+            partner_iso=str(self.partner_iso),
+            operation=self.operation,
+            kind=self.kind,
+            size=self.size,
+            period_start=self.period_start,
+            period_end=self.period_end,
+            description=self.description,
+        )
 
 
 @strawberry.input(description="Which contributions: all given criteria must hold; a list matches any of its values")
@@ -116,13 +123,15 @@ class OperationalContributionFilter:
     partner_iso: strawberry.ID | None = strawberry.field(default=None, description="Of this partner")
     operations: list[Operation] | None = strawberry.field(default=None, description="To any of these operations")
     kinds: list[ContributionKind] | None = strawberry.field(default=None, description="Of any of these kinds")
-    statuses: list[ContributionStatus] | None = strawberry.field(default=None,
-                                                                 description="In any of these statuses")
+    statuses: list[ContributionStatus] | None = strawberry.field(default=None, description="In any of these statuses")
 
     def criteria(self) -> ContributionCriteria:
-        return ContributionCriteria(partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
-                                    operations=tuple(self.operations or ()), kinds=tuple(self.kinds or ()),
-                                    statuses=tuple(self.statuses or ()))
+        return ContributionCriteria(
+            partner_iso=str(self.partner_iso).strip().upper() if self.partner_iso else None,
+            operations=tuple(self.operations or ()),
+            kinds=tuple(self.kinds or ()),
+            statuses=tuple(self.statuses or ()),
+        )
 
 
 @strawberry.type(description="Reading operations and partners' contributions to them")
@@ -132,19 +141,26 @@ class OperationsQuery:
         READ_PARTNERS.require(info.context.actor)
         return sorted((operation_info(code) for code in OPERATIONS), key=lambda o: o.began_on)
 
-    @strawberry.field(description="One contribution by id; null if there is none the caller may see (a partner "
-                                  "sees its own)")
-    async def operational_contribution(self, info: strawberry.Info,
-                                       id: ContributionId) -> OperationalContribution | None:
+    @strawberry.field(
+        description="One contribution by id; null if there is none the caller may see (a partner sees its own)"
+    )
+    async def operational_contribution(
+        self, info: strawberry.Info, id: ContributionId
+    ) -> OperationalContribution | None:
         READ_CONTRIBUTIONS.require(info.context.actor)
         return await info.context.loaders.contribution_by_id.load(parse_id(id))
 
     @strawberry.field(description="Contributions, latest first, by cursor pages; a partner sees its own only")
-    async def operational_contributions(self, info: strawberry.Info, filter: Annotated[
-            OperationalContributionFilter | None, strawberry.argument(description="Which; all the caller may see when "
-                                                                       "omitted")] = None,
-                                        first: First = None,
-                                        after: After = None) -> Connection[OperationalContribution]:
+    async def operational_contributions(
+        self,
+        info: strawberry.Info,
+        filter: Annotated[
+            OperationalContributionFilter | None,
+            strawberry.argument(description="Which; all the caller may see when omitted"),
+        ] = None,
+        first: First = None,
+        after: After = None,
+    ) -> Connection[OperationalContribution]:
         READ_CONTRIBUTIONS.require(info.context.actor)
         criteria = (filter or OperationalContributionFilter()).criteria()
         page = PageRequest.of(first, after, "operationalContributions")
@@ -155,53 +171,70 @@ class OperationsQuery:
 
 @strawberry.type(description="Changing contributions to operations")
 class OperationsMutation:
-    @strawberry.mutation(description="Offer a contribution to an operation, within its dates: OFFERED. A partner "
-                                     "for itself; staff for any partner.")
+    @strawberry.mutation(
+        description="Offer a contribution to an operation, within its dates: OFFERED. A partner "
+        "for itself; staff for any partner."
+    )
     async def offer_operational_contribution(
-            self, info: strawberry.Info,
-            input: Annotated[OperationalContributionInput, strawberry.argument(description="The contribution")],
+        self,
+        info: strawberry.Info,
+        input: Annotated[OperationalContributionInput, strawberry.argument(description="The contribution")],
     ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
             return await contributions.offer_contribution(uow, input.details())
 
     @strawberry.mutation(description="OFFERED -> ACCEPTED into the operation's force. Staff only.")
-    async def accept_operational_contribution(self, info: strawberry.Info, id: ContributionId,
-                                              expected_version: ExpectedVersion = None) -> OperationalContribution:
+    async def accept_operational_contribution(
+        self, info: strawberry.Info, id: ContributionId, expected_version: ExpectedVersion = None
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
-            return await contributions.advance_contribution(uow, parse_id(id), "accepted",
-                                                            expected_version=expected_version)
+            return await contributions.advance_contribution(
+                uow, parse_id(id), "accepted", expected_version=expected_version
+            )
 
     @strawberry.mutation(description="OFFERED -> DECLINED, with a reason. Staff only.")
-    async def decline_operational_contribution(self, info: strawberry.Info, id: ContributionId, reason: Reason,
-                                               expected_version: ExpectedVersion = None) -> OperationalContribution:
+    async def decline_operational_contribution(
+        self, info: strawberry.Info, id: ContributionId, reason: Reason, expected_version: ExpectedVersion = None
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
-            return await contributions.advance_contribution(uow, parse_id(id), "declined", reason,
-                                                            expected_version=expected_version)
+            return await contributions.advance_contribution(
+                uow, parse_id(id), "declined", reason, expected_version=expected_version
+            )
 
     @strawberry.mutation(description="ACCEPTED -> DEPLOYED: it is in the operation. Staff only.")
-    async def record_contribution_deployed(self, info: strawberry.Info, id: ContributionId,
-                                           expected_version: ExpectedVersion = None) -> OperationalContribution:
+    async def record_contribution_deployed(
+        self, info: strawberry.Info, id: ContributionId, expected_version: ExpectedVersion = None
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
-            return await contributions.advance_contribution(uow, parse_id(id), "deployed",
-                                                            expected_version=expected_version)
+            return await contributions.advance_contribution(
+                uow, parse_id(id), "deployed", expected_version=expected_version
+            )
 
     @strawberry.mutation(description="DEPLOYED -> ENDED on a day (within the operation). Staff only.")
     async def end_operational_contribution(
-            self, info: strawberry.Info, id: ContributionId,
-            ended_on: Annotated[date, strawberry.argument(description="The day it ended")],
-            expected_version: ExpectedVersion = None) -> OperationalContribution:
+        self,
+        info: strawberry.Info,
+        id: ContributionId,
+        ended_on: Annotated[date, strawberry.argument(description="The day it ended")],
+        expected_version: ExpectedVersion = None,
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
-            return await contributions.advance_contribution(uow, parse_id(id), "ended", ended_on=ended_on,
-                                                            expected_version=expected_version)
+            return await contributions.advance_contribution(
+                uow, parse_id(id), "ended", ended_on=ended_on, expected_version=expected_version
+            )
 
     @strawberry.mutation(description="OFFERED or ACCEPTED -> WITHDRAWN. The partner for its own, or staff.")
     async def withdraw_operational_contribution(
-            self, info: strawberry.Info, id: ContributionId,
-            reason: Annotated[str | None, strawberry.argument(description="Why, if the partner says")] = None,
-            expected_version: ExpectedVersion = None) -> OperationalContribution:
+        self,
+        info: strawberry.Info,
+        id: ContributionId,
+        reason: Annotated[str | None, strawberry.argument(description="Why, if the partner says")] = None,
+        expected_version: ExpectedVersion = None,
+    ) -> OperationalContribution:
         async with info.context.unit_of_work() as uow:
-            return await contributions.advance_contribution(uow, parse_id(id), "withdrawn", reason,
-                                                            expected_version=expected_version)
+            return await contributions.advance_contribution(
+                uow, parse_id(id), "withdrawn", reason, expected_version=expected_version
+            )
 
 
 __all__ = ["OperationalContribution", "OperationsMutation", "OperationsQuery", "contributions_of_partner"]

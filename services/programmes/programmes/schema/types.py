@@ -40,13 +40,17 @@ OR_NOT_YOURS = ", or when a partner's account reads another partner"
 
 def own_flag(attribute: str) -> Any:
     """A resolver for a field only the partner itself (or a role that sees every partner) reads."""
+
     def resolve(root: Any, info: strawberry.Info) -> Any:
         PARTNER_FLAGS.require(info.context.actor)
         return getattr(root, attribute) if sees_partner(info.context.actor, root.iso) else None
 
     # Built at run time, for strawberry to read (mypy knows Parent only as an annotation).
-    resolve.__annotations__ = {"root": strawberry.Parent[Any], "info": strawberry.Info,  # type: ignore[misc]
-                               "return": Any}
+    resolve.__annotations__ = {
+        "root": strawberry.Parent[Any],  # type: ignore[misc]
+        "info": strawberry.Info,
+        "return": Any,
+    }
     return resolve
 
 
@@ -60,72 +64,97 @@ class Partner:
     # A partner's flags and tools are its own and the Alliance's to read: another partner gets null.
     suspended: bool | None = strawberry.field(
         description="Cooperation is suspended: its programmes cannot be submitted" + NOT_YOURS,
-        resolver=own_flag("suspended"))
+        resolver=own_flag("suspended"),
+    )
     suspension_reason: str | None = strawberry.field(
         description="Why cooperation is suspended; null when it is not" + OR_NOT_YOURS,
-        resolver=own_flag("suspension_reason"))
-    enhanced_opportunities: bool | None = strawberry.field(description="Enhanced Opportunities Partner" + NOT_YOURS,
-                                                           resolver=own_flag("enhanced_opportunities"))
+        resolver=own_flag("suspension_reason"),
+    )
+    enhanced_opportunities: bool | None = strawberry.field(
+        description="Enhanced Opportunities Partner" + NOT_YOURS, resolver=own_flag("enhanced_opportunities")
+    )
     interoperability_platform: bool | None = strawberry.field(
         description="Member of the Interoperability Platform" + NOT_YOURS,
-        resolver=own_flag("interoperability_platform"))
-    ipap_since: int | None = strawberry.field(description="Year its first IPAP started; null if it has none"
-                                                          + OR_NOT_YOURS, resolver=own_flag("ipap_since"))
-    dcb: bool | None = strawberry.field(description="Receives Defence Capacity Building support" + NOT_YOURS,
-                                        resolver=own_flag("dcb"))
+        resolver=own_flag("interoperability_platform"),
+    )
+    ipap_since: int | None = strawberry.field(
+        description="Year its first IPAP started; null if it has none" + OR_NOT_YOURS, resolver=own_flag("ipap_since")
+    )
+    dcb: bool | None = strawberry.field(
+        description="Receives Defence Capacity Building support" + NOT_YOURS, resolver=own_flag("dcb")
+    )
     deep: bool | None = strawberry.field(
-        description="Takes part in the Defence Education Enhancement Programme" + NOT_YOURS,
-        resolver=own_flag("deep"))
+        description="Takes part in the Defence Education Enhancement Programme" + NOT_YOURS, resolver=own_flag("deep")
+    )
     platform_joined_on: date | None = strawberry.field(
         description="The day it last joined the Interoperability Platform; null if it never did" + OR_NOT_YOURS,
-        resolver=own_flag("platform_joined_on"))
+        resolver=own_flag("platform_joined_on"),
+    )
     platform_left_on: date | None = strawberry.field(
         description="The day it last left the Interoperability Platform; null if it is a member or never was"
-                    + OR_NOT_YOURS, resolver=own_flag("platform_left_on"))
+        + OR_NOT_YOURS,
+        resolver=own_flag("platform_left_on"),
+    )
     tools: list[ProgrammeType] | None = strawberry.field(
         description="Partnership tools it takes part in; a programme of IPAP, PARP, OCC or DEEP needs its tool "
-                    "here" + NOT_YOURS, resolver=own_flag("tools"))
+        "here" + NOT_YOURS,
+        resolver=own_flag("tools"),
+    )
     created_at: datetime
     updated_at: datetime
     version: int
 
-    @strawberry.field(description="Its programmes, newest period first, by cursor pages. A partner's account sees "
-                                   "its own only (another partner's list is empty); a provider's may not read "
-                                   "programmes (FORBIDDEN)")
-    async def programmes(self, info: strawberry.Info, first: First = None,
-                         after: After = None) -> Connection[Programme]:
+    @strawberry.field(
+        description="Its programmes, newest period first, by cursor pages. A partner's account sees "
+        "its own only (another partner's list is empty); a provider's may not read "
+        "programmes (FORBIDDEN)"
+    )
+    async def programmes(
+        self, info: strawberry.Info, first: First = None, after: After = None
+    ) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Partner.programmes")
         loaders = info.context.loaders
         rows = await loaders.programmes_of_partner.load(PagedKey.of(str(self.iso), page))
-        return connection(rows, page, NEWEST_FIRST.sort.cursor,
-                          lambda: loaders.programme_count_of_partner.load(str(self.iso)))
+        return connection(
+            rows, page, NEWEST_FIRST.sort.cursor, lambda: loaders.programme_count_of_partner.load(str(self.iso))
+        )
 
-    @strawberry.field(description="Interoperability Platform common actions assigned to it, earliest due first, by "
-                                  "cursor pages; a partner's account sees its own only (another's list is empty)")
-    async def common_actions(self, info: strawberry.Info, first: First = None,
-                             after: After = None) -> Connection[CommonAction]:
+    @strawberry.field(
+        description="Interoperability Platform common actions assigned to it, earliest due first, by "
+        "cursor pages; a partner's account sees its own only (another's list is empty)"
+    )
+    async def common_actions(
+        self, info: strawberry.Info, first: First = None, after: After = None
+    ) -> Connection[CommonAction]:
         return await actions_of_partner(info, str(self.iso), first, after)
 
-    @strawberry.field(description="How its programmes in force serve Women, Peace and Security; null when a "
-                                  "partner's account reads another partner (a provider's may not read programmes: "
-                                  "FORBIDDEN)")
+    @strawberry.field(
+        description="How its programmes in force serve Women, Peace and Security; null when a "
+        "partner's account reads another partner (a provider's may not read programmes: "
+        "FORBIDDEN)"
+    )
     async def wps_summary(self, info: strawberry.Info) -> WpsSummary | None:
         READ_PROGRAMMES.require(info.context.actor)
         if not sees_partner(info.context.actor, str(self.iso)):
             return None
         found = await info.context.loaders.wps_summary.load(str(self.iso))
-        return WpsSummary(objectives_principal=found.objectives_principal,
-                          objectives_significant=found.objectives_significant,
-                          objectives_total=found.objectives_total,
-                          objective_share=found.objective_share,
-                          planned_activities_serving=found.planned_activities_serving,
-                          planned_activities_total=found.planned_activities_total,
-                          planned_activity_share=found.planned_activity_share)
+        return WpsSummary(
+            objectives_principal=found.objectives_principal,
+            objectives_significant=found.objectives_significant,
+            objectives_total=found.objectives_total,
+            objective_share=found.objective_share,
+            planned_activities_serving=found.planned_activities_serving,
+            planned_activities_total=found.planned_activities_total,
+            planned_activity_share=found.planned_activity_share,
+        )
 
-    @strawberry.field(description="Its contributions to NATO-led operations, latest first, by cursor pages; a "
-                                  "partner's account sees its own only (another's list is empty)")
-    async def operational_contributions(self, info: strawberry.Info, first: First = None,
-                                        after: After = None) -> Connection[OperationalContribution]:
+    @strawberry.field(
+        description="Its contributions to NATO-led operations, latest first, by cursor pages; a "
+        "partner's account sees its own only (another's list is empty)"
+    )
+    async def operational_contributions(
+        self, info: strawberry.Info, first: First = None, after: After = None
+    ) -> Connection[OperationalContribution]:
         return await contributions_of_partner(info, str(self.iso), first, after)
 
     history = history_field("partner", "iso", shown=lambda caller, partner: sees_partner(caller, partner.iso))
@@ -135,30 +164,38 @@ class Partner:
         return await info.context.loaders.partner_by_iso.load(str(representation["iso"]).upper())
 
 
-@strawberry.type(description="How a partner's programmes in force (APPROVED or IMPLEMENTING) serve Women, Peace "
-                             "and Security (UNSCR 1325)")
+@strawberry.type(
+    description="How a partner's programmes in force (APPROVED or IMPLEMENTING) serve Women, Peace "
+    "and Security (UNSCR 1325)"
+)
 class WpsSummary:
     objectives_principal: int = strawberry.field(description="Objectives whose main purpose is WPS")
     objectives_significant: int = strawberry.field(description="Objectives where WPS is a significant part")
     objectives_total: int = strawberry.field(description="All their objectives")
     objective_share: float | None = strawberry.field(
-        description="The share of objectives serving WPS (principal or significant), 0 to 1; null with none")
+        description="The share of objectives serving WPS (principal or significant), 0 to 1; null with none"
+    )
     planned_activities_serving: int = strawberry.field(
-        description="Planned menu activities the menu marks as serving WPS")
+        description="Planned menu activities the menu marks as serving WPS"
+    )
     planned_activities_total: int = strawberry.field(description="All their planned menu activities")
     planned_activity_share: float | None = strawberry.field(
-        description="The share of planned activities serving WPS, 0 to 1; null with none")
+        description="The share of planned activities serving WPS, 0 to 1; null with none"
+    )
 
 
 @strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
 class Activity:
     id: strawberry.ID = strawberry.field(description="The activity's id")
 
-    @strawberry.field(description="Programmes that plan this activity, newest period first, by cursor pages; a "
-                                   "partner's account sees its own only, a provider's may not read programmes "
-                                   "(FORBIDDEN)")
-    async def planned_by(self, info: strawberry.Info, first: First = None,
-                         after: After = None) -> Connection[Programme]:
+    @strawberry.field(
+        description="Programmes that plan this activity, newest period first, by cursor pages; a "
+        "partner's account sees its own only, a provider's may not read programmes "
+        "(FORBIDDEN)"
+    )
+    async def planned_by(
+        self, info: strawberry.Info, first: First = None, after: After = None
+    ) -> Connection[Programme]:
         page = PageRequest.of(first, after, "Activity.plannedBy")
         activity_id = parse_id(self.id)
         loaders = info.context.loaders
@@ -184,17 +221,23 @@ class ProgrammeTransition:
 class PlannedActivityTransition:
     from_status: PlannedActivityStatus | None = strawberry.field(description="The status before; null when planned")
     to_status: PlannedActivityStatus = strawberry.field(description="The status after")
-    actor: str = strawberry.field(description="Who took the step: the token's subject and role, or whoever caused "
-                                              "the event programmes applied (an attendance, a withdrawal)")
-    note: str | None = strawberry.field(description="Why, for a step programmes took on its own: the occurrence "
-                                                    "attended, or the menu's withdrawal and its reason; null for a "
-                                                    "step a caller took")
+    actor: str = strawberry.field(
+        description="Who took the step: the token's subject and role, or whoever caused "
+        "the event programmes applied (an attendance, a withdrawal)"
+    )
+    note: str | None = strawberry.field(
+        description="Why, for a step programmes took on its own: the occurrence "
+        "attended, or the menu's withdrawal and its reason; null for a "
+        "step a caller took"
+    )
     at: datetime = strawberry.field(description="When")
 
 
 @described(descriptions.OBJECTIVE)
-@strawberry.type(description="An objective of a programme: in an IPAP chapter, an ITPP strategic objective or "
-                             "partnership goal, or a general one; parentId makes them a tree")
+@strawberry.type(
+    description="An objective of a programme: in an IPAP chapter, an ITPP strategic objective or "
+    "partnership goal, or a general one; parentId makes them a tree"
+)
 class Objective:
     id: strawberry.ID
     category: ObjectiveCategory
@@ -212,16 +255,19 @@ class PlannedActivity:
     year: int
     priority: Priority
     status: PlannedActivityStatus
-    flag_reason: str | None = strawberry.field(description="Why it was FLAGGED: the menu withdrew the activity, "
-                                                           "with the menu's reason; null otherwise")
+    flag_reason: str | None = strawberry.field(
+        description="Why it was FLAGGED: the menu withdrew the activity, with the menu's reason; null otherwise"
+    )
     objective_id: strawberry.ID | None
     activity_id: strawberry.ID
     occurrence_id: strawberry.ID | None = strawberry.field(
         description="The menu occurrence the partner's participants attended, which made it DONE; null until then "
-                    "(and for a line marked done by hand)")
+        "(and for a line marked done by hand)"
+    )
 
-    @strawberry.field(description="The menu's activity, resolved by the menu subgraph (null when the caller may "
-                                   "not see it)")
+    @strawberry.field(
+        description="The menu's activity, resolved by the menu subgraph (null when the caller may not see it)"
+    )
     def activity(self) -> Activity | None:
         return Activity(id=strawberry.ID(str(self.activity_id)))
 
@@ -274,8 +320,10 @@ class Programme:
     summary: str | None
     period_start: date
     period_end: date
-    revision: int = strawberry.field(description="The edition of the partner's programme of this type: 1 for the "
-                                                 "first, then counting up (not the same as version)")
+    revision: int = strawberry.field(
+        description="The edition of the partner's programme of this type: 1 for the "
+        "first, then counting up (not the same as version)"
+    )
     status: ProgrammeStatus
     created_at: datetime
     updated_at: datetime
@@ -285,8 +333,7 @@ class Programme:
     async def partner(self, info: strawberry.Info) -> Partner:
         return await info.context.loaders.partner_by_iso.load(self.partner_iso)  # type: ignore[attr-defined]
 
-    @strawberry.field(description="Every step of its lifecycle, oldest first, its creation included: who, when, "
-                                   "why")
+    @strawberry.field(description="Every step of its lifecycle, oldest first, its creation included: who, when, why")
     async def transitions(self, info: strawberry.Info) -> list[ProgrammeTransition]:
         return await info.context.loaders.transitions.load(self.id)
 
@@ -297,9 +344,14 @@ class Programme:
         return await info.context.loaders.objectives.load(self.id)
 
     @strawberry.field(description="The menu activities it plans, by year, then in the order they were planned")
-    async def planned_activities(self, info: strawberry.Info, statuses: Annotated[
-            list[PlannedActivityStatus] | None, strawberry.argument(
-                description="Only those in any of these statuses; all when omitted")] = None) -> list[PlannedActivity]:
+    async def planned_activities(
+        self,
+        info: strawberry.Info,
+        statuses: Annotated[
+            list[PlannedActivityStatus] | None,
+            strawberry.argument(description="Only those in any of these statuses; all when omitted"),
+        ] = None,
+    ) -> list[PlannedActivity]:
         found = await info.context.loaders.planned_activities.load(self.id)
         return [p for p in found if not statuses or p.status in statuses]
 
@@ -307,8 +359,9 @@ class Programme:
     async def partnership_goals(self, info: strawberry.Info) -> list[PartnershipGoal]:
         return await info.context.loaders.goals.load(self.id)
 
-    @strawberry.field(description="OCC evaluations of its declared units, oldest first; empty unless it is an OCC "
-                                   "programme")
+    @strawberry.field(
+        description="OCC evaluations of its declared units, oldest first; empty unless it is an OCC programme"
+    )
     async def occ_evaluations(self, info: strawberry.Info) -> list[OccEvaluation]:
         return await info.context.loaders.occ_evaluations.load(self.id)
 

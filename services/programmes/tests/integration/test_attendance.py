@@ -11,22 +11,33 @@ from sqlalchemy import text
 from shared.testing.harness import ServiceHarness, eventually
 from shared.testing.kafka import publish_nomination
 
-PLAN = ("mutation($p: ID!, $a: ID!, $y: Int!) { planActivity(programmeId: $p, input: {activityId: $a, year: $y}) "
-        "{ plannedActivity { id status occurrenceId } } }")
-LINES = ("query($id: ID!) { programme(id: $id) { plannedActivities { id year status occurrenceId "
-         "transitions { fromStatus toStatus note actor } } } }")
+PLAN = (
+    "mutation($p: ID!, $a: ID!, $y: Int!) { planActivity(programmeId: $p, input: {activityId: $a, year: $y}) "
+    "{ plannedActivity { id status occurrenceId } } }"
+)
+LINES = (
+    "query($id: ID!) { programme(id: $id) { plannedActivities { id year status occurrenceId "
+    "transitions { fromStatus toStatus note actor } } } }"
+)
 
 
 async def attend(programmes: ServiceHarness, partner_iso: str, activity_id: str, start: str, **extra: str) -> str:
     occurrence = extra.pop("occurrence_id", str(uuid.uuid4()))
-    await publish_nomination(programmes.settings.kafka_bootstrap_servers,
-                             programmes.settings.topic("menu.nomination.v1"), partner_iso=partner_iso,
-                             activity_id=activity_id, start=start, occurrence_id=occurrence, **extra)
+    await publish_nomination(
+        programmes.settings.kafka_bootstrap_servers,
+        programmes.settings.topic("menu.nomination.v1"),
+        partner_iso=partner_iso,
+        activity_id=activity_id,
+        start=start,
+        occurrence_id=occurrence,
+        **extra,
+    )
     return occurrence
 
 
-async def test_attendance_makes_the_partners_planned_activity_done(programmes: ServiceHarness, partner,
-                                                                   create_programme, menu_activity) -> None:
+async def test_attendance_makes_the_partners_planned_activity_done(
+    programmes: ServiceHarness, partner, create_programme, menu_activity
+) -> None:
     iso, activity = await partner(), await menu_activity()
     programme = await create_programme(iso, "IPCP", date(2030, 1, 1))
     planned = (await programmes.graphql(PLAN, {"p": programme["id"], "a": activity["id"], "y": 2030})).ok()
@@ -42,7 +53,10 @@ async def test_attendance_makes_the_partners_planned_activity_done(programmes: S
     line = await eventually(done)
     assert line["id"] == line_id and line["occurrenceId"] == occurrence
     assert [(h["fromStatus"], h["toStatus"]) for h in line["transitions"]] == [
-        (None, "PLANNED"), ("PLANNED", "CONFIRMED"), ("CONFIRMED", "DONE")]
+        (None, "PLANNED"),
+        ("PLANNED", "CONFIRMED"),
+        ("CONFIRMED", "DONE"),
+    ]
     assert line["transitions"][2]["note"] == f"participants attended occurrence {occurrence}"
 
     # Planned afterwards for a year the partner's people attended already: done as it is planned.
@@ -52,8 +66,9 @@ async def test_attendance_makes_the_partners_planned_activity_done(programmes: S
     assert later["planActivity"]["plannedActivity"]["occurrenceId"] is not None
 
 
-async def test_another_partners_attendance_changes_nothing(programmes: ServiceHarness, partner, create_programme,
-                                                           menu_activity) -> None:
+async def test_another_partners_attendance_changes_nothing(
+    programmes: ServiceHarness, partner, create_programme, menu_activity
+) -> None:
     iso, other, activity = await partner(), await partner(), await menu_activity()
     programme = await create_programme(iso, "IPCP", date(2030, 1, 1))
     (await programmes.graphql(PLAN, {"p": programme["id"], "a": activity["id"], "y": 2030})).ok()
@@ -61,8 +76,9 @@ async def test_another_partners_attendance_changes_nothing(programmes: ServiceHa
 
     async def read() -> bool:
         async with programmes.runtime.sessionmaker() as session:
-            return bool(await session.scalar(text("SELECT count(*) FROM attendance WHERE partner_iso = :iso"),
-                                             {"iso": other}))
+            return bool(
+                await session.scalar(text("SELECT count(*) FROM attendance WHERE partner_iso = :iso"), {"iso": other})
+            )
 
     await eventually(read)
     lines = (await programmes.graphql(LINES, {"id": programme["id"]})).ok()["programme"]["plannedActivities"]

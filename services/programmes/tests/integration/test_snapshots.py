@@ -8,13 +8,16 @@ from datetime import date
 from shared.metrics import READ_MODEL_GAPS
 from shared.testing.harness import ServiceHarness, eventually
 
-PLAN = ("mutation($p: ID!, $i: PlannedActivityInput!) { planActivity(programmeId: $p, input: $i) { "
-        "plannedActivity { id } } }")
+PLAN = (
+    "mutation($p: ID!, $i: PlannedActivityInput!) { planActivity(programmeId: $p, input: $i) { "
+    "plannedActivity { id } } }"
+)
 LINES = "query($id: ID!) { programme(id: $id) { plannedActivities { status flagReason activity { id } } } }"
 
 
 async def test_a_snapshot_of_a_version_held_changes_nothing_and_a_newer_one_applies(
-        programmes: ServiceHarness, partner, create_programme, menu_activity) -> None:
+    programmes: ServiceHarness, partner, create_programme, menu_activity
+) -> None:
     activity = await menu_activity(frameworks=["PFP"], version=2)
     programme = await create_programme(await partner(), "IPCP", date(2030, 1, 1))
     (await programmes.graphql(PLAN, {"p": programme["id"], "i": {"activityId": activity["id"], "year": 2030}})).ok()

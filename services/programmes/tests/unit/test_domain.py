@@ -15,8 +15,9 @@ def test_the_reference_list_has_38_partners_in_four_frameworks() -> None:
     assert {p.iso for p in listed if p.suspended} == {"BLR", "RUS", "AFG"}
 
 
-@pytest.mark.parametrize(("overrides", "field"), [({"iso": "GE"}, "iso"), ({"name": " "}, "name"),
-                                                  ({"ipap_since": 1066}, "ipapSince")])
+@pytest.mark.parametrize(
+    ("overrides", "field"), [({"iso": "GE"}, "iso"), ({"name": " "}, "name"), ({"ipap_since": 1066}, "ipapSince")]
+)
 def test_bad_partner_details_name_their_field(overrides, field) -> None:  # type: ignore[no-untyped-def]
     values = dict(iso="geo", name="Georgia", framework=Framework.PFP)
     values.update(overrides)

@@ -55,8 +55,13 @@ def test_two_years_end_the_day_before_the_second_anniversary() -> None:
 
 
 def details(**overrides) -> ProgrammeDetails:  # type: ignore[no-untyped-def]
-    values = dict(partner_iso="geo", type=ProgrammeType.IPCP, title="Georgia IPCP", period_start=date(2027, 1, 1),
-                  period_end=date(2028, 12, 31))
+    values = dict(
+        partner_iso="geo",
+        type=ProgrammeType.IPCP,
+        title="Georgia IPCP",
+        period_start=date(2027, 1, 1),
+        period_end=date(2028, 12, 31),
+    )
     values.update(overrides)
     return ProgrammeDetails(**values)
 
@@ -85,8 +90,9 @@ def test_ipap_objectives_belong_to_its_six_chapters_and_itpp_goals_to_a_strategy
     check_objective_category(ProgrammeType.IPAP, ObjectiveCategory.PUBLIC_DIPLOMACY, None)
     with pytest.raises(BadUserInput):
         check_objective_category(ProgrammeType.IPAP, ObjectiveCategory.STRATEGIC_OBJECTIVE, None)
-    check_objective_category(ProgrammeType.ITPP, ObjectiveCategory.PARTNERSHIP_GOAL,
-                             ObjectiveCategory.STRATEGIC_OBJECTIVE)
+    check_objective_category(
+        ProgrammeType.ITPP, ObjectiveCategory.PARTNERSHIP_GOAL, ObjectiveCategory.STRATEGIC_OBJECTIVE
+    )
     with pytest.raises(BadUserInput):
         check_objective_category(ProgrammeType.ITPP, ObjectiveCategory.PARTNERSHIP_GOAL, None)
 
@@ -94,12 +100,15 @@ def test_ipap_objectives_belong_to_its_six_chapters_and_itpp_goals_to_a_strategy
 ACTIVITY = ActivityFacts("a1", "ACT.1", "PUBLISHED", ("MD",), ("GEO",))
 
 
-@pytest.mark.parametrize(("facts", "framework", "iso", "says", "retryable"), [
-    (None, "PFP", "GEO", "not published on the menu as far as programmes knows", True),
-    (ActivityFacts("a1", "ACT.1", "DRAFT", ("PFP",), ()), "PFP", "GEO", "not published on the menu", True),
-    (ActivityFacts("a1", "ACT.1", "WITHDRAWN", ("PFP",), ()), "PFP", "GEO", "withdrawn", None),
-    (ACTIVITY, "PFP", "UKR", "not open to UKR", None),
-])
+@pytest.mark.parametrize(
+    ("facts", "framework", "iso", "says", "retryable"),
+    [
+        (None, "PFP", "GEO", "not published on the menu as far as programmes knows", True),
+        (ActivityFacts("a1", "ACT.1", "DRAFT", ("PFP",), ()), "PFP", "GEO", "not published on the menu", True),
+        (ActivityFacts("a1", "ACT.1", "WITHDRAWN", ("PFP",), ()), "PFP", "GEO", "withdrawn", None),
+        (ACTIVITY, "PFP", "UKR", "not open to UKR", None),
+    ],
+)
 def test_an_activity_that_cannot_be_planned_says_why(facts, framework, iso, says, retryable) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(BadUserInput) as refused:
         check_plannable(facts, "a1", framework, iso)
@@ -109,12 +118,14 @@ def test_an_activity_that_cannot_be_planned_says_why(facts, framework, iso, says
 
 def test_a_newer_version_than_programmes_has_is_on_its_way() -> None:
     with pytest.raises(BadUserInput) as refused:
-        check_plannable(ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=2), "a1", "PFP", "GEO",
-                        seen_version=3)
+        check_plannable(
+            ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=2), "a1", "PFP", "GEO", seen_version=3
+        )
     assert "has not yet received version 3" in refused.value.message
     assert refused.value.extensions["retryable"] is True
-    check_plannable(ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=3), "a1", "PFP", "GEO",
-                    seen_version=3)
+    check_plannable(
+        ActivityFacts("a1", "ACT.1", "PUBLISHED", ("PFP",), (), version=3), "a1", "PFP", "GEO", seen_version=3
+    )
 
 
 def test_approval_supersedes_ended_editions_and_only_named_running_ones() -> None:

@@ -37,15 +37,24 @@ def test_membership_dates_fall_between_the_platforms_start_and_today() -> None:
 
 
 def test_actions_are_due_after_their_meeting_and_assigned_to_members() -> None:
-    meeting = check_meeting(MeetingDetails(title=" Plenary ", format=MeetingFormat.PLENARY, held_on=date(2025, 3, 15),
-                                           location="Brussels", attendees=["geo", "GEO", "jor"]))
+    meeting = check_meeting(
+        MeetingDetails(
+            title=" Plenary ",
+            format=MeetingFormat.PLENARY,
+            held_on=date(2025, 3, 15),
+            location="Brussels",
+            attendees=["geo", "GEO", "jor"],
+        )
+    )
     assert meeting.attendees == ["GEO", "JOR"] and meeting.title == "Plenary"
-    action = check_action(ActionDetails(title="FMN", description="Join FMN", due_on=date(2025, 9, 1),
-                                        assignees=["geo"]), meeting.held_on)
+    action = check_action(
+        ActionDetails(title="FMN", description="Join FMN", due_on=date(2025, 9, 1), assignees=["geo"]), meeting.held_on
+    )
     assert action.assignees == ["GEO"]
     with pytest.raises(BadUserInput):
-        check_action(ActionDetails(title="x", description="y", due_on=date(2025, 3, 15), assignees=["GEO"]),
-                     meeting.held_on)
+        check_action(
+            ActionDetails(title="x", description="y", due_on=date(2025, 3, 15), assignees=["GEO"]), meeting.held_on
+        )
     with pytest.raises(BadUserInput):
         check_action(ActionDetails(title="x", description="y", due_on=date(2025, 9, 1)), meeting.held_on)
     with pytest.raises(Conflict):
@@ -59,16 +68,22 @@ def test_an_action_is_done_when_every_assignee_has_completed_it() -> None:
 
 
 def test_a_contribution_lies_within_its_operation() -> None:
-    kfor = check_contribution(ContributionDetails(partner_iso="geo", operation=Operation.KFOR,
-                                                  kind=ContributionKind.TROOPS, size=30,
-                                                  period_start=date(2020, 1, 1)))
+    kfor = check_contribution(
+        ContributionDetails(
+            partner_iso="geo",
+            operation=Operation.KFOR,
+            kind=ContributionKind.TROOPS,
+            size=30,
+            period_start=date(2020, 1, 1),
+        )
+    )
     assert kfor.partner_iso == "GEO" and size_unit(kfor.kind) == "personnel"
     assert size_unit(ContributionKind.FUNDING) == "thousand euros"
     for details, field in (
-            (ContributionDetails("GEO", Operation.ISAF, ContributionKind.TROOPS, 5, date(2002, 1, 1)), "periodStart"),
-            (ContributionDetails("GEO", Operation.OUP, ContributionKind.AIRCRAFT, 2, date(2012, 1, 1)),
-             "periodStart"),
-            (ContributionDetails("GEO", Operation.KFOR, ContributionKind.TROOPS, 0, date(2020, 1, 1)), "size")):
+        (ContributionDetails("GEO", Operation.ISAF, ContributionKind.TROOPS, 5, date(2002, 1, 1)), "periodStart"),
+        (ContributionDetails("GEO", Operation.OUP, ContributionKind.AIRCRAFT, 2, date(2012, 1, 1)), "periodStart"),
+        (ContributionDetails("GEO", Operation.KFOR, ContributionKind.TROOPS, 0, date(2020, 1, 1)), "size"),
+    ):
         with pytest.raises(BadUserInput) as refused:
             check_contribution(details)
         assert refused.value.field == field

@@ -3,14 +3,15 @@
 Revision ID: 0010
 Revises: 0009
 """
+
 from shared.migrations import add_owner_standing, drop_owner_standing
 
-revision = '0010'
-down_revision = '0009'
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-COPIES = ['known_partner', 'known_activity']
+COPIES = ["known_partner", "known_activity"]
 
 
 def upgrade() -> None:

@@ -5,6 +5,7 @@ Reference data every deployment needs, so it ships as a migration rather than a 
 Revision ID: 0002
 Revises: 0001
 """
+
 import csv
 from pathlib import Path
 
@@ -21,10 +22,13 @@ AREAS = Path(__file__).resolve().parents[2] / "seed_data" / "areas_of_cooperatio
 
 
 def upgrade() -> None:
-    table = sa.table("area_of_cooperation", sa.column("code", sa.Text), sa.column("name", sa.Text),
-                     sa.column("sourced", sa.Boolean))
+    table = sa.table(
+        "area_of_cooperation", sa.column("code", sa.Text), sa.column("name", sa.Text), sa.column("sourced", sa.Boolean)
+    )
     with open(AREAS, newline="") as handle:
-        rows = [{"code": r["code"], "name": r["name"], "sourced": r["sourced"] == "true"} for r in csv.DictReader(handle)]
+        rows = [
+            {"code": r["code"], "name": r["name"], "sourced": r["sourced"] == "true"} for r in csv.DictReader(handle)
+        ]
     # Databases seeded before this migration already hold the areas: keep theirs.
     op.execute(insert(table).values(rows).on_conflict_do_nothing(index_elements=["code"]))
 

@@ -3,14 +3,15 @@
 Revision ID: 0009
 Revises: 0008
 """
+
 from shared.migrations import add_owner_standing, drop_owner_standing
 
-revision = '0009'
-down_revision = '0008'
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-COPIES = ['known_partner', 'commitment_source']
+COPIES = ["known_partner", "commitment_source"]
 
 
 def upgrade() -> None:

@@ -8,11 +8,12 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-28 11:11:44.159147
 """
+
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -31,10 +32,20 @@ def upgrade() -> None:
             FROM extra)
         UPDATE programme SET status = 'WITHDRAWN', version = version + 1, updated_at = now()
         WHERE id IN (SELECT id FROM extra)""")
-    op.create_index('ix_programme_updated', 'programme', ['updated_at', 'id'], unique=False)
-    op.create_index('uq_programme_in_preparation', 'programme', ['partner_iso', 'type'], unique=True, postgresql_where=sa.text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'"))
+    op.create_index("ix_programme_updated", "programme", ["updated_at", "id"], unique=False)
+    op.create_index(
+        "uq_programme_in_preparation",
+        "programme",
+        ["partner_iso", "type"],
+        unique=True,
+        postgresql_where=sa.text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'"),
+    )
 
 
 def downgrade() -> None:
-    op.drop_index('uq_programme_in_preparation', table_name='programme', postgresql_where=sa.text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'"))
-    op.drop_index('ix_programme_updated', table_name='programme')
+    op.drop_index(
+        "uq_programme_in_preparation",
+        table_name="programme",
+        postgresql_where=sa.text("status IN ('DRAFT', 'SUBMITTED', 'IN_NEGOTIATION') AND type <> 'OTHER'"),
+    )
+    op.drop_index("ix_programme_updated", table_name="programme")

@@ -3,10 +3,11 @@
 Revision ID: 0005
 Revises: 0004
 """
+
 from shared.migrations import create_history_log, drop_history_log
 
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -3,14 +3,15 @@
 Revision ID: 0008
 Revises: 0007
 """
+
 from shared.migrations import add_owner_standing, drop_owner_standing
 
-revision = '0008'
-down_revision = '0007'
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-COPIES = ['known_activity']
+COPIES = ["known_activity"]
 
 
 def upgrade() -> None:
