@@ -17,6 +17,7 @@ run: install
 	@$(BIN)/python -m shared.devstack run
 
 test: install
+	@$(BIN)/ruff format --check --quiet shared services tests faults || (echo 'run: .venv/bin/ruff format shared services tests faults' && exit 1)
 	@$(BIN)/ruff check shared services tests faults
 	@$(BIN)/mypy
 	@$(BIN)/python -m pytest
