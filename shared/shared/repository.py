@@ -22,11 +22,16 @@ M = TypeVar("M", bound=Versioned)
 
 
 class Repository(Generic[M]):
+    """One style for every repository: the session and, for reads a caller asked for, the caller, both given
+    to the constructor; the reads scope themselves by `self.caller` (None: a use case or a consumer, which
+    check the row they change themselves)."""
+
     model: ClassVar[type[Any]]
     key: ClassVar[str] = "id"
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
         self.session = session
+        self.caller = caller
 
     def add(self, row: Any) -> None:
         self.session.add(row)
@@ -76,10 +81,6 @@ class PartnerScopedRepository(Repository[M]):
     check the row they change), nothing is filtered."""
 
     read_rule: ClassVar[Rule]
-
-    def __init__(self, session: AsyncSession, caller: Actor | None = None) -> None:
-        super().__init__(session)
-        self.caller = caller
 
     def _scope(self) -> list[Any]:
         if self.caller is None:
