@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
 import asyncpg
-from sqlalchemy import DateTime, MetaData, Text, any_, bindparam
+from sqlalchemy import DateTime, MetaData, Text
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.auth import Actor
 from shared.errors import StaleVersion
+from shared.sql import any_of as any_of  # where services have always found it
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -263,11 +264,6 @@ def database_unreachable(error: BaseException) -> bool:
         if (sqlstate_of(cause) or "").startswith(_UNREACHABLE_SQLSTATES):
             return True
     return False
-
-
-def any_of(column: Any, values: Sequence[Any]) -> Any:
-    """`column = ANY($1)` with the keys as one array parameter: one statement shape for any count."""
-    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
 def enum_column(enum: type, name: str, length: int = 48) -> SAEnum:

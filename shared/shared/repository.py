@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Text, bindparam, func, select, true
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import ColumnElement, Select, Text, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from shared.auth import Actor, Rule
-from shared.db import Versioned, any_of
+from shared.db import Versioned
 from shared.errors import BadUserInput, NotFound
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
+from shared.sql import any_of, unnested
 from shared.views import Views
 
 M = TypeVar("M", bound=Versioned)
@@ -206,10 +206,3 @@ async def counts_by_owner(
         (await session.execute(select(owner, func.count()).where(any_of(owner, owners), *scope).group_by(owner))).all()
     )
     return [found.get(o, 0) for o in owners]
-
-
-def unnested(keys: Sequence[tuple[Any, ...]], key_types: Sequence[Any]) -> tuple[Any, list[Any]]:
-    names = [f"key{i}" for i in range(len(key_types))]
-    arrays = [bindparam(None, [key[i] for key in keys], type_=ARRAY(kind)) for i, kind in enumerate(key_types)]
-    table = func.unnest(*arrays).table_valued(*names, with_ordinality="ordinal").render_derived()
-    return table, [table.c[name] for name in names]

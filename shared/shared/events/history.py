@@ -29,9 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import any_of
 from shared.events.envelope import CloudEvent, is_restatement, is_state_request
-from shared.repository import unnested
+from shared.sql import any_of, unnested
 
 # Always different from one version to the next, and shown on the entry itself.
 NOT_CHANGES = frozenset({"version", "updatedAt"})
