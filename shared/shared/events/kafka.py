@@ -11,9 +11,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError, for_code
 from aiokafka.helpers import create_ssl_context
-from aiokafka.protocol.metadata import MetadataRequest
 
-from shared.events.kafka_internals import abandon
+from shared.events.kafka_internals import abandon, never_ask_to_create_topics
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -21,26 +20,8 @@ log = logging.getLogger(__name__)
 DEFAULT_PARTITIONS = 3
 
 
-def _never_ask_to_create_topics() -> None:
-    """Our clients never ask a broker to create a topic: deploy/topics.yaml makes them, with their partitions.
-
-    aiokafka's metadata requests ask for auto-creation unless told otherwise, and offer no setting for it. A
-    broker that obliges (a cluster with auto.create.topics.enable, or the development broker, which cannot be
-    told not to) would make a topic with its own default partitions that the topics command could not fix, and
-    a producer holding the old layout would write to partitions that do not exist: after a broker lost its
-    topics, the relay's events were acknowledged and lost. Asked not to, the broker answers UNKNOWN_TOPIC and
-    the relay waits, with its events in the outbox, until the topics command has run."""
-    original = MetadataRequest.__init__
-
-    def refusing(
-        self: MetadataRequest, topics: list[str] | None = None, allow_auto_topic_creation: bool | None = None
-    ) -> None:
-        original(self, topics, False if allow_auto_topic_creation is None else allow_auto_topic_creation)
-
-    MetadataRequest.__init__ = refusing
-
-
-_never_ask_to_create_topics()
+# Our clients never ask a broker to create a topic: deploy/topics.yaml makes them (kafka_internals says why).
+never_ask_to_create_topics()
 
 
 def connection_options(settings: ServiceSettings) -> dict[str, Any]:

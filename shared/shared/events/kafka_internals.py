@@ -1,4 +1,5 @@
-"""The one place that reaches into aiokafka's internals (tests/unit/test_kafka_internals.py names what it uses).
+"""The one place that reaches into aiokafka's internals (shared/tests/unit/test_library_internals.py names what
+it uses; shared/tests/integration/test_kafka_internals.py tries `abandon` on a real broker).
 
 `AIOKafkaConsumer.stop()` can fail to finish while the broker is away: the group coordinator's close waits for
 its coordination task, which may be inside a retry loop that never ends once closing has begun, while the
@@ -15,6 +16,8 @@ import contextlib
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.protocol.metadata import MetadataRequest
 
 # The tasks of a group coordinator that talk to the broker on the consumer's behalf.
 COORDINATOR_TASKS = ("_heartbeat_task", "_coordination_task", "_commit_refresh_task")
@@ -48,3 +51,35 @@ async def abandon(consumer: AIOKafkaConsumer, seconds: float = 5.0) -> None:
         else:
             with contextlib.suppress(BaseException):
                 closing.result()
+
+
+def never_ask_to_create_topics() -> None:
+    """Our clients never ask a broker to create a topic: deploy/topics.yaml makes them, with their partitions.
+
+    aiokafka's metadata requests ask for auto-creation unless told otherwise, and offer no setting for it. A
+    broker that obliges (a cluster with auto.create.topics.enable, or the development broker, which cannot be
+    told not to) would make a topic with its own default partitions that the topics command could not fix, and
+    a producer holding the old layout would write to partitions that do not exist: after a broker lost its
+    topics, the relay's events were acknowledged and lost. Asked not to, the broker answers UNKNOWN_TOPIC and
+    the relay waits, with its events in the outbox, until the topics command has run. Idempotent."""
+    original = MetadataRequest.__init__
+    if getattr(original, "refuses_auto_creation", False):
+        return
+
+    def refusing(
+        self: MetadataRequest, topics: list[str] | None = None, allow_auto_topic_creation: bool | None = None
+    ) -> None:
+        original(self, topics, False if allow_auto_topic_creation is None else allow_auto_topic_creation)
+
+    refusing.refuses_auto_creation = True  # type: ignore[attr-defined]  # a mark on a function object
+    MetadataRequest.__init__ = refusing
+
+
+def cluster_size(admin: AIOKafkaAdminClient) -> int:
+    """How many brokers the admin client's metadata knows (at least one): the public API has no count."""
+    return max(1, len(admin._client.cluster.brokers()))
+
+
+async def refresh_metadata(consumer: AIOKafkaConsumer) -> None:
+    """Ask the broker for metadata now (a topic just made is not in the cached metadata until the next refresh)."""
+    await consumer._client.force_metadata_update()

@@ -24,6 +24,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from shared.events.kafka import TopicsRefused, connection_options, create_consumer, create_new_topics
+from shared.events.kafka_internals import cluster_size, refresh_metadata
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ async def create_topics(settings: ServiceSettings, specs: Iterable[TopicSpec]) -
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        brokers = max(1, len(admin._client.cluster.brokers()))
+        brokers = max(1, cluster_size(admin))
         missing = [
             NewTopic(name, spec.partitions, min(spec.replication, brokers), topic_configs=spec.config)
             for name, spec in wanted.items()
@@ -146,7 +147,7 @@ async def records_held(settings: ServiceSettings, names: Iterable[str]) -> dict[
 
 async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
     while (found := consumer.partitions_for_topic(topic)) is None:
-        await consumer._client.force_metadata_update()  # a topic just made is not yet in the metadata
+        await refresh_metadata(consumer)  # a topic just made is not yet in the metadata
         await asyncio.sleep(0.1)
     return found
 

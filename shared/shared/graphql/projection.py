@@ -14,9 +14,9 @@ from typing import Any
 import strawberry
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
+from shared.graphql.strawberry_internals import python_name as python_name_of
+from shared.graphql.strawberry_internals import resolve_info
 from shared.views import Views
-
-DEFINITION = "strawberry-definition"
 
 
 class Projection:
@@ -29,7 +29,7 @@ class Projection:
 
     def columns(self, info: strawberry.Info, *path: str) -> tuple[str, ...]:
         """The columns the fields selected at `path` below the resolver's own field read."""
-        raw = info._raw_info
+        raw = resolve_info(info)
         names = frozenset(selected(raw.field_nodes, raw.fragments, path))
         found = self._columns.get(names)
         if found is None:
@@ -42,7 +42,7 @@ class Projection:
         table = self.views.table
         by_field: dict[str, tuple[str, ...]] = {}
         for graphql_name, field in schema.get_type(self.type_name).fields.items():
-            python_name = field.extensions[DEFINITION].python_name
+            python_name = python_name_of(field)
             if python_name in self.needs:
                 by_field[graphql_name] = tuple(self.needs[python_name])
             elif python_name in table.c:

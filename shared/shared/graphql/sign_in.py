@@ -14,6 +14,7 @@ from strawberry.extensions import SchemaExtension
 from shared.auth import ANONYMOUS, Role
 from shared.errors import Forbidden, Unauthenticated
 from shared.graphql.context import RequestContext
+from shared.graphql.strawberry_internals import graphql_schema
 
 
 class RequireSignIn(SchemaExtension):
@@ -37,7 +38,9 @@ class RequireSignIn(SchemaExtension):
             elif (
                 context.runtime.settings.production
                 and execution.graphql_document is not None
-                and validate(execution.schema._schema, execution.graphql_document, [NoSchemaIntrospectionCustomRule])
+                and validate(
+                    graphql_schema(execution.schema), execution.graphql_document, [NoSchemaIntrospectionCustomRule]
+                )
             ):
                 refusal = Forbidden("introspection is off in production: use the published schema")
                 execution.pre_execution_errors = [GraphQLError(str(refusal), original_error=refusal)]

@@ -8,6 +8,7 @@ import time
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from shared.events.envelope import CloudEvent, DomainEvent
+from shared.events.kafka_internals import refresh_metadata
 
 
 async def read_events(
@@ -25,7 +26,7 @@ async def read_events(
         while partitions is None and time.monotonic() < deadline:
             partitions = consumer.partitions_for_topic(topic)
             if partitions is None:
-                await consumer._client.force_metadata_update()  # the topic may be new
+                await refresh_metadata(consumer)  # the topic may be new
                 await asyncio.sleep(0.2)
         assert partitions is not None, f"topic {topic} does not exist"
         assigned = [TopicPartition(topic, p) for p in partitions]

@@ -97,11 +97,12 @@ async def control_character_failures(harness: Any) -> list[str]:
     """Sends every control character, inside otherwise plain text, to every text argument of every root field
     of the harness's subgraph; returns what was not refused as BAD_USER_INPUT (an internal error, a success)."""
     from shared.graphql.context import RequestContext
+    from shared.graphql.strawberry_internals import graphql_schema
 
     failures = []
     for n, character in enumerate(CONTROL_CHARACTERS):
         poison = f"ab{character}c" if n % 2 else f"{character}x"
-        for coordinate, operation, variables in probes(harness.schema._schema, poison):
+        for coordinate, operation, variables in probes(graphql_schema(harness.schema), poison):
             if operation.startswith("subscription"):
                 context: RequestContext[Any] = RequestContext(harness.runtime)
                 await context.sign_in(f"Bearer {await harness.token('staff')}")
