@@ -555,10 +555,11 @@ async def _subscription_hears_only_visible(system: System, two_partners: dict[st
     hidden, shown = two_partners["jor_only"], two_partners["activity"]
     client = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
     try:
+        before = system.subscribers("menu", "activities")
         await client.subscribe(
             "s", "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id } }", {"ids": [hidden["id"], shown["id"]]}
         )
-        await asyncio.sleep(2)
+        await asyncio.to_thread(system.wait_for_subscribers, "menu", "activities", before + 1)
         for activity in (hidden, shown):
             system.graphql(
                 'mutation($id: ID!) { updateActivity(id: $id, input: {tags: ["touched"]}) { id } }',

@@ -61,9 +61,12 @@ async def test_a_partner_sees_an_occurrence_it_planned_cancelled_live(system: Sy
     )["createProgramme"]
     client = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
     try:
+        programmes, impacts = system.subscribers("programmes", "programmes"), system.subscribers("menu", "impacts")
         await client.subscribe("programme", PROGRAMME, {"id": programme["id"]})
         await client.subscribe("impacts", IMPACTS, {})
-        await asyncio.sleep(2)  # the subgraphs start tailing their topics with the first subscriber
+        # The subgraphs start tailing their topics with the first subscriber: changes are made once they listen.
+        await asyncio.to_thread(system.wait_for_subscribers, "programmes", "programmes", programmes + 1)
+        await asyncio.to_thread(system.wait_for_subscribers, "menu", "impacts", impacts + 1)
         plan = (
             "mutation($p: ID!, $a: ID!, $y: Int!) { planActivity(programmeId: $p, input: {activityId: $a, "
             "year: $y}) { plannedActivity { id } } }"

@@ -51,9 +51,11 @@ async def test_five_subscriptions_on_one_websocket_each_see_their_activity(syste
     activities = [publish_activity(system) for _ in range(5)]
     client = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     try:
+        before = system.subscribers("menu", "activities")
         for n, activity in enumerate(activities):
             await client.subscribe(str(n), CHANGED, {"ids": [activity["id"]]})
-        await asyncio.sleep(2)  # the subgraph starts tailing its topic with the first subscriber
+        # The subgraph starts tailing its topics with the first subscriber: changes are made once it listens.
+        await asyncio.to_thread(system.wait_for_subscribers, "menu", "activities", before + 5)
         for round_ in range(3):
             for activity in activities:
                 updated = system.graphql(
@@ -93,8 +95,9 @@ async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gatew
     activity = publish_activity(system)
     client = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     try:
+        before = system.subscribers("menu", "activities")
         await client.subscribe("one", CHANGED, {"ids": [activity["id"]]})
-        await asyncio.sleep(2)
+        await asyncio.to_thread(system.wait_for_subscribers, "menu", "activities", before + 1)
         scheduled = system.graphql(
             'mutation($a: ID!) { scheduleOccurrence(activityId: $a, input: {startDate: "2031-03-02", '
             'endDate: "2031-03-06", location: "Geneva", host: "GCSP", seats: 20}) { startDate } }',

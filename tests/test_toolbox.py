@@ -86,9 +86,11 @@ async def test_a_coordination_centre_sees_a_new_offer_arrive_live(system: System
     centre = await GraphQLWebSocket.open(system.gateway, system.token("staff"))
     bystander = await GraphQLWebSocket.open(system.gateway, system.token("partner-geo"))
     try:
+        before = system.subscribers("capacity", "assistance")
         for client in (centre, bystander):
             await client.subscribe("watch", WATCHED, {"ids": [request["id"]]})
-        await asyncio.sleep(2)  # the subgraph starts tailing its topic with the first subscriber
+        # The subgraph starts tailing its topics with the first subscriber: the change is made once it listens.
+        await asyncio.to_thread(system.wait_for_subscribers, "capacity", "assistance", before + 2)
         offered = system.graphql(
             'mutation($n: ID!) { offerAssistance(needId: $n, quantity: "25") { version } }',
             {"n": request["needs"][0]["id"]},

@@ -138,6 +138,14 @@ class LiveEvents:
                         queue.get_nowait()
                     queue.put_nowait(row)
 
+    def state(self) -> dict[str, Any]:
+        """For /status: whether the process tails its topics (it starts with the first subscriber), and how many
+        subscriptions each feed serves; a client that subscribed and waits for news can tell it is listened for."""
+        return {
+            "listening": self.listening.is_set(),
+            "subscribers": {name: len(subscribers) for name, subscribers in self._subscribers.items()},
+        }
+
     async def close(self) -> None:
         if self._task is not None:
             self._task.cancel()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,21 @@ class System:
 
     def headers(self, as_: str | None = "staff") -> dict[str, str]:
         return {"authorization": f"Bearer {self.token(as_)}"} if as_ else {}
+
+    def subscribers(self, service: str, feed: str) -> int:
+        """How many subscriptions of `feed` the service serves now (its /status)."""
+        return int(httpx.get(f"{self.services[service]}/status", timeout=5).json()["liveFeeds"]["subscribers"][feed])
+
+    def wait_for_subscribers(self, service: str, feed: str, count: int, timeout: float = 20) -> None:
+        """Until `service` serves at least `count` subscriptions of `feed` and tails its topics (its /status says
+        so): the signal that a change made now reaches them."""
+        deadline = time.monotonic() + timeout
+        while True:
+            live = httpx.get(f"{self.services[service]}/status", timeout=5).json()["liveFeeds"]
+            if live["listening"] and live["subscribers"].get(feed, 0) >= count:
+                return
+            assert time.monotonic() < deadline, f"{service} never served {count} subscriptions of {feed}: {live}"
+            time.sleep(0.1)
 
     def graphql(self, query: str, variables: dict[str, Any] | None = None, as_: str | None = "staff") -> dict[str, Any]:
         response = httpx.post(

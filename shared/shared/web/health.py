@@ -55,6 +55,7 @@ def add_health_routes(app: FastAPI, runtime: ServiceRuntime) -> None:
             "broker": broker.as_json(),
             "outbox": outbox,
             "consumers": {consumer.name: consumer.state() for consumer in runtime.running_consumers},
+            "liveFeeds": runtime.live.state(),
         }
 
 
