@@ -20,6 +20,7 @@ fire, so whatever counts or traces statements sees these too.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import OrderedDict
 from typing import Any, NamedTuple
 
@@ -79,6 +80,27 @@ async def fetch(
         events.after_cursor_execute(connection, None, read.sql, arguments, None, False)
 
 
+async def json_codecs(connection: asyncpg.Connection) -> None:
+    """JSON and JSONB decoded as the engine's connections decode them (SQLAlchemy's asyncpg dialect registers
+    these codecs on connect and leaves JSON columns to the driver): without them a JSON column read through
+    this pool would come back as text, and decoded when the same read runs inside a transaction."""
+    await connection.set_type_codec(
+        "json",
+        encoder=str.encode,
+        decoder=lambda value: json.loads(value.decode()),
+        schema="pg_catalog",
+        format="binary",
+    )
+    # PostgreSQL's binary JSONB starts with its version byte, 1.
+    await connection.set_type_codec(
+        "jsonb",
+        encoder=lambda value: b"\x01" + value.encode(),
+        decoder=lambda value: json.loads(value[1:].decode()),
+        schema="pg_catalog",
+        format="binary",
+    )
+
+
 class ReadPool:
     """The service's asyncpg pool for reads outside a transaction; opened on first use, in the serving loop."""
 
@@ -98,7 +120,7 @@ class ReadPool:
         async with self._opening:
             if self._pool is None:
                 self._pool = await asyncpg.create_pool(
-                    self.dsn, min_size=1, max_size=self.size, server_settings=self.settings
+                    self.dsn, min_size=1, max_size=self.size, server_settings=self.settings, init=json_codecs
                 )
         return self._pool
 
