@@ -21,26 +21,12 @@ from strawberry.extensions import SchemaExtension
 
 from shared.db import database_unreachable
 from shared.errors import DomainError, OutcomeUnknown, ServiceUnavailable
-from shared.graphql.limits import LIMIT_MESSAGES, STATEMENT_MILLISECONDS
+from shared.graphql.limits import STATEMENT_MILLISECONDS
+from shared.graphql.refusals import Refusal, refusal_of
 from shared.graphql.text_arguments import argument_paths, literal_path
 
 log = logging.getLogger("shared.graphql")
 
-_INPUT_MARKERS = (
-    "Variable '$",
-    "Expected value of type",
-    "Expected type",
-    "got invalid value",
-    "Int cannot represent",
-    "Float cannot represent",
-    "ID cannot represent",
-    "String cannot represent",
-    "Boolean cannot represent",
-    "does not exist in",
-    "Value cannot represent",
-    "cannot represent",
-    "decimal number",
-)
 # graphql-core names the variable; a gateway turns a client's literal into a variable named after
 # the argument, so the message says the input path instead ("input.startDate: ...").
 _VARIABLE_VALUE = re.compile(
@@ -104,14 +90,11 @@ def coded(
     if isinstance(original, DomainError):
         return _expected(error, request_id, error.message, {"code": original.code.value, **original.extensions})
     if original is None or isinstance(original, GraphQLError):
-        if any(marker in error.message for marker in LIMIT_MESSAGES):
-            return _expected(error, request_id, error.message, {"code": "OPERATION_LIMIT_EXCEEDED"})
-        if error.message.startswith("Syntax Error"):
-            return _expected(error, request_id, error.message, {"code": "GRAPHQL_PARSE_FAILED"})
-        if any(marker in error.message for marker in _INPUT_MARKERS):
+        refusal = refusal_of(error)
+        if refusal is Refusal.INPUT:
             message, field = _input_message(error, used_as or {}, literal)
-            return _expected(error, request_id, message, {"code": "BAD_USER_INPUT", "field": field})
-        return _expected(error, request_id, error.message, {"code": "GRAPHQL_VALIDATION_FAILED"})
+            return _expected(error, request_id, message, {"code": refusal.value, "field": field})
+        return _expected(error, request_id, error.message, {"code": refusal.value})
     if database_unreachable(original):
         told = (unreachable or (lambda: ServiceUnavailable("the service")))()
         return _expected(error, request_id, told.message, {"code": told.code.value, **told.extensions})

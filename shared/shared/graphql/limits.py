@@ -17,8 +17,6 @@ MAX_ALIASES = 50
 MAX_BODY_BYTES = 512 * 1024
 OPERATION_SECONDS = 8.0
 STATEMENT_MILLISECONDS = 5000
-# How the refusals read (graphql-core's and strawberry's messages), for their code.
-LIMIT_MESSAGES = ("exceeds maximum operation depth", "aliases found. Allowed", "Document contains more than")
 
 
 def limit_extensions() -> list[Any]:

@@ -7,7 +7,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+
+from shared.graphql.refusals import ValueRefused
 
 
 def _finite_decimal(value: Any) -> Decimal:
@@ -17,9 +18,9 @@ def _finite_decimal(value: Any) -> Decimal:
     try:
         number = Decimal(str(value))
     except InvalidOperation as exc:
-        raise GraphQLError(f"{json.dumps(str(value))} is not a decimal number") from exc
+        raise ValueRefused(f"{json.dumps(str(value))} is not a decimal number") from exc
     if not number.is_finite():  # NaN and Infinity would break every comparison a rule makes
-        raise GraphQLError(f"{json.dumps(str(value))} is not a finite decimal number")
+        raise ValueRefused(f"{json.dumps(str(value))} is not a finite decimal number")
     return number
 
 
