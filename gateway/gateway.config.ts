@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode, unreachableSubgraphs } from './error-codes.ts';
-import { aliasLimit, bodyLimit, LIMITS } from './limits.ts';
+import { aliasLimit, bodyLimit, depthLimit, LIMITS, tokenLimit } from './limits.ts';
 import { gatewayMetrics, serveMetrics } from './metrics.ts';
 import { traceparentOf, tracing } from './tracing.ts';
 import { trustedDocuments } from './trusted-documents.ts';
@@ -105,13 +105,13 @@ export const gatewayConfig = defineConfig({
   contentEncoding: true,
   // gatewayMetrics: operation and subgraph latencies and errors, served on the metrics port (metrics.ts).
   // unreachableSubgraphs: a subgraph down or silent is SERVICE_UNAVAILABLE naming it (error-codes.ts).
-  plugins: () => [bodyLimit, aliasLimit, everyErrorHasACode, unreachableSubgraphs, gatewayMetrics],
+  plugins: () => [
+    bodyLimit, tokenLimit, depthLimit, aliasLimit, everyErrorHasACode, unreachableSubgraphs, gatewayMetrics,
+  ],
   // One span per request, operation and subgraph call, never per field (tracing.ts).
   ...(tracing ? { openTelemetry: { traces: true } } : {}),
-  // Operation limits (the subgraphs apply the same), no batched requests, and a subgraph that does not
-  // answer in time is given up on rather than waited for.
-  maxTokens: LIMITS.tokens,
-  maxDepth: LIMITS.depth,
+  // Operation limits are plugins above (the subgraphs apply the same); no batched requests, and a subgraph
+  // that does not answer in time is given up on rather than waited for.
   batching: false,
   blockFieldSuggestions: production,
   // Subscriptions last as long as their callers want: only queries and mutations have a deadline.

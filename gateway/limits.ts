@@ -1,6 +1,9 @@
 // How big an operation may be at the gateway: the same numbers as every subgraph's
-// (shared/shared/graphql/limits.py). Tokens and depth use Hive Gateway's own options; these two
-// plugins add the body size (refused from its Content-Length, before it is read) and the aliases.
+// (shared/shared/graphql/limits.py). Tokens and depth use the graphql-armor plugins Hive Gateway's own
+// options would install, given a callback that codes each refusal where it is made (not by its wording);
+// the other two plugins add the body size (refused from its Content-Length, before it is read) and aliases.
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
 
 export const LIMITS = { depth: 12, tokens: 2000, aliases: 50, bodyBytes: 512 * 1024, upstreamMs: 10_000 };
@@ -40,3 +43,11 @@ export const aliasLimit = {
     addValidationRule(maxAliases);
   },
 };
+
+// graphql-armor calls onReject with each refusal before it is raised.
+function codedAsLimit(_context: unknown, error: GraphQLError) {
+  (error.extensions as Record<string, unknown>).code = 'OPERATION_LIMIT_EXCEEDED';
+}
+
+export const tokenLimit = maxTokensPlugin({ n: LIMITS.tokens, onReject: [codedAsLimit], propagateOnRejection: true });
+export const depthLimit = maxDepthPlugin({ n: LIMITS.depth, onReject: [codedAsLimit], propagateOnRejection: true });

@@ -70,3 +70,31 @@ def test_a_subgraph_answers_an_unknown_operation_name_and_a_posted_subscription_
     )
     assert posted.status_code == 400, posted.text
     assert posted.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+# Each wording gateway/error-codes.ts matches (refused variables, which its libraries leave uncoded), and
+# refused literals, which Yoga codes itself as a validation failure: an operation the gateway refuses in each.
+GATEWAY_WORDING = {
+    "got invalid value": ("query($n: Int) { activities(first: $n) { totalCount } }", {"n": "x"}, "BAD_USER_INPUT"),
+    "of required type": ("query($id: ID!) { occurrence(id: $id) { id } }", {}, "BAD_USER_INPUT"),
+    "must not be null": ("query($id: ID!) { occurrence(id: $id) { id } }", {"id": None}, "BAD_USER_INPUT"),
+    "Expected value of type": ("{ occurrence(id: null) { id } }", {}, "GRAPHQL_VALIDATION_FAILED"),
+    "cannot represent": ('{ activities(first: "x") { totalCount } }', {}, "GRAPHQL_VALIDATION_FAILED"),
+    "does not exist in": ("{ activities(filter: {statuses: [NOPE]}) { totalCount } }", {}, "GRAPHQL_VALIDATION_FAILED"),
+}
+
+
+def test_every_wording_the_gateway_matches_is_one_its_libraries_use_and_is_coded(system: System) -> None:
+    for wording, (query, variables, code) in GATEWAY_WORDING.items():
+        answer = httpx.post(
+            f"{system.gateway}/graphql", json={"query": query, "variables": variables}, headers=system.headers()
+        ).json()
+        messages = [error["message"] for error in answer["errors"]]
+        assert any(wording in message for message in messages), (wording, messages)
+        assert {error["extensions"]["code"] for error in answer["errors"]} == {code}, (wording, answer)
+    forged = httpx.post(
+        f"{system.gateway}/graphql", json=TYPENAME, headers={"authorization": "Bearer not.a.token"}
+    ).json()
+    assert [(e["message"], e["extensions"]["code"]) for e in forged["errors"]] == [
+        ("Invalid authentication token provided", "UNAUTHENTICATED")
+    ], forged
