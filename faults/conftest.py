@@ -149,17 +149,17 @@ async def stack(
             {service: postgres.url(database) for service, database in databases.items()},
             said,
         )
-        for service in services.values():
-            service.command("migrate")
+        for prepared in services.values():
+            prepared.command("migrate")
         stack.programmes.command("seed", "partners")
         stack.menu.command("seed", "providers")
         stack.menu.start()
         stack.programmes.start()
         yield stack
     finally:
-        for service in services.values():
-            if service.process is not None:
-                stop(service.process)
+        for started in services.values():
+            if started.process is not None:
+                stop(started.process)
         supervisor.stop_all()
 
 
@@ -233,7 +233,8 @@ async def topic_versions(stack: Stack, ids: list[str]) -> tuple[dict[str, set[in
     """Each activity's versions on the topic, and how many records were read in all (duplicates included)."""
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
-    wanted, found, read = set(ids), {i: set() for i in ids}, 0
+    wanted, read = set(ids), 0
+    found: dict[str, set[int]] = {i: set() for i in ids}
     consumer = AIOKafkaConsumer(bootstrap_servers=stack.broker.bootstrap_servers, enable_auto_commit=False)
     await consumer.start()
     try:

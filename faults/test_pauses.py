@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from typing import Any
 
 import httpx
 
@@ -26,7 +27,7 @@ def _burn() -> list[subprocess.Popen[bytes]]:
     return [spawn([sys.executable, "-c", "while True: pass"]) for _ in range((os.cpu_count() or 2) + 1)]
 
 
-async def _status(stack: Stack) -> dict[str, object]:
+async def _status(stack: Stack) -> dict[str, dict[str, Any]]:
     async with httpx.AsyncClient(timeout=5) as client:
         return {
             name: (await client.get(f"http://127.0.0.1:{service.port}/status")).json()["consumers"]

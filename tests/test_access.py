@@ -75,8 +75,8 @@ def entity_types(system: System) -> list[str]:
         if isinstance(kind, GraphQLObjectType)
         and kind.ast_node is not None
         and any(
-            d.name.value == "join__type" and any(a.name.value == "key" for a in d.arguments)
-            for d in kind.ast_node.directives
+            d.name.value == "join__type" and any(a.name.value == "key" for a in d.arguments or ())
+            for d in kind.ast_node.directives or ()
         )
         and f"type {name}" in sdl
     )

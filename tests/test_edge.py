@@ -40,7 +40,7 @@ def test_cors_allows_the_configured_origins_only_and_none_when_unset(system: Sys
 
 def test_the_authorization_header_reads_the_same_at_the_gateway_and_every_subgraph(system: System) -> None:
     token = system.token("staff")
-    places = [(system.gateway, {})] + [
+    places: list[tuple[str, dict[str, str]]] = [(system.gateway, {})] + [
         (url, {"x-hub-gateway-secret": DEV_GATEWAY_SECRET}) for url in system.services.values()
     ]
     for url, extra in places:

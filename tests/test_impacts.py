@@ -110,7 +110,7 @@ async def test_a_partner_may_not_follow_another_partners_programmes_or_impacts(s
     try:
         await client.subscribe("1", 'subscription { programmeChanged(partnerIso: "UKR") { id } }', {})
         await client.subscribe("2", 'subscription { planImpacts(partnerIso: "UKR") { kind } }', {})
-        codes = {}
+        codes: dict[str, Any] = {}
         while len(codes) < 2:
             message = await client.next_message()
             if message["type"] == "next":

@@ -16,7 +16,7 @@ from .conftest import System
 @pytest.mark.parametrize("service", ["menu", "programmes", "capacity"])
 def test_rest_endpoints_conform_to_their_openapi_document(system: System, service: str) -> None:
     schema = schemathesis.openapi.from_url(f"{system.services[service]}/openapi.json")
-    operations = [result.ok() for result in schema.get_all_operations()]
+    operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]  # Err fails the test
     assert {op.path for op in operations} >= {"/healthz", "/readyz", "/metrics"}
     for operation in operations:
 

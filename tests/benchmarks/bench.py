@@ -380,7 +380,7 @@ async def case_outbox(events: int) -> None:
     relayed = time.perf_counter() - started
     await relay.close()
     envelopes = [
-        _envelope(row, row["traceparent"])
+        _envelope(row, row["traceparent"], relay.epoch)
         for row in await database.fetch(
             "SELECT seq, event_id, topic, key, type, source, subject, time, data, actor, traceparent FROM outbox"
         )

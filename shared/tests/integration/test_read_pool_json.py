@@ -9,7 +9,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, insert, select
 from sqlalchemy.dialects.postgresql import JSON, JSONB
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from shared.db import asyncpg_dsn, create_sessionmaker
+from shared.db import SerialSession, asyncpg_dsn, create_sessionmaker
 from shared.devstack.postgres import EmbeddedPostgres
 from shared.reads import ReadPool
 
@@ -31,6 +31,7 @@ async def test_json_columns_read_alike_through_the_pool_and_inside_a_transaction
         sessionmaker = create_sessionmaker(engine, reads=pool)
         read = select(DOCUMENTS.c.plain, DOCUMENTS.c.binary).where(DOCUMENTS.c.id == 1)
         async with sessionmaker() as session:
+            assert isinstance(session, SerialSession)
             outside = await session.rows(read)  # no transaction: the read pool
             assert pool._pool is not None, "the read went through the pool"
             async with session.begin():

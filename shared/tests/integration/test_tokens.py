@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import jwt
 import pytest
@@ -47,6 +48,6 @@ async def test_roles_can_come_from_a_nested_claim_as_keycloak_puts_them(identity
     from shared.auth import Actor
     from shared.web.tokens import roles_at
 
-    claims = {"realm_access": {"roles": ["offline_access", "ally"]}, "nation": "nor"}
+    claims: dict[str, Any] = {"realm_access": {"roles": ["offline_access", "ally"]}, "nation": "nor"}
     actor = Actor.from_claims("someone", roles_at(claims, "realm_access.roles"), nation=claims["nation"])
     assert actor.role is Role.ALLY and actor.nation == "NOR"

@@ -36,7 +36,7 @@ def test_a_malformed_trace_context_from_a_caller_is_replaced() -> None:
     from shared.graphql.context import TRACEPARENT, RequestContext
 
     good = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
-    kept = RequestContext(None, traceparent=good, request_id="abc-1")  # type: ignore[arg-type]
+    kept: RequestContext = RequestContext(None, traceparent=good, request_id="abc-1")  # type: ignore[arg-type]
     assert kept.traceparent == good and kept.request_id == "abc-1"
-    replaced = RequestContext(None, traceparent="x" * 5000, request_id="\x00" * 3)  # type: ignore[arg-type]
+    replaced: RequestContext = RequestContext(None, traceparent="x" * 5000, request_id="\x00" * 3)  # type: ignore[arg-type]
     assert TRACEPARENT.match(replaced.traceparent) and len(replaced.request_id) == 36

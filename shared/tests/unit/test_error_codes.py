@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncGenerator
 from enum import Enum
+from typing import Any
 
 import asyncpg
 import pytest
@@ -89,9 +90,9 @@ class Subscription:
 SCHEMA = build_schema(query=Query, subscription=Subscription)
 
 
-def errors(query: str) -> list[dict]:  # type: ignore[type-arg]
+def errors(query: str) -> list[dict[str, Any]]:
     result = SCHEMA.execute_sync(query)
-    return [error.formatted for error in result.errors or []]
+    return [dict(error.formatted) for error in result.errors or []]
 
 
 def test_domain_errors_carry_their_code_and_field() -> None:
