@@ -80,7 +80,7 @@ class SerialSession(AsyncSession):
         and no transaction unless one is already open."""
         from shared.reads import compiled_read, fetch
 
-        engine = self.bind.sync_engine  # type: ignore[union-attr]
+        engine = self.bind.sync_engine  # type: ignore[union-attr]  # a session's bind is its engine, never a bare connection here
         read, arguments = compiled_read(statement, engine.dialect)
         if read is not None and self._reads is not None and not self.in_transaction():
             return await self._reads.fetch(read, arguments, engine.dispatch if engine._has_events else None)

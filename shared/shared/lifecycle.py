@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -21,7 +21,7 @@ class Lifecycle(Mapping[S, frozenset[S]]):
     def __getitem__(self, state: S) -> frozenset[S]:
         return self._allowed.get(state, frozenset())
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[S]:  # the states that lead somewhere
         return iter(self._allowed)
 
     def __len__(self) -> int:

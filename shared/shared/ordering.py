@@ -46,7 +46,7 @@ class SortKey(Generic[R]):
     reads: tuple[str, ...] = ()
 
     def cursor(self, row: R) -> tuple[Any, str]:
-        return self.value_of(row), str(row.id)  # type: ignore[attr-defined]
+        return self.value_of(row), str(row.id)  # type: ignore[attr-defined]  # every row a list pages has its id
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ class Repository(Generic[M]):
 
     async def child(self, model: type, child_id: Any) -> Any:
         """A row of the aggregate's inside (a measure, a goal), locked for a change."""
-        statement: Any = select(model).where(model.id == child_id).with_for_update()  # type: ignore[attr-defined]
+        statement: Any = select(model).where(model.id == child_id).with_for_update()  # type: ignore[attr-defined]  # every model of an aggregate's inside has an id column
         return (await self.session.scalars(statement)).first()
 
 
@@ -151,7 +151,7 @@ async def lateral_view_pages(
     statement = select(table.c.ordinal, *(lateral.c[name] for name in names)).select_from(table).join(lateral, true())
     view, make = views.view(names), tuple.__new__
     pages: list[list[Any]] = [[] for _ in keys]
-    for row in await session.rows(statement):  # type: ignore[attr-defined]
+    for row in await session.rows(statement):  # type: ignore[attr-defined]  # the session is a SerialSession (shared.db), typed as its base
         pages[row[0] - 1].append(make(view, row[1:]))
     return pages
 
@@ -167,7 +167,7 @@ async def lateral_counts(
         return []
     table, columns = unnested(keys, key_types)
     counted = matching(columns).lateral()
-    rows = await session.rows(  # type: ignore[attr-defined]
+    rows = await session.rows(  # type: ignore[attr-defined]  # the session is a SerialSession (shared.db), typed as its base
         select(table.c.ordinal, counted.c[0]).select_from(table).join(counted, true())
     )
     counts = [0] * len(keys)
@@ -187,7 +187,7 @@ async def pages_by_owner(
 ) -> list[list[Any]]:
     """Each owner's page of the rows whose text column `owner` names it (a partner's projects, say), in order,
     within `scope` (the caller's), in one statement."""
-    entity: type[Any] = owner.class_  # type: ignore[assignment]
+    entity: type[Any] = owner.class_  # type: ignore[assignment]  # a relationship's class_ is typed loosely by SQLAlchemy
 
     def per_owner(key: list[Any]) -> Select[Any]:
         return keyset(select(entity).where(owner == key[0], *scope), sort, entity.id, direction, page)

@@ -33,7 +33,7 @@ class Views:
 
     def __init__(self, model: type, always: Sequence[str] = ("id",)) -> None:
         self.model = model
-        self.table = model.__table__  # type: ignore[attr-defined]
+        self.table = model.__table__  # type: ignore[attr-defined]  # every mapped model has its __table__
         self.always = tuple(always)
         self.base = type(f"{model.__name__}View", (RowView,), {"__slots__": (), "model": model})
         self._classes: dict[tuple[str, ...], type[Any]] = {}
@@ -62,7 +62,7 @@ class Views:
         names = self.names(names)
         found = self._classes.get(names)
         if found is None:
-            tuple_class = namedtuple(f"{self.model.__name__}Row", names)  # type: ignore[misc]
+            tuple_class = namedtuple(f"{self.model.__name__}Row", names)  # type: ignore[misc]  # the row type's fields are the view's columns, known at run time only
             found = self._classes[names] = type(
                 f"{self.model.__name__}View", (tuple_class, self.base), {"__slots__": ()}
             )
@@ -77,7 +77,7 @@ class Views:
         """The rows of a statement whose columns are `self.columns(names)`, as views."""
         view = self.view(names)
         make = tuple.__new__
-        return [make(view, row) for row in await session.rows(statement)]  # type: ignore[attr-defined]
+        return [make(view, row) for row in await session.rows(statement)]  # type: ignore[attr-defined]  # the session is a SerialSession (shared.db), typed as its base
 
 
 def _as_stored(column: Any, table_column: Any) -> ColumnElement[Any]:

@@ -26,7 +26,7 @@ DEV_CLIENT = "hub-frontend"
 DEV_REDIRECT = "http://127.0.0.1:8765/callback"  # never listened on: the code is read off the redirect
 
 
-def dev_accounts() -> dict:  # type: ignore[type-arg]
+def dev_accounts() -> dict:  # type: ignore[type-arg]  # the accounts file's JSON, as the identity provider reads it
     return json.loads((identity_dir() / "dev-accounts.json").read_text())
 
 

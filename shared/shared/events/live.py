@@ -188,4 +188,4 @@ async def until_expiry(caller: Actor, changes: AsyncIterator[T]) -> AsyncIterato
                 # hair before it.
                 raise expired from None
     finally:
-        await iterator.aclose()  # type: ignore[attr-defined]
+        await iterator.aclose()  # type: ignore[attr-defined]  # the changes are an async generator typed as an iterator

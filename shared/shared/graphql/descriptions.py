@@ -16,7 +16,7 @@ def described(texts: Mapping[str, str]) -> Callable[[T], T]:
     """Put on top of `@strawberry.type` or `@strawberry.input`: each field not yet described takes its text."""
 
     def apply(cls: T) -> T:
-        for field in cls.__strawberry_definition__.fields:  # type: ignore[attr-defined]
+        for field in cls.__strawberry_definition__.fields:  # type: ignore[attr-defined]  # strawberry sets __strawberry_definition__ when it decorates
             if field.description is None and field.python_name in texts:
                 field.description = texts[field.python_name]
         return cls

@@ -21,6 +21,6 @@ def described_enum(cls: E, description: str, values: Mapping[str, str], name: st
             f"unknown {sorted(set(values) - members)}"
         )
     strawberry.enum(cls, name=name, description=description)
-    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
+    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]  # strawberry sets __strawberry_definition__ when it decorates
         value.description = values[value.name]
     return cls

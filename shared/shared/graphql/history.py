@@ -107,7 +107,7 @@ def history_field(
     # Built at run time, for strawberry to read: the root is the parent object, the result nullable only
     # where a history can be hidden.
     resolve.__annotations__ = {
-        "root": strawberry.Parent[Any],  # type: ignore[misc]
+        "root": strawberry.Parent[Any],  # type: ignore[misc]  # mypy knows strawberry.Parent as an annotation only
         "info": strawberry.Info,
         "first": First,
         "after": After,

@@ -120,7 +120,7 @@ class PageRequest:
         return cls(page_size(first), decode_cursor(after, list_name), list_name)
 
 
-class _Edge(tuple):  # type: ignore[type-arg]
+class _Edge(tuple):  # type: ignore[type-arg]  # an edge is a (node, cursor) pair of any node type
     """An Edge whose cursor is encoded only if it is asked for (most lists ask for the nodes alone):
     (node, list name, cursor_of), a tuple because a page makes a hundred of them."""
 

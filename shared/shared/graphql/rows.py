@@ -12,7 +12,7 @@ from typing import Any
 from shared.views import RowView
 
 
-def served_from(*models: type) -> classmethod:  # type: ignore[type-arg]
+def served_from(*models: type) -> classmethod:  # type: ignore[type-arg]  # classmethod's type arguments are strawberry's is_type_of signature
     """The type's objects are its own, rows of these models, or views of their rows (shared.views)."""
     known: dict[tuple[type, type], bool] = {}  # (GraphQL class, object's class) -> answer: asked per list item
 

@@ -28,7 +28,7 @@ FEDERATION_VERSION: Literal["2.9"] = "2.9"
 
 
 class SubgraphSchema(strawberry.federation.Schema):
-    async def stream(  # type: ignore[override]
+    async def stream(  # type: ignore[override]  # strawberry's result union; ours yields its members
         self,
         query: str | None,
         variable_values: dict[str, Any] | None = None,
@@ -70,7 +70,7 @@ async def _closing_context(results: AsyncIterator[Any], context: RequestContext[
                 result = ExecutionResult(data=result.data, errors=result.errors, extensions=result.extensions)
             yield result
     finally:
-        await results.aclose()  # type: ignore[attr-defined]
+        await results.aclose()  # type: ignore[attr-defined]  # strawberry's subscribe answers an async generator typed as an iterator
         await context.close()
 
 

@@ -84,7 +84,7 @@ def _value(kind: GraphQLInputType, poison: str, schema: GraphQLSchema) -> tuple[
     if kind.name in TEXT:
         return poison, True
     if kind.name == "_Any":  # a federation representation: an entity's type and a poisoned key
-        entity = schema.type_map["_Entity"].types[0]  # type: ignore[attr-defined]
+        entity = schema.type_map["_Entity"].types[0]  # type: ignore[attr-defined]  # _Entity is a union type of the federation schema
         return {"__typename": entity.name, "id": poison, "iso": poison, "pcmRef": poison, "code": poison}, True
     return SCALARS.get(kind.name, "x"), False
 

@@ -128,7 +128,7 @@ class IdempotencyKeys:
                 answer = await self._try(session, claim)
                 await session.commit()
             if answer is not _WAIT:
-                return answer  # type: ignore[return-value]
+                return answer  # type: ignore[return-value]  # the kept answer is the JSON the operation answered the first time
             if asyncio.get_running_loop().time() > deadline:
                 return Replay(
                     200,
