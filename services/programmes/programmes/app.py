@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from programmes import planning
+from programmes.base import Base
 from programmes.events import CATALOGUE
-from programmes.models import Attendance, Base, KnownActivity
+from programmes.programmes.models import Attendance, KnownActivity
 from programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
 from programmes.schema.subscription import PROGRAMME_FEED

@@ -8,7 +8,20 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from programmes.domain import (
+from programmes.operations.models import OperationalContribution
+from programmes.operations.rules import ContributionKind, ContributionStatus, Operation
+from programmes.partners.models import Partner
+from programmes.platform.models import ActionAssignment, CommonAction, PlatformMeeting
+from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
+from programmes.programmes.models import (
+    Assessment,
+    Objective,
+    OccEvaluation,
+    PartnershipGoal,
+    PlannedActivity,
+    Programme,
+)
+from programmes.programmes.rules import (
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
@@ -17,21 +30,6 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
-from programmes.models import (
-    ActionAssignment,
-    Assessment,
-    CommonAction,
-    Objective,
-    OccEvaluation,
-    OperationalContribution,
-    Partner,
-    PartnershipGoal,
-    PlannedActivity,
-    PlatformMeeting,
-    Programme,
-)
-from programmes.operations import ContributionKind, ContributionStatus, Operation
-from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Text, func, select
 
 from programmes.access import READ_CONTRIBUTIONS
-from programmes.models import OperationalContribution, OperationalContributionTransition
-from programmes.operations import ContributionKind, ContributionStatus, Operation
+from programmes.operations.models import OperationalContribution, OperationalContributionTransition
+from programmes.operations.rules import ContributionKind, ContributionStatus, Operation
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset

@@ -9,7 +9,16 @@ from datetime import date
 from typing import Any
 
 from programmes.access import DECIDE_PROGRAMMES, PREPARE_PROGRAMMES
-from programmes.domain import (
+from programmes.programmes.models import (
+    Assessment,
+    Objective,
+    OccEvaluation,
+    PartnershipGoal,
+    PlannedActivity,
+    PlannedActivityTransition,
+    Programme,
+)
+from programmes.programmes.rules import (
     PLANNABLE_PROGRAMME,
     AssessmentRating,
     ObjectiveCategory,
@@ -24,15 +33,6 @@ from programmes.domain import (
     check_plannable,
     check_programme_type,
     check_year,
-)
-from programmes.models import (
-    Assessment,
-    Objective,
-    OccEvaluation,
-    PartnershipGoal,
-    PlannedActivity,
-    PlannedActivityTransition,
-    Programme,
 )
 from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository, attendance
 from programmes.service import load_programme, publish_programme

@@ -12,15 +12,15 @@ from sqlalchemy import ColumnElement, Text, cast, func, select
 from sqlalchemy.dialects.postgresql import UUID, array
 
 from programmes.access import READ_PLATFORM
-from programmes.models import (
+from programmes.partners.models import Partner
+from programmes.platform.models import (
     ActionAssignment,
     ActionTransition,
     CommonAction,
     MeetingTransition,
-    Partner,
     PlatformMeeting,
 )
-from programmes.platform_rules import ActionStatus, MeetingFormat, MeetingStatus
+from programmes.platform.rules import ActionStatus, MeetingFormat, MeetingStatus
 from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest

@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from programmes import platform
-from programmes.platform_rules import ActionDetails, AssignmentStatus, MeetingDetails, MeetingFormat
+from programmes.platform import use_cases as platform
+from programmes.platform.rules import ActionDetails, AssignmentStatus, MeetingDetails, MeetingFormat
 from programmes.repository import PartnerRepository
 from shared.db import UnitOfWork
 from shared.runtime import ServiceRuntime

@@ -16,7 +16,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from programmes.access import READ_PROGRAMMES
-from programmes.domain import (
+from programmes.base import Base
+from programmes.events import ProgrammeContents
+from programmes.operations_repository import ContributionRepository
+from programmes.partners.models import Partner
+from programmes.platform_repository import ActionRepository, MeetingRepository
+from programmes.programmes.models import (
+    Assessment,
+    Attendance,
+    KnownActivity,
+    Objective,
+    OccEvaluation,
+    PartnershipGoal,
+    PlannedActivity,
+    PlannedActivityTransition,
+    Programme,
+    ProgrammeTransition,
+)
+from programmes.programmes.rules import (
     EDITABLE_PROGRAMME,
     PLANNABLE_PROGRAMME,
     SUPERSEDABLE,
@@ -26,23 +43,6 @@ from programmes.domain import (
     ProgrammeType,
     WpsSummary,
 )
-from programmes.events import ProgrammeContents
-from programmes.models import (
-    Assessment,
-    Attendance,
-    Base,
-    KnownActivity,
-    Objective,
-    OccEvaluation,
-    Partner,
-    PartnershipGoal,
-    PlannedActivity,
-    PlannedActivityTransition,
-    Programme,
-    ProgrammeTransition,
-)
-from programmes.operations_repository import ContributionRepository
-from programmes.platform_repository import ActionRepository, MeetingRepository
 from shared.auth import Actor
 from shared.db import any_of
 from shared.frameworks import Framework

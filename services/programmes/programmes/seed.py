@@ -14,19 +14,20 @@ from datetime import date
 from pathlib import Path
 
 from programmes import planning, service
-from programmes.domain import (
+from programmes.partners.models import Partner
+from programmes.partners.rules import PartnerDetails
+from programmes.platform_seed import seed_platform
+from programmes.programmes.models import KnownActivity, Programme
+from programmes.programmes.rules import (
     IPAP_CATEGORIES,
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
-    PartnerDetails,
     ProgrammeDetails,
     ProgrammeType,
     two_years_from,
 )
-from programmes.models import KnownActivity, Partner, Programme
-from programmes.platform_seed import seed_platform
 from programmes.repository import ActivityReadModel, PartnerRepository, attendance
 from programmes.toolbox_seed import seed_toolbox
 from shared.db import UnitOfWork
@@ -42,7 +43,7 @@ SEED = 2027
 
 
 def partners() -> list[PartnerDetails]:
-    with open(Path(__file__).parent / "seed_data" / "partners.csv", newline="") as handle:
+    with open(Path(__file__).parent / "partners" / "seed_data" / "partners.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     result = []
     for row in rows:

@@ -18,21 +18,21 @@ from programmes.access import (
     PREPARE_PROGRAMMES,
     sees_partner,
 )
-from programmes.domain import (
+from programmes.events import partner_event, programme_event
+from programmes.partners.models import Partner
+from programmes.partners.rules import PartnerDetails, check_partner
+from programmes.programmes.models import Programme, ProgrammeTransition
+from programmes.programmes.rules import (
     EDITABLE_PROGRAMME,
     PROGRAMME_LIFECYCLE,
-    PartnerDetails,
     ProgrammeDetails,
     ProgrammeStatus,
     check_may_submit,
     check_one_in_preparation,
-    check_partner,
     check_programme,
     check_takes_part,
     superseded_on_approval,
 )
-from programmes.events import partner_event, programme_event
-from programmes.models import Partner, Programme, ProgrammeTransition
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.auth import Rule
 from shared.db import UnitOfWork

@@ -20,9 +20,12 @@ from programmes.events import (
     partner_event,
     programme_event,
 )
-from programmes.models import CommonAction, OperationalContribution, Partner, PlatformMeeting, Programme
+from programmes.operations.models import OperationalContribution
 from programmes.operations_repository import ContributionRepository
+from programmes.partners.models import Partner
+from programmes.platform.models import CommonAction, PlatformMeeting
 from programmes.platform_repository import ActionRepository, MeetingRepository
+from programmes.programmes.models import Programme
 from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots

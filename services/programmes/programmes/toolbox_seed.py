@@ -7,10 +7,11 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from programmes import contributions, planning, service
-from programmes.domain import ObjectiveCategory, ProgrammeDetails, ProgrammeType
-from programmes.models import Partner
-from programmes.operations import OPERATIONS, ContributionDetails, ContributionKind, Operation
+from programmes import planning, service
+from programmes.operations import use_cases as contributions
+from programmes.operations.rules import OPERATIONS, ContributionDetails, ContributionKind, Operation
+from programmes.partners.models import Partner
+from programmes.programmes.rules import ObjectiveCategory, ProgrammeDetails, ProgrammeType
 from shared.db import UnitOfWork
 from shared.wps import WpsMarker
 

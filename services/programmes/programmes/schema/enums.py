@@ -1,6 +1,8 @@
 """The domain's enums, registered with strawberry once, before any type or input uses them."""
 
-from programmes.domain import (
+from programmes.operations.rules import ContributionKind, ContributionStatus, Operation
+from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
+from programmes.programmes.rules import (
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
@@ -9,8 +11,6 @@ from programmes.domain import (
     ProgrammeStatus,
     ProgrammeType,
 )
-from programmes.operations import ContributionKind, ContributionStatus, Operation
-from programmes.platform_rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from programmes.repository import ProgrammeOrder
 from shared.graphql.enums import described_enum
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from programmes.domain import ProgrammeDetails
+from programmes.programmes.rules import ProgrammeDetails
 from programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
 from programmes.schema import descriptions
 from programmes.schema.enums import (

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import strawberry
 
-from programmes import planning, platform, service
-from programmes.models import Programme as ProgrammeRow
+from programmes import planning, service
+from programmes.platform import use_cases as platform
+from programmes.programmes.models import Programme as ProgrammeRow
 from programmes.schema.inputs import (
     AssessmentInput,
     ObjectiveChanges,

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from programmes import contributions, models
 from programmes.access import READ_CONTRIBUTIONS, READ_PARTNERS
-from programmes.operations import OPERATIONS, ContributionDetails, size_unit
+from programmes.operations import models
+from programmes.operations import use_cases as contributions
+from programmes.operations.rules import OPERATIONS, ContributionDetails, size_unit
 from programmes.operations_repository import CONTRIBUTION_SORT, ContributionCriteria, ContributionRepository
 from programmes.schema.enums import ContributionKind, ContributionStatus, Operation
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason

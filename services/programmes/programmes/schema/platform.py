@@ -7,8 +7,10 @@ from typing import Annotated, Any
 
 import strawberry
 
-from programmes import models, platform
 from programmes.access import READ_PLATFORM, sees_partner
+from programmes.platform import models
+from programmes.platform import use_cases as platform
+from programmes.platform.rules import ActionDetails, MeetingDetails
 from programmes.platform_repository import (
     ACTION_SORT,
     MEETING_SORT,
@@ -17,7 +19,6 @@ from programmes.platform_repository import (
     MeetingCriteria,
     MeetingRepository,
 )
-from programmes.platform_rules import ActionDetails, MeetingDetails
 from programmes.schema.enums import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from shared.errors import BadUserInput
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason

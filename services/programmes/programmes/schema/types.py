@@ -7,8 +7,9 @@ from typing import Annotated, Any
 
 import strawberry
 
-from programmes import models
 from programmes.access import PARTNER_FLAGS, READ_PROGRAMMES, sees_partner
+from programmes.partners import models as partner_models
+from programmes.programmes import models
 from programmes.repository import NEWEST_FIRST
 from programmes.schema import descriptions
 from programmes.schema.enums import (
@@ -57,7 +58,7 @@ def own_flag(attribute: str) -> Any:
 @described(descriptions.PARTNER)
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
 class Partner:
-    is_type_of = served_from(models.Partner)
+    is_type_of = served_from(partner_models.Partner)
     iso: strawberry.ID = strawberry.field(description="Its ISO 3166 alpha-3 country code, e.g. GEO; the key")
     name: str
     framework: Framework

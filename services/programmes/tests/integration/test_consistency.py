@@ -90,7 +90,7 @@ async def test_a_hundred_programmes_with_plans_cost_a_constant_number_of_stateme
     programmes: ServiceHarness, menu_activity
 ) -> None:
     from programmes import planning, service
-    from programmes.domain import ProgrammeDetails, ProgrammeType
+    from programmes.programmes.rules import ProgrammeDetails, ProgrammeType
 
     activities = [await menu_activity(frameworks=["PATG"]) for _ in range(3)]
     async with programmes.runtime.sessionmaker() as session:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from programmes.domain import PartnerDetails, check_partner
+from programmes.partners.rules import PartnerDetails, check_partner
 from programmes.seed import partners
 from shared.errors import BadUserInput
 from shared.frameworks import Framework

@@ -1,18 +1,16 @@
-"""Programmes rules: partners, programme types and lifecycle, objectives, plans, PARP and OCC. Pure."""
+"""Programme rules: programme types and lifecycle, objectives, plans, PARP and OCC. Pure."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotYetKnown
-from shared.frameworks import Framework
 from shared.lifecycle import Lifecycle
 
-ISO3 = re.compile(r"^[A-Z]{3}$")
 GOAL_CODE = re.compile(r"^[A-Z]{1,6}[ -]?\d{1,4}(\.\d{1,3})?$")
 CYCLE = re.compile(r"^\d{4}(-\d{4})?$")
 
@@ -125,31 +123,6 @@ class OccResult(str, Enum):
     PARTIALLY = "PARTIALLY"
     NOT_INTEROPERABLE = "NOT_INTEROPERABLE"
     NOT_EVALUATED = "NOT_EVALUATED"
-
-
-@dataclass
-class PartnerDetails:
-    iso: str
-    name: str
-    framework: Framework
-    suspended: bool = False
-    enhanced_opportunities: bool = False
-    interoperability_platform: bool = False
-    ipap_since: int | None = None
-    dcb: bool = False
-    deep: bool = False
-    tools: list[ProgrammeType] = field(default_factory=list)
-
-
-def check_partner(details: PartnerDetails) -> PartnerDetails:
-    details.iso = details.iso.strip().upper()
-    if not ISO3.match(details.iso):
-        raise BadUserInput(f"{details.iso!r} is not an ISO 3166 alpha-3 code", field="iso")
-    details.name = text_field(details.name, "name", max_length=200) or ""
-    if details.ipap_since is not None and not 1994 <= details.ipap_since <= 2100:
-        raise BadUserInput("ipapSince is not a plausible year", field="ipapSince")
-    details.tools = list(dict.fromkeys(details.tools))
-    return details
 
 
 @dataclass

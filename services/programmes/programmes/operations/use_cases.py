@@ -9,8 +9,8 @@ from datetime import date
 
 from programmes.access import DECIDE_CONTRIBUTIONS, OFFER_CONTRIBUTIONS, sees_partner
 from programmes.events import contribution_event
-from programmes.models import OperationalContribution, OperationalContributionTransition
-from programmes.operations import ContributionDetails, ContributionStatus, check_contribution, check_end
+from programmes.operations.models import OperationalContribution, OperationalContributionTransition
+from programmes.operations.rules import ContributionDetails, ContributionStatus, check_contribution, check_end
 from programmes.operations_repository import ContributionRepository
 from programmes.repository import PartnerRepository
 from shared.auth import Rule

@@ -13,16 +13,15 @@ from datetime import date
 
 from programmes.access import REPORT_ACTIONS, RUN_PLATFORM, sees_partner
 from programmes.events import action_event, meeting_event, partner_event
-from programmes.models import (
+from programmes.partners.models import Partner
+from programmes.platform.models import (
     ActionAssignment,
     ActionTransition,
     CommonAction,
     MeetingTransition,
-    Partner,
     PlatformMeeting,
 )
-from programmes.platform_repository import ActionRepository, MeetingRepository
-from programmes.platform_rules import (
+from programmes.platform.rules import (
     ActionDetails,
     ActionStatus,
     AssignmentStatus,
@@ -34,6 +33,7 @@ from programmes.platform_rules import (
     check_members,
     check_membership_date,
 )
+from programmes.platform_repository import ActionRepository, MeetingRepository
 from programmes.repository import PartnerRepository
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
