@@ -4,20 +4,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from programmes import planning
 from programmes.base import Base
 from programmes.events import CATALOGUE
+from programmes.operations.repository import OperationsLoaders
+from programmes.partners.repository import PartnersLoaders
+from programmes.platform.repository import PlatformLoaders
 from programmes.programmes.models import Attendance, KnownActivity
-from programmes.repository import ProgrammesLoaders
+from programmes.programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
 from programmes.schema.subscription import PROGRAMME_FEED
 from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
 from programmes.snapshots import SNAPSHOTS
+from shared.auth import Actor
 from shared.definition import ServiceDefinition
 from shared.events.contracts import MENU_ACTIVITY, MENU_NOMINATION
+from shared.graphql.history import HistoryLoaders
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
+
+
+class ServiceLoaders(PartnersLoaders, ProgrammesLoaders, PlatformLoaders, OperationsLoaders):
+    """Every concern's loaders of a request on the one object resolvers reach (`info.context.loaders`), each
+    scoped to the caller, and the histories of every aggregate."""
+
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        PartnersLoaders.__init__(self, session, caller)
+        ProgrammesLoaders.__init__(self, session, caller)
+        PlatformLoaders.__init__(self, session, caller)
+        OperationsLoaders.__init__(self, session, caller)
+        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
@@ -29,7 +48,7 @@ def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
         settings,
         Base.metadata,
         CATALOGUE,
-        ProgrammesLoaders,
+        ServiceLoaders,
         consumers=consumers,
         live_feeds=[PROGRAMME_FEED],
         snapshots=SNAPSHOTS,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -14,13 +13,9 @@ from programmes.partners.models import Partner
 from programmes.platform.models import ActionAssignment, CommonAction, PlatformMeeting
 from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
 from programmes.programmes.models import (
-    Assessment,
-    Objective,
-    OccEvaluation,
-    PartnershipGoal,
-    PlannedActivity,
     Programme,
 )
+from programmes.programmes.repository import ProgrammeContents
 from programmes.programmes.rules import (
     AssessmentRating,
     ObjectiveCategory,
@@ -277,17 +272,6 @@ def action_event(verb: str, action: CommonAction, assignments: list[ActionAssign
         updated_at=action.updated_at,
     )
     return ACTION_EVENTS.event(verb, state, action.id)
-
-
-@dataclass
-class ProgrammeContents:
-    """A programme's children, loaded together so its event carries the whole aggregate."""
-
-    objectives: list[Objective] = field(default_factory=list)
-    planned_activities: list[PlannedActivity] = field(default_factory=list)
-    goals: list[PartnershipGoal] = field(default_factory=list)
-    assessments: list[Assessment] = field(default_factory=list)
-    occ_evaluations: list[OccEvaluation] = field(default_factory=list)
 
 
 def programme_event(verb: str, programme: Programme, contents: ProgrammeContents) -> DomainEvent:

@@ -8,7 +8,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from programmes.access import DECIDE_PROGRAMMES, PREPARE_PROGRAMMES
+from programmes.partners.repository import PartnerRepository
+from programmes.programmes.access import DECIDE_PROGRAMMES, PREPARE_PROGRAMMES
 from programmes.programmes.models import (
     Assessment,
     Objective,
@@ -18,6 +19,7 @@ from programmes.programmes.models import (
     PlannedActivityTransition,
     Programme,
 )
+from programmes.programmes.repository import ActivityReadModel, ProgrammeRepository, attendance
 from programmes.programmes.rules import (
     PLANNABLE_PROGRAMME,
     AssessmentRating,
@@ -34,7 +36,6 @@ from programmes.programmes.rules import (
     check_programme_type,
     check_year,
 )
-from programmes.repository import ActivityReadModel, PartnerRepository, ProgrammeRepository, attendance
 from programmes.service import load_programme, publish_programme
 from shared.auth import Rule
 from shared.db import UnitOfWork

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from programmes.partners.repository import PartnerRepository
 from programmes.platform import use_cases as platform
 from programmes.platform.rules import ActionDetails, AssignmentStatus, MeetingDetails, MeetingFormat
-from programmes.repository import PartnerRepository
 from shared.db import UnitOfWork
 from shared.runtime import ServiceRuntime
 

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from programmes import planning, service
 from programmes.partners.models import Partner
+from programmes.partners.repository import PartnerRepository
 from programmes.partners.rules import PartnerDetails
 from programmes.platform_seed import seed_platform
 from programmes.programmes.models import KnownActivity, Programme
+from programmes.programmes.repository import ActivityReadModel, attendance
 from programmes.programmes.rules import (
     IPAP_CATEGORIES,
     AssessmentRating,
@@ -28,7 +30,6 @@ from programmes.programmes.rules import (
     ProgrammeType,
     two_years_from,
 )
-from programmes.repository import ActivityReadModel, PartnerRepository, attendance
 from programmes.toolbox_seed import seed_toolbox
 from shared.db import UnitOfWork
 from shared.definition import SeedStage

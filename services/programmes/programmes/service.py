@@ -11,17 +11,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from programmes.access import (
-    ADMINISTER_PARTNERS,
-    DECIDE_PROGRAMMES,
-    PARTNER_STEPS,
-    PREPARE_PROGRAMMES,
-    sees_partner,
-)
 from programmes.events import partner_event, programme_event
+from programmes.partners.access import ADMINISTER_PARTNERS, sees_partner
 from programmes.partners.models import Partner
+from programmes.partners.repository import PartnerRepository
 from programmes.partners.rules import PartnerDetails, check_partner
+from programmes.programmes.access import DECIDE_PROGRAMMES, PARTNER_STEPS, PREPARE_PROGRAMMES
 from programmes.programmes.models import Programme, ProgrammeTransition
+from programmes.programmes.repository import ProgrammeRepository
 from programmes.programmes.rules import (
     EDITABLE_PROGRAMME,
     PROGRAMME_LIFECYCLE,
@@ -33,7 +30,6 @@ from programmes.programmes.rules import (
     check_takes_part,
     superseded_on_approval,
 )
-from programmes.repository import PartnerRepository, ProgrammeRepository
 from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field

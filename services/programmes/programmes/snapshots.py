@@ -21,12 +21,13 @@ from programmes.events import (
     programme_event,
 )
 from programmes.operations.models import OperationalContribution
-from programmes.operations_repository import ContributionRepository
+from programmes.operations.repository import ContributionRepository
 from programmes.partners.models import Partner
+from programmes.partners.repository import PartnerRepository
 from programmes.platform.models import CommonAction, PlatformMeeting
-from programmes.platform_repository import ActionRepository, MeetingRepository
+from programmes.platform.repository import ActionRepository, MeetingRepository
 from programmes.programmes.models import Programme
-from programmes.repository import PartnerRepository, ProgrammeRepository
+from programmes.programmes.repository import ProgrammeRepository
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
 

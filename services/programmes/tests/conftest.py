@@ -15,9 +15,9 @@ import pytest
 
 from programmes import service
 from programmes.app import SERVICE
+from programmes.partners.repository import PartnerRepository
 from programmes.partners.rules import PartnerDetails
 from programmes.programmes.rules import ProgrammeType, two_years_from
-from programmes.repository import PartnerRepository
 from programmes.seed import seed_partners
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework

@@ -7,12 +7,13 @@ import uuid
 from dataclasses import asdict
 from datetime import date
 
-from programmes.access import DECIDE_CONTRIBUTIONS, OFFER_CONTRIBUTIONS, sees_partner
 from programmes.events import contribution_event
+from programmes.operations.access import DECIDE_CONTRIBUTIONS, OFFER_CONTRIBUTIONS
 from programmes.operations.models import OperationalContribution, OperationalContributionTransition
+from programmes.operations.repository import ContributionRepository
 from programmes.operations.rules import ContributionDetails, ContributionStatus, check_contribution, check_end
-from programmes.operations_repository import ContributionRepository
-from programmes.repository import PartnerRepository
+from programmes.partners.access import sees_partner
+from programmes.partners.repository import PartnerRepository
 from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field

@@ -11,9 +11,11 @@ import uuid
 from dataclasses import asdict
 from datetime import date
 
-from programmes.access import REPORT_ACTIONS, RUN_PLATFORM, sees_partner
 from programmes.events import action_event, meeting_event, partner_event
+from programmes.partners.access import sees_partner
 from programmes.partners.models import Partner
+from programmes.partners.repository import PartnerRepository
+from programmes.platform.access import REPORT_ACTIONS, RUN_PLATFORM
 from programmes.platform.models import (
     ActionAssignment,
     ActionTransition,
@@ -21,6 +23,7 @@ from programmes.platform.models import (
     MeetingTransition,
     PlatformMeeting,
 )
+from programmes.platform.repository import ActionRepository, MeetingRepository
 from programmes.platform.rules import (
     ActionDetails,
     ActionStatus,
@@ -33,8 +36,6 @@ from programmes.platform.rules import (
     check_members,
     check_membership_date,
 )
-from programmes.platform_repository import ActionRepository, MeetingRepository
-from programmes.repository import PartnerRepository
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound

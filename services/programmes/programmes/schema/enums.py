@@ -2,6 +2,7 @@
 
 from programmes.operations.rules import ContributionKind, ContributionStatus, Operation
 from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
+from programmes.programmes.repository import ProgrammeOrder
 from programmes.programmes.rules import (
     AssessmentRating,
     ObjectiveCategory,
@@ -11,7 +12,6 @@ from programmes.programmes.rules import (
     ProgrammeStatus,
     ProgrammeType,
 )
-from programmes.repository import ProgrammeOrder
 from shared.graphql.enums import described_enum
 
 described_enum(

@@ -6,8 +6,8 @@ from datetime import date
 
 import strawberry
 
+from programmes.programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
 from programmes.programmes.rules import ProgrammeDetails
-from programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
 from programmes.schema import descriptions
 from programmes.schema.enums import (
     AssessmentRating,

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from programmes.access import READ_CONTRIBUTIONS, READ_PARTNERS
 from programmes.operations import models
 from programmes.operations import use_cases as contributions
+from programmes.operations.repository import CONTRIBUTION_SORT, ContributionCriteria, ContributionRepository
 from programmes.operations.rules import OPERATIONS, ContributionDetails, size_unit
-from programmes.operations_repository import CONTRIBUTION_SORT, ContributionCriteria, ContributionRepository
+from programmes.partners.access import READ_PARTNERS
 from programmes.schema.enums import ContributionKind, ContributionStatus, Operation
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
 from shared.graphql.history import history_field
@@ -148,7 +148,6 @@ class OperationsQuery:
     async def operational_contribution(
         self, info: strawberry.Info, id: ContributionId
     ) -> OperationalContribution | None:
-        READ_CONTRIBUTIONS.require(info.context.actor)
         return await info.context.loaders.contribution_by_id.load(parse_id(id))
 
     @strawberry.field(description="Contributions, latest first, by cursor pages; a partner sees its own only")
@@ -162,7 +161,6 @@ class OperationsQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[OperationalContribution]:
-        READ_CONTRIBUTIONS.require(info.context.actor)
         criteria = (filter or OperationalContributionFilter()).criteria()
         page = PageRequest.of(first, after, "operationalContributions")
         repository = ContributionRepository(info.context.session, info.context.actor)

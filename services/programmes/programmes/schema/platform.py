@@ -7,11 +7,9 @@ from typing import Annotated, Any
 
 import strawberry
 
-from programmes.access import READ_PLATFORM, sees_partner
 from programmes.platform import models
 from programmes.platform import use_cases as platform
-from programmes.platform.rules import ActionDetails, MeetingDetails
-from programmes.platform_repository import (
+from programmes.platform.repository import (
     ACTION_SORT,
     MEETING_SORT,
     ActionCriteria,
@@ -19,8 +17,8 @@ from programmes.platform_repository import (
     MeetingCriteria,
     MeetingRepository,
 )
+from programmes.platform.rules import ActionDetails, MeetingDetails
 from programmes.schema.enums import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
-from shared.errors import BadUserInput
 from shared.graphql.arguments import After, ExpectedVersion, First, Reason
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
@@ -145,17 +143,10 @@ class PlatformMeeting:
 async def actions_of_partner(
     info: strawberry.Info, iso: str, first: int | None, after: str | None
 ) -> Connection[CommonAction]:
-    READ_PLATFORM.require(info.context.actor)
     page = PageRequest.of(first, after, "Partner.commonActions")
-    if not sees_partner(info.context.actor, iso):  # the actions it shares with another are not the other's list
-        return connection([], page, ACTION_SORT.cursor, lambda: _none())
     loaders = info.context.loaders
     rows = await loaders.actions_of_partner.load(PagedKey.of(iso, page))
     return connection(rows, page, ACTION_SORT.cursor, lambda: loaders.action_count_of_partner.load(iso))
-
-
-async def _none() -> int:
-    return 0
 
 
 @strawberry.input(description="A new Platform meeting; it starts PLANNED")
@@ -237,7 +228,6 @@ class PlatformQuery:
         "partner sees the meetings it took part in)"
     )
     async def platform_meeting(self, info: strawberry.Info, id: MeetingId) -> PlatformMeeting | None:
-        READ_PLATFORM.require(info.context.actor)
         return await info.context.loaders.meeting_by_id.load(parse_id(id))
 
     @strawberry.field(
@@ -252,20 +242,17 @@ class PlatformQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[PlatformMeeting]:
-        caller = info.context.actor
-        READ_PLATFORM.require(caller)
         criteria = (filter or MeetingFilter()).criteria()
         page = PageRequest.of(first, after, "platformMeetings")
-        repository = MeetingRepository(info.context.session)
-        rows = await repository.page(criteria, page, caller)
-        return connection(rows, page, MEETING_SORT.cursor, lambda: repository.count(criteria, caller))
+        repository = MeetingRepository(info.context.session, info.context.actor)
+        rows = await repository.page(criteria, page)
+        return connection(rows, page, MEETING_SORT.cursor, lambda: repository.count(criteria))
 
     @strawberry.field(
         description="One common action by id; null if there is none the caller may see (a partner "
         "sees those assigned to it)"
     )
     async def common_action(self, info: strawberry.Info, id: ActionId) -> CommonAction | None:
-        READ_PLATFORM.require(info.context.actor)
         return await info.context.loaders.action_by_id.load(parse_id(id))
 
     @strawberry.field(
@@ -280,17 +267,11 @@ class PlatformQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[CommonAction]:
-        caller = info.context.actor
-        READ_PLATFORM.require(caller)
         criteria = (filter or ActionFilter()).criteria()
-        if criteria.assignee and not sees_partner(caller, criteria.assignee):
-            raise BadUserInput(
-                f"a partner asks for its own actions ({caller.partner_only}) only", field="filter.assignee"
-            )
         page = PageRequest.of(first, after, "commonActions")
-        repository = ActionRepository(info.context.session)
-        rows = await repository.page(criteria, page, caller)
-        return connection(rows, page, ACTION_SORT.cursor, lambda: repository.count(criteria, caller))
+        repository = ActionRepository(info.context.session, info.context.actor)
+        rows = await repository.page(criteria, page)
+        return connection(rows, page, ACTION_SORT.cursor, lambda: repository.count(criteria))
 
 
 @strawberry.type(description="Running the Interoperability Platform")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import strawberry
 
-from programmes.access import READ_PARTNERS, READ_PROGRAMMES
-from programmes.repository import PartnerRepository, ProgrammeRepository
+from programmes.partners.repository import PartnerRepository
+from programmes.programmes.repository import ProgrammeRepository
 from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
 from programmes.schema.operations import OperationsQuery
 from programmes.schema.platform import PlatformQuery
@@ -29,8 +29,7 @@ class Query(PlatformQuery, OperationsQuery):
             Framework | None, strawberry.argument(description="Only partners of this framework; all when omitted")
         ] = None,
     ) -> list[Partner]:
-        READ_PARTNERS.require(info.context.actor)
-        return list(await PartnerRepository(info.context.session).list(framework))
+        return list(await PartnerRepository(info.context.session, info.context.actor).list(framework))
 
     @strawberry.field(description="One partner by ISO 3166 alpha-3 code; null if there is none. Any signed-in caller")
     async def partner(
@@ -38,7 +37,6 @@ class Query(PlatformQuery, OperationsQuery):
         info: strawberry.Info,
         iso: Annotated[strawberry.ID, strawberry.argument(description="ISO 3166 alpha-3 code, e.g. GEO (any case)")],
     ) -> Partner | None:
-        READ_PARTNERS.require(info.context.actor)
         return await info.context.loaders.partner_by_iso.load(str(iso).strip().upper())
 
     @strawberry.field(
@@ -68,7 +66,6 @@ class Query(PlatformQuery, OperationsQuery):
         first: First = None,
         after: After = None,
     ) -> ProgrammeConnection:
-        READ_PROGRAMMES.require(info.context.actor)
         criteria = (filter or ProgrammeFilter()).criteria()
         if criteria.partner_iso and await info.context.loaders.partner_by_iso.load(criteria.partner_iso) is None:
             raise BadUserInput(f"there is no partner {criteria.partner_iso!r}", field="filter.partnerIso")

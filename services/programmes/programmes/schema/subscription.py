@@ -7,9 +7,9 @@ from typing import Annotated
 
 import strawberry
 
-from programmes.access import READ_PROGRAMMES
 from programmes.events import PROGRAMME_TOPIC
-from programmes.repository import ProgrammeRepository
+from programmes.programmes.access import READ_PROGRAMMES
+from programmes.programmes.repository import ProgrammeRepository
 from programmes.schema.types import Programme
 from shared.graphql.live import OfPartner, aggregate_feed, partner_changes
 

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import strawberry
 
-from programmes.access import PARTNER_FLAGS, READ_PROGRAMMES, sees_partner
 from programmes.partners import models as partner_models
+from programmes.partners.access import reads_flags_of, sees_partner
 from programmes.programmes import models
-from programmes.repository import NEWEST_FIRST
+from programmes.programmes.repository import NEWEST_FIRST
 from programmes.schema import descriptions
 from programmes.schema.enums import (
     AssessmentRating,
@@ -43,8 +43,7 @@ def own_flag(attribute: str) -> Any:
     """A resolver for a field only the partner itself (or a role that sees every partner) reads."""
 
     def resolve(root: Any, info: strawberry.Info) -> Any:
-        PARTNER_FLAGS.require(info.context.actor)
-        return getattr(root, attribute) if sees_partner(info.context.actor, root.iso) else None
+        return getattr(root, attribute) if reads_flags_of(info.context.actor, root.iso) else None
 
     # Built at run time, for strawberry to read (mypy knows Parent only as an annotation).
     resolve.__annotations__ = {
@@ -135,10 +134,9 @@ class Partner:
         "FORBIDDEN)"
     )
     async def wps_summary(self, info: strawberry.Info) -> WpsSummary | None:
-        READ_PROGRAMMES.require(info.context.actor)
-        if not sees_partner(info.context.actor, str(self.iso)):
-            return None
         found = await info.context.loaders.wps_summary.load(str(self.iso))
+        if found is None:  # another partner's, for a partner's account
+            return None
         return WpsSummary(
             objectives_principal=found.objectives_principal,
             objectives_significant=found.objectives_significant,

@@ -1,13 +1,13 @@
-"""Every SQL statement of programmes. Lists are keyset-paged; loaders fetch many keys in one statement."""
+"""Every SQL statement about programmes and what they hold, and programmes' copies of menu activities and
+attendance. Lists are keyset-paged; loaders fetch many keys in one statement."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Text, func, select
@@ -15,12 +15,8 @@ from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from programmes.access import READ_PROGRAMMES
-from programmes.base import Base
-from programmes.events import ProgrammeContents
-from programmes.operations_repository import ContributionRepository
-from programmes.partners.models import Partner
-from programmes.platform_repository import ActionRepository, MeetingRepository
+from programmes.partners.access import sees_partner
+from programmes.programmes.access import READ_PROGRAMMES
 from programmes.programmes.models import (
     Assessment,
     Attendance,
@@ -45,25 +41,12 @@ from programmes.programmes.rules import (
 )
 from shared.auth import Actor
 from shared.db import any_of
-from shared.frameworks import Framework
-from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, Ordering, SortKey, keyset
 from shared.readmodel import AttendanceReadModel, Standing, upsert_if_newer
-from shared.repository import PartnerScopedRepository, Repository, lateral_pages
+from shared.repository import PartnerScopedRepository, lateral_pages
 from shared.wps import SERVES_WPS
-
-
-class PartnerRepository(Repository[Partner]):
-    model = Partner
-    key = "iso"
-
-    async def list(self, framework: Framework | None = None) -> Sequence[Partner]:
-        statement = select(Partner).order_by(Partner.name)
-        if framework is not None:
-            statement = statement.where(Partner.framework == framework)
-        return (await self.session.scalars(statement)).all()
 
 
 @dataclass
@@ -106,6 +89,17 @@ PROGRAMME_SORT: dict[ProgrammeOrder, SortKey[Programme]] = {
 
 ProgrammeOrdering = Ordering[Programme]
 NEWEST_FIRST = Ordering(ProgrammeOrder.PERIOD_START, Direction.DESC, PROGRAMME_SORT)
+
+
+@dataclass
+class ProgrammeContents:
+    """A programme's children, loaded together so its event carries the whole aggregate."""
+
+    objectives: list[Objective] = field(default_factory=list)
+    planned_activities: list[PlannedActivity] = field(default_factory=list)
+    goals: list[PartnershipGoal] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    occ_evaluations: list[OccEvaluation] = field(default_factory=list)
 
 
 class ProgrammeRepository(PartnerScopedRepository[Programme]):
@@ -344,6 +338,57 @@ class ProgrammeRepository(PartnerScopedRepository[Programme]):
             )
         ).all()
 
+    async def wps_summaries(self, isos: Sequence[str]) -> list[WpsSummary | None]:
+        """Each partner's WPS summary over its programmes in force: two grouped statements for every partner the
+        caller reads the programmes of; None for another partner (a partner's account reads its own only)."""
+        seen = [iso for iso in isos if self._sees(iso)]
+        found = dict(zip(seen, await self._wps_summaries(seen), strict=True)) if seen else {}
+        return [found.get(iso) for iso in isos]
+
+    async def _wps_summaries(self, isos: Sequence[str]) -> list[WpsSummary]:
+        in_force = [any_of(Programme.partner_iso, isos), Programme.status.in_(SUPERSEDABLE)]
+        objectives = (
+            await self.session.execute(
+                select(Programme.partner_iso, Objective.wps_marker, func.count())
+                .select_from(Objective)
+                .join(Programme, Programme.id == Objective.programme_id)
+                .where(*in_force)
+                .group_by(Programme.partner_iso, Objective.wps_marker)
+            )
+        ).all()
+        serving = KnownActivity.wps_marker.in_([m.value for m in SERVES_WPS])
+        planned = (
+            await self.session.execute(
+                select(Programme.partner_iso, func.count(), func.count().filter(serving))
+                .select_from(PlannedActivity)
+                .join(Programme, Programme.id == PlannedActivity.programme_id)
+                .outerjoin(KnownActivity, KnownActivity.id == PlannedActivity.activity_id)
+                .where(*in_force)
+                .group_by(Programme.partner_iso)
+            )
+        ).all()
+        counts: dict[str, dict[str, int]] = {iso: {} for iso in isos}
+        for iso, marker, n in objectives:
+            counts[iso][marker.value] = n
+        plans = {iso: (total, served) for iso, total, served in planned}
+        return [
+            WpsSummary(
+                objectives_principal=counts[iso].get("PRINCIPAL", 0),
+                objectives_significant=counts[iso].get("SIGNIFICANT", 0),
+                objectives_total=sum(counts[iso].values()),
+                planned_activities_serving=plans.get(iso, (0, 0))[1],
+                planned_activities_total=plans.get(iso, (0, 0))[0],
+            )
+            for iso in isos
+        ]
+
+    def _sees(self, iso: str) -> bool:
+        """Whether the caller reads this partner's programmes (FORBIDDEN when it may read none)."""
+        if self.caller is None:
+            return True
+        self.read_rule.require(self.caller)
+        return sees_partner(self.caller, iso)
+
 
 def _plans(activity_id: Any) -> ColumnElement[bool]:
     # Correlated to both the programme and the key of the enclosing LATERAL page.
@@ -402,55 +447,12 @@ class ActivityReadModel:
         return int(await self.session.scalar(select(func.count()).select_from(KnownActivity)) or 0)
 
 
-async def wps_summaries(session: AsyncSession, isos: Sequence[str]) -> list[WpsSummary]:
-    """Each partner's WPS summary over its programmes in force: two grouped statements for every partner."""
-    in_force = [any_of(Programme.partner_iso, isos), Programme.status.in_(SUPERSEDABLE)]
-    objectives = (
-        await session.execute(
-            select(Programme.partner_iso, Objective.wps_marker, func.count())
-            .select_from(Objective)
-            .join(Programme, Programme.id == Objective.programme_id)
-            .where(*in_force)
-            .group_by(Programme.partner_iso, Objective.wps_marker)
-        )
-    ).all()
-    serving = KnownActivity.wps_marker.in_([m.value for m in SERVES_WPS])
-    planned = (
-        await session.execute(
-            select(Programme.partner_iso, func.count(), func.count().filter(serving))
-            .select_from(PlannedActivity)
-            .join(Programme, Programme.id == PlannedActivity.programme_id)
-            .outerjoin(KnownActivity, KnownActivity.id == PlannedActivity.activity_id)
-            .where(*in_force)
-            .group_by(Programme.partner_iso)
-        )
-    ).all()
-    counts: dict[str, dict[str, int]] = {iso: {} for iso in isos}
-    for iso, marker, n in objectives:
-        counts[iso][marker.value] = n
-    plans = {iso: (total, served) for iso, total, served in planned}
-    return [
-        WpsSummary(
-            objectives_principal=counts[iso].get("PRINCIPAL", 0),
-            objectives_significant=counts[iso].get("SIGNIFICANT", 0),
-            objectives_total=sum(counts[iso].values()),
-            planned_activities_serving=plans.get(iso, (0, 0))[1],
-            planned_activities_total=plans.get(iso, (0, 0))[0],
-        )
-        for iso in isos
-    ]
-
-
 class ProgrammesLoaders:
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
-        self.caller = caller
-        partners = PartnerRepository(session)
         programmes = ProgrammeRepository(session, caller)  # every read below is scoped to the caller
-        self.partner_by_iso = one_per_key(partners.get_many, lambda p: p.iso)
         self.programme_by_id = one_per_key(programmes.get_many, lambda p: p.id)
         self.transitions = many_per_key(programmes.transitions_of, lambda t: t.programme_id)
         self.planned_transitions = many_per_key(programmes.planned_transitions_of, lambda t: t.planned_activity_id)
-        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
         self.objectives = many_per_key(programmes.objectives_of, lambda o: o.programme_id)
         self.planned_activities = many_per_key(programmes.planned_of, lambda p: p.programme_id)
         self.goals = many_per_key(programmes.goals_of, lambda g: g.programme_id)
@@ -460,19 +462,4 @@ class ProgrammesLoaders:
         self.programme_count_of_partner = DataLoader(load_fn=programmes.counts_of_partners)
         self.planned_by = pages_per_key(programmes.pages_planning)
         self.planned_by_count = DataLoader(load_fn=programmes.counts_planning)
-        self.wps_summary = DataLoader(load_fn=lambda isos: wps_summaries(session, isos))
-        contributions = ContributionRepository(session, caller)
-        self.contribution_by_id = one_per_key(contributions.get_many, lambda c: c.id)
-        self.contribution_transitions = many_per_key(contributions.transitions_of, lambda t: t.contribution_id)
-        self.contributions_of_partner = pages_per_key(contributions.pages_of_partners)
-        self.contribution_count_of_partner = DataLoader(load_fn=contributions.counts_of_partners)
-        meetings, actions = MeetingRepository(session), ActionRepository(session)
-        self.meeting_by_id = one_per_key(lambda ids: meetings.visible(ids, caller), lambda m: m.id)
-        self.meeting_transitions = many_per_key(meetings.transitions_of, lambda t: t.meeting_id)
-        self.action_by_id = one_per_key(lambda ids: actions.visible(ids, caller), lambda a: a.id)
-        self.assignments = many_per_key(lambda ids: actions.assignments_of(ids, caller), lambda a: a.action_id)
-        self.action_transitions = many_per_key(lambda ids: actions.transitions_of(ids, caller), lambda t: t.action_id)
-        self.actions_of_meeting = pages_per_key(partial(actions.pages_of_meetings, caller=caller))
-        self.action_count_of_meeting = DataLoader(load_fn=partial(actions.counts_of_meetings, caller=caller))
-        self.actions_of_partner = pages_per_key(partial(actions.pages_of_partners, caller=caller))
-        self.action_count_of_partner = DataLoader(load_fn=partial(actions.counts_of_partners, caller=caller))
+        self.wps_summary = DataLoader(load_fn=programmes.wps_summaries)

@@ -1,4 +1,5 @@
-"""Every SQL statement about partners' contributions to operations; reads are scoped to the caller."""
+"""Every SQL statement about partners' contributions to operations, the reads scoped to the caller, and the
+contributions' loaders of a request."""
 
 from __future__ import annotations
 
@@ -9,11 +10,15 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Text, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
 
-from programmes.access import READ_CONTRIBUTIONS
+from programmes.operations.access import READ_CONTRIBUTIONS
 from programmes.operations.models import OperationalContribution, OperationalContributionTransition
 from programmes.operations.rules import ContributionKind, ContributionStatus, Operation
+from shared.auth import Actor
 from shared.db import any_of
+from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
 from shared.repository import PartnerScopedRepository, lateral_pages
@@ -104,3 +109,12 @@ class ContributionRepository(PartnerScopedRepository[OperationalContribution]):
                 .order_by(OperationalContributionTransition.at)
             )
         ).all()
+
+
+class OperationsLoaders:
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        contributions = ContributionRepository(session, caller)  # every read below is scoped to the caller
+        self.contribution_by_id = one_per_key(contributions.get_many, lambda c: c.id)
+        self.contribution_transitions = many_per_key(contributions.transitions_of, lambda t: t.contribution_id)
+        self.contributions_of_partner = pages_per_key(contributions.pages_of_partners)
+        self.contribution_count_of_partner = DataLoader(load_fn=contributions.counts_of_partners)

@@ -1,4 +1,5 @@
-"""Every SQL statement about the Interoperability Platform's meetings and actions, scoped to the caller."""
+"""Every SQL statement about the Interoperability Platform's meetings and actions, the reads scoped to the caller,
+and the Platform's loaders of a request."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Text, cast, func, select
 from sqlalchemy.dialects.postgresql import UUID, array
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.dataloader import DataLoader
 
-from programmes.access import READ_PLATFORM
+from programmes.partners.access import sees_partner
 from programmes.partners.models import Partner
+from programmes.platform.access import READ_PLATFORM
 from programmes.platform.models import (
     ActionAssignment,
     ActionTransition,
@@ -23,6 +27,8 @@ from programmes.platform.models import (
 from programmes.platform.rules import ActionStatus, MeetingFormat, MeetingStatus
 from shared.auth import Actor
 from shared.db import any_of
+from shared.errors import BadUserInput
+from shared.graphql.loaders import many_per_key, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
 from shared.repository import Repository, lateral_counts, lateral_pages
@@ -31,20 +37,6 @@ from shared.repository import Repository, lateral_counts, lateral_pages
 def _has(column: Any, iso: Any) -> ColumnElement[bool]:
     """The array column holds the partner (a value, or a key column of a lateral page)."""
     return column.contains(array([cast(iso, Text)]))
-
-
-def meetings_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
-    """A partner sees the meetings it took part in; staff, Allies and systems all."""
-    READ_PLATFORM.require(caller)
-    own = caller.partner_only
-    return [_has(PlatformMeeting.attendees, own)] if own else []
-
-
-def actions_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
-    """A partner sees the actions assigned to it; staff, Allies and systems all."""
-    READ_PLATFORM.require(caller)
-    own = caller.partner_only
-    return [_has(CommonAction.assignees, own)] if own else []
 
 
 @dataclass(frozen=True)
@@ -94,20 +86,28 @@ ACTION_SORT: SortKey[CommonAction] = SortKey(CommonAction.due_on, lambda a: a.du
 
 
 class MeetingRepository(Repository[PlatformMeeting]):
+    """Meetings. Given the caller, every read is scoped to what it may see: a partner the meetings it took part
+    in; staff, Allies and systems all. Without one (use cases, snapshots), nothing is filtered."""
+
     model = PlatformMeeting
 
-    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[PlatformMeeting]:
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is None:
+            return []
+        READ_PLATFORM.require(self.caller)
+        own = self.caller.partner_only
+        return [_has(PlatformMeeting.attendees, own)] if own else []
+
+    async def get_many(self, keys: Sequence[uuid.UUID]) -> Sequence[PlatformMeeting]:
         return (
-            await self.session.scalars(
-                select(PlatformMeeting).where(any_of(PlatformMeeting.id, ids), *meetings_visible_to(caller))
-            )
+            await self.session.scalars(select(PlatformMeeting).where(any_of(PlatformMeeting.id, keys), *self._scope()))
         ).all()
 
-    async def page(self, where: MeetingCriteria, page: PageRequest, caller: Actor) -> Sequence[PlatformMeeting]:
+    async def page(self, where: MeetingCriteria, page: PageRequest) -> Sequence[PlatformMeeting]:
         return (
             await self.session.scalars(
                 keyset(
-                    select(PlatformMeeting).where(*where.conditions(), *meetings_visible_to(caller)),
+                    select(PlatformMeeting).where(*where.conditions(), *self._scope()),
                     MEETING_SORT,
                     PlatformMeeting.id,
                     Direction.DESC,
@@ -116,12 +116,10 @@ class MeetingRepository(Repository[PlatformMeeting]):
             )
         ).all()
 
-    async def count(self, where: MeetingCriteria, caller: Actor) -> int:
+    async def count(self, where: MeetingCriteria) -> int:
         return int(
             await self.session.scalar(
-                select(func.count())
-                .select_from(PlatformMeeting)
-                .where(*where.conditions(), *meetings_visible_to(caller))
+                select(func.count()).select_from(PlatformMeeting).where(*where.conditions(), *self._scope())
             )
             or 0
         )
@@ -147,20 +145,37 @@ class MeetingRepository(Repository[PlatformMeeting]):
 
 
 class ActionRepository(Repository[CommonAction]):
+    """Common actions with their assignments. Given the caller, every read is scoped to what it may see: a
+    partner the actions assigned to it, and its own part of each; staff, Allies and systems all. Without one
+    (use cases, snapshots), nothing is filtered."""
+
     model = CommonAction
 
-    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[CommonAction]:
-        return (
-            await self.session.scalars(
-                select(CommonAction).where(any_of(CommonAction.id, ids), *actions_visible_to(caller))
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is None:
+            return []
+        READ_PLATFORM.require(self.caller)
+        own = self.caller.partner_only
+        return [_has(CommonAction.assignees, own)] if own else []
+
+    def _where(self, criteria: ActionCriteria) -> list[ColumnElement[bool]]:
+        scope = self._scope()
+        if criteria.assignee and self.caller is not None and not sees_partner(self.caller, criteria.assignee):
+            raise BadUserInput(
+                f"a partner asks for its own actions ({self.caller.partner_only}) only", field="filter.assignee"
             )
+        return [*criteria.conditions(), *scope]
+
+    async def get_many(self, keys: Sequence[uuid.UUID]) -> Sequence[CommonAction]:
+        return (
+            await self.session.scalars(select(CommonAction).where(any_of(CommonAction.id, keys), *self._scope()))
         ).all()
 
-    async def page(self, where: ActionCriteria, page: PageRequest, caller: Actor) -> Sequence[CommonAction]:
+    async def page(self, where: ActionCriteria, page: PageRequest) -> Sequence[CommonAction]:
         return (
             await self.session.scalars(
                 keyset(
-                    select(CommonAction).where(*where.conditions(), *actions_visible_to(caller)),
+                    select(CommonAction).where(*self._where(where)),
                     ACTION_SORT,
                     CommonAction.id,
                     Direction.ASC,
@@ -169,29 +184,37 @@ class ActionRepository(Repository[CommonAction]):
             )
         ).all()
 
-    async def count(self, where: ActionCriteria, caller: Actor) -> int:
+    async def count(self, where: ActionCriteria) -> int:
         return int(
-            await self.session.scalar(
-                select(func.count()).select_from(CommonAction).where(*where.conditions(), *actions_visible_to(caller))
-            )
-            or 0
+            await self.session.scalar(select(func.count()).select_from(CommonAction).where(*self._where(where))) or 0
         )
 
-    async def pages_of_meetings(
-        self, ids: Sequence[uuid.UUID], page: PageRequest, caller: Actor
-    ) -> list[list[CommonAction]]:
-        return await self._pages(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids, page, caller)
+    async def pages_of_meetings(self, ids: Sequence[uuid.UUID], page: PageRequest) -> list[list[CommonAction]]:
+        return await self._pages(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids, page)
 
-    async def counts_of_meetings(self, ids: Sequence[uuid.UUID], caller: Actor) -> list[int]:
-        return await self._counts(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids, caller)
+    async def counts_of_meetings(self, ids: Sequence[uuid.UUID]) -> list[int]:
+        return await self._counts(lambda key: CommonAction.meeting_id == key, UUID(as_uuid=True), ids)
 
-    async def pages_of_partners(
-        self, isos: Sequence[str], page: PageRequest, caller: Actor
-    ) -> list[list[CommonAction]]:
-        return await self._pages(lambda key: _has(CommonAction.assignees, key), Text, isos, page, caller)
+    async def pages_of_partners(self, isos: Sequence[str], page: PageRequest) -> list[list[CommonAction]]:
+        """Each partner's page of the actions assigned to it; a partner's account reads its own list only (the
+        actions it shares with another are not the other's list: that list is empty)."""
+        seen = self._lists_seen(isos)
+        pages = await self._pages(lambda key: _has(CommonAction.assignees, key), Text, seen, page)
+        found = dict(zip(seen, pages, strict=True))
+        return [found.get(iso, []) for iso in isos]
 
-    async def counts_of_partners(self, isos: Sequence[str], caller: Actor) -> list[int]:
-        return await self._counts(lambda key: _has(CommonAction.assignees, key), Text, isos, caller)
+    async def counts_of_partners(self, isos: Sequence[str]) -> list[int]:
+        seen = self._lists_seen(isos)
+        counts = await self._counts(lambda key: _has(CommonAction.assignees, key), Text, seen)
+        found = dict(zip(seen, counts, strict=True))
+        return [found.get(iso, 0) for iso in isos]
+
+    def _lists_seen(self, isos: Sequence[str]) -> list[str]:
+        """The partners whose list of actions the caller reads (FORBIDDEN when it may read no actions)."""
+        if self.caller is None:
+            return list(isos)
+        READ_PLATFORM.require(self.caller)
+        return [iso for iso in isos if sees_partner(self.caller, iso)]
 
     async def _pages(
         self,
@@ -199,16 +222,16 @@ class ActionRepository(Repository[CommonAction]):
         key_type: Any,
         keys: Sequence[Any],
         page: PageRequest,
-        caller: Actor,
     ) -> list[list[CommonAction]]:
         """Each owner's page of actions in one statement (a LATERAL join over the keys)."""
+        scope = self._scope()
         return await lateral_pages(
             self.session,
             CommonAction,
             [(k,) for k in keys],
             [key_type],
             lambda key: keyset(
-                select(CommonAction).where(owned(key[0]), *actions_visible_to(caller)),
+                select(CommonAction).where(owned(key[0]), *scope),
                 ACTION_SORT,
                 CommonAction.id,
                 Direction.ASC,
@@ -217,20 +240,19 @@ class ActionRepository(Repository[CommonAction]):
         )
 
     async def _counts(
-        self, owned: Callable[[Any], ColumnElement[bool]], key_type: Any, keys: Sequence[Any], caller: Actor
+        self, owned: Callable[[Any], ColumnElement[bool]], key_type: Any, keys: Sequence[Any]
     ) -> list[int]:
+        scope = self._scope()
         return await lateral_counts(
             self.session,
             [(k,) for k in keys],
             [key_type],
-            lambda key: (
-                select(func.count()).select_from(CommonAction).where(owned(key[0]), *actions_visible_to(caller))
-            ),
+            lambda key: select(func.count()).select_from(CommonAction).where(owned(key[0]), *scope),
         )
 
-    async def assignments_of(self, ids: Sequence[uuid.UUID], caller: Actor | None = None) -> Sequence[ActionAssignment]:
+    async def assignments_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ActionAssignment]:
         """Actions' assignments, by partner; a partner caller gets its own part only."""
-        own = caller.partner_only if caller else None
+        own = self.caller.partner_only if self.caller else None
         mine = [ActionAssignment.partner_iso == own] if own else []
         return (
             await self.session.scalars(
@@ -249,8 +271,8 @@ class ActionRepository(Repository[CommonAction]):
             )
         ).first()
 
-    async def transitions_of(self, ids: Sequence[uuid.UUID], caller: Actor | None = None) -> Sequence[ActionTransition]:
-        own = caller.partner_only if caller else None
+    async def transitions_of(self, ids: Sequence[uuid.UUID]) -> Sequence[ActionTransition]:
+        own = self.caller.partner_only if self.caller else None
         mine = [(ActionTransition.partner_iso.is_(None)) | (ActionTransition.partner_iso == own)] if own else []
         return (
             await self.session.scalars(
@@ -259,3 +281,17 @@ class ActionRepository(Repository[CommonAction]):
                 .order_by(ActionTransition.at)
             )
         ).all()
+
+
+class PlatformLoaders:
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        meetings, actions = MeetingRepository(session, caller), ActionRepository(session, caller)
+        self.meeting_by_id = one_per_key(meetings.get_many, lambda m: m.id)
+        self.meeting_transitions = many_per_key(meetings.transitions_of, lambda t: t.meeting_id)
+        self.action_by_id = one_per_key(actions.get_many, lambda a: a.id)
+        self.assignments = many_per_key(actions.assignments_of, lambda a: a.action_id)
+        self.action_transitions = many_per_key(actions.transitions_of, lambda t: t.action_id)
+        self.actions_of_meeting = pages_per_key(actions.pages_of_meetings)
+        self.action_count_of_meeting = DataLoader(load_fn=actions.counts_of_meetings)
+        self.actions_of_partner = pages_per_key(actions.pages_of_partners)
+        self.action_count_of_partner = DataLoader(load_fn=actions.counts_of_partners)
