@@ -6,25 +6,45 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from programmes import planning
 from programmes.base import Base
-from programmes.events import CATALOGUE
+from programmes.operations import events as operations_events
 from programmes.operations.repository import OperationsLoaders
+from programmes.partners import events as partner_events
 from programmes.partners.repository import PartnersLoaders
+from programmes.platform import events as platform_events
 from programmes.platform.repository import PlatformLoaders
+from programmes.programmes import events as programme_events
+from programmes.programmes import use_cases as programme_use_cases
 from programmes.programmes.models import Attendance, KnownActivity
 from programmes.programmes.repository import ProgrammesLoaders
 from programmes.schema import schema
 from programmes.schema.subscription import PROGRAMME_FEED
 from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
-from programmes.snapshots import SNAPSHOTS
 from shared.auth import Actor
 from shared.definition import ServiceDefinition
+from shared.events.catalogue import EventCatalogue
 from shared.events.contracts import MENU_ACTIVITY, MENU_NOMINATION
 from shared.graphql.history import HistoryLoaders
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
+
+# Each concern's topics, in the catalogue's order (the AsyncAPI document lists them so).
+CATALOGUE = EventCatalogue(
+    "programmes",
+    {
+        **partner_events.CATALOGUE.topics,
+        **platform_events.CATALOGUE.topics,
+        **programme_events.CATALOGUE.topics,
+        **operations_events.CATALOGUE.topics,
+    },
+)
+SNAPSHOTS = (
+    *partner_events.SNAPSHOTS,
+    *programme_events.SNAPSHOTS,
+    *platform_events.SNAPSHOTS,
+    *operations_events.SNAPSHOTS,
+)
 
 
 class ServiceLoaders(PartnersLoaders, ProgrammesLoaders, PlatformLoaders, OperationsLoaders):
@@ -41,8 +61,8 @@ class ServiceLoaders(PartnersLoaders, ProgrammesLoaders, PlatformLoaders, Operat
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {
-        "menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed, KnownActivity),
-        "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed, Attendance),
+        "menu-activities": MENU_ACTIVITY.handled_by(programme_use_cases.on_activity_changed, KnownActivity),
+        "menu-nominations": MENU_NOMINATION.handled_by(programme_use_cases.on_nomination_changed, Attendance),
     }
     return ServiceRuntime(
         settings,

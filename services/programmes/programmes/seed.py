@@ -13,11 +13,12 @@ import random  # noqa: F401 - rng types in signatures
 from datetime import date
 from pathlib import Path
 
-from programmes import planning, service
+from programmes.partners import use_cases as partner_use_cases
 from programmes.partners.models import Partner
 from programmes.partners.repository import PartnerRepository
 from programmes.partners.rules import PartnerDetails
 from programmes.platform_seed import seed_platform
+from programmes.programmes import use_cases
 from programmes.programmes.models import KnownActivity, Programme
 from programmes.programmes.repository import ActivityReadModel, attendance
 from programmes.programmes.rules import (
@@ -80,7 +81,7 @@ async def seed_partners(runtime: ServiceRuntime) -> int:
         known = {p.iso for p in await PartnerRepository(session).list()}
         for details in partners():
             if details.iso not in known:
-                await service.register_partner(uow, details)
+                await partner_use_cases.register_partner(uow, details)
                 changes += 1
         await uow.commit()
     return changes
@@ -136,7 +137,7 @@ async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activi
                 if programme_type in (ProgrammeType.IPCP, ProgrammeType.IPAP)
                 else date(start.year + 3, 12, 31)
             )
-            programme = await service.create_programme(
+            programme = await use_cases.create_programme(
                 uow,
                 ProgrammeDetails(
                     partner_iso=partner.iso,
@@ -150,11 +151,11 @@ async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activi
             if partner.suspended:
                 break  # one draft only: a suspended partner submits nothing
             for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
-                await service.advance_programme(uow, programme.id, verb, note="seeded history")
+                await use_cases.advance_programme(uow, programme.id, verb, note="seeded history")
                 changes += 1
             changes += await _contents(uow, rng, programme, open_to)
             if end.year < this_year:
-                await service.advance_programme(uow, programme.id, "completed", note="period ended")
+                await use_cases.advance_programme(uow, programme.id, "completed", note="period ended")
                 changes += 1
     return changes
 
@@ -164,16 +165,16 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
     objective_id = None
     if programme.type is ProgrammeType.IPAP:
         for category in sorted(IPAP_CATEGORIES, key=lambda c: c.value)[:3]:
-            objective = await planning.add_objective(
+            objective = await use_cases.add_objective(
                 uow, programme.id, category, f"{category.value.replace('_', ' ').title()} reform"
             )
             objective_id = objective_id or objective.id
             changes += 1
     elif programme.type is ProgrammeType.ITPP:
-        strategic = await planning.add_objective(
+        strategic = await use_cases.add_objective(
             uow, programme.id, ObjectiveCategory.STRATEGIC_OBJECTIVE, "Interoperability with Allied forces"
         )
-        itpp_goal = await planning.add_objective(
+        itpp_goal = await use_cases.add_objective(
             uow,
             programme.id,
             ObjectiveCategory.PARTNERSHIP_GOAL,
@@ -184,22 +185,22 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
         changes += 2
     elif programme.type is ProgrammeType.PARP:
         for n in range(1, 4):
-            goal = await planning.add_partnership_goal(
+            goal = await use_cases.add_partnership_goal(
                 uow,
                 programme.id,
                 f"G {n:04d}",
                 f"Partnership goal {n}: deployable capability",
                 due_date=programme.period_end,
             )
-            await planning.assess_goal(
+            await use_cases.assess_goal(
                 uow, goal.id, str(programme.period_start.year), rng.choice(list(AssessmentRating)), "seeded review"
             )
             changes += 2
     elif programme.type is ProgrammeType.OCC:
-        await planning.record_occ_evaluation(
+        await use_cases.record_occ_evaluation(
             uow, programme.id, "Light infantry company", OccLevel.SEL1, OccResult.INTEROPERABLE, programme.period_start
         )
-        await planning.record_occ_evaluation(
+        await use_cases.record_occ_evaluation(
             uow,
             programme.id,
             "Light infantry company",
@@ -213,15 +214,15 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
         programme.partner_iso, programme.period_start, min(programme.period_end, date.today())
     )
     for activity_id, year in sorted(rng.sample(done, min(len(done), rng.randint(1, 4))), key=lambda d: d[1]):
-        await planning.plan_activity(uow, programme.id, activity_id, year, rng.choice(list(Priority)), objective_id)
+        await use_cases.plan_activity(uow, programme.id, activity_id, year, rng.choice(list(Priority)), objective_id)
         changes += 1
     attended = {activity_id for activity_id, _ in done}
     choices = [a for a in open_to if a.id not in attended]
     for activity in rng.sample(choices, min(len(choices), rng.randint(3, 6))):
         year = rng.randint(programme.period_start.year, programme.period_end.year)
-        planned = await planning.plan_activity(
+        planned = await use_cases.plan_activity(
             uow, programme.id, activity.id, year, rng.choice(list(Priority)), objective_id
         )
-        await planning.advance_planned_activity(uow, planned.id, "planned_activity_confirmed")
+        await use_cases.advance_planned_activity(uow, planned.id, "planned_activity_confirmed")
         changes += 2
     return changes

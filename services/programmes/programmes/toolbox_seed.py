@@ -7,10 +7,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from programmes import planning, service
 from programmes.operations import use_cases as contributions
 from programmes.operations.rules import OPERATIONS, ContributionDetails, ContributionKind, Operation
 from programmes.partners.models import Partner
+from programmes.programmes import use_cases
 from programmes.programmes.rules import ObjectiveCategory, ProgrammeDetails, ProgrammeType
 from shared.db import UnitOfWork
 from shared.wps import WpsMarker
@@ -92,7 +92,7 @@ async def _programme(
     uow: UnitOfWork, rng: random.Random, partner: Partner, programme_type: ProgrammeType, today: date
 ) -> int:
     start = date(today.year - rng.randint(0, 2), 1, 1)
-    programme = await service.create_programme(
+    programme = await use_cases.create_programme(
         uow,
         ProgrammeDetails(
             partner_iso=partner.iso,
@@ -103,10 +103,10 @@ async def _programme(
         ),
     )
     for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
-        await service.advance_programme(uow, programme.id, verb, note="seeded history")
+        await use_cases.advance_programme(uow, programme.id, verb, note="seeded history")
     objectives = OBJECTIVES[programme_type]
     for title, marker in rng.sample(objectives, rng.randint(2, len(objectives))):
-        await planning.add_objective(uow, programme.id, ObjectiveCategory.GENERAL, title, wps_marker=marker)
+        await use_cases.add_objective(uow, programme.id, ObjectiveCategory.GENERAL, title, wps_marker=marker)
     return 5 + len(objectives)
 
 

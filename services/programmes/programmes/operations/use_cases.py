@@ -7,8 +7,8 @@ import uuid
 from dataclasses import asdict
 from datetime import date
 
-from programmes.events import contribution_event
 from programmes.operations.access import DECIDE_CONTRIBUTIONS, OFFER_CONTRIBUTIONS
+from programmes.operations.events import contribution_event
 from programmes.operations.models import OperationalContribution, OperationalContributionTransition
 from programmes.operations.repository import ContributionRepository
 from programmes.operations.rules import ContributionDetails, ContributionStatus, check_contribution, check_end
@@ -61,6 +61,7 @@ async def advance_contribution(
     """One step: staff accept, decline (with a reason), record deployed or ended (with the day); the partner
     withdraws its own until it deploys."""
     rule: Rule = OFFER_CONTRIBUTIONS if verb == "withdrawn" else DECIDE_CONTRIBUTIONS
+    rule.require(uow.caller)  # before any lookup or check of the input: a refusal says nothing of what exists
     target = STEPS[verb]
     note = text_field(note, "reason", max_length=1000, required=target is ContributionStatus.DECLINED)
     contribution = await ContributionRepository(uow.session).for_change_by(

@@ -11,11 +11,12 @@ import uuid
 from dataclasses import asdict
 from datetime import date
 
-from programmes.events import action_event, meeting_event, partner_event
 from programmes.partners.access import sees_partner
+from programmes.partners.events import partner_event
 from programmes.partners.models import Partner
 from programmes.partners.repository import PartnerRepository
 from programmes.platform.access import REPORT_ACTIONS, RUN_PLATFORM
+from programmes.platform.events import action_event, meeting_event
 from programmes.platform.models import (
     ActionAssignment,
     ActionTransition,

@@ -8,8 +8,9 @@ from typing import Annotated
 
 import strawberry
 
-from programmes import planning, service
+from programmes.partners import use_cases as partner_use_cases
 from programmes.platform import use_cases as platform
+from programmes.programmes import use_cases
 from programmes.programmes.models import Programme as ProgrammeRow
 from programmes.schema.inputs import (
     AssessmentInput,
@@ -55,7 +56,7 @@ async def _step(
     supersedes: ID | None = None,
 ) -> Programme:
     async with info.context.unit_of_work() as uow:
-        return await service.advance_programme(
+        return await use_cases.advance_programme(
             uow, parse_id(id), verb, note, expected_version, _optional_id(supersedes, "supersedes")
         )
 
@@ -119,7 +120,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         self, info: strawberry.Info, iso: PartnerIso, framework: NewFramework, expected_version: ExpectedVersion = None
     ) -> Partner:
         async with info.context.unit_of_work() as uow:
-            return await service.change_framework(uow, str(iso), framework, expected_version)
+            return await partner_use_cases.change_framework(uow, str(iso), framework, expected_version)
 
     @strawberry.mutation(
         description="Change a partner's flags and tool participation; only the fields given change. Staff only."
@@ -133,7 +134,7 @@ class Mutation(PlatformMutation, OperationsMutation):
     ) -> Partner:
         changes = given(input, nullable=frozenset({"ipap_since"}))
         async with info.context.unit_of_work() as uow:
-            return await service.update_partner_flags(uow, str(iso), changes, expected_version)
+            return await partner_use_cases.update_partner_flags(uow, str(iso), changes, expected_version)
 
     @strawberry.mutation(
         description="Suspend cooperation with a partner: its programmes cannot be submitted and "
@@ -144,7 +145,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         self, info: strawberry.Info, iso: PartnerIso, reason: SuspensionReason, expected_version: ExpectedVersion = None
     ) -> Partner:
         async with info.context.unit_of_work() as uow:
-            return await service.suspend_partner(uow, str(iso), reason, expected_version)
+            return await partner_use_cases.suspend_partner(uow, str(iso), reason, expected_version)
 
     @strawberry.mutation(
         description="Lift a partner's suspension and clear its reason (CONFLICT if it is not suspended). Staff only."
@@ -153,7 +154,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         self, info: strawberry.Info, iso: PartnerIso, expected_version: ExpectedVersion = None
     ) -> Partner:
         async with info.context.unit_of_work() as uow:
-            return await service.reinstate_partner(uow, str(iso), expected_version)
+            return await partner_use_cases.reinstate_partner(uow, str(iso), expected_version)
 
     @strawberry.mutation(
         description="A partner joins the Interoperability Platform on a day (not in the future; "
@@ -191,7 +192,7 @@ class Mutation(PlatformMutation, OperationsMutation):
     )
     async def create_programme(self, info: strawberry.Info, input: InProgrammeInput) -> Programme:
         async with info.context.unit_of_work() as uow:
-            return await service.create_programme(uow, input.details())
+            return await use_cases.create_programme(uow, input.details())
 
     @strawberry.mutation(
         description="Change a programme's details while it is DRAFT, SUBMITTED or IN_NEGOTIATION." + WHO_PREPARES
@@ -205,7 +206,7 @@ class Mutation(PlatformMutation, OperationsMutation):
     ) -> Programme:
         changes = given(input, nullable=frozenset({"summary"}))
         async with info.context.unit_of_work() as uow:
-            return await service.update_programme(uow, parse_id(id), changes, expected_version)
+            return await use_cases.update_programme(uow, parse_id(id), changes, expected_version)
 
     @strawberry.mutation(
         description="DRAFT -> SUBMITTED; refused (CONFLICT) while the partner is suspended." + WHO_PREPARES
@@ -271,7 +272,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         expected_version: ProgrammeVersion = None,
     ) -> ObjectivePayload:
         async with info.context.unit_of_work() as uow:
-            objective = await planning.add_objective(
+            objective = await use_cases.add_objective(
                 uow,
                 parse_id(programme_id, "programmeId"),
                 input.category,
@@ -295,7 +296,7 @@ class Mutation(PlatformMutation, OperationsMutation):
     ) -> ObjectivePayload:
         changes = given(input, nullable=frozenset({"description"}))
         async with info.context.unit_of_work() as uow:
-            objective = await planning.update_objective(uow, parse_id(id), changes, expected_version)
+            objective = await use_cases.update_objective(uow, parse_id(id), changes, expected_version)
         return ObjectivePayload(objective=objective, programme=await _programme(info, objective.programme_id))
 
     @strawberry.mutation(
@@ -306,7 +307,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         self, info: strawberry.Info, id: ObjectiveId, expected_version: ProgrammeVersion = None
     ) -> ProgrammeContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
-            programme = await planning.remove_objective(uow, parse_id(id), expected_version)
+            programme = await use_cases.remove_objective(uow, parse_id(id), expected_version)
         return ProgrammeContentRemovedPayload(removed_id=id, programme=programme)
 
     @strawberry.mutation(
@@ -325,7 +326,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         expected_version: ProgrammeVersion = None,
     ) -> PlannedActivityPayload:
         async with info.context.unit_of_work() as uow:
-            planned = await planning.plan_activity(
+            planned = await use_cases.plan_activity(
                 uow,
                 parse_id(programme_id, "programmeId"),
                 parse_id(input.activity_id, "activityId"),
@@ -358,7 +359,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         self, info: strawberry.Info, id: PlannedActivityId, expected_version: ProgrammeVersion = None
     ) -> ProgrammeContentRemovedPayload:
         async with info.context.unit_of_work() as uow:
-            programme = await planning.remove_planned_activity(uow, parse_id(id), expected_version)
+            programme = await use_cases.remove_planned_activity(uow, parse_id(id), expected_version)
         return ProgrammeContentRemovedPayload(removed_id=id, programme=programme)
 
     @strawberry.mutation(
@@ -373,7 +374,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         expected_version: ProgrammeVersion = None,
     ) -> PartnershipGoalPayload:
         async with info.context.unit_of_work() as uow:
-            goal = await planning.add_partnership_goal(
+            goal = await use_cases.add_partnership_goal(
                 uow, parse_id(programme_id, "programmeId"), input.code, input.text, input.due_date, expected_version
             )
         return PartnershipGoalPayload(goal=goal, programme=await _programme(info, goal.programme_id))
@@ -390,7 +391,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         expected_version: ProgrammeVersion = None,
     ) -> ProgrammeAssessmentPayload:
         async with info.context.unit_of_work() as uow:
-            assessment, programme = await planning.assess_goal(
+            assessment, programme = await use_cases.assess_goal(
                 uow, parse_id(goal_id, "goalId"), input.cycle, input.rating, input.comment, expected_version
             )
         return ProgrammeAssessmentPayload(assessment=assessment, programme=programme)
@@ -407,7 +408,7 @@ class Mutation(PlatformMutation, OperationsMutation):
         expected_version: ProgrammeVersion = None,
     ) -> OccEvaluationPayload:
         async with info.context.unit_of_work() as uow:
-            evaluation = await planning.record_occ_evaluation(
+            evaluation = await use_cases.record_occ_evaluation(
                 uow,
                 parse_id(programme_id, "programmeId"),
                 input.unit,
@@ -424,5 +425,5 @@ async def _planned_step(
     info: strawberry.Info, id: ID, verb: str, expected_version: int | None
 ) -> PlannedActivityPayload:
     async with info.context.unit_of_work() as uow:
-        planned = await planning.advance_planned_activity(uow, parse_id(id), verb, expected_version)
+        planned = await use_cases.advance_planned_activity(uow, parse_id(id), verb, expected_version)
     return PlannedActivityPayload(planned_activity=planned, programme=await _programme(info, planned.programme_id))

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import strawberry
 
-from programmes.events import PROGRAMME_TOPIC
 from programmes.programmes.access import READ_PROGRAMMES
+from programmes.programmes.events import PROGRAMME_TOPIC
 from programmes.programmes.repository import ProgrammeRepository
 from programmes.schema.types import Programme
 from shared.graphql.live import OfPartner, aggregate_feed, partner_changes

@@ -1,15 +1,23 @@
-"""What a programme holds: objectives, planned menu activities, PARP goals and assessments, OCC
-evaluations; and how a withdrawal on the menu flags the plans that chose the activity."""
+"""Programmes use cases: the programme lifecycle and what a programme holds (objectives, planned menu
+activities, PARP goals and assessments, OCC evaluations), and how menu's events move the plans: a withdrawal on
+the menu flags the plans that chose the activity, attendance makes them done. They never commit.
+
+A programme is one aggregate: any change to it or to what it holds bumps its version
+and publishes its whole new state on programmes.programme.v1.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from programmes.partners.access import sees_partner
 from programmes.partners.repository import PartnerRepository
-from programmes.programmes.access import DECIDE_PROGRAMMES, PREPARE_PROGRAMMES
+from programmes.programmes.access import DECIDE_PROGRAMMES, PARTNER_STEPS, PREPARE_PROGRAMMES
+from programmes.programmes.events import programme_event
 from programmes.programmes.models import (
     Assessment,
     Objective,
@@ -18,33 +26,169 @@ from programmes.programmes.models import (
     PlannedActivity,
     PlannedActivityTransition,
     Programme,
+    ProgrammeTransition,
 )
 from programmes.programmes.repository import ActivityReadModel, ProgrammeRepository, attendance
 from programmes.programmes.rules import (
+    EDITABLE_PROGRAMME,
     PLANNABLE_PROGRAMME,
+    PROGRAMME_LIFECYCLE,
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
     PlannedActivityStatus,
+    ProgrammeDetails,
+    ProgrammeStatus,
     ProgrammeType,
     check_cycle,
     check_goal_code,
+    check_may_submit,
     check_not_in_future,
     check_objective_category,
+    check_one_in_preparation,
     check_plannable,
+    check_programme,
     check_programme_type,
+    check_takes_part,
     check_year,
+    superseded_on_approval,
 )
-from programmes.service import load_programme, publish_programme
 from shared.auth import Rule
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
-from shared.errors import BadUserInput, Conflict, NotFound
+from shared.errors import BadUserInput, Conflict, Forbidden, NotFound
 from shared.events.envelope import CloudEvent
 from shared.priority import Priority
 from shared.readmodel import Standing
 from shared.wps import WpsMarker
+
+
+async def create_programme(uow: UnitOfWork, details: ProgrammeDetails) -> Programme:
+    PREPARE_PROGRAMMES.require(uow.caller)
+    details = check_programme(details)
+    if not sees_partner(uow.caller, details.partner_iso):
+        raise Forbidden(f"a partner prepares its own programmes only, not {details.partner_iso}'s")
+    partner = await PartnerRepository(uow.session).get(details.partner_iso)
+    if partner is None:
+        raise BadUserInput(f"there is no partner {details.partner_iso!r}", field="partnerIso")
+    check_takes_part(details.type, partner.tools, partner.iso)
+    programmes = ProgrammeRepository(uow.session)
+    current = await programmes.in_preparation(partner.iso, details.type)
+    check_one_in_preparation(
+        details.type, partner.iso, (current.revision, current.status.value) if current is not None else None
+    )
+    programme = Programme(
+        **asdict(details),
+        status=ProgrammeStatus.DRAFT,
+        revision=await programmes.next_revision(details.partner_iso, details.type),
+    )
+    programmes.add(programme)
+    programmes.add(
+        ProgrammeTransition(
+            programme_id=programme.id,
+            from_status=None,
+            to_status=ProgrammeStatus.DRAFT,
+            actor=uow.actor,
+            note=f"revision {programme.revision}",
+        )
+    )
+    await publish_programme(uow, programme, "created")
+    return programme
+
+
+async def update_programme(
+    uow: UnitOfWork, programme_id: uuid.UUID, changes: dict[str, Any], expected_version: int | None
+) -> Programme:
+    programme = await load_programme(uow, programme_id, expected_version, rule=PREPARE_PROGRAMMES)
+    if programme.status not in EDITABLE_PROGRAMME:
+        raise Conflict(
+            f"an {programme.status.value.lower()} programme cannot change", currentStatus=programme.status.value
+        )
+    current = {name: getattr(programme, name) for name in ProgrammeDetails.__dataclass_fields__}
+    details = check_programme(ProgrammeDetails(**{**current, **changes}))
+    for name in changes:
+        setattr(programme, name, getattr(details, name))
+    programme.bump()
+    await publish_programme(uow, programme, "updated")
+    return programme
+
+
+# verb of the event -> target status
+STEPS = {
+    "submitted": ProgrammeStatus.SUBMITTED,
+    "negotiation_started": ProgrammeStatus.IN_NEGOTIATION,
+    "approved": ProgrammeStatus.APPROVED,
+    "implementation_started": ProgrammeStatus.IMPLEMENTING,
+    "completed": ProgrammeStatus.COMPLETED,
+    "withdrawn": ProgrammeStatus.WITHDRAWN,
+}
+
+
+async def advance_programme(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    verb: str,
+    note: str | None = None,
+    expected_version: int | None = None,
+    supersedes: uuid.UUID | None = None,
+    today: date | None = None,
+) -> Programme:
+    """One lifecycle step, kept in the history with who, when and why."""
+    rule = PREPARE_PROGRAMMES if verb in PARTNER_STEPS else DECIDE_PROGRAMMES
+    rule.require(uow.caller)
+    # A withdrawal's note is its reason, and the mutation calls it so.
+    note = text_field(note, "reason" if verb == "withdrawn" else "note", max_length=2000, required=verb == "withdrawn")
+    programme = await load_programme(uow, programme_id, expected_version, rule=rule)
+    target = STEPS[verb]
+    PROGRAMME_LIFECYCLE.transition(programme.status, target)  # a step not allowed is told before anything else
+    if supersedes is not None and target is not ProgrammeStatus.APPROVED:
+        raise BadUserInput("only an approval supersedes", field="supersedes")
+    if target is ProgrammeStatus.SUBMITTED:
+        partner = await PartnerRepository(uow.session).get(programme.partner_iso)
+        check_may_submit(bool(partner and partner.suspended), programme.partner_iso)
+    earlier = (
+        await ProgrammeRepository(uow.session).approved_earlier(programme) if target is ProgrammeStatus.APPROVED else []
+    )
+    superseded = superseded_on_approval(
+        [(str(e.id), e.period_end) for e in earlier], str(supersedes) if supersedes else None, today or date.today()
+    )
+    await _transition(uow, programme, target, note)
+    await publish_programme(uow, programme, verb)
+    for edition in earlier:
+        if str(edition.id) in superseded:
+            await _transition(uow, edition, ProgrammeStatus.SUPERSEDED, f"superseded by revision {programme.revision}")
+            await publish_programme(uow, edition, "superseded")
+    return programme
+
+
+async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeStatus, note: str | None) -> None:
+    previous = programme.move_to(target)
+    uow.session.add(
+        ProgrammeTransition(
+            programme_id=programme.id, from_status=previous, to_status=target, actor=uow.actor, note=note
+        )
+    )
+
+
+async def load_programme(
+    uow: UnitOfWork,
+    programme_id: uuid.UUID,
+    expected_version: int | None = None,
+    field: str | None = None,
+    rule: Rule = DECIDE_PROGRAMMES,
+    missing: Exception | None = None,
+) -> Programme:
+    """The programme, locked for a change the caller may make under `rule` (deciding, unless told)."""
+    return await ProgrammeRepository(uow.session).for_change_by(
+        uow.caller, rule, programme_id, expected_version, field, missing
+    )
+
+
+async def publish_programme(uow: UnitOfWork, programme: Programme, verb: str) -> None:
+    await uow.session.flush()
+    contents = await ProgrammeRepository(uow.session).contents(programme)
+    uow.publish(programme_event(verb, programme, contents))
 
 
 async def _living(
