@@ -17,8 +17,8 @@ from programmes.programmes import events as programme_events
 from programmes.programmes import use_cases as programme_use_cases
 from programmes.programmes.models import Attendance, KnownActivity
 from programmes.programmes.repository import ProgrammesLoaders
+from programmes.programmes.schema.subscription import PROGRAMME_FEED
 from programmes.schema import schema
-from programmes.schema.subscription import PROGRAMME_FEED
 from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
 from shared.auth import Actor

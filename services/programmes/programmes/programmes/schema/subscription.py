@@ -10,7 +10,7 @@ import strawberry
 from programmes.programmes.access import READ_PROGRAMMES
 from programmes.programmes.events import PROGRAMME_TOPIC
 from programmes.programmes.repository import ProgrammeRepository
-from programmes.schema.types import Programme
+from programmes.types import Programme
 from shared.graphql.live import OfPartner, aggregate_feed, partner_changes
 
 PROGRAMME_FEED = aggregate_feed(
@@ -24,7 +24,7 @@ ProgrammeIds = Annotated[
 
 
 @strawberry.type(description="Live changes of programmes")
-class Subscription:
+class ProgrammesSubscription:
     @strawberry.subscription(
         description="Programmes as they change: any step of their lifecycle, objectives, "
         "plans (attendance making them done, a withdrawal flagging them), goals, "

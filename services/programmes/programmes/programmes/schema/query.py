@@ -1,4 +1,4 @@
-"""Programmes queries."""
+"""Reading programmes: one by id, or pages of those the caller may see."""
 
 from __future__ import annotations
 
@@ -6,39 +6,17 @@ from typing import Annotated
 
 import strawberry
 
-from programmes.partners.repository import PartnerRepository
 from programmes.programmes.repository import ProgrammeRepository
-from programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
-from programmes.schema.operations import OperationsQuery
-from programmes.schema.platform import PlatformQuery
-from programmes.schema.types import Partner, Programme, ProgrammeConnection
+from programmes.programmes.schema.inputs import ProgrammeFilter, ProgrammeOrderBy
+from programmes.types import Programme, ProgrammeConnection
 from shared.errors import BadUserInput
-from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
 
 
-@strawberry.type(description="Reading partners and their programmes")
-class Query(PlatformQuery, OperationsQuery):
-    @strawberry.field(description="Every partner, by name, or only one framework's. Any signed-in caller")
-    async def partners(
-        self,
-        info: strawberry.Info,
-        framework: Annotated[
-            Framework | None, strawberry.argument(description="Only partners of this framework; all when omitted")
-        ] = None,
-    ) -> list[Partner]:
-        return list(await PartnerRepository(info.context.session, info.context.actor).list(framework))
-
-    @strawberry.field(description="One partner by ISO 3166 alpha-3 code; null if there is none. Any signed-in caller")
-    async def partner(
-        self,
-        info: strawberry.Info,
-        iso: Annotated[strawberry.ID, strawberry.argument(description="ISO 3166 alpha-3 code, e.g. GEO (any case)")],
-    ) -> Partner | None:
-        return await info.context.loaders.partner_by_iso.load(str(iso).strip().upper())
-
+@strawberry.type(description="Reading programmes")
+class ProgrammesQuery:
     @strawberry.field(
         description="One programme by id; null if there is none the caller may see. Staff, Allies, "
         "other systems and partners (their own) read programmes; providers may not"

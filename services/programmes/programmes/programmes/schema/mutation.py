@@ -1,44 +1,83 @@
-"""Programmes mutations: each opens a unit of work, calls one use case and returns what changed."""
+"""Changing programmes: each mutation opens a unit of work, calls one use case and returns what changed."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 import strawberry
 
-from programmes.partners import use_cases as partner_use_cases
-from programmes.platform import use_cases as platform
 from programmes.programmes import use_cases
 from programmes.programmes.models import Programme as ProgrammeRow
-from programmes.schema.inputs import (
+from programmes.programmes.schema.inputs import (
     AssessmentInput,
     ObjectiveChanges,
     ObjectiveInput,
     OccEvaluationInput,
-    PartnerFlagsInput,
     PartnershipGoalInput,
     PlannedActivityInput,
     ProgrammeChanges,
     ProgrammeInput,
 )
-from programmes.schema.operations import OperationsMutation
-from programmes.schema.platform import PlatformMutation
-from programmes.schema.types import (
-    ObjectivePayload,
-    OccEvaluationPayload,
-    Partner,
-    PartnershipGoalPayload,
-    PlannedActivityPayload,
-    Programme,
-    ProgrammeAssessmentPayload,
-    ProgrammeContentRemovedPayload,
-)
-from shared.frameworks import Framework
+from programmes.programmes.schema.types import Assessment, Objective, OccEvaluation, PartnershipGoal
+from programmes.types import PlannedActivity, Programme
 from shared.graphql.arguments import ExpectedVersion, Note, Reason
 from shared.graphql.changes import given
+from shared.graphql.descriptions import described
 from shared.graphql.ids import parse_id
+
+PAYLOAD = {
+    "programme": "The programme, at its new version",
+    "objective": "The objective",
+    "planned_activity": "The planned activity",
+    "goal": "The partnership goal",
+    "assessment": "The assessment",
+    "evaluation": "The OCC evaluation",
+    "removed_id": "The id of what was removed",
+}
+
+
+@described(PAYLOAD)
+@strawberry.type(description="An objective and the programme it changed (at its new version)")
+class ObjectivePayload:
+    objective: Objective
+    programme: Programme
+
+
+@described(PAYLOAD)
+@strawberry.type(description="A planned activity and the programme it changed (at its new version)")
+class PlannedActivityPayload:
+    planned_activity: PlannedActivity
+    programme: Programme
+
+
+@described(PAYLOAD)
+@strawberry.type(description="A PARP partnership goal and the programme it changed (at its new version)")
+class PartnershipGoalPayload:
+    goal: PartnershipGoal
+    programme: Programme
+
+
+@described(PAYLOAD)
+@strawberry.type(description="An assessment of a PARP goal and the programme it changed (at its new version)")
+class ProgrammeAssessmentPayload:
+    assessment: Assessment
+    programme: Programme
+
+
+@described(PAYLOAD)
+@strawberry.type(description="An OCC evaluation and the programme it changed (at its new version)")
+class OccEvaluationPayload:
+    evaluation: OccEvaluation
+    programme: Programme
+
+
+@described(PAYLOAD)
+@strawberry.type(description="What was removed from a programme, and the programme at its new version")
+class ProgrammeContentRemovedPayload:
+    removed_id: strawberry.ID
+    programme: Programme
+
 
 ID = strawberry.ID
 
@@ -71,20 +110,11 @@ ProgrammeOf = Annotated[ID, strawberry.argument(description="The programme's id"
 ObjectiveId = Annotated[ID, strawberry.argument(description="The objective's id")]
 PlannedActivityId = Annotated[ID, strawberry.argument(description="The planned activity's id")]
 GoalId = Annotated[ID, strawberry.argument(description="The partnership goal's id")]
-PartnerIso = Annotated[ID, strawberry.argument(description="The partner's ISO 3166 alpha-3 code")]
-NewFramework = Annotated[Framework, strawberry.argument(description="The framework it moves to")]
 Supersedes = Annotated[
     ID | None,
     strawberry.argument(
         description="The id of the earlier APPROVED or IMPLEMENTING edition of the partner's programme of this type, "
         "still in force, that this approval replaces; omit it when none is in force"
-    ),
-]
-SuspensionReason = Annotated[
-    str,
-    strawberry.argument(
-        description="Why, in a few words (at most 1,000 characters); shown as the partner's suspensionReason until it "
-        "is reinstated"
     ),
 ]
 ProgrammeVersion = Annotated[
@@ -95,7 +125,6 @@ ProgrammeVersion = Annotated[
         "to whatever version is current."
     ),
 ]
-InPartnerFlagsInput = Annotated[PartnerFlagsInput, strawberry.argument(description="The flags and tools that change")]
 InProgrammeInput = Annotated[ProgrammeInput, strawberry.argument(description="The programme")]
 InProgrammeChanges = Annotated[ProgrammeChanges, strawberry.argument(description="What changes")]
 InObjectiveInput = Annotated[ObjectiveInput, strawberry.argument(description="The objective")]
@@ -109,81 +138,8 @@ WHO_PREPARES = " The partner for its own programmes, or staff."
 CLOSED = " Refused (CONFLICT) once the programme is COMPLETED, WITHDRAWN or SUPERSEDED."
 
 
-@strawberry.type(
-    description="Changing partners, programmes, the Interoperability Platform and contributions to operations"
-)
-class Mutation(PlatformMutation, OperationsMutation):
-    @strawberry.mutation(
-        description="Move a partner to another framework (CONFLICT if it is in that one already). Staff only."
-    )
-    async def change_partner_framework(
-        self, info: strawberry.Info, iso: PartnerIso, framework: NewFramework, expected_version: ExpectedVersion = None
-    ) -> Partner:
-        async with info.context.unit_of_work() as uow:
-            return await partner_use_cases.change_framework(uow, str(iso), framework, expected_version)
-
-    @strawberry.mutation(
-        description="Change a partner's flags and tool participation; only the fields given change. Staff only."
-    )
-    async def update_partner_flags(
-        self,
-        info: strawberry.Info,
-        iso: PartnerIso,
-        input: InPartnerFlagsInput,
-        expected_version: ExpectedVersion = None,
-    ) -> Partner:
-        changes = given(input, nullable=frozenset({"ipap_since"}))
-        async with info.context.unit_of_work() as uow:
-            return await partner_use_cases.update_partner_flags(uow, str(iso), changes, expected_version)
-
-    @strawberry.mutation(
-        description="Suspend cooperation with a partner: its programmes cannot be submitted and "
-        "its capacity requests are put on hold (CONFLICT if it is suspended already). "
-        "Staff only."
-    )
-    async def suspend_partner(
-        self, info: strawberry.Info, iso: PartnerIso, reason: SuspensionReason, expected_version: ExpectedVersion = None
-    ) -> Partner:
-        async with info.context.unit_of_work() as uow:
-            return await partner_use_cases.suspend_partner(uow, str(iso), reason, expected_version)
-
-    @strawberry.mutation(
-        description="Lift a partner's suspension and clear its reason (CONFLICT if it is not suspended). Staff only."
-    )
-    async def reinstate_partner(
-        self, info: strawberry.Info, iso: PartnerIso, expected_version: ExpectedVersion = None
-    ) -> Partner:
-        async with info.context.unit_of_work() as uow:
-            return await partner_use_cases.reinstate_partner(uow, str(iso), expected_version)
-
-    @strawberry.mutation(
-        description="A partner joins the Interoperability Platform on a day (not in the future; "
-        "CONFLICT if it is a member, or suspended). Staff only."
-    )
-    async def join_interoperability_platform(
-        self,
-        info: strawberry.Info,
-        iso: PartnerIso,
-        joined_on: Annotated[date, strawberry.argument(description="The day it joined")],
-        expected_version: ExpectedVersion = None,
-    ) -> Partner:
-        async with info.context.unit_of_work() as uow:
-            return await platform.join_platform(uow, str(iso), joined_on, expected_version)
-
-    @strawberry.mutation(
-        description="A member partner leaves the Interoperability Platform on a day (CONFLICT if it "
-        "is not a member). Staff only."
-    )
-    async def leave_interoperability_platform(
-        self,
-        info: strawberry.Info,
-        iso: PartnerIso,
-        left_on: Annotated[date, strawberry.argument(description="The day it left")],
-        expected_version: ExpectedVersion = None,
-    ) -> Partner:
-        async with info.context.unit_of_work() as uow:
-            return await platform.leave_platform(uow, str(iso), left_on, expected_version)
-
+@strawberry.type(description="Changing programmes")
+class ProgrammesMutation:
     @strawberry.mutation(
         description="Start a new DRAFT programme, the next revision of its partner and type. An "
         "IPAP, PARP, OCC or DEEP needs that tool among the partner's tools; except for "

@@ -6,44 +6,35 @@ from datetime import date
 
 import strawberry
 
-from programmes.programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
-from programmes.programmes.rules import ProgrammeDetails
-from programmes.schema import descriptions
-from programmes.schema.enums import (
+from programmes.programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrder, ProgrammeOrdering
+from programmes.programmes.rules import (
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
-    ProgrammeOrder,
+    ProgrammeDetails,
     ProgrammeStatus,
     ProgrammeType,
 )
+from programmes.programmes.schema.types import ASSESSMENT, GOAL, OBJECTIVE, OCC_EVALUATION
+from programmes.types import PLANNED_ACTIVITY, PROGRAMME
 from shared.errors import BadUserInput
 from shared.graphql.descriptions import described
 from shared.ordering import Direction
 from shared.priority import Priority
 from shared.wps import WpsMarker
 
+FILTER = {
+    "partner_iso": "Programmes of this partner (ISO 3166 alpha-3); a partner that does not exist is refused "
+    "(BAD_USER_INPUT)",
+    "types": "Programmes of any of these tools",
+    "statuses": "Programmes in any of these statuses",
+}
 
-@described(descriptions.PARTNER)
-@strawberry.input(
-    description="A partner's flags and tools; only the fields given change. ipapSince may be null "
-    "(to clear it), the others may not"
-)
-class PartnerFlagsInput:
-    enhanced_opportunities: bool | None = strawberry.UNSET
-    interoperability_platform: bool | None = strawberry.UNSET
-    dcb: bool | None = strawberry.UNSET
-    deep: bool | None = strawberry.UNSET
-    ipap_since: int | None = strawberry.UNSET
-    tools: list[ProgrammeType] | None = strawberry.field(
-        default=strawberry.UNSET,
-        description="The tools it takes part in, replacing the whole list (duplicates "
-        "dropped); a programme of IPAP, PARP, OCC or DEEP needs its tool here",
-    )
+ORDER = {"field": "What to order by", "direction": "Which way"}
 
 
-@described(descriptions.PROGRAMME)
+@described(PROGRAMME)
 @strawberry.input(description="A new programme; it starts as a DRAFT")
 class ProgrammeInput:
     partner_iso: strawberry.ID = strawberry.field(
@@ -66,7 +57,7 @@ class ProgrammeInput:
         )
 
 
-@described(descriptions.PROGRAMME)
+@described(PROGRAMME)
 @strawberry.input(description="Only the fields given change; summary may be null (to clear it), the others may not")
 class ProgrammeChanges:
     title: str | None = strawberry.UNSET
@@ -75,7 +66,7 @@ class ProgrammeChanges:
     period_end: date | None = strawberry.UNSET
 
 
-@described(descriptions.FILTER)
+@described(FILTER)
 @strawberry.input(description="All given criteria must hold; a list matches any of its values")
 class ProgrammeFilter:
     partner_iso: strawberry.ID | None = None
@@ -104,7 +95,7 @@ class ProgrammeFilter:
         )
 
 
-@described(descriptions.ORDER)
+@described(ORDER)
 @strawberry.input(description="Programmes, newest period first unless asked otherwise")
 class ProgrammeOrderBy:
     field: ProgrammeOrder = ProgrammeOrder.PERIOD_START
@@ -114,7 +105,7 @@ class ProgrammeOrderBy:
         return ProgrammeOrdering(self.field, self.direction, PROGRAMME_SORT)
 
 
-@described(descriptions.OBJECTIVE)
+@described(OBJECTIVE)
 @strawberry.input(description="Only the fields given change; description may be null (to clear it), title may not")
 class ObjectiveChanges:
     title: str | None = strawberry.UNSET
@@ -122,7 +113,7 @@ class ObjectiveChanges:
     wps_marker: WpsMarker | None = strawberry.UNSET
 
 
-@described(descriptions.OBJECTIVE)
+@described(OBJECTIVE)
 @strawberry.input(description="A new objective of a programme")
 class ObjectiveInput:
     category: ObjectiveCategory
@@ -132,7 +123,7 @@ class ObjectiveInput:
     wps_marker: WpsMarker = WpsMarker.NOT_TARGETED
 
 
-@described(descriptions.PLANNED_ACTIVITY)
+@described(PLANNED_ACTIVITY)
 @strawberry.input(
     description="A menu activity to plan: published on the menu and open to the partner (its "
     "framework, or the partner by name)"
@@ -149,7 +140,7 @@ class PlannedActivityInput:
     )
 
 
-@described(descriptions.GOAL)
+@described(GOAL)
 @strawberry.input(description="A new PARP partnership goal")
 class PartnershipGoalInput:
     code: str
@@ -157,7 +148,7 @@ class PartnershipGoalInput:
     due_date: date | None = None
 
 
-@described(descriptions.ASSESSMENT)
+@described(ASSESSMENT)
 @strawberry.input(name="ProgrammeAssessmentInput", description="An assessment of a goal in one review cycle")
 class AssessmentInput:
     cycle: str = strawberry.field(
@@ -168,7 +159,7 @@ class AssessmentInput:
     comment: str | None = None
 
 
-@described(descriptions.OCC_EVALUATION)
+@described(OCC_EVALUATION)
 @strawberry.input(description="A new OCC evaluation of a declared unit")
 class OccEvaluationInput:
     unit: str

@@ -1,28 +1,37 @@
-"""GraphQL types of programmes. Plain fields use default resolvers on the ORM rows."""
+"""The GraphQL types the concerns reference one another by, and what their fields mean.
+
+A partner lists its programmes and its contributions to operations, and a programme and a contribution name their
+partner; a programme's planned activity names the menu activity, whose `plannedBy` lists programmes. Types that
+reference each other must import each other, so these five live in one module (the concerns' own types, which
+they only reference, stay in each concern's schema). Plain fields use default resolvers on the ORM rows.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 
-from programmes.partners import models as partner_models
+from programmes.operations.models import OperationalContribution as OperationalContributionRow
+from programmes.operations.repository import CONTRIBUTION_SORT
+from programmes.operations.rules import ContributionKind, ContributionStatus, size_unit
+from programmes.operations.schema.types import OperationalContributionStep, OperationInfo, operation_info
 from programmes.partners.access import reads_flags_of, sees_partner
-from programmes.programmes import models
+from programmes.partners.models import Partner as PartnerRow
+from programmes.platform.repository import ACTION_SORT
+from programmes.platform.schema.types import CommonAction
+from programmes.programmes.models import Programme as ProgrammeRow
 from programmes.programmes.repository import NEWEST_FIRST
-from programmes.schema import descriptions
-from programmes.schema.enums import (
-    AssessmentRating,
-    ObjectiveCategory,
-    OccLevel,
-    OccResult,
-    PlannedActivityStatus,
-    ProgrammeStatus,
-    ProgrammeType,
+from programmes.programmes.rules import PlannedActivityStatus, ProgrammeStatus, ProgrammeType
+from programmes.programmes.schema.types import (
+    Objective,
+    OccEvaluation,
+    PartnershipGoal,
+    PlannedActivityTransition,
+    ProgrammeTransition,
+    WpsSummary,
 )
-from programmes.schema.operations import OperationalContribution, contributions_of_partner
-from programmes.schema.platform import CommonAction, actions_of_partner
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
@@ -32,7 +41,54 @@ from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
 from shared.priority import Priority
-from shared.wps import WpsMarker
+
+# What the fields of these types mean, once for a type, its input and its changes (shared.graphql.descriptions):
+# the concerns' inputs of partners, programmes and planned activities read them too.
+VERSIONED = {
+    "created_at": "When it was created",
+    "updated_at": "When it last changed",
+    "version": "Optimistic-concurrency version: pass it as expectedVersion to change it",
+}
+
+PARTNER = {
+    **VERSIONED,
+    "name": "The country's name",
+    "framework": "The partnership framework it belongs to",
+    "suspension_reason": "Why cooperation is suspended; null when it is not (or for another partner's caller)",
+    "enhanced_opportunities": "Enhanced Opportunities Partner",
+    "interoperability_platform": "Member of the Interoperability Platform",
+    "dcb": "Receives Defence Capacity Building support",
+    "deep": "Takes part in the Defence Education Enhancement Programme",
+    "ipap_since": "Year its first IPAP started, 1994 to 2100; null if it has none",
+    "tools": "Partnership tools it takes part in; a programme of IPAP, PARP, OCC or DEEP needs its tool here",
+}
+
+PROGRAMME = {
+    **VERSIONED,
+    "id": "The programme's id",
+    "partner_iso": "The partner, ISO 3166 alpha-3",
+    "type": "The partnership tool",
+    "title": "Title, at most 200 characters",
+    "summary": "What it aims at, at most 5,000 characters; null when none is given",
+    "period_start": "First day of its period, 1 January 1994 or later",
+    "period_end": "Last day of its period: not before its start, at most ten years after it and not after 2100; "
+    "an IPCP or IPAP runs exactly two years (it ends the day before the second anniversary of its "
+    "start)",
+    "status": "Where it is in its lifecycle",
+}
+
+PLANNED_ACTIVITY = {
+    "id": "The planned activity's id",
+    "activity_id": "The menu activity chosen (its id in the menu)",
+    "year": "The year it is planned for, e.g. 2026: within the programme's period",
+    "priority": "How much it matters to the partner",
+    "status": "Where it is in its lifecycle",
+    "objective_id": "The objective of the same programme it serves; null when none",
+}
+
+# An argument several concerns' mutations take.
+PartnerIso = Annotated[strawberry.ID, strawberry.argument(description="The partner's ISO 3166 alpha-3 code")]
+
 
 # Every flag and tool field: a partner's account reads its own partner's only.
 NOT_YOURS = "; null when a partner's account reads another partner"
@@ -45,19 +101,19 @@ def own_flag(attribute: str) -> Any:
     def resolve(root: Any, info: strawberry.Info) -> Any:
         return getattr(root, attribute) if reads_flags_of(info.context.actor, root.iso) else None
 
-    # Built at run time, for strawberry to read (mypy knows Parent only as an annotation).
+    # Built at run time, for strawberry to read.
     resolve.__annotations__ = {
-        "root": strawberry.Parent[Any],  # type: ignore[misc]
+        "root": strawberry.Parent[Any],  # type: ignore[misc]  # mypy knows Parent only as an annotation
         "info": strawberry.Info,
         "return": Any,
     }
     return resolve
 
 
-@described(descriptions.PARTNER)
+@described(PARTNER)
 @strawberry.federation.type(keys=["iso"], description="A partner country of the Alliance")
 class Partner:
-    is_type_of = served_from(partner_models.Partner)
+    is_type_of = served_from(PartnerRow)
     iso: strawberry.ID = strawberry.field(description="Its ISO 3166 alpha-3 country code, e.g. GEO; the key")
     name: str
     framework: Framework
@@ -126,7 +182,11 @@ class Partner:
     async def common_actions(
         self, info: strawberry.Info, first: First = None, after: After = None
     ) -> Connection[CommonAction]:
-        return await actions_of_partner(info, str(self.iso), first, after)
+        iso = str(self.iso)
+        page = PageRequest.of(first, after, "Partner.commonActions")
+        loaders = info.context.loaders
+        rows = await loaders.actions_of_partner.load(PagedKey.of(iso, page))
+        return connection(rows, page, ACTION_SORT.cursor, lambda: loaders.action_count_of_partner.load(iso))
 
     @strawberry.field(
         description="How its programmes in force serve Women, Peace and Security; null when a "
@@ -154,33 +214,17 @@ class Partner:
     async def operational_contributions(
         self, info: strawberry.Info, first: First = None, after: After = None
     ) -> Connection[OperationalContribution]:
-        return await contributions_of_partner(info, str(self.iso), first, after)
+        iso = str(self.iso)
+        page = PageRequest.of(first, after, "Partner.operationalContributions")
+        loaders = info.context.loaders
+        rows = await loaders.contributions_of_partner.load(PagedKey.of(iso, page))
+        return connection(rows, page, CONTRIBUTION_SORT.cursor, lambda: loaders.contribution_count_of_partner.load(iso))
 
     history = history_field("partner", "iso", shown=lambda caller, partner: sees_partner(caller, partner.iso))
 
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Partner | None:
         return await info.context.loaders.partner_by_iso.load(str(representation["iso"]).upper())
-
-
-@strawberry.type(
-    description="How a partner's programmes in force (APPROVED or IMPLEMENTING) serve Women, Peace "
-    "and Security (UNSCR 1325)"
-)
-class WpsSummary:
-    objectives_principal: int = strawberry.field(description="Objectives whose main purpose is WPS")
-    objectives_significant: int = strawberry.field(description="Objectives where WPS is a significant part")
-    objectives_total: int = strawberry.field(description="All their objectives")
-    objective_share: float | None = strawberry.field(
-        description="The share of objectives serving WPS (principal or significant), 0 to 1; null with none"
-    )
-    planned_activities_serving: int = strawberry.field(
-        description="Planned menu activities the menu marks as serving WPS"
-    )
-    planned_activities_total: int = strawberry.field(description="All their planned menu activities")
-    planned_activity_share: float | None = strawberry.field(
-        description="The share of planned activities serving WPS, 0 to 1; null with none"
-    )
 
 
 @strawberry.federation.type(keys=["id"], description="A menu activity (owned by menu)")
@@ -206,48 +250,7 @@ class Activity:
         return cls(id=representation["id"])
 
 
-@described(descriptions.TRANSITION)
-@strawberry.type(description="One step of a programme's lifecycle")
-class ProgrammeTransition:
-    from_status: ProgrammeStatus | None
-    to_status: ProgrammeStatus
-    actor: str
-    note: str | None
-    at: datetime
-
-
-@strawberry.type(description="One step of a planned activity's lifecycle")
-class PlannedActivityTransition:
-    from_status: PlannedActivityStatus | None = strawberry.field(description="The status before; null when planned")
-    to_status: PlannedActivityStatus = strawberry.field(description="The status after")
-    actor: str = strawberry.field(
-        description="Who took the step: the token's subject and role, or whoever caused "
-        "the event programmes applied (an attendance, a withdrawal)"
-    )
-    note: str | None = strawberry.field(
-        description="Why, for a step programmes took on its own: the occurrence "
-        "attended, or the menu's withdrawal and its reason; null for a "
-        "step a caller took"
-    )
-    at: datetime = strawberry.field(description="When")
-
-
-@described(descriptions.OBJECTIVE)
-@strawberry.type(
-    description="An objective of a programme: in an IPAP chapter, an ITPP strategic objective or "
-    "partnership goal, or a general one; parentId makes them a tree"
-)
-class Objective:
-    id: strawberry.ID
-    category: ObjectiveCategory
-    title: str
-    description: str | None
-    parent_id: strawberry.ID | None
-    wps_marker: WpsMarker
-    version: int
-
-
-@described(descriptions.PLANNED_ACTIVITY)
+@described(PLANNED_ACTIVITY)
 @strawberry.type(description="A programme's choice of a menu activity for one year")
 class PlannedActivity:
     id: strawberry.ID
@@ -275,44 +278,10 @@ class PlannedActivity:
         return await info.context.loaders.planned_transitions.load(self.id)
 
 
-@described(descriptions.ASSESSMENT)
-@strawberry.type(name="ProgrammeAssessment", description="How far a PARP partnership goal was met in a review cycle")
-class Assessment:
-    id: strawberry.ID
-    cycle: str
-    rating: AssessmentRating
-    comment: str | None
-    created_at: datetime
-
-
-@described(descriptions.GOAL)
-@strawberry.type(description="A PARP partnership goal")
-class PartnershipGoal:
-    id: strawberry.ID
-    code: str
-    text: str
-    due_date: date | None
-
-    @strawberry.field(description="Its assessments, at most one per review cycle, by cycle")
-    async def assessments(self, info: strawberry.Info) -> list[Assessment]:
-        return await info.context.loaders.assessments.load(self.id)
-
-
-@described(descriptions.OCC_EVALUATION)
-@strawberry.type(description="An OCC evaluation of a declared unit")
-class OccEvaluation:
-    id: strawberry.ID
-    unit: str
-    level: OccLevel
-    result: OccResult
-    evaluated_on: date
-    remarks: str | None
-
-
-@described(descriptions.PROGRAMME)
+@described(PROGRAMME)
 @strawberry.federation.type(keys=["id"], description="A partner's programme with the Alliance")
 class Programme:
-    is_type_of = served_from(models.Programme)
+    is_type_of = served_from(ProgrammeRow)
     id: strawberry.ID
     type: ProgrammeType
     title: str
@@ -330,7 +299,8 @@ class Programme:
 
     @strawberry.field(description="The partner whose programme it is")
     async def partner(self, info: strawberry.Info) -> Partner:
-        return await info.context.loaders.partner_by_iso.load(self.partner_iso)  # type: ignore[attr-defined]
+        # Served from its row (shared.graphql.rows), which holds the partner's code the type does not show.
+        return await info.context.loaders.partner_by_iso.load(cast(ProgrammeRow, self).partner_iso)
 
     @strawberry.field(description="Every step of its lifecycle, oldest first, its creation included: who, when, why")
     async def transitions(self, info: strawberry.Info) -> list[ProgrammeTransition]:
@@ -372,43 +342,41 @@ class Programme:
 ProgrammeConnection = Connection[Programme]
 
 
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="An objective and the programme it changed (at its new version)")
-class ObjectivePayload:
-    objective: Objective
-    programme: Programme
+@strawberry.federation.type(
+    keys=["id"], description="A partner's contribution to a NATO-led operation under the Political-Military Framework"
+)
+class OperationalContribution:
+    is_type_of = served_from(OperationalContributionRow)
+    id: strawberry.ID = strawberry.field(description="Its id")
+    kind: ContributionKind = strawberry.field(description="What is contributed")
+    size: int = strawberry.field(description="How much, in `sizeUnit`")
+    description: str | None = strawberry.field(description="What the partner adds; null when nothing")
+    period_start: date = strawberry.field(description="When it starts (or started)")
+    period_end: date | None = strawberry.field(description="When it ends (or ended); null while open-ended")
+    status: ContributionStatus = strawberry.field(description="Where it is in its lifecycle")
+    created_at: datetime = strawberry.field(description="When it was offered")
+    updated_at: datetime = strawberry.field(description="When it last changed")
+    version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
 
+    @strawberry.field(description="What `size` counts: personnel, ships, aircraft or thousand euros")
+    def size_unit(self) -> str:
+        return size_unit(self.kind)
 
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="A planned activity and the programme it changed (at its new version)")
-class PlannedActivityPayload:
-    planned_activity: PlannedActivity
-    programme: Programme
+    @strawberry.field(description="The operation")
+    def operation(self) -> OperationInfo:
+        return operation_info(self.operation)
 
+    @strawberry.field(description="The partner contributing")
+    async def partner(self, info: strawberry.Info) -> Partner:
+        # Served from its row (shared.graphql.rows), which holds the partner's code the type does not show.
+        return await info.context.loaders.partner_by_iso.load(cast(OperationalContributionRow, self).partner_iso)
 
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="A PARP partnership goal and the programme it changed (at its new version)")
-class PartnershipGoalPayload:
-    goal: PartnershipGoal
-    programme: Programme
+    @strawberry.field(description="Every status change, oldest first: who, when, why")
+    async def transitions(self, info: strawberry.Info) -> list[OperationalContributionStep]:
+        return await info.context.loaders.contribution_transitions.load(self.id)
 
+    history = history_field("operational_contribution")
 
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="An assessment of a PARP goal and the programme it changed (at its new version)")
-class ProgrammeAssessmentPayload:
-    assessment: Assessment
-    programme: Programme
-
-
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="An OCC evaluation and the programme it changed (at its new version)")
-class OccEvaluationPayload:
-    evaluation: OccEvaluation
-    programme: Programme
-
-
-@described(descriptions.PAYLOAD)
-@strawberry.type(description="What was removed from a programme, and the programme at its new version")
-class ProgrammeContentRemovedPayload:
-    removed_id: strawberry.ID
-    programme: Programme
+    @classmethod
+    async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> OperationalContribution | None:
+        return await info.context.loaders.contribution_by_id.load(parse_id(representation["id"]))
