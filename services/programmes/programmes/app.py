@@ -1,4 +1,4 @@
-"""The programmes service: runtime and FastAPI app."""
+"""The programmes service: its runtime and FastAPI app, composed from what each concern exports."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ from programmes.base import Base
 from programmes.operations import events as operations_events
 from programmes.operations.repository import OperationsLoaders
 from programmes.partners import events as partner_events
+from programmes.partners import seed as partner_seed
 from programmes.partners.repository import PartnersLoaders
 from programmes.platform import events as platform_events
+from programmes.platform import seed as platform_seed
 from programmes.platform.repository import PlatformLoaders
 from programmes.programmes import events as programme_events
+from programmes.programmes import seed as programme_seed
 from programmes.programmes import use_cases as programme_use_cases
 from programmes.programmes.models import Attendance, KnownActivity
 from programmes.programmes.repository import ProgrammesLoaders
 from programmes.programmes.schema.subscription import PROGRAMME_FEED
 from programmes.schema import schema
-from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
 from shared.auth import Actor
 from shared.definition import ServiceDefinition
@@ -39,6 +41,7 @@ CATALOGUE = EventCatalogue(
         **operations_events.CATALOGUE.topics,
     },
 )
+# The republish command tells the topics again in this order.
 SNAPSHOTS = (
     *partner_events.SNAPSHOTS,
     *programme_events.SNAPSHOTS,
@@ -83,6 +86,6 @@ SERVICE = ServiceDefinition(
     schema=schema,
     catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations",
-    seed_stages=SEED_STAGES,
+    seed_stages=(*partner_seed.SEED_STAGES, *platform_seed.SEED_STAGES, *programme_seed.SEED_STAGES),
 )
 create_app = SERVICE.create_app

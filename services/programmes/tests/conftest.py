@@ -16,9 +16,9 @@ import pytest
 from programmes.app import SERVICE
 from programmes.partners.repository import PartnerRepository
 from programmes.partners.rules import PartnerDetails
+from programmes.partners.seed import seed_partners
 from programmes.partners.use_cases import register_partner
 from programmes.programmes.rules import ProgrammeType, two_years_from
-from programmes.seed import seed_partners
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
 from shared.testing.harness import ServiceHarness, eventually, service_under_test

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from programmes.partners.rules import PartnerDetails, check_partner
-from programmes.seed import partners
+from programmes.partners.seed import partners
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 

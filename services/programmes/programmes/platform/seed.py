@@ -11,6 +11,7 @@ from programmes.partners.repository import PartnerRepository
 from programmes.platform import use_cases as platform
 from programmes.platform.rules import ActionDetails, AssignmentStatus, MeetingDetails, MeetingFormat
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.runtime import ServiceRuntime
 
 SEED = 2014
@@ -150,3 +151,6 @@ async def _meeting(
                 )
                 changes += 1
     return changes
+
+
+SEED_STAGES = (SeedStage("platform", seed_platform, marks="programmes.platform_meeting.v1"),)

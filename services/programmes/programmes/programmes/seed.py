@@ -1,4 +1,7 @@
-"""Development data: the reference partners, then a realistic history of programmes drawn from the menu.
+"""Development data: a realistic history of each partner's programmes drawn from the menu, and the rest of the
+toolbox: PAP-T, PAP-DIB, PDP and BI programmes with objectives drawn from their areas (and their Women, Peace and
+Security markers), with each partner's contributions to NATO-led operations (operations.seed) drawn from the same
+random stream. Which partner takes part in what is plausible, not sourced.
 
 Everything goes through the use cases. The programmes' planned activities come from
 programmes' own read model of the menu (filled from menu.activity.v1), never from the
@@ -7,17 +10,13 @@ menu's tables: the seed first catches up with that topic.
 
 from __future__ import annotations
 
-import csv
 import logging
-import random  # noqa: F401 - rng types in signatures
+import random
 from datetime import date
-from pathlib import Path
 
-from programmes.partners import use_cases as partner_use_cases
+from programmes.operations.seed import seed_contributions
 from programmes.partners.models import Partner
 from programmes.partners.repository import PartnerRepository
-from programmes.partners.rules import PartnerDetails
-from programmes.platform_seed import seed_platform
 from programmes.programmes import use_cases
 from programmes.programmes.models import KnownActivity, Programme
 from programmes.programmes.repository import ActivityReadModel, attendance
@@ -31,60 +30,49 @@ from programmes.programmes.rules import (
     ProgrammeType,
     two_years_from,
 )
-from programmes.toolbox_seed import seed_toolbox
 from shared.db import UnitOfWork
 from shared.definition import SeedStage
-from shared.frameworks import Framework
 from shared.priority import Priority
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
+from shared.wps import WpsMarker
 
 log = logging.getLogger(__name__)
-FRAMEWORKS = {"PfP": Framework.PFP, "MD": Framework.MD, "ICI": Framework.ICI, "PATG": Framework.PATG}
 SEED = 2027
-
-
-def partners() -> list[PartnerDetails]:
-    with open(Path(__file__).parent / "partners" / "seed_data" / "partners.csv", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    result = []
-    for row in rows:
-        framework = FRAMEWORKS[row["framework"]]
-        tools = [ProgrammeType.IPCP if framework is Framework.PFP else ProgrammeType.ITPP]
-        if row["ipap_since"]:
-            tools += [ProgrammeType.IPAP, ProgrammeType.PARP]
-        if row["enhanced_opportunities"] == "true":
-            tools += [ProgrammeType.PARP, ProgrammeType.OCC]
-        if row["deep"] == "true":
-            tools.append(ProgrammeType.DEEP)
-        result.append(
-            PartnerDetails(
-                iso=row["iso3"],
-                name=row["name"],
-                framework=framework,
-                suspended=row["suspended"] == "true",
-                enhanced_opportunities=row["enhanced_opportunities"] == "true",
-                interoperability_platform=False,  # the platform stage has them join, with dates
-                ipap_since=int(row["ipap_since"]) if row["ipap_since"] else None,
-                dcb=row["dcb"] == "true",
-                deep=row["deep"] == "true",
-                tools=list(dict.fromkeys(tools)),
-            )
-        )
-    return result
-
-
-async def seed_partners(runtime: ServiceRuntime) -> int:
-    changes = 0
-    async with runtime.sessionmaker() as session:
-        uow = runtime.unit_of_work(session)
-        known = {p.iso for p in await PartnerRepository(session).list()}
-        for details in partners():
-            if details.iso not in known:
-                await partner_use_cases.register_partner(uow, details)
-                changes += 1
-        await uow.commit()
-    return changes
+PRINCIPAL, SIGNIFICANT, NOT_TARGETED = WpsMarker.PRINCIPAL, WpsMarker.SIGNIFICANT, WpsMarker.NOT_TARGETED
+# Each tool's objectives, from its areas of cooperation (TER, DCF, SSR, METD, BI, WPS).
+OBJECTIVES = {
+    ProgrammeType.PAP_T: [
+        ("Share counter-terrorism intelligence with Allies through agreed channels", NOT_TARGETED),
+        ("Protect critical infrastructure against terrorist attack", NOT_TARGETED),
+        ("Prevent and counter violent extremism, with women's organisations as partners", PRINCIPAL),
+        ("Train border and security forces in countering improvised explosive devices", SIGNIFICANT),
+        ("Adopt NATO standards for the consequence management of terrorist attacks", NOT_TARGETED),
+    ],
+    ProgrammeType.PAP_DIB: [
+        ("Establish democratic, parliamentary control of the defence sector", NOT_TARGETED),
+        ("Reform defence planning, budgeting and resource management", NOT_TARGETED),
+        ("Integrate a gender perspective in defence policy and personnel management", PRINCIPAL),
+        ("Build transparent and accountable defence procurement", SIGNIFICANT),
+    ],
+    ProgrammeType.PDP: [
+        ("Professionalise the civilian staff of the Ministry of Defence", SIGNIFICANT),
+        ("Create a civil service career path in defence and security institutions", NOT_TARGETED),
+        ("Train senior civil servants in strategic planning and NATO procedures", NOT_TARGETED),
+    ],
+    ProgrammeType.BI: [
+        ("Complete the Building Integrity self-assessment and peer review", NOT_TARGETED),
+        ("Put in place an integrity action plan for defence institutions", SIGNIFICANT),
+        ("Train commanders in integrity, transparency and countering corruption", NOT_TARGETED),
+        ("Address gender-specific corruption risks in operations", PRINCIPAL),
+    ],
+}
+TAKES_PART = {
+    ProgrammeType.PAP_T: ["JOR", "TUN", "MAR", "QAT", "ARE", "BHR", "GEO", "UKR", "IRQ"],
+    ProgrammeType.PAP_DIB: ["UKR", "GEO", "MDA", "ARM", "AZE", "BIH", "SRB"],
+    ProgrammeType.PDP: ["UKR", "GEO", "BIH", "MDA"],
+    ProgrammeType.BI: ["UKR", "GEO", "BIH", "SRB", "MDA", "JOR", "TUN", "COL", "MNG", "ARM"],
+}
 
 
 async def seed_programmes(runtime: ServiceRuntime) -> int:
@@ -106,18 +94,14 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
             partner = await PartnerRepository(session).get(iso)
             assert partner is not None
             made = await _history(uow, rng_for(SEED, iso), partner, activities)
-            made += await seed_toolbox(uow, rng_for(SEED + 1, iso), partner, date.today())
+            made += await _toolbox(uow, rng_for(SEED + 1, iso), partner, date.today())
             await uow.commit()
         return made
 
     return changes + await in_parallel(isos, seed_partner)
 
 
-SEED_STAGES = (
-    SeedStage("partners", seed_partners, marks="programmes.partner.v1"),
-    SeedStage("platform", seed_platform, marks="programmes.platform_meeting.v1"),
-    SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"),
-)
+SEED_STAGES = (SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"),)
 
 
 async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:
@@ -226,3 +210,37 @@ async def _contents(uow: UnitOfWork, rng: random.Random, programme: Programme, o
         await use_cases.advance_planned_activity(uow, planned.id, "planned_activity_confirmed")
         changes += 2
     return changes
+
+
+async def _toolbox(uow: UnitOfWork, rng: random.Random, partner: Partner, today: date) -> int:
+    """The partner's PAP-T, PAP-DIB, PDP and BI programmes (where it takes part) and its contributions."""
+    if partner.suspended:
+        return 0
+    changes = 0
+    for programme_type, isos in TAKES_PART.items():
+        if partner.iso in isos:
+            changes += await _toolbox_programme(uow, rng, partner, programme_type, today)
+    # The same random stream goes on to the partner's contributions, so the data stays as it was.
+    return changes + await seed_contributions(uow, rng, partner.iso, today)
+
+
+async def _toolbox_programme(
+    uow: UnitOfWork, rng: random.Random, partner: Partner, programme_type: ProgrammeType, today: date
+) -> int:
+    start = date(today.year - rng.randint(0, 2), 1, 1)
+    programme = await use_cases.create_programme(
+        uow,
+        ProgrammeDetails(
+            partner_iso=partner.iso,
+            type=programme_type,
+            period_start=start,
+            period_end=date(start.year + 3, 12, 31),
+            title=f"{partner.name} {programme_type.value.replace('_', '-')} {start.year}-{start.year + 3}",
+        ),
+    )
+    for verb in ("submitted", "negotiation_started", "approved", "implementation_started"):
+        await use_cases.advance_programme(uow, programme.id, verb, note="seeded history")
+    objectives = OBJECTIVES[programme_type]
+    for title, marker in rng.sample(objectives, rng.randint(2, len(objectives))):
+        await use_cases.add_objective(uow, programme.id, ObjectiveCategory.GENERAL, title, wps_marker=marker)
+    return 5 + len(objectives)
