@@ -3,7 +3,9 @@
 A partner lists its programmes and its contributions to operations, and a programme and a contribution name their
 partner; a programme's planned activity names the menu activity, whose `plannedBy` lists programmes. Types that
 reference each other must import each other, so these five live in one module (the concerns' own types, which
-they only reference, stay in each concern's schema). Plain fields use default resolvers on the ORM rows.
+they only reference, stay in each concern's schema). With them: what their fields mean (their inputs in the
+concerns read it too), ProgrammeType's registration (partners and programmes both use it) and the PartnerIso
+argument. Plain fields use default resolvers on the ORM rows.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from programmes.programmes.schema.types import (
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
+from shared.graphql.enums import described_enum
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
@@ -85,6 +88,28 @@ PLANNED_ACTIVITY = {
     "status": "Where it is in its lifecycle",
     "objective_id": "The objective of the same programme it serves; null when none",
 }
+
+# The partnership tools: a programme's type and the tools a partner takes part in.
+described_enum(
+    ProgrammeType,
+    "The partnership tool a programme belongs to (also the tools a partner takes part in)",
+    {
+        "IPCP": "Individual Partnership and Cooperation Programme; runs exactly two years",
+        "IPAP": "Individual Partnership Action Plan; runs exactly two years; only for a partner the North Atlantic "
+        "Council invited (IPAP among its tools)",
+        "ITPP": "Individually Tailored Partnership Programme: strategic objectives with partnership goals under them",
+        "PARP": "Planning and Review Process: partnership goals assessed each review cycle; only for a partner that "
+        "joined it (PARP among its tools)",
+        "OCC": "Operational Capabilities Concept evaluation and feedback of declared units; only for a partner that "
+        "joined it (OCC among its tools)",
+        "DEEP": "Defence Education Enhancement Programme; only for a partner that takes part (DEEP among its tools)",
+        "PDP": "Professional Development Programme",
+        "PAP_DIB": "Partnership Action Plan on Defence Institution Building",
+        "BI": "Building Integrity",
+        "PAP_T": "Partnership Action Plan against Terrorism",
+        "OTHER": "Any other programme; unlike the other tools, a partner may prepare several at a time",
+    },
+)
 
 # An argument several concerns' mutations take.
 PartnerIso = Annotated[strawberry.ID, strawberry.argument(description="The partner's ISO 3166 alpha-3 code")]

@@ -106,6 +106,10 @@ class ProgrammeRepository(PartnerScopedRepository[Programme]):
     model = Programme
     read_rule = READ_PROGRAMMES
 
+    async def as_changed(self, programme_id: uuid.UUID) -> Programme | None:
+        """The programme as this session holds it after a change made through it (no second read)."""
+        return await self.session.get(Programme, programme_id)
+
     async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
         latest = await self.session.scalar(
             select(func.max(Programme.revision)).where(Programme.partner_iso == iso, Programme.type == programme_type)

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from programmes.programmes import use_cases
-from programmes.programmes.models import Programme as ProgrammeRow
+from programmes.programmes.repository import ProgrammeRepository
 from programmes.programmes.schema.inputs import (
     AssessmentInput,
     ObjectiveChanges,
@@ -102,7 +102,7 @@ async def _step(
 
 async def _programme(info: strawberry.Info, programme_id: uuid.UUID) -> Programme:
     """The programme a child mutation changed, from the session that changed it (no second read)."""
-    return await info.context.session.get(ProgrammeRow, programme_id)
+    return await ProgrammeRepository(info.context.session).as_changed(programme_id)
 
 
 ProgrammeId = Annotated[ID, strawberry.argument(description="The programme's id")]

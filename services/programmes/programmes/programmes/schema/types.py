@@ -1,5 +1,6 @@
 """Programmes' own GraphQL types (those the shared types in programmes.types only reference), what their fields
-mean, and its enums registered with strawberry, every value described."""
+mean, and its enums registered with strawberry, every value described (ProgrammeType, which partners use too, in
+programmes.types)."""
 
 from __future__ import annotations
 
@@ -15,32 +16,11 @@ from programmes.programmes.rules import (
     OccResult,
     PlannedActivityStatus,
     ProgrammeStatus,
-    ProgrammeType,
 )
 from shared.graphql.descriptions import described
 from shared.graphql.enums import described_enum
 from shared.wps import WpsMarker
 
-described_enum(
-    ProgrammeType,
-    "The partnership tool a programme belongs to (also the tools a partner takes part in)",
-    {
-        "IPCP": "Individual Partnership and Cooperation Programme; runs exactly two years",
-        "IPAP": "Individual Partnership Action Plan; runs exactly two years; only for a partner the North Atlantic "
-        "Council invited (IPAP among its tools)",
-        "ITPP": "Individually Tailored Partnership Programme: strategic objectives with partnership goals under them",
-        "PARP": "Planning and Review Process: partnership goals assessed each review cycle; only for a partner that "
-        "joined it (PARP among its tools)",
-        "OCC": "Operational Capabilities Concept evaluation and feedback of declared units; only for a partner that "
-        "joined it (OCC among its tools)",
-        "DEEP": "Defence Education Enhancement Programme; only for a partner that takes part (DEEP among its tools)",
-        "PDP": "Professional Development Programme",
-        "PAP_DIB": "Partnership Action Plan on Defence Institution Building",
-        "BI": "Building Integrity",
-        "PAP_T": "Partnership Action Plan against Terrorism",
-        "OTHER": "Any other programme; unlike the other tools, a partner may prepare several at a time",
-    },
-)
 described_enum(
     ProgrammeStatus,
     "DRAFT -> SUBMITTED -> IN_NEGOTIATION -> APPROVED -> IMPLEMENTING -> COMPLETED; "
