@@ -21,6 +21,7 @@ from shared.frameworks import Framework
 PARTNER_TOPIC = "programmes.partner.v1"
 
 
+# Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
 class _State(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 

@@ -23,6 +23,7 @@ MEETING_TOPIC = "programmes.platform_meeting.v1"
 ACTION_TOPIC = "programmes.common_action.v1"
 
 
+# Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
 class _State(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 

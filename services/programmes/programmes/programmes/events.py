@@ -31,6 +31,7 @@ from shared.wps import WpsMarker
 PROGRAMME_TOPIC = "programmes.programme.v1"
 
 
+# Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
 class _State(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 
