@@ -1,34 +1,77 @@
-"""The programmes service: runtime and FastAPI app."""
+"""The programmes service: its runtime and FastAPI app, composed from what each concern exports."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from programmes import planning
-from programmes.events import CATALOGUE
-from programmes.models import Attendance, Base, KnownActivity
-from programmes.repository import ProgrammesLoaders
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from programmes.base import Base
+from programmes.operations import events as operations_events
+from programmes.operations.repository import OperationsLoaders
+from programmes.partners import events as partner_events
+from programmes.partners import seed as partner_seed
+from programmes.partners.repository import PartnersLoaders
+from programmes.platform import events as platform_events
+from programmes.platform import seed as platform_seed
+from programmes.platform.repository import PlatformLoaders
+from programmes.programmes import events as programme_events
+from programmes.programmes import seed as programme_seed
+from programmes.programmes import use_cases as programme_use_cases
+from programmes.programmes.models import Attendance, KnownActivity
+from programmes.programmes.repository import ProgrammesLoaders
+from programmes.programmes.schema.subscription import PROGRAMME_FEED
 from programmes.schema import schema
-from programmes.schema.subscription import PROGRAMME_FEED
-from programmes.seed import SEED_STAGES
 from programmes.settings import ProgrammesSettings
-from programmes.snapshots import SNAPSHOTS
+from shared.auth import Actor
 from shared.definition import ServiceDefinition
+from shared.events.catalogue import EventCatalogue
 from shared.events.contracts import MENU_ACTIVITY, MENU_NOMINATION
+from shared.graphql.history import HistoryLoaders
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
+
+# Each concern's topics, in the catalogue's order (the AsyncAPI document lists them so).
+CATALOGUE = EventCatalogue(
+    "programmes",
+    {
+        **partner_events.CATALOGUE.topics,
+        **platform_events.CATALOGUE.topics,
+        **programme_events.CATALOGUE.topics,
+        **operations_events.CATALOGUE.topics,
+    },
+)
+# The republish command tells the topics again in this order.
+SNAPSHOTS = (
+    *partner_events.SNAPSHOTS,
+    *programme_events.SNAPSHOTS,
+    *platform_events.SNAPSHOTS,
+    *operations_events.SNAPSHOTS,
+)
+
+
+class ServiceLoaders(PartnersLoaders, ProgrammesLoaders, PlatformLoaders, OperationsLoaders):
+    """Every concern's loaders of a request on the one object resolvers reach (`info.context.loaders`), each
+    scoped to the caller, and the histories of every aggregate."""
+
+    def __init__(self, session: AsyncSession, caller: Actor) -> None:
+        PartnersLoaders.__init__(self, session, caller)
+        ProgrammesLoaders.__init__(self, session, caller)
+        PlatformLoaders.__init__(self, session, caller)
+        OperationsLoaders.__init__(self, session, caller)
+        self.history = HistoryLoaders(session, Base.metadata.tables["aggregate_history"])
 
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {
-        "menu-activities": MENU_ACTIVITY.handled_by(planning.on_activity_changed, KnownActivity),
-        "menu-nominations": MENU_NOMINATION.handled_by(planning.on_nomination_changed, Attendance),
+        "menu-activities": MENU_ACTIVITY.handled_by(programme_use_cases.on_activity_changed, KnownActivity),
+        "menu-nominations": MENU_NOMINATION.handled_by(programme_use_cases.on_nomination_changed, Attendance),
     }
     return ServiceRuntime(
         settings,
         Base.metadata,
         CATALOGUE,
-        ProgrammesLoaders,
+        ServiceLoaders,
         consumers=consumers,
         live_feeds=[PROGRAMME_FEED],
         snapshots=SNAPSHOTS,
@@ -43,6 +86,6 @@ SERVICE = ServiceDefinition(
     schema=schema,
     catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations",
-    seed_stages=SEED_STAGES,
+    seed_stages=(*partner_seed.SEED_STAGES, *platform_seed.SEED_STAGES, *programme_seed.SEED_STAGES),
 )
 create_app = SERVICE.create_app

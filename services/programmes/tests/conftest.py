@@ -13,11 +13,12 @@ from typing import Any
 
 import pytest
 
-from programmes import service
 from programmes.app import SERVICE
-from programmes.domain import PartnerDetails, ProgrammeType, two_years_from
-from programmes.repository import PartnerRepository
-from programmes.seed import seed_partners
+from programmes.partners.repository import PartnerRepository
+from programmes.partners.rules import PartnerDetails
+from programmes.partners.seed import seed_partners
+from programmes.partners.use_cases import register_partner
+from programmes.programmes.rules import ProgrammeType, two_years_from
 from shared.events.envelope import DomainEvent
 from shared.frameworks import Framework
 from shared.testing.harness import ServiceHarness, eventually, service_under_test
@@ -114,7 +115,7 @@ def partner(programmes: ServiceHarness) -> Callable[..., Awaitable[str]]:
                 if await PartnerRepository(session).get(iso) is None:
                     break
             uow = programmes.runtime.unit_of_work(session)
-            await service.register_partner(
+            await register_partner(
                 uow,
                 PartnerDetails(
                     iso=iso,

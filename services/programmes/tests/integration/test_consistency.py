@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import text
 
-from programmes.events import PROGRAMME_TOPIC
+from programmes.programmes.events import PROGRAMME_TOPIC
 from shared.testing.harness import ServiceHarness, count_statements, eventually
 from shared.testing.kafka import read_events
 
@@ -89,21 +89,21 @@ async def test_a_redelivered_event_is_applied_once(programmes: ServiceHarness, m
 async def test_a_hundred_programmes_with_plans_cost_a_constant_number_of_statements(
     programmes: ServiceHarness, menu_activity
 ) -> None:
-    from programmes import planning, service
-    from programmes.domain import ProgrammeDetails, ProgrammeType
+    from programmes.programmes import use_cases
+    from programmes.programmes.rules import ProgrammeDetails, ProgrammeType
 
     activities = [await menu_activity(frameworks=["PATG"]) for _ in range(3)]
     async with programmes.runtime.sessionmaker() as session:
         uow = programmes.runtime.unit_of_work(session)
         for n in range(100):
-            programme = await service.create_programme(
+            programme = await use_cases.create_programme(
                 uow,
                 ProgrammeDetails(
                     "NZL", ProgrammeType.OTHER, f"NZL programme {n}", date(2050, 1, 1), date(2050, 12, 31)
                 ),
             )
             for activity in activities[: 1 + n % 3]:
-                await planning.plan_activity(uow, programme.id, __import__("uuid").UUID(activity["id"]), 2050)
+                await use_cases.plan_activity(uow, programme.id, __import__("uuid").UUID(activity["id"]), 2050)
         await uow.commit()
     query = """{ programmes(filter: {partnerIso: "NZL"}, first: 100) { totalCount edges { node {
         type status partner { name } transitions { toStatus }

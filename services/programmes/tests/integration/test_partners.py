@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import jsonschema
 
-from programmes.events import PARTNER_EVENTS, PARTNER_TOPIC
-from programmes.seed import partners
+from programmes.partners.events import PARTNER_EVENTS, PARTNER_TOPIC
+from programmes.partners.seed import partners
 from shared.testing.harness import ServiceHarness, count_statements
 from shared.testing.kafka import read_events
 

@@ -280,7 +280,7 @@ async def test_partners_are_changed_by_staff_with_events(programmes: ServiceHarn
     assert reinstated.ok()["reinstatePartner"] == {"suspended": False}
     unknown = await programmes.graphql('mutation { reinstatePartner(iso: "XXX") { iso } }')
     assert unknown.codes == ["NOT_FOUND"]
-    from programmes.events import PARTNER_TOPIC
+    from programmes.partners.events import PARTNER_TOPIC
     from shared.testing.kafka import read_events
 
     events = await read_events(

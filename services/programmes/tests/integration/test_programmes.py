@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
-from programmes.events import PROGRAMME_EVENTS, PROGRAMME_TOPIC
+from programmes.programmes.events import PROGRAMME_EVENTS, PROGRAMME_TOPIC
 from shared.testing.harness import ServiceHarness
 from shared.testing.kafka import read_events
 

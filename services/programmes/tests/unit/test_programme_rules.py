@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from programmes.domain import (
+from programmes.programmes.rules import (
     PLANNED_ACTIVITY_LIFECYCLE,
     PROGRAMME_LIFECYCLE,
     ActivityFacts,

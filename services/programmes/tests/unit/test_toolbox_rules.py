@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from programmes.operations import (
+from programmes.operations.rules import (
     ContributionDetails,
     ContributionKind,
     Operation,
@@ -14,7 +14,7 @@ from programmes.operations import (
     check_end,
     size_unit,
 )
-from programmes.platform_rules import (
+from programmes.platform.rules import (
     ActionDetails,
     AssignmentStatus,
     MeetingDetails,

@@ -1,0 +1,1 @@
+"""Partners' contributions to NATO-led operations."""

@@ -1,0 +1,1 @@
+"""The GraphQL schema of contributions to operations: its types, inputs, queries and mutations."""

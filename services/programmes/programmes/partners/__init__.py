@@ -1,0 +1,1 @@
+"""Partners: the countries themselves, their framework, flags, tools and suspension."""

@@ -1,0 +1,1 @@
+"""The Interoperability Platform: membership, its meetings and the common actions they set."""

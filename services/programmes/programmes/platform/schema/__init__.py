@@ -1,0 +1,1 @@
+"""The Interoperability Platform's GraphQL schema: its types, inputs, queries and mutations."""

@@ -1,0 +1,1 @@
+"""Programmes: a partner's programmes, their lifecycle, objectives, planned menu activities, PARP and OCC."""

@@ -1,0 +1,1 @@
+"""Programmes' GraphQL schema: its own types, inputs, queries, mutations and subscription."""
