@@ -34,10 +34,10 @@ from programmes.programmes.schema.types import (
     ProgrammeTransition,
     WpsSummary,
 )
-from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
 from shared.graphql.enums import described_enum
+from shared.graphql.frameworks import Framework
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey

@@ -11,10 +11,10 @@ from programmes.partners import use_cases
 from programmes.partners.repository import PartnerRepository
 from programmes.programmes.rules import ProgrammeType
 from programmes.types import PARTNER, Partner, PartnerIso
-from shared.frameworks import Framework
 from shared.graphql.arguments import ExpectedVersion
 from shared.graphql.changes import given
 from shared.graphql.descriptions import described
+from shared.graphql.frameworks import Framework
 
 
 @described(PARTNER)
