@@ -31,8 +31,8 @@ from graphql import (
 
 from capacity.access import SCHEMA_RULES as CAPACITY_RULES
 from menu.access import SCHEMA_RULES as MENU_RULES
-from programmes.access import FLAG_FIELDS
-from programmes.access import SCHEMA_RULES as PROGRAMMES_RULES
+from programmes.partners.access import FLAG_FIELDS
+from programmes.schema import SCHEMA_RULES as PROGRAMMES_RULES
 from shared.auth import Role, Rule
 
 from .conftest import System
