@@ -13,7 +13,6 @@ from capacity.access import READ_ASSISTANCE
 from capacity.eadrcc_rules import AssistanceStatus, DisasterType
 from capacity.events import AssistanceContents
 from capacity.models import AssistanceNeed, AssistanceOffer, AssistanceRequest, AssistanceTransition, SituationReport
-from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
@@ -44,14 +43,29 @@ ASSISTANCE_SORT: SortKey[AssistanceRequest] = SortKey(
 
 
 class AssistanceRepository(Repository[AssistanceRequest]):
+    """Given the caller, every read is refused unless its rule allows it (what it allows, it shows whole);
+    without one (use cases, consumers, snapshots), nothing is checked."""
+
     model = AssistanceRequest
 
-    async def page(self, where: AssistanceCriteria, page: PageRequest, caller: Actor) -> Sequence[AssistanceRequest]:
-        READ_ASSISTANCE.require(caller)
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is not None:
+            READ_ASSISTANCE.require(self.caller)
+        return []
+
+    async def get_many(self, keys: Sequence[uuid.UUID]) -> Sequence[AssistanceRequest]:
+        return (
+            await self.session.scalars(
+                select(AssistanceRequest).where(any_of(AssistanceRequest.id, keys), *self._scope())
+            )
+        ).all()
+
+    async def page(self, where: AssistanceCriteria, page: PageRequest) -> Sequence[AssistanceRequest]:
+        scope = self._scope()
         return (
             await self.session.scalars(
                 keyset(
-                    select(AssistanceRequest).where(*where.conditions()),
+                    select(AssistanceRequest).where(*where.conditions(), *scope),
                     ASSISTANCE_SORT,
                     AssistanceRequest.id,
                     Direction.DESC,
@@ -62,17 +76,19 @@ class AssistanceRepository(Repository[AssistanceRequest]):
 
     async def count(self, where: AssistanceCriteria) -> int:
         return int(
-            await self.session.scalar(select(func.count()).select_from(AssistanceRequest).where(*where.conditions()))
+            await self.session.scalar(
+                select(func.count()).select_from(AssistanceRequest).where(*where.conditions(), *self._scope())
+            )
             or 0
         )
 
     async def pages_of_countries(self, isos: list[str], page: PageRequest) -> list[list[AssistanceRequest]]:
         return await pages_by_owner(
-            self.session, AssistanceRequest.stricken_country, isos, (), ASSISTANCE_SORT, Direction.DESC, page
+            self.session, AssistanceRequest.stricken_country, isos, self._scope(), ASSISTANCE_SORT, Direction.DESC, page
         )
 
     async def counts_of_countries(self, isos: list[str]) -> list[int]:
-        return await counts_by_owner(self.session, AssistanceRequest.stricken_country, isos, ())
+        return await counts_by_owner(self.session, AssistanceRequest.stricken_country, isos, self._scope())
 
     async def needs_of(self, ids: Sequence[uuid.UUID]) -> Sequence[AssistanceNeed]:
         return (

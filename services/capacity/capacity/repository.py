@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Text, bindparam, delete, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from capacity.access import READ_ASSISTANCE, READ_REQUESTS, READ_TRUST_FUNDS
+from capacity.access import READ_REQUESTS
 from capacity.domain import GONE_FROM_MENU, OPEN_REQUEST, ActivityStanding, RequestStatus, SupportArea
 from capacity.eadrcc_repository import AssistanceRepository
 from capacity.events import RequestContents
@@ -37,9 +37,9 @@ from capacity.models import (
 )
 from capacity.sps_repository import SpsRepository
 from capacity.trust_fund_repository import TrustFundRepository
-from shared.auth import Actor, Rule
+from shared.auth import Actor
 from shared.db import any_of
-from shared.errors import DomainError
+from shared.errors import BadUserInput
 from shared.graphql.history import HistoryLoaders
 from shared.graphql.loaders import PagedKey, many_per_key, many_per_key_pairs, one_per_key, pages_per_key
 from shared.graphql.pagination import PageRequest
@@ -133,8 +133,11 @@ class RequestRepository(PartnerScopedRepository[CapacityRequest]):
     async def page(
         self, where: RequestCriteria, order: RequestOrdering, page: PageRequest
     ) -> Sequence[CapacityRequest]:
+        scope = self._scope()  # first: a caller refused learns nothing, not even which partners capacity knows
+        if where.partner_iso and await known_partners(self.session).standing(where.partner_iso) is None:
+            raise BadUserInput(f"capacity knows of no partner {where.partner_iso!r}", field="filter.partnerIso")
         statement = keyset(
-            select(CapacityRequest).where(*where.conditions(), *self._scope()),
+            select(CapacityRequest).where(*where.conditions(), *scope),
             order.sort,
             CapacityRequest.id,
             order.direction,
@@ -332,9 +335,6 @@ class ActivityReadModel:
         ).all()
 
 
-R = TypeVar("R")
-
-
 class CapacityLoaders:
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
         self.caller = caller
@@ -352,53 +352,35 @@ class CapacityLoaders:
         self.package_contributions = many_per_key_pairs(requests.contributions_of_packages)
         self.measures_supporting = _measures_supporting(requests)
         self.measure_attendance = DataLoader(load_fn=requests.attendance_of_measures)
-        applications = SpsRepository(session)
-        self.sps_by_id = one_per_key(lambda ids: applications.visible(ids, caller), lambda a: a.id)
+        applications = SpsRepository(session, caller)  # every read of applications is scoped to the caller
+        self.sps_by_id = one_per_key(applications.get_many, lambda a: a.id)
         self.sps_reports = many_per_key(applications.reports_of, lambda r: r.application_id)
         self.sps_transitions = many_per_key(applications.transitions_of, lambda t: t.application_id)
         self.sps_of_partner: DataLoader[PagedKey[str], list[SpsApplication]] = pages_per_key(
-            lambda isos, page: applications.pages_of_partners(isos, page, caller)
+            applications.pages_of_partners
         )
-        self.sps_count_of_partner = DataLoader(load_fn=lambda isos: applications.counts_of_partners(isos, caller))
-        funds = TrustFundRepository(session)
-        self.trust_fund_by_id = one_per_key(
-            lambda ids: _read(caller, READ_TRUST_FUNDS, funds.get_many(ids)), lambda p: p.id
-        )
+        self.sps_count_of_partner = DataLoader(load_fn=applications.counts_of_partners)
+        funds = TrustFundRepository(session, caller)  # every read of projects is checked against the caller
+        self.trust_fund_by_id = one_per_key(funds.get_many, lambda p: p.id)
         self.trust_fund_phases = many_per_key(funds.phases_of, lambda p: p.project_id)
         self.trust_fund_money = many_per_key(funds.money_of, lambda m: m.project_id)
         self.trust_fund_reports = many_per_key(funds.reports_of, lambda r: r.project_id)
         self.trust_fund_transitions = many_per_key(funds.transitions_of, lambda t: t.project_id)
         self.trust_funds_of_partner: DataLoader[PagedKey[str], list[TrustFundProject]] = pages_per_key(
-            lambda isos, page: _read(caller, READ_TRUST_FUNDS, funds.pages_of_beneficiaries(isos, page))
+            funds.pages_of_beneficiaries
         )
-        self.trust_fund_count_of_partner = DataLoader(
-            load_fn=lambda isos: _read(caller, READ_TRUST_FUNDS, funds.counts_of_beneficiaries(isos))
-        )
-        assistance = AssistanceRepository(session)
-        self.assistance_by_id = one_per_key(
-            lambda ids: _read(caller, READ_ASSISTANCE, assistance.get_many(ids)), lambda r: r.id
-        )
+        self.trust_fund_count_of_partner = DataLoader(load_fn=funds.counts_of_beneficiaries)
+        assistance = AssistanceRepository(session, caller)  # every read of requests is checked against the caller
+        self.assistance_by_id = one_per_key(assistance.get_many, lambda r: r.id)
         self.assistance_needs = many_per_key(assistance.needs_of, lambda n: n.request_id)
         self.assistance_offers = many_per_key(assistance.offers_of, lambda o: o.request_id)
         self.situation_reports = many_per_key(assistance.reports_of, lambda r: r.request_id)
         self.assistance_transitions = many_per_key(assistance.transitions_of, lambda t: t.request_id)
         self.known_partner = DataLoader(load_fn=_are_known(known_partners(session)))
         self.assistance_of_partner: DataLoader[PagedKey[str], list[AssistanceRequest]] = pages_per_key(
-            lambda isos, page: _read(caller, READ_ASSISTANCE, assistance.pages_of_countries(isos, page))
+            assistance.pages_of_countries
         )
-        self.assistance_count_of_partner = DataLoader(
-            load_fn=lambda isos: _read(caller, READ_ASSISTANCE, assistance.counts_of_countries(isos))
-        )
-
-
-async def _read(caller: Actor, rule: Rule, rows: Coroutine[Any, Any, R]) -> R:
-    """The rows, once the caller may read them (a refused read never runs its statement)."""
-    try:
-        rule.require(caller)
-    except DomainError:
-        rows.close()
-        raise
-    return await rows
+        self.assistance_count_of_partner = DataLoader(load_fn=assistance.counts_of_countries)
 
 
 def _are_known(partners: PartnerReadModel) -> Callable[[list[str]], Awaitable[list[bool]]]:

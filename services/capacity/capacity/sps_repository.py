@@ -12,17 +12,10 @@ from sqlalchemy import ColumnElement, func, select
 from capacity.access import READ_SPS
 from capacity.models import SpsApplication, SpsReport, SpsTransition
 from capacity.sps_rules import KeyPriority, SpsStatus
-from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
 from shared.repository import Repository, counts_by_owner, pages_by_owner
-
-
-def sps_visible_to(caller: Actor) -> list[ColumnElement[bool]]:
-    READ_SPS.require(caller)
-    own = caller.partner_only
-    return [SpsApplication.partner_country == own] if own else []
 
 
 @dataclass(frozen=True)
@@ -48,20 +41,29 @@ SPS_SORT: SortKey[SpsApplication] = SortKey(
 
 
 class SpsRepository(Repository[SpsApplication]):
+    """Given the caller, every read of applications is scoped to what it may see (a partner: its own country's);
+    without one (use cases, consumers, snapshots), nothing is filtered."""
+
     model = SpsApplication
 
-    async def visible(self, ids: Sequence[uuid.UUID], caller: Actor) -> Sequence[SpsApplication]:
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is None:
+            return []
+        READ_SPS.require(self.caller)
+        own = self.caller.partner_only
+        return [SpsApplication.partner_country == own] if own else []
+
+    async def get_many(self, keys: Sequence[uuid.UUID]) -> Sequence[SpsApplication]:
         return (
-            await self.session.scalars(
-                select(SpsApplication).where(any_of(SpsApplication.id, ids), *sps_visible_to(caller))
-            )
+            await self.session.scalars(select(SpsApplication).where(any_of(SpsApplication.id, keys), *self._scope()))
         ).all()
 
-    async def page(self, where: SpsCriteria, page: PageRequest, caller: Actor) -> Sequence[SpsApplication]:
+    async def page(self, where: SpsCriteria, page: PageRequest) -> Sequence[SpsApplication]:
+        scope = self._scope()
         return (
             await self.session.scalars(
                 keyset(
-                    select(SpsApplication).where(*where.conditions(), *sps_visible_to(caller)),
+                    select(SpsApplication).where(*where.conditions(), *scope),
                     SPS_SORT,
                     SpsApplication.id,
                     Direction.DESC,
@@ -70,21 +72,22 @@ class SpsRepository(Repository[SpsApplication]):
             )
         ).all()
 
-    async def count(self, where: SpsCriteria, caller: Actor) -> int:
+    async def count(self, where: SpsCriteria) -> int:
+        scope = self._scope()
         return int(
             await self.session.scalar(
-                select(func.count()).select_from(SpsApplication).where(*where.conditions(), *sps_visible_to(caller))
+                select(func.count()).select_from(SpsApplication).where(*where.conditions(), *scope)
             )
             or 0
         )
 
-    async def pages_of_partners(self, isos: list[str], page: PageRequest, caller: Actor) -> list[list[SpsApplication]]:
+    async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[SpsApplication]]:
         return await pages_by_owner(
-            self.session, SpsApplication.partner_country, isos, sps_visible_to(caller), SPS_SORT, Direction.DESC, page
+            self.session, SpsApplication.partner_country, isos, self._scope(), SPS_SORT, Direction.DESC, page
         )
 
-    async def counts_of_partners(self, isos: list[str], caller: Actor) -> list[int]:
-        return await counts_by_owner(self.session, SpsApplication.partner_country, isos, sps_visible_to(caller))
+    async def counts_of_partners(self, isos: list[str]) -> list[int]:
+        return await counts_by_owner(self.session, SpsApplication.partner_country, isos, self._scope())
 
     async def reports_of(self, ids: Sequence[uuid.UUID]) -> Sequence[SpsReport]:
         return (

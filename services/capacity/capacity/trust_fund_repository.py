@@ -13,7 +13,6 @@ from capacity.access import READ_TRUST_FUNDS
 from capacity.events import TrustFundContents
 from capacity.models import TrustFundPhase, TrustFundPledge, TrustFundProject, TrustFundReport, TrustFundTransition
 from capacity.trust_fund_rules import ProjectKind, ProjectStatus
-from shared.auth import Actor
 from shared.db import any_of
 from shared.graphql.pagination import PageRequest
 from shared.ordering import Direction, SortKey, keyset
@@ -43,14 +42,29 @@ PROJECT_SORT: SortKey[TrustFundProject] = SortKey(
 
 
 class TrustFundRepository(Repository[TrustFundProject]):
+    """Given the caller, every read is refused unless its rule allows it (what it allows, it shows whole);
+    without one (use cases, consumers, snapshots), nothing is checked."""
+
     model = TrustFundProject
 
-    async def page(self, where: ProjectCriteria, page: PageRequest, caller: Actor) -> Sequence[TrustFundProject]:
-        READ_TRUST_FUNDS.require(caller)
+    def _scope(self) -> list[ColumnElement[bool]]:
+        if self.caller is not None:
+            READ_TRUST_FUNDS.require(self.caller)
+        return []
+
+    async def get_many(self, keys: Sequence[uuid.UUID]) -> Sequence[TrustFundProject]:
+        return (
+            await self.session.scalars(
+                select(TrustFundProject).where(any_of(TrustFundProject.id, keys), *self._scope())
+            )
+        ).all()
+
+    async def page(self, where: ProjectCriteria, page: PageRequest) -> Sequence[TrustFundProject]:
+        scope = self._scope()
         return (
             await self.session.scalars(
                 keyset(
-                    select(TrustFundProject).where(*where.conditions()),
+                    select(TrustFundProject).where(*where.conditions(), *scope),
                     PROJECT_SORT,
                     TrustFundProject.id,
                     Direction.DESC,
@@ -61,17 +75,19 @@ class TrustFundRepository(Repository[TrustFundProject]):
 
     async def count(self, where: ProjectCriteria) -> int:
         return int(
-            await self.session.scalar(select(func.count()).select_from(TrustFundProject).where(*where.conditions()))
+            await self.session.scalar(
+                select(func.count()).select_from(TrustFundProject).where(*where.conditions(), *self._scope())
+            )
             or 0
         )
 
     async def pages_of_beneficiaries(self, isos: list[str], page: PageRequest) -> list[list[TrustFundProject]]:
         return await pages_by_owner(
-            self.session, TrustFundProject.beneficiary_iso, isos, (), PROJECT_SORT, Direction.DESC, page
+            self.session, TrustFundProject.beneficiary_iso, isos, self._scope(), PROJECT_SORT, Direction.DESC, page
         )
 
     async def counts_of_beneficiaries(self, isos: list[str]) -> list[int]:
-        return await counts_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, ())
+        return await counts_by_owner(self.session, TrustFundProject.beneficiary_iso, isos, self._scope())
 
     async def phases_of(self, ids: Sequence[uuid.UUID]) -> Sequence[TrustFundPhase]:
         return (

@@ -262,8 +262,8 @@ class AssistanceQuery:
     ) -> Connection[AssistanceRequest]:
         criteria = (filter or AssistanceFilter()).criteria()
         page = PageRequest.of(first, after, "assistanceRequests")
-        repository = AssistanceRepository(info.context.session)
-        rows = await repository.page(criteria, page, info.context.actor)
+        repository = AssistanceRepository(info.context.session, info.context.actor)
+        rows = await repository.page(criteria, page)
         return connection(rows, page, ASSISTANCE_SORT.cursor, lambda: repository.count(criteria))
 
 

@@ -6,14 +6,12 @@ from typing import Annotated
 
 import strawberry
 
-from capacity.access import READ_REQUESTS
-from capacity.repository import RequestRepository, known_partners
+from capacity.repository import RequestRepository
 from capacity.schema.eadrcc import AssistanceQuery
 from capacity.schema.inputs import CapacityRequestFilter, CapacityRequestOrderBy
 from capacity.schema.sps import SpsQuery
 from capacity.schema.trust_funds import TrustFundQuery
 from capacity.schema.types import CapacityRequest, CapacityRequestConnection
-from shared.errors import BadUserInput
 from shared.graphql.arguments import After, First
 from shared.graphql.ids import parse_id
 from shared.graphql.pagination import PageRequest, connection
@@ -46,10 +44,7 @@ class Query(AssistanceQuery, TrustFundQuery, SpsQuery):
         first: First = None,
         after: After = None,
     ) -> CapacityRequestConnection:
-        READ_REQUESTS.require(info.context.actor)
         criteria = (filter or CapacityRequestFilter()).criteria()
-        if criteria.partner_iso and await known_partners(info.context.session).standing(criteria.partner_iso) is None:
-            raise BadUserInput(f"capacity knows of no partner {criteria.partner_iso!r}", field="filter.partnerIso")
         order = (order_by or CapacityRequestOrderBy()).ordering()
         page = PageRequest.of(first, after, f"capacityRequests.{order.field.value}")
         repository = RequestRepository(info.context.session, info.context.actor)

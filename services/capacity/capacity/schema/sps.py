@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import strawberry
 
 from capacity import models, sps
-from capacity.access import READ_SPS
 from capacity.schema.types import Partner
 from capacity.sps_repository import SPS_SORT, SpsCriteria, SpsRepository
 from capacity.sps_rules import KeyPriority, SpsDetails, SpsKind, SpsStatus
@@ -169,7 +168,6 @@ class SpsQuery:
         description="One application by id; null if there is none the caller may see (a partner: its own country's)"
     )
     async def sps_application(self, info: strawberry.Info, id: ApplicationId) -> SpsApplication | None:
-        READ_SPS.require(info.context.actor)
         return await info.context.loaders.sps_by_id.load(parse_id(id))
 
     @strawberry.field(description="Applications, newest first, by cursor pages; a partner sees its own country's")
@@ -182,12 +180,11 @@ class SpsQuery:
         first: First = None,
         after: After = None,
     ) -> Connection[SpsApplication]:
-        caller = info.context.actor
         criteria = (filter or SpsFilter()).criteria()
         page = PageRequest.of(first, after, "spsApplications")
-        repository = SpsRepository(info.context.session)
-        rows = await repository.page(criteria, page, caller)
-        return connection(rows, page, SPS_SORT.cursor, lambda: repository.count(criteria, caller))
+        repository = SpsRepository(info.context.session, info.context.actor)
+        rows = await repository.page(criteria, page)
+        return connection(rows, page, SPS_SORT.cursor, lambda: repository.count(criteria))
 
 
 @strawberry.type(description="Changing SPS applications")

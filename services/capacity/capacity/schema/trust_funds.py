@@ -217,8 +217,8 @@ class TrustFundQuery:
     ) -> Connection[TrustFundProject]:
         criteria = (filter or TrustFundFilter()).criteria()
         page = PageRequest.of(first, after, "trustFundProjects")
-        repository = TrustFundRepository(info.context.session)
-        rows = await repository.page(criteria, page, info.context.actor)
+        repository = TrustFundRepository(info.context.session, info.context.actor)
+        rows = await repository.page(criteria, page)
         return connection(rows, page, PROJECT_SORT.cursor, lambda: repository.count(criteria))
 
 
