@@ -150,8 +150,9 @@ class CapacityRequest:
     version: int
 
     @strawberry.field(description="The partner asking for support")
-    def partner(self) -> Partner:
-        return Partner(iso=strawberry.ID(self.partner_iso))  # type: ignore[attr-defined]
+    @staticmethod
+    def partner(request: strawberry.Parent[requests_models.CapacityRequest]) -> Partner:
+        return Partner(iso=strawberry.ID(request.partner_iso))
 
     @strawberry.field(description="Every status change, oldest first, from its submission: who, when, why")
     async def transitions(self, info: strawberry.Info) -> list[RequestTransition]:

@@ -23,6 +23,9 @@ ASSISTANCE_TOPIC = "capacity.assistance_request.v1"
 
 
 class _State(BaseModel):
+    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
+    the concerns together for two lines.)"""
+
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 
 
@@ -66,7 +69,8 @@ class AssistanceState(_State):
     updated_at: datetime
 
 
-CATALOGUE = EventCatalogue("capacity")  # capacity's part of the catalogue: app.CATALOGUE
+# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
+CATALOGUE = EventCatalogue("capacity")
 ASSISTANCE_EVENTS = CATALOGUE.topic(
     ASSISTANCE_TOPIC,
     "assistance_request",

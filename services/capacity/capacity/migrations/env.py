@@ -1,6 +1,7 @@
 """Alembic's environment: the one metadata every concern's tables are declared on (capacity.base)."""
 
-from capacity.assistance import models as assistance  # noqa: F401  (imported for its tables: they join Base's metadata)
+# Each concern's models are imported for their tables, which join Base's metadata as they are declared.
+from capacity.assistance import models as assistance  # noqa: F401
 from capacity.base import Base
 from capacity.partners import models as partners  # noqa: F401
 from capacity.requests import models as requests  # noqa: F401

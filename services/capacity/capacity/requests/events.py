@@ -38,6 +38,9 @@ REQUEST_TOPIC = "capacity.request.v1"
 
 
 class _State(BaseModel):
+    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
+    the concerns together for two lines.)"""
+
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
 
 
@@ -101,7 +104,7 @@ class RequestState(_State):
     updated_at: datetime
 
 
-# capacity's catalogue holds every concern's part (app.CATALOGUE).
+# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
 CATALOGUE = EventCatalogue("capacity")
 REQUEST_EVENTS = CATALOGUE.topic(
     REQUEST_TOPIC,

@@ -11,6 +11,7 @@ from typing import Any
 
 import strawberry
 
+from capacity.requests import models
 from capacity.requests.repository import RequestOrder as RequestOrder
 from capacity.requests.rules import ContributionDetails, totals
 from capacity.requests.rules import ContributionKind as ContributionKind
@@ -252,8 +253,9 @@ class Measure:
         description="Linked menu activities, in the order linked, resolved by the menu subgraph "
         "(null where the caller may not see one)"
     )
-    def activities(self) -> list[Activity | None]:
-        return [Activity(id=strawberry.ID(str(a))) for a in self.activity_ids]  # type: ignore[attr-defined]
+    @staticmethod
+    def activities(measure: strawberry.Parent[models.Measure]) -> list[Activity | None]:
+        return [Activity(id=strawberry.ID(str(a))) for a in measure.activity_ids]
 
     @strawberry.field(description="Nations' contributions to it, oldest first")
     async def contributions(self, info: strawberry.Info) -> list[Contribution]:
