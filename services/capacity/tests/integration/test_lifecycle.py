@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from capacity.events import REQUEST_EVENTS, REQUEST_TOPIC
+from capacity.requests.events import REQUEST_EVENTS, REQUEST_TOPIC
 from shared.testing.harness import ServiceHarness, count_statements
 from shared.testing.kafka import read_events
 

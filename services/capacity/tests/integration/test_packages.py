@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from capacity.events import REQUEST_TOPIC
+from capacity.requests.events import REQUEST_TOPIC
 from shared.testing.harness import ServiceHarness, eventually
 from shared.testing.kafka import read_events
 

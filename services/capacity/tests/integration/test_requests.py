@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from capacity.events import REQUEST_EVENTS, REQUEST_TOPIC
+from capacity.requests.events import REQUEST_EVENTS, REQUEST_TOPIC
 from shared.testing.harness import ServiceHarness, count_statements, eventually
 from shared.testing.kafka import read_events
 

@@ -8,9 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from capacity.access import acts_as
-from capacity.domain import check_report
-from capacity.eadrcc_rules import (
+from capacity.assistance.rules import (
     ASSISTANCE_LIFECYCLE,
     OFFER_LIFECYCLE,
     AssistanceDetails,
@@ -25,7 +23,9 @@ from capacity.eadrcc_rules import (
     check_update,
     covered,
 )
-from capacity.sps_rules import (
+from capacity.partners.access import acts_as
+from capacity.requests.rules import check_report
+from capacity.sps.rules import (
     SPS_LIFECYCLE,
     KeyPriority,
     SpsDetails,
@@ -34,7 +34,7 @@ from capacity.sps_rules import (
     check_application,
     check_grant,
 )
-from capacity.trust_fund_rules import (
+from capacity.trust_funds.rules import (
     PROJECT_LIFECYCLE,
     PhaseDetails,
     ProjectDetails,

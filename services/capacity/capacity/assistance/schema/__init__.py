@@ -1,0 +1,1 @@
+"""The GraphQL schema of requests for disaster assistance: types, inputs, query, mutation, subscription."""

@@ -1,0 +1,1 @@
+"""Defence Capacity Building requests: submission, assessment, the package of measures, contributions, progress."""

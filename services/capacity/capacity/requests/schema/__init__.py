@@ -1,0 +1,1 @@
+"""The GraphQL schema of requests for support: types, inputs, query, mutation, subscription."""

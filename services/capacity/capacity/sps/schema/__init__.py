@@ -1,0 +1,1 @@
+"""The GraphQL schema of SPS grant applications: types, inputs, query, mutation."""

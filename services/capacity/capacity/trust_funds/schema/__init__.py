@@ -1,0 +1,1 @@
+"""The GraphQL schema of Trust Fund projects: types, inputs, query, mutation."""
