@@ -29,6 +29,8 @@ is copied onto its activities), module to module, never in a circle. Around them
   seed stages and SERVICE.
 - schema.py merges each concern's Query, Mutation and Subscription parts and its SCHEMA_RULES.
 - types.py holds the GraphQL types that concerns reach one another by in circles (Activity, Occurrence and
-  Provider; Exercise, ExerciseParticipation and Partner): a strawberry type imports every type it names.
+  Provider; Exercise, ExerciseParticipation and Partner): a strawberry type imports every type it names. Each
+  derives from its concern's `<Type>Fields` (its own fields, in the concern's schema) and adds only the fields
+  that reach other types, so a plain field is the concern's alone.
 - base.py holds the declarative Base every concern's models derive from.
 """

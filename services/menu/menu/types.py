@@ -2,14 +2,13 @@
 Occurrences, which name it back, and a Provider names its Activities; an Exercise names its lead Provider and its
 participations, an ExerciseParticipation its Exercise and its Partner, and the Partner its exercise participations
 (and its eligible Activities and nominations). A strawberry type imports every type it names (strawberry.lazy
-counts), so types in a circle share one module: this one. What else they use stays in each concern's `schema`
-package. Plain fields use default resolvers on the rows the types are served from."""
+counts), so types in a circle share one module: this one. Their own fields (`ActivityFields` ...) and what else
+they use stay in each concern's `schema` package; here each adds the fields that reach other types. Plain fields
+use default resolvers on the rows the types are served from."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 import strawberry
@@ -25,33 +24,18 @@ from menu.activities.schema.inputs import (
     Search,
     checked_search,
 )
-from menu.activities.schema.types import (
-    ACTIVITY,
-    OCCURRENCE,
-    ActivityKind,
-    ActivityLevel,
-    ActivityStatus,
-    AreaOfCooperation,
-    OccurrenceStatus,
-)
+from menu.activities.schema.types import ACTIVITY, OCCURRENCE, ActivityFields, AreaOfCooperation, OccurrenceFields
 from menu.exercises import models as exercises
 from menu.exercises.repository import PARTICIPATION_SORT
 from menu.exercises.schema.inputs import ParticipationFilter, ParticipationsBy
-from menu.exercises.schema.types import (
-    ExerciseStatus,
-    ExerciseStep,
-    ExerciseType,
-    ParticipationKind,
-    ParticipationStatus,
-    steps,
-)
+from menu.exercises.schema.types import ExerciseFields, ExerciseParticipationFields, ExerciseStep, steps
 from menu.participation import models as participation
 from menu.participation.repository import NOMINATION_SORT
 from menu.participation.schema.inputs import NominationFilter, NominationsBy
 from menu.participation.schema.types import FeedbackAverages, Nomination, Seats, averages, seats_of
 from menu.providers import models as providers
 from menu.providers.schema.inputs import ProviderActivityFilter
-from menu.providers.schema.types import PROVIDER, ProviderKind, ProviderStatus, ProviderTransition
+from menu.providers.schema.types import PROVIDER, ProviderFields, ProviderTransition
 from shared.errors import BadUserInput
 from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
@@ -62,42 +46,15 @@ from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.projection import Projection
 from shared.graphql.rows import served_from
-from shared.wps import WpsMarker
 
 
 @described(ACTIVITY)
 @strawberry.federation.type(keys=["id", "pcmRef"], description="An activity of the Partnership Cooperation Menu")
-class Activity:
+class Activity(ActivityFields):
     is_type_of = served_from(activities.Activity)
     # Columns of the row it is served from that its resolvers read (not fields of the type).
     area_code: strawberry.Private[str]
     provider_code: strawberry.Private[str]
-    id: strawberry.ID
-    pcm_ref: str = strawberry.field(description="The menu's own reference, e.g. ACT.396")
-    title: str
-    description: str
-    kind: ActivityKind
-    provider_kind: ProviderKind
-    provider_name: str
-    level: ActivityLevel
-    languages: list[str] = strawberry.field(description="ISO 639-1 codes")
-    fee_eur: Decimal | None = strawberry.field(description="Fee in euros; null when free")
-    contact_name: str | None
-    contact_email: str | None
-    frameworks: list[Framework] = strawberry.field(description="Frameworks whose partners may attend")
-    eligible_partners: list[strawberry.ID] = strawberry.field(
-        description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks"
-    )
-    tags: list[str]
-    wps_marker: WpsMarker
-    status: ActivityStatus
-    withdrawal_reason: str | None
-    next_start_date: date | None = strawberry.field(
-        description="Start of the next occurrence still to come (not cancelled); null when none is planned"
-    )
-    created_at: datetime
-    updated_at: datetime
-    version: int
 
     @strawberry.field(description="Its area of cooperation")
     async def area(self, info: strawberry.Info) -> AreaOfCooperation:
@@ -128,25 +85,11 @@ class Activity:
 
 @described(OCCURRENCE)
 @strawberry.type(description="A dated instance of an activity")
-class Occurrence:
+class Occurrence(OccurrenceFields):
     is_type_of = served_from(activities.Occurrence)
     # Columns of the row it is served from that its resolvers read (not fields of the type).
     activity_id: strawberry.Private[uuid.UUID]
     seats: strawberry.Private[int]
-    id: strawberry.ID
-    start_date: date
-    end_date: date
-    location: str
-    host: str
-    quota_per_partner: int | None = strawberry.field(
-        description="At most this many seats for any one partner; null: no quota"
-    )
-    registration_deadline: date | None
-    status: OccurrenceStatus
-    cancellation_reason: str | None
-    created_at: datetime
-    updated_at: datetime
-    version: int
 
     @strawberry.field(description="The activity it is an occurrence of")
     async def activity(self, info: strawberry.Info) -> Activity:
@@ -188,21 +131,8 @@ ActivityConnection = Connection[Activity]
     "Partnership Training and Education Centre or a Centre of "
     "Excellence",
 )
-class Provider:
+class Provider(ProviderFields):
     is_type_of = served_from(providers.Provider)
-    code: str
-    name: str
-    kind: ProviderKind
-    country: str
-    city: str | None
-    accredited_since: int | None
-    website: str | None
-    contact_name: str | None
-    contact_email: str | None
-    status: ProviderStatus
-    created_at: datetime
-    updated_at: datetime
-    version: int
 
     @strawberry.field(
         description="Its activities the caller may see (published ones, unless `filter.statuses` "
@@ -243,35 +173,10 @@ class Provider:
 @strawberry.federation.type(
     keys=["id"], description="An exercise of the Military Training and Exercise Programme (MTEP), on its five-year plan"
 )
-class Exercise:
+class Exercise(ExerciseFields):
     is_type_of = served_from(exercises.Exercise)
     # Columns of the row it is served from that its resolvers read (not fields of the type).
     lead_code: strawberry.Private[str]
-    id: strawberry.ID = strawberry.field(description="Its id")
-    name: str = strawberry.field(description="Its name, e.g. Steadfast Jupiter 2027")
-    year: int = strawberry.field(description="The plan year it is held in")
-    type: ExerciseType = strawberry.field(description="What kind of exercise it is")
-    scenario: str = strawberry.field(description="What it exercises")
-    nac_crisis_management: bool = strawberry.field(
-        description="True for a North Atlantic Council crisis-management exercise: partners by invitation"
-    )
-    open_to_partners: bool = strawberry.field(
-        description="Whether any partner may ask to take part; otherwise only those invited"
-    )
-
-    @strawberry.field(description="Partners invited (ISO 3166 alpha-3); a partner's account sees only whether it is")
-    def invited_partners(self, info: strawberry.Info) -> list[strawberry.ID]:
-        own = info.context.actor.partner_only
-        invited: list[str] = self.invited_partners
-        return [strawberry.ID(iso) for iso in invited if own is None or iso == own]
-
-    start_date: date | None = strawberry.field(description="First day; null until set")
-    end_date: date | None = strawberry.field(description="Last day; null until set")
-    location: str | None = strawberry.field(description="Where; null until set")
-    status: ExerciseStatus = strawberry.field(description="Where it is in its lifecycle")
-    created_at: datetime = strawberry.field(description="When it was planned")
-    updated_at: datetime = strawberry.field(description="When it last changed")
-    version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
 
     @strawberry.field(description="The provider leading it (a NATO command, a nation, a centre)")
     async def lead(self, info: strawberry.Info) -> Provider:
@@ -301,19 +206,11 @@ class Exercise:
 
 
 @strawberry.type(description="A partner's request to take part in an exercise, and the decision on it")
-class ExerciseParticipation:
+class ExerciseParticipation(ExerciseParticipationFields):
     is_type_of = served_from(exercises.ExerciseParticipation)
     # Columns of the row it is served from that its resolvers read (not fields of the type).
     partner_iso: strawberry.Private[str]
     exercise_id: strawberry.Private[uuid.UUID]
-    id: strawberry.ID = strawberry.field(description="Its id")
-    kind: ParticipationKind = strawberry.field(description="What the partner sends")
-    personnel: int = strawberry.field(description="How many people")
-    note: str | None = strawberry.field(description="What the partner adds; null when nothing")
-    status: ParticipationStatus = strawberry.field(description="Where it is in its lifecycle")
-    created_at: datetime = strawberry.field(description="When it was requested")
-    updated_at: datetime = strawberry.field(description="When it last changed")
-    version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
 
     @strawberry.field(description="The partner asking")
     def partner(self) -> Partner:

@@ -74,6 +74,8 @@ OCCURRENCE_LIFECYCLE = Lifecycle(
 
 # Only these may still change; a withdrawn or archived activity is history.
 EDITABLE_ACTIVITY = frozenset({ActivityStatus.DRAFT, ActivityStatus.PUBLISHED})
+# Occurrence edits are allowed until registration closes.
+EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
 # Occurrences still to come are cancelled when their activity is withdrawn.
 PENDING_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN, OccurrenceStatus.CLOSED})
 

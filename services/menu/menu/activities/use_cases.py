@@ -18,6 +18,7 @@ from menu.activities.models import Activity, Occurrence
 from menu.activities.repository import ActivityRepository, AreaRepository, OccurrenceRepository
 from menu.activities.rules import (
     EDITABLE_ACTIVITY,
+    EDITABLE_OCCURRENCE,
     ActivityDetails,
     ActivityStatus,
     OccurrenceDetails,
@@ -37,9 +38,6 @@ from menu.providers.use_cases import provider_taking_activities
 from shared.db import UnitOfWork
 from shared.domain_text import text_field
 from shared.errors import BadUserInput, Conflict, NotFound
-
-# Occurrence edits are allowed until registration closes.
-EDITABLE_OCCURRENCE = frozenset({OccurrenceStatus.PLANNED, OccurrenceStatus.OPEN})
 
 
 async def create_activity(uow: UnitOfWork, pcm_ref: str, details: ActivityDetails) -> Activity:

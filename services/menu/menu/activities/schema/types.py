@@ -1,9 +1,11 @@
 """The activities' own GraphQL: their enums, registered with strawberry once, before any type or input uses them;
-what their fields mean; the AreaOfCooperation type. Activity and Occurrence are in menu.types, since providers,
-partners and nominations reach them and they reach those."""
+what their fields mean; an activity's and an occurrence's own fields; the AreaOfCooperation type. Activity and
+Occurrence are in menu.types, since they reach providers and nominations and providers and partners reach them."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import strawberry
@@ -11,8 +13,11 @@ import strawberry
 from menu.activities import models
 from menu.activities.repository import ActivityOrder
 from menu.activities.rules import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus
+from menu.providers.schema.types import ProviderKind
+from shared.frameworks import Framework
 from shared.graphql.enums import described_enum
 from shared.graphql.rows import served_from
+from shared.wps import WpsMarker
 
 described_enum(
     ActivityKind,
@@ -129,6 +134,56 @@ FILTER = {
 }
 
 
+# An activity's own fields, first in the type; menu.types.Activity adds those reaching other concerns' types.
+@strawberry.type
+class ActivityFields:
+    id: strawberry.ID
+    pcm_ref: str = strawberry.field(description="The menu's own reference, e.g. ACT.396")
+    title: str
+    description: str
+    kind: ActivityKind
+    provider_kind: ProviderKind
+    provider_name: str
+    level: ActivityLevel
+    languages: list[str] = strawberry.field(description="ISO 639-1 codes")
+    fee_eur: Decimal | None = strawberry.field(description="Fee in euros; null when free")
+    contact_name: str | None
+    contact_email: str | None
+    frameworks: list[Framework] = strawberry.field(description="Frameworks whose partners may attend")
+    eligible_partners: list[strawberry.ID] = strawberry.field(
+        description="Partners (ISO 3166 alpha-3) it is open to beyond its frameworks"
+    )
+    tags: list[str]
+    wps_marker: WpsMarker
+    status: ActivityStatus
+    withdrawal_reason: str | None
+    next_start_date: date | None = strawberry.field(
+        description="Start of the next occurrence still to come (not cancelled); null when none is planned"
+    )
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+# An occurrence's own fields, first in the type; menu.types.Occurrence adds those reaching other concerns' types.
+@strawberry.type
+class OccurrenceFields:
+    id: strawberry.ID
+    start_date: date
+    end_date: date
+    location: str
+    host: str
+    quota_per_partner: int | None = strawberry.field(
+        description="At most this many seats for any one partner; null: no quota"
+    )
+    registration_deadline: date | None
+    status: OccurrenceStatus
+    cancellation_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
 @strawberry.federation.type(keys=["code"], description="An area of cooperation of the menu, e.g. CEP")
 class AreaOfCooperation:
     is_type_of = served_from(models.AreaOfCooperation)
@@ -145,10 +200,12 @@ __all__ = [
     "ACTIVITY",
     "FILTER",
     "OCCURRENCE",
+    "ActivityFields",
     "ActivityKind",
     "ActivityLevel",
     "ActivityOrder",
     "ActivityStatus",
     "AreaOfCooperation",
+    "OccurrenceFields",
     "OccurrenceStatus",
 ]

@@ -1,9 +1,10 @@
-"""The exercise programme's own GraphQL types and enums. Exercise and ExerciseParticipation, which reach the
-partner and its provider and which the partner reaches, are in menu.types."""
+"""The exercise programme's own GraphQL: its enums, registered with strawberry once, before any type or input uses
+them; the ExerciseStep type; an exercise's and a request's own fields. Exercise and ExerciseParticipation are in
+menu.types, since they reach the partner and the lead provider and the partner reaches them."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import strawberry
@@ -78,4 +79,56 @@ def steps(rows: list[Any]) -> list[ExerciseStep]:
     ]
 
 
-__all__ = ["ExerciseStatus", "ExerciseStep", "ExerciseType", "ParticipationKind", "ParticipationStatus", "steps"]
+# An exercise's own fields, first in the type; menu.types.Exercise adds those reaching other concerns' types.
+@strawberry.type
+class ExerciseFields:
+    id: strawberry.ID = strawberry.field(description="Its id")
+    name: str = strawberry.field(description="Its name, e.g. Steadfast Jupiter 2027")
+    year: int = strawberry.field(description="The plan year it is held in")
+    type: ExerciseType = strawberry.field(description="What kind of exercise it is")
+    scenario: str = strawberry.field(description="What it exercises")
+    nac_crisis_management: bool = strawberry.field(
+        description="True for a North Atlantic Council crisis-management exercise: partners by invitation"
+    )
+    open_to_partners: bool = strawberry.field(
+        description="Whether any partner may ask to take part; otherwise only those invited"
+    )
+
+    @strawberry.field(description="Partners invited (ISO 3166 alpha-3); a partner's account sees only whether it is")
+    def invited_partners(self, info: strawberry.Info) -> list[strawberry.ID]:
+        own = info.context.actor.partner_only
+        invited: list[str] = self.invited_partners
+        return [strawberry.ID(iso) for iso in invited if own is None or iso == own]
+
+    start_date: date | None = strawberry.field(description="First day; null until set")
+    end_date: date | None = strawberry.field(description="Last day; null until set")
+    location: str | None = strawberry.field(description="Where; null until set")
+    status: ExerciseStatus = strawberry.field(description="Where it is in its lifecycle")
+    created_at: datetime = strawberry.field(description="When it was planned")
+    updated_at: datetime = strawberry.field(description="When it last changed")
+    version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
+
+
+# A request's own fields, first in the type; menu.types.ExerciseParticipation adds those reaching other concerns.
+@strawberry.type
+class ExerciseParticipationFields:
+    id: strawberry.ID = strawberry.field(description="Its id")
+    kind: ParticipationKind = strawberry.field(description="What the partner sends")
+    personnel: int = strawberry.field(description="How many people")
+    note: str | None = strawberry.field(description="What the partner adds; null when nothing")
+    status: ParticipationStatus = strawberry.field(description="Where it is in its lifecycle")
+    created_at: datetime = strawberry.field(description="When it was requested")
+    updated_at: datetime = strawberry.field(description="When it last changed")
+    version: int = strawberry.field(description="Optimistic-concurrency version: pass it as expectedVersion")
+
+
+__all__ = [
+    "ExerciseFields",
+    "ExerciseParticipationFields",
+    "ExerciseStatus",
+    "ExerciseStep",
+    "ExerciseType",
+    "ParticipationKind",
+    "ParticipationStatus",
+    "steps",
+]

@@ -1,6 +1,6 @@
 """The providers' own GraphQL: their enums, registered with strawberry once, before any type or input uses them;
-what a provider's fields mean; the ProviderTransition type. Provider itself is in menu.types, since activities
-and exercises reach it and it reaches activities."""
+what a provider's fields mean; a provider's own fields; the ProviderTransition type. Provider itself is in
+menu.types, since activities and exercises reach it and it reaches activities."""
 
 from __future__ import annotations
 
@@ -65,4 +65,22 @@ class ProviderTransition:
     at: datetime = strawberry.field(description="When")
 
 
-__all__ = ["PROVIDER", "ProviderKind", "ProviderOrder", "ProviderStatus", "ProviderTransition"]
+# A provider's own fields, first in the type; menu.types.Provider adds those reaching other concerns' types.
+@strawberry.type
+class ProviderFields:
+    code: str
+    name: str
+    kind: ProviderKind
+    country: str
+    city: str | None
+    accredited_since: int | None
+    website: str | None
+    contact_name: str | None
+    contact_email: str | None
+    status: ProviderStatus
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+__all__ = ["PROVIDER", "ProviderFields", "ProviderKind", "ProviderOrder", "ProviderStatus", "ProviderTransition"]
