@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 
 from menu.app import SERVICE
-from menu.domain import ProviderKind
-from menu.provider_rules import ProviderDetails
-from menu.providers import register_provider
-from menu.repository import known_partners
-from menu.seed import seed_providers
+from menu.partners.repository import known_partners
+from menu.providers.rules import ProviderDetails, ProviderKind
+from menu.providers.seed import seed_providers
+from menu.providers.use_cases import register_provider
 from shared.runtime import ServiceRuntime
 from shared.testing.harness import ServiceHarness, eventually, service_under_test
 from shared.testing.kafka import publish_partner

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import httpx
 
+from menu.activities.events import ACTIVITY_TOPIC
 from menu.app import SERVICE
-from menu.events import ACTIVITY_TOPIC
 from shared.devstack.broker import EmbeddedBroker
 from shared.devstack.processes import free_port
 from shared.events.log_marker import mark_log

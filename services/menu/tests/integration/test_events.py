@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jsonschema
 
-from menu.events import ACTIVITY_EVENTS, ACTIVITY_TOPIC, OCCURRENCE_EVENTS, OCCURRENCE_TOPIC
+from menu.activities.events import ACTIVITY_EVENTS, ACTIVITY_TOPIC, OCCURRENCE_EVENTS, OCCURRENCE_TOPIC
 from shared.testing.harness import ServiceHarness
 from shared.testing.kafka import read_events
 

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from menu.events import EXERCISE_PARTICIPATION_TOPIC
+from menu.exercises.events import EXERCISE_PARTICIPATION_TOPIC
 from shared.testing.harness import ServiceHarness
 from shared.testing.kafka import read_events
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from menu.models import Commitment
+from menu.commitments.models import Commitment
 from shared.events.envelope import DomainEvent
 from shared.testing.harness import ServiceHarness, eventually
 from shared.testing.kafka import publish_as

@@ -6,7 +6,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from menu.events import ACTIVITY_TOPIC, PROVIDER_TOPIC
+from menu.activities.events import ACTIVITY_TOPIC
+from menu.providers.events import PROVIDER_TOPIC
 from shared.testing.harness import ServiceHarness, count_statements
 from shared.testing.kafka import read_events
 

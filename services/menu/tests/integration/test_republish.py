@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from menu.events import ACTIVITY_TOPIC, NOMINATION_TOPIC, OCCURRENCE_TOPIC
-from menu.snapshots import SNAPSHOTS
+from menu.activities.events import ACTIVITY_TOPIC, OCCURRENCE_TOPIC
+from menu.app import SNAPSHOTS
+from menu.participation.events import NOMINATION_TOPIC
 from shared.events.republish import republish
 from shared.testing.harness import ServiceHarness
 from shared.testing.kafka import read_events

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from menu.domain import ProviderKind, provider_code_of
-from menu.mtep import (
+from menu.exercises.rules import (
     ExerciseDetails,
     ExerciseStatus,
     ExerciseType,
@@ -20,7 +19,7 @@ from menu.mtep import (
     open_to,
     plan_years,
 )
-from menu.provider_rules import ProviderDetails, check_code, check_provider
+from menu.providers.rules import ProviderDetails, ProviderKind, check_code, check_provider, provider_code_of
 from shared.errors import BadUserInput, Conflict
 
 TODAY = date(2026, 11, 29)

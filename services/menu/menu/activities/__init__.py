@@ -1,0 +1,1 @@
+"""Activities: the areas of cooperation, the menu's activities and their dated occurrences."""

@@ -1,0 +1,1 @@
+"""The activities' GraphQL: their own types and enums, inputs, and their parts of Query, Mutation and Subscription."""

@@ -1,0 +1,1 @@
+"""Participation: partners' nominations of participants to occurrences, seats and waitlists, attendance, feedback."""
