@@ -30,7 +30,7 @@ from graphql import (
 )
 
 from capacity.schema import SCHEMA_RULES as CAPACITY_RULES
-from menu.access import SCHEMA_RULES as MENU_RULES
+from menu.schema import SCHEMA_RULES as MENU_RULES
 from programmes.partners.access import FLAG_FIELDS
 from programmes.schema import SCHEMA_RULES as PROGRAMMES_RULES
 from shared.auth import Role, Rule

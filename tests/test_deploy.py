@@ -238,7 +238,8 @@ def test_the_kubernetes_manifests_take_the_issuer_and_gateway_secret_from_config
 
 
 def test_topic_access_grants_exactly_what_each_service_reads_and_writes() -> None:
-    from menu.schema.subscription import ACTIVITY_FEED, NOMINATION_FEED
+    from menu.activities.schema.subscription import ACTIVITY_FEED
+    from menu.participation.schema.subscription import NOMINATION_FEED
     from shared.definition import ServiceDefinition
 
     declared = yaml.safe_load((ROOT / "deploy" / "topics.yaml").read_text())

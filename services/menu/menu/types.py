@@ -37,9 +37,9 @@ from menu.providers import models as providers
 from menu.providers.schema.inputs import ProviderActivityFilter
 from menu.providers.schema.types import PROVIDER, ProviderFields, ProviderTransition
 from shared.errors import BadUserInput
-from shared.frameworks import Framework
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
+from shared.graphql.frameworks import Framework
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey

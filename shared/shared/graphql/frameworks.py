@@ -1,7 +1,7 @@
 """Framework's GraphQL meaning, registered once before any schema is built (shared.graphql.schema imports
 this module), so the pure enum in shared.frameworks stays free of strawberry."""
 
-from shared.frameworks import Framework
+from shared.frameworks import Framework as Framework  # re-exported, registered
 from shared.graphql.enums import described_enum
 
 described_enum(

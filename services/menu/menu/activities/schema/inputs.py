@@ -25,8 +25,8 @@ from menu.activities.schema.types import (
 from menu.providers.schema.types import ProviderKind
 from shared.domain_text import plain
 from shared.errors import BadUserInput
-from shared.frameworks import Framework
 from shared.graphql.descriptions import described
+from shared.graphql.frameworks import Framework
 from shared.ordering import Direction
 from shared.wps import WpsMarker
 

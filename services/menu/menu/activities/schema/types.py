@@ -14,8 +14,8 @@ from menu.activities import models
 from menu.activities.repository import ActivityOrder
 from menu.activities.rules import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus
 from menu.providers.schema.types import ProviderKind
-from shared.frameworks import Framework
 from shared.graphql.enums import described_enum
+from shared.graphql.frameworks import Framework
 from shared.graphql.rows import served_from
 from shared.wps import WpsMarker
 
