@@ -11,6 +11,9 @@ CHECKS_VENV := .venv-checks
 CHECKS_STAMP := $(CHECKS_VENV)/.installed
 # Each root's `tests` is type-checked from the root itself (mypy-tests.ini), so their packages do not collide.
 TEST_ROOTS := shared services/menu services/programmes services/capacity
+space := $(eval) $(eval)
+# mypy does not follow the editable installs' import hooks: it is told where our packages are.
+TEST_MYPYPATH := $(subst $(space),:,$(addprefix $(CURDIR)/,$(TEST_ROOTS)))
 PY_SOURCES := constraints.txt shared/pyproject.toml $(wildcard services/*/pyproject.toml)
 
 .PHONY: run test test-faults install sdl compose contracts clean reset bench
@@ -22,8 +25,9 @@ test: install
 	@$(BIN)/ruff format --check --quiet shared services tests faults || (echo 'run: .venv/bin/ruff format shared services tests faults' && exit 1)
 	@$(BIN)/ruff check shared services tests faults
 	@$(BIN)/mypy
-	@for root in $(TEST_ROOTS); do (cd $$root && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/mypy-tests.ini tests) || exit 1; done
-	@MYPYPATH=shared:services/menu:services/programmes:services/capacity $(BIN)/mypy --config-file mypy-tests.ini tests faults
+	@for root in $(TEST_ROOTS); do (cd $$root && MYPYPATH=$(TEST_MYPYPATH) $(CURDIR)/$(BIN)/mypy --config-file \
+		$(CURDIR)/mypy-tests.ini tests) || exit 1; done
+	@MYPYPATH=$(TEST_MYPYPATH) $(BIN)/mypy --config-file mypy-tests.ini tests faults
 	@$(BIN)/python -m pytest
 
 # Delivery and healing under faults (faults/): a broker paused (once, and five times under CPU pressure), a

@@ -56,7 +56,7 @@ def menu_activity(programmes: ServiceHarness) -> PublishActivity:
         wait: bool = True,
         wps_marker: str = "NOT_TARGETED",
     ) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "id": activity_id or str(uuid.uuid4()),
             "pcmRef": f"TST.{next(_refs)}",
             "title": "Crisis Course",

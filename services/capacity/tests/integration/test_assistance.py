@@ -131,7 +131,7 @@ async def test_a_coordination_centre_sees_offers_arrive_live(capacity: ServiceHa
                 if any(m["offers"] for m in seen):
                     return
         finally:
-            await stream.aclose()
+            await stream.aclose()  # type: ignore[attr-defined]  # a subscription is an async generator
 
     collector = asyncio.create_task(collect())
     await asyncio.wait_for(capacity.runtime.live.listening.wait(), 10)

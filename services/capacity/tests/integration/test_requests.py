@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from capacity.requests.events import REQUEST_EVENTS, REQUEST_TOPIC
-from shared.testing.harness import ServiceHarness, count_statements, eventually
+from shared.testing.harness import GraphQLResult, ServiceHarness, count_statements, eventually
 from shared.testing.kafka import read_events
 
 SUBMIT = """mutation($input: SubmitCapacityRequestInput!) {
@@ -35,7 +36,7 @@ def request_input(partner: str, **overrides) -> dict:  # type: ignore[no-untyped
     }
 
 
-async def _submit_when_known(capacity: ServiceHarness, partner: str, **overrides) -> dict:  # type: ignore[no-untyped-def,type-arg]
+async def _submit_when_known(capacity: ServiceHarness, partner: str, **overrides: Any) -> GraphQLResult:
     async def attempt():  # type: ignore[no-untyped-def]
         result = await capacity.graphql(SUBMIT, {"input": request_input(partner, **overrides)})
         return None if result.codes == ["BAD_USER_INPUT"] else result

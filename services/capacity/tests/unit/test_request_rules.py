@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,9 @@ def test_declined_is_reached_only_during_assessment_or_proposal() -> None:
 
 
 def submission(**overrides) -> RequestSubmission:  # type: ignore[no-untyped-def]
-    values = dict(partner_iso="geo", areas=[SupportArea.CYBER_DEFENCE], title="Cyber", description="Help")
+    values: dict[str, Any] = dict(
+        partner_iso="geo", areas=[SupportArea.CYBER_DEFENCE], title="Cyber", description="Help"
+    )
     values.update(overrides)
     return RequestSubmission(**values)
 
@@ -119,7 +122,7 @@ def test_bad_contributions_name_their_field(details, field) -> None:  # type: ig
 
     from capacity.requests.rules import ContributionDetails, ContributionKind, check_contribution
 
-    values = {**details, "kind": ContributionKind(details["kind"])}
+    values: dict[str, Any] = {**details, "kind": ContributionKind(details["kind"])}
     if "amount" in values:
         values["amount"] = Decimal(values["amount"])
     with pytest.raises(BadUserInput) as refused:

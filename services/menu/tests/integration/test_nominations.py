@@ -281,7 +281,7 @@ async def test_a_partner_follows_its_own_nominations_live(menu: ServiceHarness, 
                 if seen[-1]["status"] == "NOMINATED" and seen[-1]["participant"]["name"] == "Nino Second":
                     return  # promoted once the first withdrew
         finally:
-            await stream.aclose()
+            await stream.aclose()  # type: ignore[attr-defined]  # a subscription is an async generator
 
     collector = asyncio.create_task(collect())
     await asyncio.wait_for(menu.runtime.live.listening.wait(), 10)

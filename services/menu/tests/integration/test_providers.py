@@ -23,7 +23,7 @@ def new_code() -> str:
 
 
 async def register(menu: ServiceHarness, **overrides: Any) -> dict[str, Any]:
-    values = {
+    values: dict[str, Any] = {
         "code": new_code(),
         "name": "Baltic Defence College",
         "kind": "PTEC",
@@ -121,7 +121,7 @@ async def test_a_suspended_provider_takes_no_new_activities_until_reinstated(
 
 
 async def test_bad_provider_input_is_named(menu: ServiceHarness) -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"code": "p-1"}, "code"),
         ({"country": "XYZ"}, "country"),
         ({"kind": "NATO_BODY"}, "accreditedSince"),
@@ -129,7 +129,7 @@ async def test_bad_provider_input_is_named(menu: ServiceHarness) -> None:
         ({"website": "http://plain.example.org"}, "website"),
     ]
     for overrides, field in cases:
-        values = {
+        values: dict[str, Any] = {
             "code": new_code(),
             "name": "A college",
             "kind": "PTEC",

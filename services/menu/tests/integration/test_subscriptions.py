@@ -94,7 +94,7 @@ async def test_a_malformed_id_is_refused_as_bad_input_before_the_stream_starts(m
 async def _context(menu: ServiceHarness) -> Any:
     from shared.graphql.context import RequestContext
 
-    context = RequestContext(menu.runtime)
+    context: RequestContext = RequestContext(menu.runtime)
     await context.sign_in(f"Bearer {await menu.token('staff')}")
     return context
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from enum import Enum
+from typing import Any
 
 import pytest
 
@@ -27,7 +29,7 @@ from shared.frameworks import Framework
 
 
 def details(**overrides) -> ActivityDetails:  # type: ignore[no-untyped-def]
-    values = dict(
+    values: dict[str, Any] = dict(
         title="Crisis Management Course",
         description="Procedures",
         area_code="CRM",
@@ -62,7 +64,10 @@ def test_a_held_occurrence_cannot_be_cancelled() -> None:
 
 
 def test_every_status_is_reachable_from_the_first() -> None:
-    starts = ((ACTIVITY_LIFECYCLE, ActivityStatus.DRAFT), (OCCURRENCE_LIFECYCLE, OccurrenceStatus.PLANNED))
+    starts: tuple[tuple[Any, Enum], ...] = (
+        (ACTIVITY_LIFECYCLE, ActivityStatus.DRAFT),
+        (OCCURRENCE_LIFECYCLE, OccurrenceStatus.PLANNED),
+    )
     for lifecycle, first in starts:
         seen, todo = {first}, [first]
         while todo:
@@ -118,7 +123,7 @@ def test_malformed_pcm_refs_are_refused(ref) -> None:  # type: ignore[no-untyped
 
 def occurrence(**overrides) -> OccurrenceDetails:  # type: ignore[no-untyped-def]
     start = date(2027, 3, 1)
-    values = dict(
+    values: dict[str, Any] = dict(
         start_date=start,
         end_date=start + timedelta(days=4),
         location="Rome",

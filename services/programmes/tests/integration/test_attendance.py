@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 
@@ -21,7 +22,7 @@ LINES = (
 )
 
 
-async def attend(programmes: ServiceHarness, partner_iso: str, activity_id: str, start: str, **extra: str) -> str:
+async def attend(programmes: ServiceHarness, partner_iso: str, activity_id: str, start: str, **extra: Any) -> str:
     occurrence = extra.pop("occurrence_id", str(uuid.uuid4()))
     await publish_nomination(
         programmes.settings.kafka_bootstrap_servers,

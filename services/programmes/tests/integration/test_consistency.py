@@ -34,7 +34,7 @@ async def test_a_withdrawn_activity_flags_every_plan_that_chose_it(
         return state if state["plannedActivities"][0]["status"] == "FLAGGED" else None
 
     for programme in plans:
-        state = await eventually(lambda p=programme: flagged(p["id"]))
+        state = await eventually(lambda p=programme: flagged(p["id"]))  # type: ignore[misc]  # p binds each programme
         assert state["plannedActivities"][0]["flagReason"] == "withdrawn from the menu: Instructors unavailable"
         events = await read_events(
             programmes.settings.kafka_bootstrap_servers,

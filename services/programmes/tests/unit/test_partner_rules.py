@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from programmes.partners.rules import PartnerDetails, check_partner
@@ -19,7 +21,7 @@ def test_the_reference_list_has_38_partners_in_four_frameworks() -> None:
     ("overrides", "field"), [({"iso": "GE"}, "iso"), ({"name": " "}, "name"), ({"ipap_since": 1066}, "ipapSince")]
 )
 def test_bad_partner_details_name_their_field(overrides, field) -> None:  # type: ignore[no-untyped-def]
-    values = dict(iso="geo", name="Georgia", framework=Framework.PFP)
+    values: dict[str, Any] = dict(iso="geo", name="Georgia", framework=Framework.PFP)
     values.update(overrides)
     with pytest.raises(BadUserInput) as refused:
         check_partner(PartnerDetails(**values))

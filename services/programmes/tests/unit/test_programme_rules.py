@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_two_years_end_the_day_before_the_second_anniversary() -> None:
 
 
 def details(**overrides) -> ProgrammeDetails:  # type: ignore[no-untyped-def]
-    values = dict(
+    values: dict[str, Any] = dict(
         partner_iso="geo",
         type=ProgrammeType.IPCP,
         title="Georgia IPCP",
