@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.assistance.models import AssistanceRequest
@@ -18,18 +16,12 @@ from capacity.assistance.rules import AssistanceStatus, DisasterType, OfferStatu
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 ASSISTANCE_TOPIC = "capacity.assistance_request.v1"
 
 
-class _State(BaseModel):
-    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
-    the concerns together for two lines.)"""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class NeedState(_State):
+class NeedState(EventState):
     id: str
     item: str
     quantity: Decimal
@@ -37,7 +29,7 @@ class NeedState(_State):
     covered: Decimal
 
 
-class OfferState(_State):
+class OfferState(EventState):
     id: str
     need_id: str
     nation: str
@@ -45,13 +37,13 @@ class OfferState(_State):
     status: OfferStatus
 
 
-class SituationReportState(_State):
+class SituationReportState(EventState):
     number: int
     text: str
     issued_at: datetime
 
 
-class AssistanceState(_State):
+class AssistanceState(EventState):
     """capacity.assistance_request.* data: a request for assistance with its needs (and what accepted offers
     cover of each), the offers and the situation reports, as it now is."""
 

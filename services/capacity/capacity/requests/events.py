@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.partners.repository import known_partners
@@ -31,26 +29,20 @@ from shared.db import UnitOfWork
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import CloudEvent, DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 from shared.priority import Priority
 from shared.readmodel import Standing
 
 REQUEST_TOPIC = "capacity.request.v1"
 
 
-class _State(BaseModel):
-    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
-    the concerns together for two lines.)"""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class AssessmentState(_State):
+class AssessmentState(EventState):
     findings: str
     recommendation: Recommendation
     assessor: str
 
 
-class ContributionState(_State):
+class ContributionState(EventState):
     id: str
     nation: str
     kind: ContributionKind
@@ -60,7 +52,7 @@ class ContributionState(_State):
     description: str | None
 
 
-class MeasureState(_State):
+class MeasureState(EventState):
     id: str
     area: SupportArea
     title: str
@@ -71,13 +63,13 @@ class MeasureState(_State):
     contributions: list[ContributionState]
 
 
-class ReportState(_State):
+class ReportState(EventState):
     period: str
     status: RagStatus
     narrative: str
 
 
-class PackageState(_State):
+class PackageState(EventState):
     id: str
     summary: str
     approved_on: date | None
@@ -86,7 +78,7 @@ class PackageState(_State):
     progress_reports: list[ReportState]
 
 
-class RequestState(_State):
+class RequestState(EventState):
     """capacity.request.* data: the request with its assessments and package, as it now is."""
 
     id: str

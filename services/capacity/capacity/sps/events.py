@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.sps.models import SpsApplication, SpsReport
@@ -18,23 +16,17 @@ from capacity.sps.rules import KeyPriority, SpsKind, SpsStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 SPS_TOPIC = "capacity.sps_application.v1"
 
 
-class _State(BaseModel):
-    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
-    the concerns together for two lines.)"""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class SpsReportState(_State):
+class SpsReportState(EventState):
     period: str
     narrative: str
 
 
-class SpsState(_State):
+class SpsState(EventState):
     """capacity.sps_application.* data: an SPS application as it now is (its co-directors kept out of histories)."""
 
     id: str

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from capacity.trust_funds.models import TrustFundProject
@@ -18,35 +16,29 @@ from capacity.trust_funds.rules import ProjectKind, ProjectStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 TRUST_FUND_TOPIC = "capacity.trust_fund_project.v1"
 
 
-class _State(BaseModel):
-    """Event data: camelCase, read from the rows. (Each concern's events declare it: a shared base would tie
-    the concerns together for two lines.)"""
-
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class PhaseState(_State):
+class PhaseState(EventState):
     id: str
     name: str
     budget_eur: Decimal
 
 
-class MoneyState(_State):
+class MoneyState(EventState):
     nation: str
     amount_eur: Decimal
     at: datetime
 
 
-class TrustFundReportState(_State):
+class TrustFundReportState(EventState):
     period: str
     narrative: str
 
 
-class TrustFundState(_State):
+class TrustFundState(EventState):
     """capacity.trust_fund_project.* data: a Trust Fund project with its phases, pledges, payments, funding gap and
     progress reports, as it now is."""
 

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu.activities.models import Activity, Occurrence
@@ -19,17 +17,14 @@ from menu.providers.rules import ProviderKind
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 from shared.wps import WpsMarker
 
 ACTIVITY_TOPIC = "menu.activity.v1"
 OCCURRENCE_TOPIC = "menu.occurrence.v1"
 
 
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class ActivityState(_State):
+class ActivityState(EventState):
     """menu.activity.* data: the activity as it now is."""
 
     id: str
@@ -56,7 +51,7 @@ class ActivityState(_State):
     updated_at: datetime
 
 
-class OccurrenceState(_State):
+class OccurrenceState(EventState):
     """menu.occurrence.* data: the occurrence as it now is."""
 
     id: str

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu.exercises.models import Exercise, ExerciseParticipation
@@ -18,17 +16,14 @@ from menu.exercises.rules import ExerciseStatus, ExerciseType, ParticipationKind
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
-S = TypeVar("S", bound="_State")
+S = TypeVar("S", bound=EventState)
 EXERCISE_TOPIC = "menu.exercise.v1"
 EXERCISE_PARTICIPATION_TOPIC = "menu.exercise_participation.v1"
 
 
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class ExerciseState(_State):
+class ExerciseState(EventState):
     """menu.exercise.* data: the exercise as it now is."""
 
     id: str
@@ -48,7 +43,7 @@ class ExerciseState(_State):
     updated_at: datetime
 
 
-class ExerciseParticipationState(_State):
+class ExerciseParticipationState(EventState):
     """menu.exercise_participation.* data: a partner's request to take part in an exercise, as it now is."""
 
     id: str

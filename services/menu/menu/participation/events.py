@@ -7,8 +7,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu.activities.models import Occurrence
@@ -19,15 +17,12 @@ from menu.participation.rules import NominationStatus, Ratings
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 NOMINATION_TOPIC = "menu.nomination.v1"
 
 
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class NominationRatings(_State):
+class NominationRatings(EventState):
     """A participant's feedback ratings, 1 (poor) to 5 (excellent); the free text stays in the menu."""
 
     content: int
@@ -35,7 +30,7 @@ class NominationRatings(_State):
     relevance: int
 
 
-class NominationState(_State):
+class NominationState(EventState):
     """menu.nomination.* data: the nomination as it now is, its participant by id only."""
 
     id: str

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from menu.providers.models import Provider
@@ -15,15 +13,12 @@ from menu.providers.rules import ProviderKind, ProviderStatus
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 PROVIDER_TOPIC = "menu.provider.v1"
 
 
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class ProviderState(_State):
+class ProviderState(EventState):
     """menu.provider.* data: the provider as it now is."""
 
     code: str

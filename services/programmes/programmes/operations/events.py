@@ -7,8 +7,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.operations.models import OperationalContribution
@@ -17,16 +15,13 @@ from programmes.operations.rules import ContributionKind, ContributionStatus, Op
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 CONTRIBUTION_TOPIC = "programmes.operational_contribution.v1"
 
 
 # Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class ContributionState(_State):
+class ContributionState(EventState):
     """programmes.operational_contribution.* data: a partner's contribution to an operation, as it now is."""
 
     id: str

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.partners.models import Partner
@@ -16,17 +14,14 @@ from programmes.programmes.rules import ProgrammeType
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 from shared.frameworks import Framework
 
 PARTNER_TOPIC = "programmes.partner.v1"
 
 
 # Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class PartnerState(_State):
+class PartnerState(EventState):
     """programmes.partner.* data: the partner as it now is."""
 
     iso: str

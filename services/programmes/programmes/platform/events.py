@@ -8,8 +8,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.platform.models import ActionAssignment, CommonAction, PlatformMeeting
@@ -18,17 +16,14 @@ from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFor
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 
 MEETING_TOPIC = "programmes.platform_meeting.v1"
 ACTION_TOPIC = "programmes.common_action.v1"
 
 
 # Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class MeetingState(_State):
+class MeetingState(EventState):
     """programmes.platform_meeting.* data: an Interoperability Platform meeting as it now is."""
 
     id: str
@@ -43,14 +38,14 @@ class MeetingState(_State):
     updated_at: datetime
 
 
-class AssignmentState(_State):
+class AssignmentState(EventState):
     partner_iso: str
     status: AssignmentStatus
     completed_on: date | None
     note: str | None
 
 
-class ActionState(_State):
+class ActionState(EventState):
     """programmes.common_action.* data: a common action with each assignee's progress, as it now is."""
 
     id: str

@@ -7,8 +7,6 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from programmes.programmes.models import Programme
@@ -25,6 +23,7 @@ from programmes.programmes.rules import (
 from shared.events.catalogue import EventCatalogue
 from shared.events.envelope import DomainEvent
 from shared.events.republish import SNAPSHOT, Snapshots
+from shared.events.state import EventState
 from shared.priority import Priority
 from shared.wps import WpsMarker
 
@@ -32,11 +31,7 @@ PROGRAMME_TOPIC = "programmes.programme.v1"
 
 
 # Every state: camelCase fields, read from the ORM row (the same base in each concern's events.py).
-class _State(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, from_attributes=True)
-
-
-class ObjectiveState(_State):
+class ObjectiveState(EventState):
     id: str
     parent_id: str | None
     category: ObjectiveCategory
@@ -45,7 +40,7 @@ class ObjectiveState(_State):
     wps_marker: WpsMarker = WpsMarker.NOT_TARGETED
 
 
-class PlannedActivityState(_State):
+class PlannedActivityState(EventState):
     id: str
     activity_id: str
     objective_id: str | None
@@ -56,13 +51,13 @@ class PlannedActivityState(_State):
     occurrence_id: str | None = None  # the menu occurrence whose attendance made it DONE
 
 
-class AssessmentState(_State):
+class AssessmentState(EventState):
     cycle: str
     rating: AssessmentRating
     comment: str | None
 
 
-class GoalState(_State):
+class GoalState(EventState):
     id: str
     code: str
     text: str
@@ -70,7 +65,7 @@ class GoalState(_State):
     assessments: list[AssessmentState]
 
 
-class OccEvaluationState(_State):
+class OccEvaluationState(EventState):
     id: str
     unit: str
     level: OccLevel
@@ -79,7 +74,7 @@ class OccEvaluationState(_State):
     remarks: str | None
 
 
-class ProgrammeState(_State):
+class ProgrammeState(EventState):
     """programmes.programme.* data: the programme with everything in it, as it now is."""
 
     id: str
