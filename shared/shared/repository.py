@@ -92,18 +92,20 @@ class PartnerScopedRepository(Repository[M]):
     async def get_many(self, keys: Sequence[Any]) -> Sequence[M]:
         return (await self.session.scalars(select(self.model).where(any_of(self.model.id, keys), *self._scope()))).all()
 
-    async def for_change_by(
+    async def for_change_under(
         self,
-        caller: Actor,
         rule: Rule,
         key: Any,
         expected_version: int | None = None,
         field: str | None = None,
         missing: Exception | None = None,
     ) -> M:
-        """The row, locked for a change the caller may make under `rule`; another partner's does not exist."""
-        rule.require(caller)
-        own = caller.partner_only
+        """The row, locked for a change the repository's caller may make under `rule`; another partner's does not
+        exist."""
+        if self.caller is None:
+            raise TypeError("a change under a rule needs the repository's caller")
+        rule.require(self.caller)
+        own = self.caller.partner_only
 
         def visible(row: Any) -> bool:  # every partner-scoped model has its partner_iso
             return own is None or row.partner_iso == own

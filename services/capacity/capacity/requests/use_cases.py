@@ -184,8 +184,8 @@ async def load_request(
     missing: Exception | None = None,
 ) -> CapacityRequest:
     """The request, locked for a change the caller may make under `rule` (assessing, unless told)."""
-    return await RequestRepository(uow.session).for_change_by(
-        uow.caller, rule, request_id, expected_version, field, missing
+    return await RequestRepository(uow.session, uow.caller).for_change_under(
+        rule, request_id, expected_version, field, missing
     )
 
 

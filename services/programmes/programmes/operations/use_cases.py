@@ -64,8 +64,8 @@ async def advance_contribution(
     rule.require(uow.caller)  # before any lookup or check of the input: a refusal says nothing of what exists
     target = STEPS[verb]
     note = text_field(note, "reason", max_length=1000, required=target is ContributionStatus.DECLINED)
-    contribution = await ContributionRepository(uow.session).for_change_by(
-        uow.caller, rule, contribution_id, expected_version
+    contribution = await ContributionRepository(uow.session, uow.caller).for_change_under(
+        rule, contribution_id, expected_version
     )
     if target is ContributionStatus.ENDED:
         if ended_on is None:

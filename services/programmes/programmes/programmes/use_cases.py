@@ -180,8 +180,8 @@ async def load_programme(
     missing: Exception | None = None,
 ) -> Programme:
     """The programme, locked for a change the caller may make under `rule` (deciding, unless told)."""
-    return await ProgrammeRepository(uow.session).for_change_by(
-        uow.caller, rule, programme_id, expected_version, field, missing
+    return await ProgrammeRepository(uow.session, uow.caller).for_change_under(
+        rule, programme_id, expected_version, field, missing
     )
 
 
