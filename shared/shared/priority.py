@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from shared.graphql.enums import described_enum
-
 
 class Priority(str, Enum):
     HIGH = "HIGH"
     MEDIUM = "MEDIUM"
     LOW = "LOW"
-
-
-described_enum(
-    Priority,
-    "How much it matters: HIGH, MEDIUM or LOW",
-    {"HIGH": "Matters most", "MEDIUM": "Matters", "LOW": "Matters least"},
-)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-from shared.graphql.enums import described_enum
-
 
 class WpsMarker(str, Enum):
     PRINCIPAL = "PRINCIPAL"
@@ -16,13 +14,3 @@ class WpsMarker(str, Enum):
 
 # Counted in a partner's WPS summary: the objectives and activities that serve the agenda at all.
 SERVES_WPS = frozenset({WpsMarker.PRINCIPAL, WpsMarker.SIGNIFICANT})
-
-described_enum(
-    WpsMarker,
-    "How much it serves the Women, Peace and Security agenda (UNSCR 1325), as gender markers grade it",
-    {
-        "PRINCIPAL": "WPS is its main purpose",
-        "SIGNIFICANT": "WPS is an important, deliberate part of it, not its main purpose",
-        "NOT_TARGETED": "It does not set out to serve WPS",
-    },
-)

@@ -56,8 +56,8 @@ from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
+from shared.graphql.vocabulary import Priority
 from shared.ordering import SortKey
-from shared.priority import Priority
 
 
 @strawberry.federation.type(

@@ -39,13 +39,13 @@ from menu.providers.schema.types import PROVIDER, ProviderFields, ProviderTransi
 from shared.errors import BadUserInput
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
-from shared.graphql.frameworks import Framework
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.projection import Projection
 from shared.graphql.rows import served_from
+from shared.graphql.vocabulary import Framework
 
 
 @described(ACTIVITY)

@@ -17,33 +17,40 @@ import strawberry
 
 from programmes.operations.models import OperationalContribution as OperationalContributionRow
 from programmes.operations.repository import CONTRIBUTION_SORT
-from programmes.operations.rules import ContributionKind, ContributionStatus, size_unit
-from programmes.operations.schema.types import OperationalContributionStep, OperationInfo, operation_info
+from programmes.operations.rules import size_unit
+from programmes.operations.schema.types import (
+    ContributionKind,
+    ContributionStatus,
+    OperationalContributionStep,
+    OperationInfo,
+    operation_info,
+)
 from programmes.partners.access import reads_flags_of, sees_partner
 from programmes.partners.models import Partner as PartnerRow
 from programmes.platform.repository import ACTION_SORT
 from programmes.platform.schema.types import CommonAction
 from programmes.programmes.models import Programme as ProgrammeRow
 from programmes.programmes.repository import NEWEST_FIRST
-from programmes.programmes.rules import PlannedActivityStatus, ProgrammeStatus, ProgrammeType
+from programmes.programmes.rules import ProgrammeType as ProgrammeType  # registered below, taken from here
 from programmes.programmes.schema.types import (
     Objective,
     OccEvaluation,
     PartnershipGoal,
+    PlannedActivityStatus,
     PlannedActivityTransition,
+    ProgrammeStatus,
     ProgrammeTransition,
     WpsSummary,
 )
 from shared.graphql.arguments import After, First
 from shared.graphql.descriptions import described
 from shared.graphql.enums import described_enum
-from shared.graphql.frameworks import Framework
 from shared.graphql.history import history_field
 from shared.graphql.ids import parse_id
 from shared.graphql.loaders import PagedKey
 from shared.graphql.pagination import Connection, PageRequest, connection
 from shared.graphql.rows import served_from
-from shared.priority import Priority
+from shared.graphql.vocabulary import Framework, Priority
 
 # What the fields of these types mean, once for a type, its input and its changes (shared.graphql.descriptions):
 # the concerns' inputs of partners, programmes and planned activities read them too.

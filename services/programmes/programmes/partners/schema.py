@@ -9,12 +9,11 @@ import strawberry
 
 from programmes.partners import use_cases
 from programmes.partners.repository import PartnerRepository
-from programmes.programmes.rules import ProgrammeType
-from programmes.types import PARTNER, Partner, PartnerIso
+from programmes.types import PARTNER, Partner, PartnerIso, ProgrammeType
 from shared.graphql.arguments import ExpectedVersion
 from shared.graphql.changes import given
 from shared.graphql.descriptions import described
-from shared.graphql.frameworks import Framework
+from shared.graphql.vocabulary import Framework
 
 
 @described(PARTNER)

@@ -25,8 +25,8 @@ from capacity.requests.schema.types import (
 from shared.graphql.changes import given
 from shared.graphql.descriptions import described
 from shared.graphql.ids import parse_id
+from shared.graphql.vocabulary import Priority
 from shared.ordering import Direction
-from shared.priority import Priority
 
 FILTER_FIELDS = {
     "partner_iso": "Requests of this partner, ISO 3166 alpha-3 (any case); a partner capacity does not know is "

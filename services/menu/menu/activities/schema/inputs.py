@@ -26,9 +26,8 @@ from menu.providers.schema.types import ProviderKind
 from shared.domain_text import plain
 from shared.errors import BadUserInput
 from shared.graphql.descriptions import described
-from shared.graphql.frameworks import Framework
+from shared.graphql.vocabulary import Framework, WpsMarker
 from shared.ordering import Direction
-from shared.wps import WpsMarker
 
 
 @described(ACTIVITY)

@@ -15,9 +15,8 @@ from menu.activities.repository import ActivityOrder
 from menu.activities.rules import ActivityKind, ActivityLevel, ActivityStatus, OccurrenceStatus
 from menu.providers.schema.types import ProviderKind
 from shared.graphql.enums import described_enum
-from shared.graphql.frameworks import Framework
 from shared.graphql.rows import served_from
-from shared.wps import WpsMarker
+from shared.graphql.vocabulary import Framework, WpsMarker
 
 described_enum(
     ActivityKind,

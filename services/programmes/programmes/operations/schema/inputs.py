@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from programmes.operations.repository import ContributionCriteria
-from programmes.operations.rules import ContributionDetails, ContributionKind, ContributionStatus, Operation
+from programmes.operations.rules import ContributionDetails
+from programmes.operations.schema.types import ContributionKind, ContributionStatus, Operation
 
 ContributionId = Annotated[strawberry.ID, strawberry.argument(description="The contribution's id")]
 

@@ -8,7 +8,12 @@ from typing import Any
 
 import strawberry
 
-from programmes.operations.rules import OPERATIONS, ContributionKind, ContributionStatus, Operation
+# Registered below, and taken from here by every other schema module (strawberry would register a plain
+# enum on its own if an input named it first).
+from programmes.operations.rules import OPERATIONS
+from programmes.operations.rules import ContributionKind as ContributionKind
+from programmes.operations.rules import ContributionStatus as ContributionStatus
+from programmes.operations.rules import Operation as Operation
 from shared.graphql.enums import described_enum
 
 described_enum(

@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 
 from programmes.platform.repository import ActionCriteria, MeetingCriteria
-from programmes.platform.rules import ActionDetails, ActionStatus, MeetingDetails, MeetingFormat, MeetingStatus
+from programmes.platform.rules import ActionDetails, MeetingDetails
+from programmes.platform.schema.types import ActionStatus, MeetingFormat, MeetingStatus
 from shared.graphql.ids import parse_id
 
 MeetingId = Annotated[strawberry.ID, strawberry.argument(description="The meeting's id")]

@@ -9,9 +9,8 @@ from typing import Annotated
 import strawberry
 
 from programmes.platform import use_cases as platform
-from programmes.platform.rules import AssignmentStatus
 from programmes.platform.schema.inputs import ActionId, ActionInput, MeetingId, MeetingInput
-from programmes.platform.schema.types import CommonAction, PlatformMeeting
+from programmes.platform.schema.types import AssignmentStatus, CommonAction, PlatformMeeting
 from programmes.types import Partner, PartnerIso
 from shared.graphql.arguments import ExpectedVersion, Reason
 from shared.graphql.ids import parse_id

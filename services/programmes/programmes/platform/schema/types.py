@@ -11,7 +11,13 @@ import strawberry
 from programmes.platform.models import CommonAction as CommonActionRow
 from programmes.platform.models import PlatformMeeting as PlatformMeetingRow
 from programmes.platform.repository import ACTION_SORT
-from programmes.platform.rules import ActionStatus, AssignmentStatus, MeetingFormat, MeetingStatus
+
+# Registered below, and taken from here by every other schema module (strawberry would register a plain
+# enum on its own if an input named it first).
+from programmes.platform.rules import ActionStatus as ActionStatus
+from programmes.platform.rules import AssignmentStatus as AssignmentStatus
+from programmes.platform.rules import MeetingFormat as MeetingFormat
+from programmes.platform.rules import MeetingStatus as MeetingStatus
 from shared.graphql.arguments import After, First
 from shared.graphql.enums import described_enum
 from shared.graphql.history import history_field

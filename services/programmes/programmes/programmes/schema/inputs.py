@@ -6,23 +6,25 @@ from datetime import date
 
 import strawberry
 
-from programmes.programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrder, ProgrammeOrdering
-from programmes.programmes.rules import (
+from programmes.programmes.repository import PROGRAMME_SORT, ProgrammeCriteria, ProgrammeOrdering
+from programmes.programmes.rules import ProgrammeDetails
+from programmes.programmes.schema.types import (
+    ASSESSMENT,
+    GOAL,
+    OBJECTIVE,
+    OCC_EVALUATION,
     AssessmentRating,
     ObjectiveCategory,
     OccLevel,
     OccResult,
-    ProgrammeDetails,
+    ProgrammeOrder,
     ProgrammeStatus,
-    ProgrammeType,
 )
-from programmes.programmes.schema.types import ASSESSMENT, GOAL, OBJECTIVE, OCC_EVALUATION
-from programmes.types import PLANNED_ACTIVITY, PROGRAMME
+from programmes.types import PLANNED_ACTIVITY, PROGRAMME, ProgrammeType
 from shared.errors import BadUserInput
 from shared.graphql.descriptions import described
+from shared.graphql.vocabulary import Priority, WpsMarker
 from shared.ordering import Direction
-from shared.priority import Priority
-from shared.wps import WpsMarker
 
 FILTER = {
     "partner_iso": "Programmes of this partner (ISO 3166 alpha-3); a partner that does not exist is refused "

@@ -8,18 +8,18 @@ from datetime import date, datetime
 
 import strawberry
 
-from programmes.programmes.repository import ProgrammeOrder
-from programmes.programmes.rules import (
-    AssessmentRating,
-    ObjectiveCategory,
-    OccLevel,
-    OccResult,
-    PlannedActivityStatus,
-    ProgrammeStatus,
-)
+# Registered below, and taken from here by every other schema module (strawberry would register a plain
+# enum on its own if an input named it first).
+from programmes.programmes.repository import ProgrammeOrder as ProgrammeOrder
+from programmes.programmes.rules import AssessmentRating as AssessmentRating
+from programmes.programmes.rules import ObjectiveCategory as ObjectiveCategory
+from programmes.programmes.rules import OccLevel as OccLevel
+from programmes.programmes.rules import OccResult as OccResult
+from programmes.programmes.rules import PlannedActivityStatus as PlannedActivityStatus
+from programmes.programmes.rules import ProgrammeStatus as ProgrammeStatus
 from shared.graphql.descriptions import described
 from shared.graphql.enums import described_enum
-from shared.wps import WpsMarker
+from shared.graphql.vocabulary import WpsMarker
 
 described_enum(
     ProgrammeStatus,
