@@ -22,9 +22,10 @@ M = TypeVar("M", bound=Versioned)
 
 
 class Repository(Generic[M]):
-    """One style for every repository: the session and, for reads a caller asked for, the caller, both given
-    to the constructor; the reads scope themselves by `self.caller` (None: a use case or a consumer, which
-    check the row they change themselves)."""
+    """One style for every repository: the session and the caller, both given to the constructor. The reads a
+    caller asks for (lists, counts, batch reads and the loaders built on them) scope themselves by `self.caller`;
+    `get` and `for_change` serve use cases and consumers, which check the row they change themselves (a caller of
+    None: nothing is filtered)."""
 
     model: ClassVar[type[Any]]
     key: ClassVar[str] = "id"
