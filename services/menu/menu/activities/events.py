@@ -70,8 +70,8 @@ class OccurrenceState(EventState):
 
 
 # Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-ACTIVITY_EVENTS = TOPICS.topic(
+CATALOGUE = EventCatalogue("menu")
+ACTIVITY_EVENTS = CATALOGUE.topic(
     ACTIVITY_TOPIC,
     "activity",
     ActivityState,
@@ -79,7 +79,7 @@ ACTIVITY_EVENTS = TOPICS.topic(
     "Every change of a Partnership Cooperation Menu activity",
     private=("contactName", "contactEmail"),
 )
-OCCURRENCE_EVENTS = TOPICS.topic(
+OCCURRENCE_EVENTS = CATALOGUE.topic(
     OCCURRENCE_TOPIC,
     "occurrence",
     OccurrenceState,

@@ -47,8 +47,8 @@ class NominationState(EventState):
 
 
 # Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-NOMINATION_EVENTS = TOPICS.topic(
+CATALOGUE = EventCatalogue("menu")
+NOMINATION_EVENTS = CATALOGUE.topic(
     NOMINATION_TOPIC,
     "nomination",
     NominationState,

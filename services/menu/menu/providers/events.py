@@ -36,8 +36,8 @@ class ProviderState(EventState):
 
 
 # Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-PROVIDER_EVENTS = TOPICS.topic(
+CATALOGUE = EventCatalogue("menu")
+PROVIDER_EVENTS = CATALOGUE.topic(
     PROVIDER_TOPIC,
     "provider",
     ProviderState,
