@@ -36,7 +36,7 @@ from shared.graphql.history import HistoryLoaders
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
-# The menu's topics, each concern's in the order the published catalogue (AsyncAPI) lists them.
+# Every concern's topics, in the order the published catalogue (the AsyncAPI document) lists them.
 CATALOGUE = EventCatalogue(
     "menu",
     {
@@ -63,7 +63,8 @@ SEED_STAGES = (
 
 
 class ServiceLoaders(ActivitiesLoaders, ParticipationLoaders, ProvidersLoaders, ExercisesLoaders):
-    """Per-request loaders: every field that reaches another row goes through one of these, scoped to the caller."""
+    """Every concern's loaders of a request on the one object resolvers reach (`info.context.loaders`), each
+    scoped to the caller, and the histories of every aggregate."""
 
     def __init__(self, session: AsyncSession, caller: Actor) -> None:
         ActivitiesLoaders.__init__(self, session, caller)

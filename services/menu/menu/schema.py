@@ -1,5 +1,5 @@
-"""The menu subgraph schema: the root types merge each concern's part, in the order the published schema lists
-their fields; SCHEMA_RULES merges each concern's rules (the authorization matrix checks every coordinate)."""
+"""The menu subgraph schema: the root Query, Mutation and Subscription merge the parts each concern's schema
+exports, and SCHEMA_RULES merges each concern's access rules."""
 
 from __future__ import annotations
 

@@ -69,7 +69,7 @@ class OccurrenceState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("menu")
 ACTIVITY_EVENTS = CATALOGUE.topic(
     ACTIVITY_TOPIC,

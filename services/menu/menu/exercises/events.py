@@ -58,7 +58,7 @@ class ExerciseParticipationState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("menu")
 EXERCISE_EVENTS = CATALOGUE.topic(
     EXERCISE_TOPIC,

@@ -46,7 +46,7 @@ class NominationState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("menu")
 NOMINATION_EVENTS = CATALOGUE.topic(
     NOMINATION_TOPIC,

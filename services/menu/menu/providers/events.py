@@ -35,7 +35,7 @@ class ProviderState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("menu")
 PROVIDER_EVENTS = CATALOGUE.topic(
     PROVIDER_TOPIC,
