@@ -1,5 +1,5 @@
-"""The capacity service: its runtime (consumers, live feeds, snapshots, loaders) and FastAPI app, composed of what
-each concern exports."""
+"""The capacity service: its runtime and service definition, composed from what each concern exports (consumers,
+live feeds, snapshots, loaders, seed stages, the catalogue); no logic of its own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The menu service: what its concerns export, wired into a runtime and a service definition. No logic here."""
+"""The menu service: its runtime and service definition, composed from what each concern exports (consumers,
+live feeds, snapshots, loaders, seed stages, the catalogue); no logic of its own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The programmes service: its runtime and FastAPI app, composed from what each concern exports."""
+"""The programmes service: its runtime and service definition, composed from what each concern exports (consumers,
+live feeds, snapshots, loaders, seed stages, the catalogue); no logic of its own."""
 
 from __future__ import annotations
 
