@@ -1,5 +1,5 @@
-"""The capacity subgraph: the Query, Mutation and Subscription parts every concern's schema exports, merged,
-and the access rule of every coordinate (each concern's access.SCHEMA_RULES)."""
+"""The capacity subgraph schema: the root Query, Mutation and Subscription merge the parts each concern's schema
+exports, and SCHEMA_RULES merges each concern's access rules."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ from capacity.assistance.access import SCHEMA_RULES as ASSISTANCE_RULES
 from capacity.assistance.schema.mutation import AssistanceMutation
 from capacity.assistance.schema.query import AssistanceQuery
 from capacity.assistance.schema.subscription import AssistanceSubscription
-from capacity.requests.access import SCHEMA_RULES as REQUEST_RULES
-from capacity.requests.schema.mutation import RequestMutation
-from capacity.requests.schema.query import RequestQuery
-from capacity.requests.schema.subscription import RequestSubscription
+from capacity.requests.access import SCHEMA_RULES as REQUESTS_RULES
+from capacity.requests.schema.mutation import RequestsMutation
+from capacity.requests.schema.query import RequestsQuery
+from capacity.requests.schema.subscription import RequestsSubscription
 from capacity.requests.schema.types import Activity
 from capacity.sps.access import SCHEMA_RULES as SPS_RULES
 from capacity.sps.schema.mutation import SpsMutation
 from capacity.sps.schema.query import SpsQuery
-from capacity.trust_funds.access import SCHEMA_RULES as TRUST_FUND_RULES
-from capacity.trust_funds.schema.mutation import TrustFundMutation
-from capacity.trust_funds.schema.query import TrustFundQuery
+from capacity.trust_funds.access import SCHEMA_RULES as TRUST_FUNDS_RULES
+from capacity.trust_funds.schema.mutation import TrustFundsMutation
+from capacity.trust_funds.schema.query import TrustFundsQuery
 from capacity.types import AssistanceRequest, CapacityRequest, Partner, SpsApplication, TrustFundProject
 from shared.auth import Rule
 from shared.graphql.schema import build_schema
@@ -28,7 +28,7 @@ from shared.graphql.schema import build_schema
 
 
 @strawberry.type(description="Reading requests for support and for disaster assistance")
-class Query(AssistanceQuery, TrustFundQuery, SpsQuery, RequestQuery):
+class Query(AssistanceQuery, TrustFundsQuery, SpsQuery, RequestsQuery):
     pass
 
 
@@ -36,12 +36,12 @@ class Query(AssistanceQuery, TrustFundQuery, SpsQuery, RequestQuery):
     description="Changing requests for support, their packages, requests for disaster assistance, "
     "Trust Fund projects and SPS applications"
 )
-class Mutation(AssistanceMutation, TrustFundMutation, SpsMutation, RequestMutation):
+class Mutation(AssistanceMutation, TrustFundsMutation, SpsMutation, RequestsMutation):
     pass
 
 
 @strawberry.type(description="Live changes of requests for support")
-class Subscription(RequestSubscription, AssistanceSubscription):
+class Subscription(RequestsSubscription, AssistanceSubscription):
     pass
 
 
@@ -52,6 +52,13 @@ schema = build_schema(
     types=[Activity, AssistanceRequest, CapacityRequest, Partner, SpsApplication, TrustFundProject],
 )
 
-SCHEMA_RULES: dict[str, Rule] = {**REQUEST_RULES, **ASSISTANCE_RULES, **TRUST_FUND_RULES, **SPS_RULES}
+# Who may read or do what, by schema coordinate (tests/test_access.py holds the composed schema to it), in the order
+# of the Query's parts.
+SCHEMA_RULES: dict[str, Rule] = {
+    **ASSISTANCE_RULES,
+    **TRUST_FUNDS_RULES,
+    **SPS_RULES,
+    **REQUESTS_RULES,
+}
 
 __all__ = ["SCHEMA_RULES", "schema"]

@@ -1,34 +1,36 @@
-"""The menu subgraph schema: the root types merge each concern's part, in the order the published schema lists
-their fields; SCHEMA_RULES merges each concern's rules (the authorization matrix checks every coordinate)."""
+"""The menu subgraph schema: the root Query, Mutation and Subscription merge the parts each concern's schema
+exports, and SCHEMA_RULES merges each concern's access rules."""
 
 from __future__ import annotations
 
 import strawberry
 
-from menu.activities import access as activities_access
-from menu.activities.schema.mutation import ActivityMutation
-from menu.activities.schema.query import ActivityQuery
-from menu.activities.schema.subscription import ActivitySubscription
+from menu.activities.access import SCHEMA_RULES as ACTIVITIES_RULES
+from menu.activities.schema.mutation import ActivitiesMutation
+from menu.activities.schema.query import ActivitiesQuery
+from menu.activities.schema.subscription import ActivitiesSubscription
 from menu.activities.schema.types import AreaOfCooperation
-from menu.commitments import access as commitments_access
-from menu.commitments.schema import ImpactSubscription
-from menu.exercises import access as exercises_access
-from menu.exercises.schema.mutation import ExerciseMutation
-from menu.exercises.schema.query import ExerciseQuery
-from menu.participation import access as participation_access
-from menu.participation.schema.mutation import NominationMutation
-from menu.participation.schema.query import NominationQuery
-from menu.participation.schema.subscription import NominationSubscription
-from menu.providers import access as providers_access
-from menu.providers.schema.mutation import ProviderMutation
-from menu.providers.schema.query import ProviderQuery
+from menu.commitments.access import SCHEMA_RULES as COMMITMENTS_RULES
+from menu.commitments.schema import CommitmentsSubscription
+from menu.exercises.access import SCHEMA_RULES as EXERCISES_RULES
+from menu.exercises.schema.mutation import ExercisesMutation
+from menu.exercises.schema.query import ExercisesQuery
+from menu.participation.access import SCHEMA_RULES as PARTICIPATION_RULES
+from menu.participation.schema.mutation import ParticipationMutation
+from menu.participation.schema.query import ParticipationQuery
+from menu.participation.schema.subscription import ParticipationSubscription
+from menu.providers.access import SCHEMA_RULES as PROVIDERS_RULES
+from menu.providers.schema.mutation import ProvidersMutation
+from menu.providers.schema.query import ProvidersQuery
 from menu.types import Activity, Exercise, Occurrence, Partner, Provider
 from shared.auth import Rule
 from shared.graphql.schema import build_schema
 
+# The parts' order is the order of the root fields in the published SDL (the contracts): keep it.
+
 
 @strawberry.type(description="Reading the Partnership Cooperation Menu and its nominations")
-class Query(NominationQuery, ProviderQuery, ExerciseQuery, ActivityQuery):
+class Query(ParticipationQuery, ProvidersQuery, ExercisesQuery, ActivitiesQuery):
     pass
 
 
@@ -36,12 +38,12 @@ class Query(NominationQuery, ProviderQuery, ExerciseQuery, ActivityQuery):
     description="Changing the menu: activities, their occurrences, nominations to them, providers "
     "and the exercise programme"
 )
-class Mutation(NominationMutation, ProviderMutation, ExerciseMutation, ActivityMutation):
+class Mutation(ParticipationMutation, ProvidersMutation, ExercisesMutation, ActivitiesMutation):
     pass
 
 
 @strawberry.type(description="Live changes of the menu")
-class Subscription(NominationSubscription, ImpactSubscription, ActivitySubscription):
+class Subscription(ParticipationSubscription, CommitmentsSubscription, ActivitiesSubscription):
     pass
 
 
@@ -52,13 +54,14 @@ schema = build_schema(
     types=[Activity, AreaOfCooperation, Exercise, Occurrence, Partner, Provider],
 )
 
-# Every root field and every field with a rule of its own, as the authorization matrix checks them.
+# Who may read or do what, by schema coordinate (tests/test_access.py holds the composed schema to it), in the order
+# of the Query's parts, then the concerns that have none.
 SCHEMA_RULES: dict[str, Rule] = {
-    **activities_access.SCHEMA_RULES,
-    **participation_access.SCHEMA_RULES,
-    **commitments_access.SCHEMA_RULES,
-    **providers_access.SCHEMA_RULES,
-    **exercises_access.SCHEMA_RULES,
+    **PARTICIPATION_RULES,
+    **PROVIDERS_RULES,
+    **EXERCISES_RULES,
+    **ACTIVITIES_RULES,
+    **COMMITMENTS_RULES,
 }
 
 __all__ = ["SCHEMA_RULES", "schema"]

@@ -1,4 +1,5 @@
-"""The programmes service: its runtime and FastAPI app, composed from what each concern exports."""
+"""The programmes service: its runtime and service definition, composed from what each concern exports (consumers,
+live feeds, snapshots, loaders, seed stages, the catalogue); no logic of its own."""
 
 from __future__ import annotations
 
@@ -9,15 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from programmes.base import Base
 from programmes.operations import events as operations_events
 from programmes.operations.repository import OperationsLoaders
-from programmes.partners import events as partner_events
-from programmes.partners import seed as partner_seed
+from programmes.partners import events as partners_events
+from programmes.partners import seed as partners_seed
 from programmes.partners.repository import PartnersLoaders
 from programmes.platform import events as platform_events
 from programmes.platform import seed as platform_seed
 from programmes.platform.repository import PlatformLoaders
-from programmes.programmes import events as programme_events
-from programmes.programmes import seed as programme_seed
-from programmes.programmes import use_cases as programme_use_cases
+from programmes.programmes import events as programmes_events
+from programmes.programmes import seed as programmes_seed
+from programmes.programmes import use_cases as programmes_use_cases
 from programmes.programmes.models import Attendance, KnownActivity
 from programmes.programmes.repository import ProgrammesLoaders
 from programmes.programmes.schema.subscription import PROGRAMME_FEED
@@ -31,22 +32,28 @@ from shared.graphql.history import HistoryLoaders
 from shared.runtime import ServiceRuntime
 from shared.settings import ServiceSettings
 
-# Each concern's topics, in the catalogue's order (the AsyncAPI document lists them so).
+# Every concern's topics, in the order the published catalogue (the AsyncAPI document) lists them.
 CATALOGUE = EventCatalogue(
     "programmes",
     {
-        **partner_events.CATALOGUE.topics,
+        **partners_events.CATALOGUE.topics,
         **platform_events.CATALOGUE.topics,
-        **programme_events.CATALOGUE.topics,
+        **programmes_events.CATALOGUE.topics,
         **operations_events.CATALOGUE.topics,
     },
 )
 # The republish command tells the topics again in this order.
 SNAPSHOTS = (
-    *partner_events.SNAPSHOTS,
-    *programme_events.SNAPSHOTS,
+    *partners_events.SNAPSHOTS,
+    *programmes_events.SNAPSHOTS,
     *platform_events.SNAPSHOTS,
     *operations_events.SNAPSHOTS,
+)
+# Each concern's seed stages; shared.devstack.services.SEED_ORDER names them and runs them across the services.
+SEED_STAGES = (
+    *partners_seed.SEED_STAGES,
+    *platform_seed.SEED_STAGES,
+    *programmes_seed.SEED_STAGES,
 )
 
 
@@ -64,8 +71,8 @@ class ServiceLoaders(PartnersLoaders, ProgrammesLoaders, PlatformLoaders, Operat
 
 def build_runtime(settings: ServiceSettings) -> ServiceRuntime:
     consumers = {
-        "menu-activities": MENU_ACTIVITY.handled_by(programme_use_cases.on_activity_changed, KnownActivity),
-        "menu-nominations": MENU_NOMINATION.handled_by(programme_use_cases.on_nomination_changed, Attendance),
+        "menu-activities": MENU_ACTIVITY.handled_by(programmes_use_cases.on_activity_changed, KnownActivity),
+        "menu-nominations": MENU_NOMINATION.handled_by(programmes_use_cases.on_nomination_changed, Attendance),
     }
     return ServiceRuntime(
         settings,
@@ -86,6 +93,6 @@ SERVICE = ServiceDefinition(
     schema=schema,
     catalogue=CATALOGUE,
     migrations=Path(__file__).parent / "migrations",
-    seed_stages=(*partner_seed.SEED_STAGES, *platform_seed.SEED_STAGES, *programme_seed.SEED_STAGES),
+    seed_stages=SEED_STAGES,
 )
 create_app = SERVICE.create_app

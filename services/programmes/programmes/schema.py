@@ -1,25 +1,28 @@
-"""The programmes subgraph schema: the root types merge the parts each concern's schema exports (their order is
-the order of the fields in the schema), and SCHEMA_RULES merges each concern's access rules."""
+"""The programmes subgraph schema: the root Query, Mutation and Subscription merge the parts each concern's schema
+exports, and SCHEMA_RULES merges each concern's access rules."""
 
 from __future__ import annotations
 
 import strawberry
 
-from programmes.operations import access as operations_access
+from programmes.operations.access import SCHEMA_RULES as OPERATIONS_RULES
 from programmes.operations.schema.mutation import OperationsMutation
 from programmes.operations.schema.query import OperationsQuery
-from programmes.partners import access as partners_access
+from programmes.partners.access import SCHEMA_RULES as PARTNERS_RULES
 from programmes.partners.schema import PartnersMutation, PartnersQuery
-from programmes.platform import access as platform_access
+from programmes.platform.access import SCHEMA_RULES as PLATFORM_RULES
 from programmes.platform.schema.mutation import MembershipMutation, PlatformMutation
 from programmes.platform.schema.query import PlatformQuery
 from programmes.platform.schema.types import CommonAction, PlatformMeeting
-from programmes.programmes import access as programmes_access
+from programmes.programmes.access import SCHEMA_RULES as PROGRAMMES_RULES
 from programmes.programmes.schema.mutation import ProgrammesMutation
 from programmes.programmes.schema.query import ProgrammesQuery
 from programmes.programmes.schema.subscription import ProgrammesSubscription
 from programmes.types import Activity, OperationalContribution, Partner, Programme
+from shared.auth import Rule
 from shared.graphql.schema import build_schema
+
+# The parts' order is the order of the root fields in the published SDL (the contracts): keep it.
 
 
 @strawberry.type(description="Reading partners and their programmes")
@@ -27,6 +30,8 @@ class Query(PlatformQuery, OperationsQuery, PartnersQuery, ProgrammesQuery):
     pass
 
 
+# Platform's MembershipMutation (joining and leaving the platform changes the partner) sits among the partners'
+# mutations in the published schema, apart from PlatformMutation (the meetings' and actions').
 @strawberry.type(
     description="Changing partners, programmes, the Interoperability Platform and contributions to operations"
 )
@@ -46,10 +51,13 @@ schema = build_schema(
     types=[Activity, CommonAction, OperationalContribution, Partner, PlatformMeeting, Programme],
 )
 
-# Who may read or do what, by schema coordinate (tests/test_access.py holds the composed schema to it).
-SCHEMA_RULES = {
-    **partners_access.SCHEMA_RULES,
-    **programmes_access.SCHEMA_RULES,
-    **platform_access.SCHEMA_RULES,
-    **operations_access.SCHEMA_RULES,
+# Who may read or do what, by schema coordinate (tests/test_access.py holds the composed schema to it), in the order
+# of the Query's parts.
+SCHEMA_RULES: dict[str, Rule] = {
+    **PLATFORM_RULES,
+    **OPERATIONS_RULES,
+    **PARTNERS_RULES,
+    **PROGRAMMES_RULES,
 }
+
+__all__ = ["SCHEMA_RULES", "schema"]

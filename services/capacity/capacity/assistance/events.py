@@ -61,7 +61,7 @@ class AssistanceState(EventState):
     updated_at: datetime
 
 
-# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
+# This concern's part of capacity's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("capacity")
 ASSISTANCE_EVENTS = CATALOGUE.topic(
     ASSISTANCE_TOPIC,
@@ -120,5 +120,5 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [assistance_event(SNAPSHOT, r, await repository.contents(r)) for r in await repository.get_many(ids)]
 
 
-# Requests for assistance told again from their state (the republish command), a batch at a time.
-SNAPSHOTS = Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _snapshots)
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
+SNAPSHOTS = (Snapshots(ASSISTANCE_TOPIC, AssistanceRequest.id, AssistanceRequest.updated_at, _snapshots),)

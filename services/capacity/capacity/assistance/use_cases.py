@@ -53,10 +53,9 @@ async def request_assistance(uow: UnitOfWork, details: AssistanceDetails) -> Ass
     repository = AssistanceRepository(uow.session)
     repository.add(request)
     await uow.flush()  # no relationship orders the inserts: the request first, for its children's key
-    uow.session.add_all(
-        [AssistanceNeed(request_id=request.id, item=n.item, quantity=n.quantity, unit=n.unit) for n in details.needs]
-    )
-    uow.session.add(AssistanceTransition(request_id=request.id, to_status=AssistanceStatus.OPEN.value, actor=uow.actor))
+    for n in details.needs:
+        repository.add(AssistanceNeed(request_id=request.id, item=n.item, quantity=n.quantity, unit=n.unit))
+    repository.add(AssistanceTransition(request_id=request.id, to_status=AssistanceStatus.OPEN.value, actor=uow.actor))
     return await _changed(uow, request, "requested", bump=False)
 
 
@@ -81,7 +80,9 @@ async def add_need(
     request = await _own_request(uow, request_id, expected_version)
     if len(await AssistanceRepository(uow.session).needs_of([request.id])) >= MAX_NEEDS:
         raise Conflict(f"a request names at most {MAX_NEEDS} needs", field="need")
-    uow.session.add(AssistanceNeed(request_id=request.id, item=need.item, quantity=need.quantity, unit=need.unit))
+    AssistanceRepository(uow.session).add(
+        AssistanceNeed(request_id=request.id, item=need.item, quantity=need.quantity, unit=need.unit)
+    )
     return await _changed(uow, request, "need_added")
 
 
@@ -105,9 +106,9 @@ async def offer(
     made = AssistanceOffer(
         request_id=request.id, need_id=need.id, nation=country, quantity=quantity, note=note, status=OfferStatus.OFFERED
     )
-    uow.session.add(made)
+    repository.add(made)
     await uow.flush()
-    uow.session.add(
+    repository.add(
         AssistanceTransition(
             request_id=request.id, offer_id=made.id, to_status=OfferStatus.OFFERED.value, actor=uow.actor
         )
@@ -161,7 +162,7 @@ async def report_situation(
     request = await _own_request(uow, request_id, expected_version)
     text = text_field(text, "text", max_length=10_000) or ""
     number = len(await AssistanceRepository(uow.session).reports_of([request.id])) + 1
-    uow.session.add(SituationReport(request_id=request.id, number=number, text=text))
+    AssistanceRepository(uow.session).add(SituationReport(request_id=request.id, number=number, text=text))
     return await _changed(uow, request, "situation_reported")
 
 
@@ -172,7 +173,7 @@ async def close_request(
     note = text_field(note, "reason", max_length=2000) or ""
     previous = request.move_to(AssistanceStatus.CLOSED)
     request.closing_note = note
-    uow.session.add(
+    AssistanceRepository(uow.session).add(
         AssistanceTransition(
             request_id=request.id,
             from_status=previous.value,
@@ -188,7 +189,7 @@ def _step(
     uow: UnitOfWork, request: AssistanceRequest, made: AssistanceOffer, target: OfferStatus, reason: str | None
 ) -> None:
     previous = made.move_to(target)
-    uow.session.add(
+    AssistanceRepository(uow.session).add(
         AssistanceTransition(
             request_id=request.id,
             offer_id=made.id,

@@ -17,7 +17,7 @@ def known_partners(session: AsyncSession) -> PartnerReadModel:
     return PartnerReadModel(session, KnownPartner)
 
 
-class PartnerLoaders:
+class PartnersLoaders:
     """Whether capacity knows a country as a partner (an Ally it does not), for every country asked at once."""
 
     def __init__(self, session: AsyncSession, caller: Actor) -> None:

@@ -96,7 +96,7 @@ class RequestState(EventState):
     updated_at: datetime
 
 
-# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
+# This concern's part of capacity's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("capacity")
 REQUEST_EVENTS = CATALOGUE.topic(
     REQUEST_TOPIC,
@@ -197,8 +197,8 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [request_event(SNAPSHOT, r, await repository.contents(r)) for r in await repository.get_many(ids)]
 
 
-# Requests told again from their state (the republish command), a batch at a time.
-SNAPSHOTS = Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _snapshots)
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
+SNAPSHOTS = (Snapshots(REQUEST_TOPIC, CapacityRequest.id, CapacityRequest.updated_at, _snapshots),)
 
 
 async def on_partner_changed(uow: UnitOfWork, event: CloudEvent) -> None:

@@ -96,6 +96,22 @@ class RequestRepository(PartnerScopedRepository[CapacityRequest]):
     model = CapacityRequest
     read_rule = READ_REQUESTS
 
+    async def as_changed(self, request_id: uuid.UUID) -> CapacityRequest | None:
+        """The request as this session holds it after a change made through it (no second read)."""
+        return await self.session.get(CapacityRequest, request_id)
+
+    async def as_changed_through(self, child: Measure | Contribution | ProgressReport) -> CapacityRequest | None:
+        """The request as this session holds it after a change to one of its package's children, reached through
+        the child's parents, which the change loaded into the session too (no second read)."""
+        if isinstance(child, Contribution):
+            child = await self.session.get_one(Measure, child.measure_id)
+        package = await self.session.get_one(Package, child.package_id)
+        return await self.as_changed(package.request_id)
+
+    async def delete(self, row: Any) -> None:
+        """A row of the aggregate's inside, removed (the counterpart of `add` for what a use case takes out)."""
+        await self.session.delete(row)
+
     async def pages_of_partners(self, isos: list[str], page: PageRequest) -> list[list[CapacityRequest]]:
         """Each partner's page of requests, oldest first, in one statement."""
         scope = self._scope()
@@ -335,7 +351,7 @@ class ActivityReadModel:
         ).all()
 
 
-class RequestLoaders:
+class RequestsLoaders:
     """One caller's loaders of requests and their insides; every read of requests is scoped to the caller."""
 
     def __init__(self, session: AsyncSession, caller: Actor) -> None:

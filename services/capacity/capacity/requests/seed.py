@@ -71,7 +71,7 @@ KEYWORDS = {
 STAGES = ["COMPLETED", "IMPLEMENTING", "APPROVED", "PACKAGE_PROPOSED", "UNDER_ASSESSMENT", "SUBMITTED"]
 
 
-async def seed(runtime: ServiceRuntime) -> int:
+async def seed_requests(runtime: ServiceRuntime) -> int:
     partners_read = await runtime.catch_up("partners")
     activities_read = await runtime.catch_up("menu-activities")
     async with runtime.sessionmaker() as session:
@@ -192,4 +192,4 @@ def _fitting(rng: random.Random, activities: dict[uuid.UUID, str], area: Support
     return rng.sample(fitting, min(2, len(fitting)))
 
 
-SEED_STAGES = (SeedStage("requests", seed, marks="capacity.request.v1"),)
+SEED_STAGES = (SeedStage("requests", seed_requests, marks="capacity.request.v1"),)

@@ -75,8 +75,9 @@ async def submit_request(uow: UnitOfWork, submission: RequestSubmission) -> Capa
         status=RequestStatus.SUBMITTED,
         on_hold=False,
     )
-    RequestRepository(uow.session).add(request)
-    uow.session.add(
+    requests = RequestRepository(uow.session)
+    requests.add(request)
+    requests.add(
         RequestTransition(
             request_id=request.id, from_status=None, to_status=RequestStatus.SUBMITTED, actor=uow.actor, reason=None
         )
@@ -146,7 +147,7 @@ async def advance_request(
 
 async def transition(uow: UnitOfWork, request: CapacityRequest, target: RequestStatus, reason: str | None) -> None:
     check_step(request.status, target, request.on_hold)
-    uow.session.add(
+    RequestRepository(uow.session).add(
         RequestTransition(
             request_id=request.id, from_status=request.status, to_status=target, actor=uow.actor, reason=reason
         )
@@ -170,7 +171,7 @@ async def record_assessment(
         recommendation=recommendation,
         assessor=uow.actor,
     )
-    uow.session.add(assessment)
+    RequestRepository(uow.session).add(assessment)
     await changed(uow, request, "assessed")
     return assessment
 
@@ -197,7 +198,7 @@ async def propose_package(
     summary = text_field(summary, "summary", max_length=10_000) or ""
     await transition(uow, request, RequestStatus.PACKAGE_PROPOSED, None)
     package = Package(request_id=request.id, summary=summary)
-    uow.session.add(package)
+    RequestRepository(uow.session).add(package)
     await changed(uow, request, "package_proposed")
     return package
 
@@ -225,7 +226,7 @@ async def add_measure(
         contributing_nations=nations,
         activity_ids=list(dict.fromkeys(activity_ids)),
     )
-    uow.session.add(measure)
+    RequestRepository(uow.session).add(measure)
     await changed(uow, request, "measure_added")
     return measure
 
@@ -305,7 +306,7 @@ async def add_contribution(
         currency=details.currency,
         description=details.description,
     )
-    uow.session.add(contribution)
+    RequestRepository(uow.session).add(contribution)
     _count_in(measure, details.nation)
     await changed(uow, request, "contribution_added")
     return contribution
@@ -339,7 +340,7 @@ async def remove_contribution(
 ) -> CapacityRequest:
     CONTRIBUTE.require(uow.caller)  # before any lookup: a refusal says nothing of what exists
     contribution, _, request = await _contribution(uow, contribution_id, expected_version)
-    await uow.session.delete(contribution)
+    await RequestRepository(uow.session).delete(contribution)
     return await changed(uow, request, "contribution_removed")
 
 
@@ -358,7 +359,7 @@ async def report_progress(
     if any(r.period == period for r in await RequestRepository(uow.session).reports_of([package.id])):
         raise Conflict(f"the package already has a report for {period}", field="period")
     report = ProgressReport(package_id=package.id, period=period, status=status, narrative=narrative)
-    uow.session.add(report)
+    RequestRepository(uow.session).add(report)
     await changed(uow, request, "progress_reported")
     return report
 

@@ -47,7 +47,7 @@ class SpsState(EventState):
     updated_at: datetime
 
 
-# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
+# This concern's part of capacity's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("capacity")
 SPS_EVENTS = CATALOGUE.topic(
     SPS_TOPIC,
@@ -77,5 +77,5 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [sps_event(SNAPSHOT, a, [r for r in reports if r.application_id == a.id]) for a in applications]
 
 
-# Applications told again from their state (the republish command), a batch at a time.
-SNAPSHOTS = Snapshots(SPS_TOPIC, SpsApplication.id, SpsApplication.updated_at, _snapshots)
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
+SNAPSHOTS = (Snapshots(SPS_TOPIC, SpsApplication.id, SpsApplication.updated_at, _snapshots),)

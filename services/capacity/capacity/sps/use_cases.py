@@ -48,9 +48,10 @@ async def submit(uow: UnitOfWork, details: SpsDetails) -> SpsApplication:
             f"{details.nato_country} is a partner: a co-director comes from a NATO country", field="natoCountry"
         )
     application = SpsApplication(status=SpsStatus.SUBMITTED, **asdict(details))
-    SpsRepository(uow.session).add(application)
+    repository = SpsRepository(uow.session)
+    repository.add(application)
     await uow.flush()  # no relationship orders the inserts: the application first, for its transition's key
-    uow.session.add(SpsTransition(application_id=application.id, to_status=SpsStatus.SUBMITTED.value, actor=uow.actor))
+    repository.add(SpsTransition(application_id=application.id, to_status=SpsStatus.SUBMITTED.value, actor=uow.actor))
     return await _changed(uow, application, "submitted", bump=False)
 
 
@@ -75,7 +76,7 @@ async def advance(
     previous = application.move_to(target)
     if decision:
         application.panel_outcome = outcome
-    uow.session.add(
+    SpsRepository(uow.session).add(
         SpsTransition(
             application_id=application.id,
             from_status=previous.value,
@@ -98,7 +99,7 @@ async def report(
     period, narrative = check_report(
         period, narrative, (r.period for r in await repository.reports_of([application.id])), date.today()
     )
-    uow.session.add(SpsReport(application_id=application.id, period=period, narrative=narrative))
+    repository.add(SpsReport(application_id=application.id, period=period, narrative=narrative))
     return await _changed(uow, application, "reported")
 
 

@@ -58,7 +58,7 @@ class TrustFundState(EventState):
     updated_at: datetime
 
 
-# This concern's part of capacity's catalogue; app.CATALOGUE holds every concern's topics.
+# This concern's part of capacity's event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("capacity")
 TRUST_FUND_EVENTS = CATALOGUE.topic(
     TRUST_FUND_TOPIC,
@@ -111,5 +111,5 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [trust_fund_event(SNAPSHOT, p, await repository.contents(p)) for p in await repository.get_many(ids)]
 
 
-# Projects told again from their state (the republish command), a batch at a time.
-SNAPSHOTS = Snapshots(TRUST_FUND_TOPIC, TrustFundProject.id, TrustFundProject.updated_at, _snapshots)
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
+SNAPSHOTS = (Snapshots(TRUST_FUND_TOPIC, TrustFundProject.id, TrustFundProject.updated_at, _snapshots),)

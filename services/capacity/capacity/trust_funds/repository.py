@@ -155,7 +155,7 @@ class TrustFundRepository(Repository[TrustFundProject]):
         )
 
 
-class TrustFundLoaders:
+class TrustFundsLoaders:
     """One caller's loaders of Trust Fund projects and their insides; every read of projects is checked against
     the caller."""
 

@@ -61,12 +61,12 @@ async def propose(uow: UnitOfWork, details: ProjectDetails) -> TrustFundProject:
         lead_nations=details.lead_nations,
         status=ProjectStatus.PROPOSED,
     )
-    TrustFundRepository(uow.session).add(project)
+    repository = TrustFundRepository(uow.session)
+    repository.add(project)
     await uow.flush()  # no relationship orders the inserts: the project first, for its children's key
-    uow.session.add_all(
-        [TrustFundPhase(project_id=project.id, name=p.name, budget_eur=p.budget_eur) for p in details.phases]
-    )
-    uow.session.add(TrustFundTransition(project_id=project.id, to_status=ProjectStatus.PROPOSED.value, actor=uow.actor))
+    for p in details.phases:
+        repository.add(TrustFundPhase(project_id=project.id, name=p.name, budget_eur=p.budget_eur))
+    repository.add(TrustFundTransition(project_id=project.id, to_status=ProjectStatus.PROPOSED.value, actor=uow.actor))
     return await _changed(uow, project, "proposed", bump=False)
 
 
@@ -78,7 +78,9 @@ async def add_phase(
     if project.status not in PLANNED:
         raise Conflict("phases are planned until the project is approved", currentStatus=project.status.value)
     phase = check_phase(phase, "phase")
-    uow.session.add(TrustFundPhase(project_id=project.id, name=phase.name, budget_eur=phase.budget_eur))
+    TrustFundRepository(uow.session).add(
+        TrustFundPhase(project_id=project.id, name=phase.name, budget_eur=phase.budget_eur)
+    )
     return await _changed(uow, project, "phase_added")
 
 
@@ -93,7 +95,7 @@ async def advance(
     if target is ProjectStatus.FUNDED:
         check_fundable((await repository.contents(project)).gap)
     previous = project.move_to(target)
-    uow.session.add(
+    repository.add(
         TrustFundTransition(
             project_id=project.id, from_status=previous.value, to_status=target.value, actor=uow.actor, reason=reason
         )
@@ -125,7 +127,7 @@ async def give(
             sum((m.amount_eur for m in money if m.nation == country and m.payment), Decimal(0)),
             amount,
         )
-    uow.session.add(TrustFundPledge(project_id=project.id, nation=country, amount_eur=amount, payment=payment))
+    repository.add(TrustFundPledge(project_id=project.id, nation=country, amount_eur=amount, payment=payment))
     return await _changed(uow, project, "paid" if payment else "pledged")
 
 
@@ -140,7 +142,7 @@ async def report(
     period, narrative = check_report(
         period, narrative, (r.period for r in await repository.reports_of([project.id])), date.today()
     )
-    uow.session.add(TrustFundReport(project_id=project.id, period=period, narrative=narrative))
+    repository.add(TrustFundReport(project_id=project.id, period=period, narrative=narrative))
     return await _changed(uow, project, "progress_reported")
 
 

@@ -69,9 +69,9 @@ class OccurrenceState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-ACTIVITY_EVENTS = TOPICS.topic(
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
+CATALOGUE = EventCatalogue("menu")
+ACTIVITY_EVENTS = CATALOGUE.topic(
     ACTIVITY_TOPIC,
     "activity",
     ActivityState,
@@ -79,7 +79,7 @@ ACTIVITY_EVENTS = TOPICS.topic(
     "Every change of a Partnership Cooperation Menu activity",
     private=("contactName", "contactEmail"),
 )
-OCCURRENCE_EVENTS = TOPICS.topic(
+OCCURRENCE_EVENTS = CATALOGUE.topic(
     OCCURRENCE_TOPIC,
     "occurrence",
     OccurrenceState,

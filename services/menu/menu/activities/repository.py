@@ -400,7 +400,7 @@ class AreaRepository(Repository[Any]):  # Repository's model is Versioned; the r
         return int(await self.session.scalar(select(func.count()).select_from(AreaOfCooperation)) or 0)
 
 
-class ActivityLoaders:
+class ActivitiesLoaders:
     """Per-request loaders of activities, occurrences and areas, every read scoped to the caller (root fields,
     entities and nested fields alike). The service's loaders class derives from this one and its siblings, so
     what this one keeps for itself has double-underscore names: no sibling's can clash with them."""

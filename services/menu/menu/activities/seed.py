@@ -22,6 +22,7 @@ from menu.partners.repository import known_partners
 from menu.providers.seed import PROVIDERS
 from shared.auth import SEEDING
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.frameworks import Framework
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
@@ -260,7 +261,7 @@ def activity_plans(rng: random.Random) -> list[tuple[str, ActivityDetails]]:
     return plans
 
 
-async def seed(runtime: ServiceRuntime, today: date | None = None) -> int:
+async def seed_activities(runtime: ServiceRuntime, today: date | None = None) -> int:
     today = today or date.today()
     # Activities open to partners by name need those partners known to the menu (from programmes' events).
     await runtime.catch_up("partners")
@@ -332,3 +333,6 @@ async def _seed_activity(
         )
         changes += 1
     return changes
+
+
+SEED_STAGES = (SeedStage("catalogue", seed_activities, marks="menu.activity.v1"),)

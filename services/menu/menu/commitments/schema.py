@@ -138,7 +138,7 @@ PartnerIso = Annotated[
 
 
 @strawberry.type(description="Live impacts of menu changes on partners")
-class ImpactSubscription:
+class CommitmentsSubscription:
     @strawberry.subscription(
         description="As it happens: every withdrawal of an activity, and every cancellation, "
         "move or change of seats of an occurrence, that touches the partner's "

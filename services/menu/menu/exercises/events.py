@@ -58,16 +58,16 @@ class ExerciseParticipationState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-EXERCISE_EVENTS = TOPICS.topic(
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
+CATALOGUE = EventCatalogue("menu")
+EXERCISE_EVENTS = CATALOGUE.topic(
     EXERCISE_TOPIC,
     "exercise",
     ExerciseState,
     ["planned", "updated", "partners_invited", "confirmed", "conducted", "cancelled"],
     "Every change of an exercise of the Military Training and Exercise Programme",
 )
-EXERCISE_PARTICIPATION_EVENTS = TOPICS.topic(
+EXERCISE_PARTICIPATION_EVENTS = CATALOGUE.topic(
     EXERCISE_PARTICIPATION_TOPIC,
     "exercise_participation",
     ExerciseParticipationState,

@@ -249,7 +249,7 @@ def _key_type(owner: Any) -> Any:
     return UUID(as_uuid=True) if owner is ExerciseParticipation.exercise_id else Text
 
 
-class ExerciseLoaders:
+class ExercisesLoaders:
     """Per-request loaders of exercises and requests to take part, scoped to the caller. Its own state has
     double-underscore names, so the service's loaders class can derive from it and its siblings."""
 

@@ -10,6 +10,7 @@ from menu.exercises import use_cases as exercises
 from menu.exercises.rules import ExerciseDetails, ExerciseType, ParticipationDetails, ParticipationKind, plan_years
 from menu.partners.repository import known_partners
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.readmodel import KnownPartnerColumns
 from shared.runtime import ServiceRuntime
 
@@ -214,3 +215,6 @@ async def _seed_exercise(
             await exercises.advance_exercise(uow, exercise.id, "conducted")
             changes += 1
     return changes
+
+
+SEED_STAGES = (SeedStage("exercises", seed_exercises, marks="menu.exercise.v1"),)

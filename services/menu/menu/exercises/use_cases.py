@@ -51,8 +51,9 @@ async def plan_exercise(uow: UnitOfWork, details: ExerciseDetails, today: date |
     await _check_lead(uow, details.lead_code)
     await _check_partners_known(uow, details.invited_partners)
     exercise = Exercise(status=ExerciseStatus.PLANNED, **asdict(details))
-    ExerciseRepository(uow.session).add(exercise)
-    uow.session.add(
+    exercises = ExerciseRepository(uow.session)
+    exercises.add(exercise)
+    exercises.add(
         ExerciseTransition(
             exercise_id=exercise.id, from_status=None, to_status=ExerciseStatus.PLANNED, actor=uow.actor, reason=None
         )
@@ -116,7 +117,7 @@ async def advance_exercise(
     if target is ExerciseStatus.CONFIRMED:
         check_confirmable(ExerciseDetails(**_details_of(exercise)))
     previous = exercise.move_to(target)
-    uow.session.add(
+    ExerciseRepository(uow.session).add(
         ExerciseTransition(
             exercise_id=exercise.id, from_status=previous, to_status=target, actor=uow.actor, reason=reason
         )
@@ -164,7 +165,7 @@ async def request_participation(
         **asdict(details),
     )
     participations.add(participation)
-    uow.session.add(
+    participations.add(
         ExerciseParticipationTransition(
             participation_id=participation.id,
             from_status=None,
@@ -214,7 +215,7 @@ def _move(
     uow: UnitOfWork, participation: ExerciseParticipation, target: ParticipationStatus, reason: str | None
 ) -> None:
     previous = participation.move_to(target)
-    uow.session.add(
+    ParticipationRepository(uow.session).add(
         ExerciseParticipationTransition(
             participation_id=participation.id, from_status=previous, to_status=target, actor=uow.actor, reason=reason
         )

@@ -46,9 +46,9 @@ class NominationState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-NOMINATION_EVENTS = TOPICS.topic(
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
+CATALOGUE = EventCatalogue("menu")
+NOMINATION_EVENTS = CATALOGUE.topic(
     NOMINATION_TOPIC,
     "nomination",
     NominationState,

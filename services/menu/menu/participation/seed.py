@@ -18,6 +18,7 @@ from menu.participation.rules import NominationStatus, ParticipantDetails, Ratin
 from menu.partners.repository import known_partners
 from shared.auth import SEEDING
 from shared.db import UnitOfWork
+from shared.definition import SeedStage
 from shared.readmodel import KnownPartnerColumns
 from shared.runtime import ServiceRuntime
 from shared.seeding import in_parallel, rng_for
@@ -220,3 +221,6 @@ async def _registering(
             await nominations.confirm(uow, nomination.id)
             changes += 1
     return changes
+
+
+SEED_STAGES = (SeedStage("participation", seed_participation, marks="menu.nomination.v1"),)

@@ -170,7 +170,7 @@ async def record_feedback(
     repository = NominationRepository(uow.session)
     if await repository.feedback([nomination.id]):
         raise Conflict("feedback for this participant was given already")
-    uow.session.add(
+    repository.add(
         Feedback(
             nomination_id=nomination.id,
             occurrence_id=occurrence.id,
@@ -305,7 +305,7 @@ def _move(uow: UnitOfWork, nomination: Nomination, target: NominationStatus, rea
 
 
 def _record(uow: UnitOfWork, nomination: Nomination, previous: NominationStatus | None, reason: str | None) -> None:
-    uow.session.add(
+    NominationRepository(uow.session).add(
         NominationTransition(
             nomination_id=nomination.id,
             from_status=previous,

@@ -35,9 +35,9 @@ class ProviderState(EventState):
     updated_at: datetime
 
 
-# Its part of the menu's event catalogue: app.py puts the parts together, in the order the catalogue tells them.
-TOPICS = EventCatalogue("menu")
-PROVIDER_EVENTS = TOPICS.topic(
+# This concern's part of menu's event catalogue (app.py puts the parts together, in the published order).
+CATALOGUE = EventCatalogue("menu")
+PROVIDER_EVENTS = CATALOGUE.topic(
     PROVIDER_TOPIC,
     "provider",
     ProviderState,

@@ -94,7 +94,7 @@ class ProviderRepository(Repository[Provider]):
         ).all()
 
 
-class ProviderLoaders:
+class ProvidersLoaders:
     """Per-request loaders of providers and their transitions, for a caller who reads the menu."""
 
     def __init__(self, session: AsyncSession, caller: Actor) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 from menu.providers.repository import ProviderRepository
 from menu.providers.rules import ProviderDetails, ProviderKind
 from menu.providers.use_cases import register_provider
+from shared.definition import SeedStage
 from shared.runtime import ServiceRuntime
 
 # The providers: (code, name, kind, country, city, year accredited as a PTEC or COE, weight among the
@@ -96,3 +97,6 @@ async def seed_providers(runtime: ServiceRuntime, today: date | None = None) -> 
             )
         await uow.commit()
     return len(PROVIDERS) - len(known)
+
+
+SEED_STAGES = (SeedStage("providers", seed_providers, marks="menu.provider.v1"),)

@@ -35,7 +35,7 @@ async def register_provider(
         raise Conflict(f"a provider {code} is already registered", field="code")
     provider = Provider(code=code, status=ProviderStatus.ACTIVE, **asdict(details))
     providers.add(provider)
-    uow.session.add(
+    providers.add(
         ProviderTransition(
             provider_code=code, from_status=None, to_status=ProviderStatus.ACTIVE, actor=uow.actor, reason=None
         )
@@ -74,7 +74,7 @@ async def advance_provider(
     reason = text_field(reason, "reason", max_length=1000) or ""
     provider = await _provider(uow, code, expected_version)
     previous = provider.move_to(STEPS[verb])
-    uow.session.add(
+    ProviderRepository(uow.session).add(
         ProviderTransition(
             provider_code=provider.code, from_status=previous, to_status=provider.status, actor=uow.actor, reason=reason
         )

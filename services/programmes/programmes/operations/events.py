@@ -37,7 +37,7 @@ class ContributionState(EventState):
     updated_at: datetime
 
 
-# This concern's part of programmes' event catalogue (app.py puts the parts together).
+# This concern's part of programmes' event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("programmes")
 CONTRIBUTION_EVENTS = CATALOGUE.topic(
     CONTRIBUTION_TOPIC,
@@ -62,4 +62,5 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [contribution_event(SNAPSHOT, c) for c in await ContributionRepository(session).get_many(ids)]
 
 
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
 SNAPSHOTS = (Snapshots(CONTRIBUTION_TOPIC, OperationalContribution.id, OperationalContribution.updated_at, _snapshots),)

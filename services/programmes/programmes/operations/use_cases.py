@@ -39,9 +39,10 @@ async def offer_contribution(uow: UnitOfWork, details: ContributionDetails) -> O
     if partner.suspended:
         raise Conflict(f"cooperation with {partner.iso} is suspended", field="partnerIso")
     contribution = OperationalContribution(status=ContributionStatus.OFFERED, **asdict(details))
-    ContributionRepository(uow.session).add(contribution)
+    contributions = ContributionRepository(uow.session)
+    contributions.add(contribution)
     await uow.flush()  # no relationship orders the inserts: the contribution first, for its transition's key
-    uow.session.add(
+    contributions.add(
         OperationalContributionTransition(
             contribution_id=contribution.id, from_status=None, to_status=ContributionStatus.OFFERED, actor=uow.actor
         )
@@ -73,7 +74,7 @@ async def advance_contribution(
         check_end(contribution.period_start, ended_on, contribution.operation)
         contribution.period_end = ended_on
     previous = contribution.move_to(target)
-    uow.session.add(
+    ContributionRepository(uow.session).add(
         OperationalContributionTransition(
             contribution_id=contribution.id, from_status=previous, to_status=target, actor=uow.actor, note=note
         )

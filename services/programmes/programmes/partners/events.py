@@ -41,7 +41,7 @@ class PartnerState(EventState):
     updated_at: datetime
 
 
-# This concern's part of programmes' event catalogue (app.py puts the parts together).
+# This concern's part of programmes' event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("programmes")
 PARTNER_EVENTS = CATALOGUE.topic(
     PARTNER_TOPIC,
@@ -60,4 +60,5 @@ async def _snapshots(session: AsyncSession, isos: Sequence[str]) -> list[DomainE
     return [partner_event(SNAPSHOT, p) for p in await PartnerRepository(session).get_many(isos)]
 
 
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
 SNAPSHOTS = (Snapshots(PARTNER_TOPIC, Partner.iso, Partner.updated_at, _snapshots),)

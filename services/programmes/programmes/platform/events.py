@@ -59,7 +59,7 @@ class ActionState(EventState):
     updated_at: datetime
 
 
-# This concern's part of programmes' event catalogue (app.py puts the parts together).
+# This concern's part of programmes' event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("programmes")
 MEETING_EVENTS = CATALOGUE.topic(
     MEETING_TOPIC,
@@ -110,6 +110,7 @@ async def _actions(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Doma
     return [action_event(SNAPSHOT, a, [x for x in assignments if x.action_id == a.id]) for a in actions]
 
 
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
 SNAPSHOTS = (
     Snapshots(MEETING_TOPIC, PlatformMeeting.id, PlatformMeeting.updated_at, _meetings),
     Snapshots(ACTION_TOPIC, CommonAction.id, CommonAction.updated_at, _actions),

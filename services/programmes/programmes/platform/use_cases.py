@@ -87,7 +87,7 @@ async def schedule_meeting(uow: UnitOfWork, details: MeetingDetails) -> Platform
     meeting = PlatformMeeting(status=MeetingStatus.PLANNED, summary=None, **asdict(details))
     meetings.add(meeting)
     await uow.flush()  # no relationship orders the inserts: the meeting first, for its transitions' key
-    uow.session.add(
+    meetings.add(
         MeetingTransition(meeting_id=meeting.id, from_status=None, to_status=MeetingStatus.PLANNED, actor=uow.actor)
     )
     uow.publish(meeting_event("scheduled", meeting))
@@ -104,7 +104,7 @@ async def record_meeting_held(
         raise Conflict("a meeting is recorded as held on or after its date", field="id")
     previous = meeting.move_to(MeetingStatus.HELD)
     meeting.summary = summary
-    uow.session.add(
+    MeetingRepository(uow.session).add(
         MeetingTransition(meeting_id=meeting.id, from_status=previous, to_status=MeetingStatus.HELD, actor=uow.actor)
     )
     uow.publish(meeting_event("held", meeting))
@@ -118,7 +118,7 @@ async def cancel_meeting(
     reason = text_field(reason, "reason", max_length=1000) or ""
     meeting = await MeetingRepository(uow.session).for_change(meeting_id, expected_version)
     previous = meeting.move_to(MeetingStatus.CANCELLED)
-    uow.session.add(
+    MeetingRepository(uow.session).add(
         MeetingTransition(
             meeting_id=meeting.id, from_status=previous, to_status=MeetingStatus.CANCELLED, actor=uow.actor, note=reason
         )
@@ -143,10 +143,12 @@ async def set_action(uow: UnitOfWork, meeting_id: uuid.UUID, details: ActionDeta
         ActionAssignment(action_id=action.id, partner_iso=iso, status=AssignmentStatus.ASSIGNED)
         for iso in details.assignees
     ]
-    uow.session.add(action)
+    actions = ActionRepository(uow.session)
+    actions.add(action)
     await uow.flush()  # no relationship orders the inserts: the action first, for its children's key
-    uow.session.add_all(assignments)
-    uow.session.add(
+    for assignment in assignments:
+        actions.add(assignment)
+    actions.add(
         ActionTransition(action_id=action.id, from_status=None, to_status=ActionStatus.OPEN.value, actor=uow.actor)
     )
     uow.publish(action_event("set", action, assignments))
@@ -186,7 +188,7 @@ async def report_progress(
     assignment.note = note
     if status is AssignmentStatus.COMPLETED:
         assignment.completed_on = today or date.today()
-    uow.session.add(
+    actions.add(
         ActionTransition(
             action_id=action.id,
             partner_iso=iso,
@@ -202,7 +204,7 @@ async def report_progress(
     if action_done([a.status for a in everyone]):
         action.move_to(ActionStatus.COMPLETED)
         # Every assignee reads this step: it names the service, not the assignee that completed last.
-        uow.session.add(
+        actions.add(
             ActionTransition(
                 action_id=action.id,
                 from_status=ActionStatus.OPEN.value,
@@ -226,7 +228,7 @@ async def drop_action(
     action = await actions.for_change(action_id, expected_version)
     previous = action.move_to(ActionStatus.DROPPED)
     action.bump()
-    uow.session.add(
+    actions.add(
         ActionTransition(
             action_id=action.id,
             from_status=previous.value,

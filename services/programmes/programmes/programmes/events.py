@@ -94,7 +94,7 @@ class ProgrammeState(EventState):
     updated_at: datetime
 
 
-# This concern's part of programmes' event catalogue (app.py puts the parts together).
+# This concern's part of programmes' event catalogue (app.py puts the parts together, in the published order).
 CATALOGUE = EventCatalogue("programmes")
 PROGRAMME_EVENTS = CATALOGUE.topic(
     PROGRAMME_TOPIC,
@@ -190,4 +190,5 @@ async def _snapshots(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Do
     return [programme_event(SNAPSHOT, p, await repository.contents(p)) for p in await repository.get_many(ids)]
 
 
+# How the republish command (and the service, on a new log or a copy's state request) tells them again.
 SNAPSHOTS = (Snapshots(PROGRAMME_TOPIC, Programme.id, Programme.updated_at, _snapshots),)

@@ -110,6 +110,10 @@ class ProgrammeRepository(PartnerScopedRepository[Programme]):
         """The programme as this session holds it after a change made through it (no second read)."""
         return await self.session.get(Programme, programme_id)
 
+    async def delete(self, row: Any) -> None:
+        """A row of the aggregate's inside, removed (the counterpart of `add` for what a use case takes out)."""
+        await self.session.delete(row)
+
     async def next_revision(self, iso: str, programme_type: ProgrammeType) -> int:
         latest = await self.session.scalar(
             select(func.max(Programme.revision)).where(Programme.partner_iso == iso, Programme.type == programme_type)

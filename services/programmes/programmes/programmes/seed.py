@@ -101,9 +101,6 @@ async def seed_programmes(runtime: ServiceRuntime) -> int:
     return changes + await in_parallel(isos, seed_partner)
 
 
-SEED_STAGES = (SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"),)
-
-
 async def _history(uow: UnitOfWork, rng: random.Random, partner: Partner, activities: list[KnownActivity]) -> int:
     """Past and current programmes of the partner's tools, with what they plan and how it went."""
     changes = 0
@@ -244,3 +241,6 @@ async def _toolbox_programme(
     for title, marker in rng.sample(objectives, rng.randint(2, len(objectives))):
         await use_cases.add_objective(uow, programme.id, ObjectiveCategory.GENERAL, title, wps_marker=marker)
     return 5 + len(objectives)
+
+
+SEED_STAGES = (SeedStage("programmes", seed_programmes, marks="programmes.programme.v1"),)

@@ -164,7 +164,7 @@ async def advance_programme(
 
 async def _transition(uow: UnitOfWork, programme: Programme, target: ProgrammeStatus, note: str | None) -> None:
     previous = programme.move_to(target)
-    uow.session.add(
+    ProgrammeRepository(uow.session).add(
         ProgrammeTransition(
             programme_id=programme.id, from_status=previous, to_status=target, actor=uow.actor, note=note
         )
@@ -243,7 +243,7 @@ async def add_objective(
         description=description,
         wps_marker=wps_marker,
     )
-    uow.session.add(objective)
+    ProgrammeRepository(uow.session).add(objective)
     await _changed(uow, programme, "objective_added")
     return objective
 
@@ -279,7 +279,7 @@ async def remove_objective(uow: UnitOfWork, objective_id: uuid.UUID, expected_ve
         p.objective_id == objective.id for p in contents.planned_activities
     ):
         raise Conflict("the objective still has goals or planned activities under it")
-    await uow.session.delete(objective)
+    await ProgrammeRepository(uow.session).delete(objective)
     return await _changed(uow, programme, "objective_removed")
 
 
@@ -314,7 +314,7 @@ async def plan_activity(
         priority=priority,
         status=PlannedActivityStatus.PLANNED,
     )
-    uow.session.add(planned)
+    programmes.add(planned)
     _record(uow, planned, None, None)
     await _changed(uow, programme, "activity_planned")
     # Planned for a year in which the partner's people attended it already: done as it is planned.
@@ -353,7 +353,7 @@ async def remove_planned_activity(
     programme = await _living(uow, planned.programme_id, expected_version, child=("PlannedActivity", planned_id))
     if planned.status is PlannedActivityStatus.DONE:
         raise Conflict("a planned activity that was done stays in the record", currentStatus="DONE")
-    await uow.session.delete(planned)
+    await ProgrammeRepository(uow.session).delete(planned)
     return await _changed(uow, programme, "planned_activity_removed")
 
 
@@ -382,7 +382,7 @@ async def add_partnership_goal(
     if any(g.code == code for g in contents.goals):
         raise Conflict(f"the programme already has a goal {code}", field="code")
     goal = PartnershipGoal(programme_id=programme.id, code=code, text=text, due_date=due_date)
-    uow.session.add(goal)
+    ProgrammeRepository(uow.session).add(goal)
     await _changed(uow, programme, "goal_added")
     return goal
 
@@ -407,7 +407,7 @@ async def assess_goal(
     if any(a.cycle == cycle for a in await ProgrammeRepository(uow.session).assessments_of([goal.id])):
         raise Conflict(f"goal {goal.code} is already assessed for the {cycle} cycle", field="cycle")
     assessment = Assessment(goal_id=goal.id, cycle=cycle, rating=rating, comment=comment)
-    uow.session.add(assessment)
+    ProgrammeRepository(uow.session).add(assessment)
     await _changed(uow, programme, "goal_assessed")
     return assessment, programme
 
@@ -431,7 +431,7 @@ async def record_occ_evaluation(
     evaluation = OccEvaluation(
         programme_id=programme.id, unit=unit, level=level, result=result, evaluated_on=evaluated_on, remarks=remarks
     )
-    uow.session.add(evaluation)
+    ProgrammeRepository(uow.session).add(evaluation)
     await _changed(uow, programme, "occ_evaluated")
     return evaluation
 
@@ -487,7 +487,7 @@ def _move_planned(uow: UnitOfWork, planned: PlannedActivity, target: PlannedActi
 def _record(
     uow: UnitOfWork, planned: PlannedActivity, previous: PlannedActivityStatus | None, note: str | None
 ) -> None:
-    uow.session.add(
+    ProgrammeRepository(uow.session).add(
         PlannedActivityTransition(
             planned_activity_id=planned.id, from_status=previous, to_status=planned.status, note=note, actor=uow.actor
         )

@@ -9,6 +9,7 @@ from typing import Annotated
 import strawberry
 
 from capacity.requests import models, use_cases
+from capacity.requests.repository import RequestRepository
 from capacity.requests.schema.inputs import (
     CapacityRequestChanges,
     ContributionChanges,
@@ -113,7 +114,7 @@ PROPOSED_OR_AGREED = ", while the package is proposed or agreed (PACKAGE_PROPOSE
 
 
 @strawberry.type(description="Changing requests for support and their packages")
-class RequestMutation:
+class RequestsMutation:
     @strawberry.mutation(
         description="A partner asks for support: a new request, SUBMITTED. Refused for a partner "
         "capacity does not know (BAD_USER_INPUT) or whose cooperation is suspended "
@@ -354,22 +355,24 @@ class RequestMutation:
             report = await use_cases.report_progress(
                 uow, parse_id(request_id, "requestId"), input.period, input.status, input.narrative, expected_version
             )
-        package = await info.context.session.get(models.Package, report.package_id)
-        return ProgressReportPayload(report=report, request=await _request(info, package.request_id))
+        return ProgressReportPayload(report=report, request=await _request_through(info, report))
 
 
 # A child mutation answers with the request too: the aggregate it changed, from the session that changed
 # it (identity-map reads, no second statement), so the next expectedVersion needs no refetch.
 async def _request(info: strawberry.Info, request_id: uuid.UUID) -> CapacityRequest:
-    return await info.context.session.get(models.CapacityRequest, request_id)
+    return await RequestRepository(info.context.session).as_changed(request_id)
+
+
+async def _request_through(
+    info: strawberry.Info, child: models.Measure | models.Contribution | models.ProgressReport
+) -> CapacityRequest:
+    return await RequestRepository(info.context.session).as_changed_through(child)
 
 
 async def _measure_payload(info: strawberry.Info, measure: models.Measure) -> MeasurePayload:
-    package = await info.context.session.get(models.Package, measure.package_id)
-    return MeasurePayload(measure=measure, request=await _request(info, package.request_id))
+    return MeasurePayload(measure=measure, request=await _request_through(info, measure))
 
 
 async def _contribution_payload(info: strawberry.Info, contribution: models.Contribution) -> ContributionPayload:
-    measure = await info.context.session.get(models.Measure, contribution.measure_id)
-    payload = await _measure_payload(info, measure)
-    return ContributionPayload(contribution=contribution, request=payload.request)
+    return ContributionPayload(contribution=contribution, request=await _request_through(info, contribution))

@@ -17,7 +17,7 @@ CapacityRequestConnection = Connection[CapacityRequest]
 
 
 @strawberry.type(description="Reading requests for support")
-class RequestQuery:
+class RequestsQuery:
     @strawberry.field(
         description="One request by id; null if there is none the caller may see (a partner sees its own)"
     )

@@ -22,7 +22,7 @@ RequestIds = Annotated[
 
 
 @strawberry.type(description="Live changes of requests for support")
-class RequestSubscription:
+class RequestsSubscription:
     @strawberry.subscription(
         description="Capacity requests as they change: their lifecycle, assessments, "
         "package, measures, contributions, reports, holds. Each message is the "

@@ -14,7 +14,7 @@ from shared.graphql.ids import parse_id
 
 
 @strawberry.type(description="Changing Trust Fund projects")
-class TrustFundMutation:
+class TrustFundsMutation:
     @strawberry.mutation(description="Propose a project with its phases: PROPOSED. Staff only.")
     async def propose_trust_fund_project(
         self,

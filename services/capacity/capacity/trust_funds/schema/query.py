@@ -15,7 +15,7 @@ from shared.graphql.pagination import Connection, PageRequest, connection
 
 
 @strawberry.type(description="Reading Trust Fund projects")
-class TrustFundQuery:
+class TrustFundsQuery:
     @strawberry.field(description="One Trust Fund project by id; null if there is none")
     async def trust_fund_project(self, info: strawberry.Info, id: ProjectId) -> TrustFundProject | None:
         return await info.context.loaders.trust_fund_by_id.load(parse_id(id))

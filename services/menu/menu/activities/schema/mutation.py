@@ -29,7 +29,7 @@ WHO_PUBLISHES = " Staff only."
 
 
 @strawberry.type(description="Changing the menu's activities and their occurrences")
-class ActivityMutation:
+class ActivitiesMutation:
     @strawberry.mutation(
         description="Create a DRAFT activity. Staff, or a provider under its own code (the pcmRef prefix)."
     )

@@ -18,7 +18,7 @@ from shared.graphql.pagination import PageRequest, connection
 
 
 @strawberry.type(description="Reading the menu's activities, occurrences and areas")
-class ActivityQuery:
+class ActivitiesQuery:
     @strawberry.field(
         description="One activity by id or by pcmRef (give exactly one); null when there is none the caller may see"
     )

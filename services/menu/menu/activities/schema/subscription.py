@@ -39,7 +39,7 @@ ActivityIds = Annotated[
 
 
 @strawberry.type(description="Live changes of activities")
-class ActivitySubscription:
+class ActivitiesSubscription:
     @strawberry.subscription(
         description="Activities as they change (created, updated, published, withdrawn, "
         "archived, or one of their occurrences scheduled, changed or "

@@ -23,7 +23,7 @@ from shared.graphql.ids import parse_id
 
 
 @strawberry.type(description="Changing the exercise programme")
-class ExerciseMutation:
+class ExercisesMutation:
     @strawberry.mutation(description="Put an exercise on the five-year plan: PLANNED. Staff only.")
     async def plan_exercise(
         self, info: strawberry.Info, input: Annotated[ExerciseInput, strawberry.argument(description="The exercise")]

@@ -21,7 +21,7 @@ from shared.graphql.pagination import Connection, PageRequest, connection
 
 
 @strawberry.type(description="Reading the exercise programme")
-class ExerciseQuery:
+class ExercisesQuery:
     @strawberry.field(description="One exercise by id; null if there is none the caller may see")
     async def exercise(self, info: strawberry.Info, id: ExerciseId) -> Exercise | None:
         return await info.context.loaders.exercise_by_id.load(parse_id(id))

@@ -16,7 +16,7 @@ from shared.graphql.ids import parse_id
 
 
 @strawberry.type(description="Nominations: from the nominating partner's side and the provider's")
-class NominationMutation:
+class ParticipationMutation:
     @strawberry.mutation(
         description="Nominate a participant to an OPEN occurrence of a published activity open to "
         "the partner, before its registration deadline (or its start, without one). "

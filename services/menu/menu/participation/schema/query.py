@@ -10,7 +10,7 @@ from shared.graphql.ids import parse_id
 
 
 @strawberry.type(description="Nominations by id")
-class NominationQuery:
+class ParticipationQuery:
     @strawberry.field(
         description="One nomination by id, if the caller may see it: its partner, the provider of its "
         "activity, staff, Allies and systems"

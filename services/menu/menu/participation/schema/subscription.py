@@ -34,7 +34,7 @@ NOMINATION_FEED = LiveFeed[models.Nomination](
 
 
 @strawberry.type(description="Live changes of nominations")
-class NominationSubscription:
+class ParticipationSubscription:
     @strawberry.subscription(
         description="A partner's nominations as they change (arrival, promotion, "
         "confirmation, decline, withdrawal, attendance, feedback). A partner "

@@ -14,7 +14,7 @@ from shared.graphql.changes import given
 
 
 @strawberry.type(description="Changing providers")
-class ProviderMutation:
+class ProvidersMutation:
     @strawberry.mutation(
         description="Register an ACTIVE provider under a new code; activities are then created "
         "under it (CODE.number). Staff only."

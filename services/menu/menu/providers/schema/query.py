@@ -14,7 +14,7 @@ from shared.graphql.pagination import Connection, PageRequest, connection
 
 
 @strawberry.type(description="Reading providers")
-class ProviderQuery:
+class ProvidersQuery:
     @strawberry.field(description="One provider by code; null if there is none")
     async def provider(self, info: strawberry.Info, code: ProviderCode) -> Provider | None:
         return await info.context.loaders.provider_by_code.load(code.strip().upper())
