@@ -12,6 +12,7 @@ import { GraphQLError } from 'graphql';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode, unreachableSubgraphs } from './error-codes.ts';
+import { demandControl } from './cost.ts';
 import { aliasLimit, bodyLimit, depthLimit, LIMITS, tokenLimit } from './limits.ts';
 import { gatewayMetrics, serveMetrics } from './metrics.ts';
 import { traceparentOf, tracing } from './tracing.ts';
@@ -106,7 +107,8 @@ export const gatewayConfig = defineConfig({
   // gatewayMetrics: operation and subgraph latencies and errors, served on the metrics port (metrics.ts).
   // unreachableSubgraphs: a subgraph down or silent is SERVICE_UNAVAILABLE naming it (error-codes.ts).
   plugins: () => [
-    bodyLimit, tokenLimit, depthLimit, aliasLimit, everyErrorHasACode, unreachableSubgraphs, gatewayMetrics,
+    bodyLimit, tokenLimit, depthLimit, aliasLimit, demandControl, everyErrorHasACode, unreachableSubgraphs,
+    gatewayMetrics,
   ],
   // One span per request, operation and subgraph call, never per field (tracing.ts).
   ...(tracing ? { openTelemetry: { traces: true } } : {}),

@@ -17,6 +17,7 @@ from shared.graphql.context import RequestContext
 from shared.graphql.errors import ErrorCodes
 from shared.graphql.executor import PlannedExecutor
 from shared.graphql.limits import limit_extensions
+from shared.graphql.list_sizes import declare_list_sizes
 from shared.graphql.observed import OperationObserved
 from shared.graphql.parsing import CachedParse
 from shared.graphql.scalars import FINITE_DECIMAL
@@ -90,6 +91,7 @@ def build_schema(
         RequireSignIn,
         RefuseControlCharacters,
     ]
+    declare_list_sizes([query, mutation, subscription, *types])
     return SubgraphSchema(
         query=query,
         mutation=mutation,
