@@ -9,6 +9,7 @@ import {
   defineConfig,
 } from '@graphql-hive/gateway';
 import { GraphQLError } from 'graphql';
+import jwt from 'jsonwebtoken';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { everyErrorHasACode, unreachableSubgraphs } from './error-codes.ts';
@@ -17,6 +18,7 @@ import { aliasLimit, bodyLimit, depthLimit, LIMITS, tokenLimit } from './limits.
 import { gatewayMetrics, serveMetrics } from './metrics.ts';
 import { traceparentOf, tracing } from './tracing.ts';
 import { trustedDocuments } from './trusted-documents.ts';
+import { guardWebSockets, Refused } from './websockets.ts';
 
 const issuer = (process.env.OIDC_ISSUER_URL || 'http://127.0.0.1:4444').replace(/\/$/, '');
 const audience = process.env.OIDC_AUDIENCE || 'partnership-hub';
@@ -88,6 +90,33 @@ function fromConnectionInit({ serverContext }: { serverContext?: { connectionPar
   return token ? { prefix, token } : { prefix: undefined, token: prefix };
 }
 
+const algorithms: jwt.Algorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+
+// A WebSocket is opened only with a valid token in connection_init (websockets.ts), checked as the JWT plugin
+// checks a request's: the same keys, issuer, audience, clock tolerance and algorithms.
+async function admitSocket(payload: Record<string, unknown> | undefined) {
+  const value = payload?.Authorization ?? payload?.authorization;
+  const parts = typeof value === 'string' ? value.trim().split(/\s+/) : [];
+  if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer') {
+    throw new Refused(4401, 'connection_init needs Authorization: Bearer <token>');
+  }
+  const decoded = jwt.decode(parts[1], { complete: true });
+  if (!decoded) throw new Refused(4401, 'the access token is not a JWT');
+  const key = await signingKey(decoded.header.kid);
+  try {
+    jwt.verify(parts[1], key, { issuer, audience, clockTolerance: 60, algorithms });
+  } catch {
+    throw new Refused(4401, 'the access token is not valid');
+  }
+}
+
+guardWebSockets({
+  admit: admitSocket,
+  // GATEWAY_MAX_SUBSCRIPTIONS: operations at once on one WebSocket.
+  maxOperations: Number(process.env.GATEWAY_MAX_SUBSCRIPTIONS || 100),
+  warn: (message) => console.warn(JSON.stringify({ level: 'warn', msg: message })),
+});
+
 const toSubgraphs = [['x-hub-gateway-secret', secret]] as [string, string][];
 
 serveMetrics();
@@ -127,7 +156,7 @@ export const gatewayConfig = defineConfig({
     ],
     tokenVerification: {
       issuer, audience, clockTolerance: 60,
-      algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'],
+      algorithms,
     },
     reject: { missingToken: true, invalidToken: true },
     forward: { payload: false, token: false },

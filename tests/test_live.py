@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import uuid
+from pathlib import Path
 from typing import Any
 
+import pytest
 import websockets
 
-from .conftest import System
+from .conftest import System, gateway_process
 from .test_gateway import publish_activity
 
 CHANGED = "subscription($ids: [ID!]) { activityChanged(ids: $ids) { id title version nextStartDate area { code } } }"
@@ -111,13 +114,49 @@ async def test_scheduling_an_occurrence_fires_activity_changed_through_the_gatew
         await client.close()
 
 
-async def test_a_subscription_without_a_valid_token_is_refused_with_a_code_through_the_gateway(system: System) -> None:
-    for token in (None, "not-a-jwt"):
-        client = await GraphQLWebSocket.open(system.gateway, token)
+def _forged(token: str) -> str:
+    header, payload, signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["roles"] = ["staff"]  # the signature no longer matches
+    return ".".join((header, base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("="), signature))
+
+
+async def test_a_websocket_without_a_valid_token_closes_with_4401_at_connection_init(system: System) -> None:
+    """gateway/websockets.ts: refused before any subscribe, as graphql-transport-ws says (4401 Unauthorized)."""
+    valid = system.token("partner-geo")
+    for authorization in (None, "Bearer not-a-jwt", f"Bearer {_forged(valid)}", f"Basic {valid}", valid):
+        socket = await websockets.connect(
+            system.gateway.replace("http", "ws", 1) + "/graphql",
+            subprotocols=[websockets.Subprotocol("graphql-transport-ws")],
+        )
         try:
-            await client.subscribe("1", CHANGED, {"ids": [str(uuid.uuid4())]})
-            message = await client.next_message()
-            codes = [e["extensions"].get("code") for e in message["payload"]["errors"]]
-            assert codes == ["UNAUTHENTICATED"], message
+            payload = {"Authorization": authorization} if authorization else {}
+            await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await asyncio.wait_for(socket.recv(), 10)
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401, (authorization, closed.value)
+        finally:
+            await socket.close()
+    client = await GraphQLWebSocket.open(system.gateway, valid)  # and a valid one is acknowledged
+    await client.close()
+
+
+async def test_past_the_operations_one_websocket_may_run_at_once_each_is_refused_with_a_code(
+    system: System, tmp_path: Path
+) -> None:
+    log = tmp_path / "gateway-few-operations.log"
+    with gateway_process(system.supergraph, log, OIDC_ISSUER_URL=system.issuer, GATEWAY_MAX_SUBSCRIPTIONS="2") as url:
+        client = await GraphQLWebSocket.open(url, system.token("staff"))
+        try:
+            for n in range(4):
+                await client.subscribe(str(n), CHANGED, {"ids": [str(uuid.uuid4())]})
+            refused = [await client.next_message(), await client.next_message()]
+            assert {(m["type"], m["id"]) for m in refused} == {("error", "2"), ("error", "3")}, refused
+            assert {e["extensions"]["code"] for m in refused for e in m["payload"]} == {"OPERATION_LIMIT_EXCEEDED"}
+            await client.socket.send(json.dumps({"id": "0", "type": "complete"}))
+            await client.subscribe("4", CHANGED, {"ids": [str(uuid.uuid4())]})  # room again for one
+            with pytest.raises(asyncio.TimeoutError):
+                await client.next_message(timeout=1)
         finally:
             await client.close()
+    assert log.read_text().count("operations at once") == 1  # logged once per socket
