@@ -39,8 +39,11 @@ def _cursor(values: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
 
+UUID = "5d1c0000-0000-0000-0000-000000000000"
+
+
 def _tampered(list_name: str) -> list[str]:
-    uuid = "5d1c0000-0000-0000-0000-000000000000"
+    uuid = UUID
     shapes: list[Any] = [{"a": 1}, [1], None, 2**80, 1e308, True]  # none a sort value of these lists
     cursors = [_cursor([list_name, value, uuid]) for value in shapes]
     cursors += [_cursor([list_name, "x", value]) for value in (None, 5, {"id": 1}, "not-a-uuid")]
@@ -69,6 +72,8 @@ def _name(query: str, url: str, headers: dict[str, str]) -> str:
 def test_tampered_cursors_are_bad_input_through_the_gateway_and_direct(system: System, service: str) -> None:
     publish_activity(system)
     submit(system, "GEO")
+    log = system.logs / f"{service}.log"
+    tracebacks = log.read_text().count("Traceback")
     for via, url, headers in (
         ("gateway", f"{system.gateway}/graphql", system.headers()),
         (
@@ -77,12 +82,15 @@ def test_tampered_cursors_are_bad_input_through_the_gateway_and_direct(system: S
             {**system.headers(), "x-hub-gateway-secret": DEV_GATEWAY_SECRET},
         ),
     ):
-        for shape, known in LISTS[service]:
+        names = {shape: known or _name(shape, url, headers) for shape, known in LISTS[service]}
+        for shape, list_name in names.items():
             query = f"query($after: String) {shape}"
-            list_name = known or _name(shape, url, headers)
-            for cursor in _tampered(list_name):
+            # Another list's well-formed cursor is not this list's either.
+            others = [_cursor([name, "x", UUID]) for name in set(names.values()) - {list_name}]
+            for cursor in _tampered(list_name) + others:
                 answer = httpx.post(
                     url, json={"query": query, "variables": {"after": cursor}}, headers=headers, timeout=30
                 ).json()
                 codes = [(e["extensions"]["code"], e["extensions"].get("field")) for e in answer.get("errors", [])]
                 assert codes == [("BAD_USER_INPUT", "after")], (via, shape, cursor, answer)
+    assert log.read_text().count("Traceback") == tracebacks, f"{service} logged a traceback"
