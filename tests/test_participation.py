@@ -82,6 +82,18 @@ def test_attendance_makes_the_planned_activity_done_and_shows_on_the_measure(sys
     assert seen["seats"] == {"taken": 1, "waitlisted": 0}
     assert [e["node"]["status"] for e in seen["nominations"]["edges"]] == ["WITHDRAWN", "NOMINATED"]
     assert seen["nominations"]["edges"][1]["node"]["participant"]["name"] == "Giorgi Officer 2"
+    # "My nominations" in one round trip: each with its occurrence, activity and partner, joined by the gateway.
+    mine = ok(
+        system.graphql(
+            '{ partner(iso: "GEO") { nominations(first: 100) { edges { node { id occurrence { id startDate } '
+            "activity { id title } partner { iso name } } } } } }",
+            as_="partner-geo",
+        )
+    )["partner"]["nominations"]["edges"]
+    joined = next(e["node"] for e in mine if e["node"]["id"] == second["id"])
+    assert joined["occurrence"] == {"id": occurrence["id"], "startDate": start.isoformat()}
+    assert joined["activity"]["id"] == activity["id"] and joined["activity"]["title"].startswith("Aaa system course")
+    assert joined["partner"] == {"iso": "GEO", "name": "Georgia"}
 
     ok(system.graphql("mutation($id: ID!) { confirmNomination(id: $id) { id } }", {"id": second["id"]}))
     for step in ("closeOccurrenceRegistration", "markOccurrenceHeld"):

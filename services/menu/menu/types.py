@@ -32,7 +32,7 @@ from menu.exercises.schema.types import ExerciseFields, ExerciseParticipationFie
 from menu.participation import models as participation
 from menu.participation.repository import NOMINATION_SORT
 from menu.participation.schema.inputs import NominationFilter, NominationsBy
-from menu.participation.schema.types import FeedbackAverages, Nomination, Seats, averages, seats_of
+from menu.participation.schema.types import FeedbackAverages, NominationFields, Seats, averages, seats_of
 from menu.providers import models as providers
 from menu.providers.schema.inputs import ProviderActivityFilter
 from menu.providers.schema.types import PROVIDER, ProviderFields, ProviderTransition
@@ -203,6 +203,23 @@ class Exercise(ExerciseFields):
     @classmethod
     async def resolve_reference(cls, info: strawberry.Info, **representation: Any) -> Exercise | None:
         return await info.context.loaders.exercise_by_id.load(parse_id(representation["id"]))
+
+
+@strawberry.type(description="A partner's nomination of a participant to an occurrence")
+class Nomination(NominationFields):
+    is_type_of = served_from(participation.Nomination)
+
+    @strawberry.field(description="The occurrence nominated to; null if the caller no longer sees it")
+    async def occurrence(self, info: strawberry.Info) -> Occurrence | None:
+        return await info.context.loaders.occurrence_by_id.load(self.occurrence_id)
+
+    @strawberry.field(description="The occurrence's activity; null if the caller no longer sees it")
+    async def activity(self, info: strawberry.Info) -> Activity | None:
+        return await info.context.loaders.activity_by_id(ACTIVITY_COLUMNS.columns(info)).load(self.activity_id)
+
+    @strawberry.field(description="The nominating partner")
+    def partner(self) -> Partner:
+        return Partner(iso=strawberry.ID(self.partner_iso), framework=None)
 
 
 @strawberry.type(description="A partner's request to take part in an exercise, and the decision on it")

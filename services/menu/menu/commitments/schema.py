@@ -14,8 +14,7 @@ from menu.activities.events import ACTIVITY_TOPIC, OCCURRENCE_TOPIC
 from menu.commitments.access import FOLLOW_PLAN_IMPACTS
 from menu.commitments.rules import ImpactKind
 from menu.commitments.use_cases import Impact, PartnerShare, impacts_of
-from menu.participation.schema.types import Nomination
-from menu.types import ACTIVITY_COLUMNS, Activity, Occurrence
+from menu.types import ACTIVITY_COLUMNS, Activity, Nomination, Occurrence
 from shared.errors import Forbidden
 from shared.events.live import LiveFeed, until_expiry
 from shared.graphql.enums import described_enum

@@ -10,7 +10,8 @@ import strawberry
 from menu.participation import use_cases
 from menu.participation.rules import Ratings
 from menu.participation.schema.inputs import FeedbackInput, NominationId, ParticipantInput
-from menu.participation.schema.types import Nomination, Participant
+from menu.participation.schema.types import Participant
+from menu.types import Nomination
 from shared.graphql.arguments import ExpectedVersion, Reason
 from shared.graphql.ids import parse_id
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from menu.participation.schema.inputs import NominationId
-from menu.participation.schema.types import Nomination
+from menu.types import Nomination
 from shared.graphql.ids import parse_id
 
 

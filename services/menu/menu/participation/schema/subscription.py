@@ -15,8 +15,8 @@ from menu.participation import models
 from menu.participation.access import READ_NOMINATIONS
 from menu.participation.events import NOMINATION_TOPIC
 from menu.participation.repository import NominationRepository
-from menu.participation.schema.types import Nomination
 from menu.providers.rules import provider_code_of
+from menu.types import Nomination
 from shared.auth import Role
 from shared.events.live import LiveFeed, until_expiry
 

@@ -103,9 +103,9 @@ class FeedbackReport:
     created_at: datetime = strawberry.field(description="When it was given")
 
 
-@strawberry.type(description="A partner's nomination of a participant to an occurrence")
-class Nomination:
-    is_type_of = served_from(models.Nomination)
+# A nomination's own fields, first in the type; menu.types.Nomination adds those reaching other concerns' types.
+@strawberry.type
+class NominationFields:
     id: strawberry.ID = strawberry.field(description="The nomination's id")
     occurrence_id: strawberry.ID = strawberry.field(description="The occurrence nominated to")
     activity_id: strawberry.ID = strawberry.field(description="The occurrence's activity")
@@ -154,7 +154,7 @@ def averages(summary: FeedbackSummary) -> FeedbackAverages:
 __all__ = [
     "FeedbackAverages",
     "FeedbackReport",
-    "Nomination",
+    "NominationFields",
     "NominationStatus",
     "NominationTransition",
     "Participant",
